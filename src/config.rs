@@ -1,0 +1,625 @@
+//! Site configuration (`config.yaml`) and the vocabularies it defines.
+
+use std::path::Path;
+
+use serde::Serialize;
+
+use crate::diag::{Diagnostic, Diagnostics, did_you_mean};
+use crate::parse::yaml::{self, Locator, Yaml};
+
+pub const CONFIG_FILE: &str = "config.yaml";
+
+/// A language of the site. The product is bilingual by design: Chinese first, English second.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Lang {
+    Zh,
+    En,
+}
+
+impl Lang {
+    pub const ALL: [Lang; 2] = [Lang::Zh, Lang::En];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Zh => "zh",
+            Lang::En => "en",
+        }
+    }
+
+    /// The value of `<html lang>` and `hreflang`.
+    pub fn html_lang(self) -> &'static str {
+        match self {
+            Lang::Zh => "zh-CN",
+            Lang::En => "en",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Lang> {
+        match code {
+            "zh" => Some(Lang::Zh),
+            "en" => Some(Lang::En),
+            _ => None,
+        }
+    }
+
+    pub fn other(self) -> Lang {
+        match self {
+            Lang::Zh => Lang::En,
+            Lang::En => Lang::Zh,
+        }
+    }
+}
+
+/// A text given in one or both languages.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Localized {
+    pub zh: Option<String>,
+    pub en: Option<String>,
+}
+
+impl Localized {
+    pub fn both(text: impl Into<String>) -> Self {
+        let text = text.into();
+        Localized {
+            zh: Some(text.clone()),
+            en: Some(text),
+        }
+    }
+
+    pub fn one(lang: Lang, text: impl Into<String>) -> Self {
+        let mut localized = Localized::default();
+        localized.set(lang, text.into());
+        localized
+    }
+
+    pub fn get(&self, lang: Lang) -> Option<&str> {
+        match lang {
+            Lang::Zh => self.zh.as_deref(),
+            Lang::En => self.en.as_deref(),
+        }
+    }
+
+    /// The text in `lang`, or else in the other language.
+    pub fn get_or_other(&self, lang: Lang) -> &str {
+        self.get(lang)
+            .or_else(|| self.get(lang.other()))
+            .unwrap_or("")
+    }
+
+    pub fn set(&mut self, lang: Lang, text: String) {
+        match lang {
+            Lang::Zh => self.zh = Some(text),
+            Lang::En => self.en = Some(text),
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.zh.is_none() && self.en.is_none()
+    }
+
+    /// Fill the languages this one lacks from `other`.
+    pub fn merge(&mut self, other: Localized) {
+        if self.zh.is_none() {
+            self.zh = other.zh;
+        }
+        if self.en.is_none() {
+            self.en = other.en;
+        }
+    }
+}
+
+/// The vocabularies defined in the configuration.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum VocabName {
+    Fields,
+    Stages,
+    TransferModes,
+    ParkKinds,
+    Levels,
+    Regions,
+    PolicyStatuses,
+    Topics,
+    Genres,
+}
+
+impl VocabName {
+    pub const ALL: [VocabName; 9] = [
+        VocabName::Fields,
+        VocabName::Stages,
+        VocabName::TransferModes,
+        VocabName::ParkKinds,
+        VocabName::Levels,
+        VocabName::Regions,
+        VocabName::PolicyStatuses,
+        VocabName::Topics,
+        VocabName::Genres,
+    ];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            VocabName::Fields => "fields",
+            VocabName::Stages => "stages",
+            VocabName::TransferModes => "transfer_modes",
+            VocabName::ParkKinds => "park_kinds",
+            VocabName::Levels => "levels",
+            VocabName::Regions => "regions",
+            VocabName::PolicyStatuses => "policy_statuses",
+            VocabName::Topics => "topics",
+            VocabName::Genres => "genres",
+        }
+    }
+}
+
+/// One value of a vocabulary: a stable key and its labels.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Term {
+    pub key: String,
+    pub zh: String,
+    pub en: String,
+}
+
+impl Term {
+    pub fn label(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::Zh => &self.zh,
+            Lang::En => &self.en,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Vocabulary {
+    pub terms: Vec<Term>,
+}
+
+impl Vocabulary {
+    /// The term an editor meant: written as its key, its Chinese or its English label.
+    pub fn resolve(&self, written: &str) -> Option<&Term> {
+        let written = written.trim();
+        self.terms.iter().find(|term| {
+            term.key == written || term.zh == written || term.en.eq_ignore_ascii_case(written)
+        })
+    }
+
+    pub fn term(&self, key: &str) -> Option<&Term> {
+        self.terms.iter().find(|term| term.key == key)
+    }
+
+    /// The nearest value to a misspelt one, written the way the editor wrote theirs.
+    pub fn suggest(&self, written: &str) -> Option<&str> {
+        let is_chinese = written.chars().any(|c| !c.is_ascii());
+        if is_chinese {
+            did_you_mean(written, self.terms.iter().map(|t| t.zh.as_str()))
+        } else {
+            did_you_mean(written, self.terms.iter().map(|t| t.key.as_str()))
+                .or_else(|| did_you_mean(written, self.terms.iter().map(|t| t.en.as_str())))
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum MissingTranslation {
+    /// List the entry in the other language with a "中文 only / Chinese only" marker.
+    Mark,
+    /// Leave the entry out of the other language.
+    Hide,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Config {
+    pub title: Localized,
+    pub description: Localized,
+    /// Path prefix of every internal link, always starting and ending with `/`.
+    pub base_path: String,
+    /// Scheme and host if `base_url` named them (`https://example.org`), for absolute links.
+    pub origin: Option<String>,
+    pub languages: Vec<Lang>,
+    pub default_language: Lang,
+    pub theme: String,
+    pub page_size: usize,
+    pub missing_translation: MissingTranslation,
+    pub allow_html: bool,
+    pub vocabularies: Vec<(VocabName, Vocabulary)>,
+}
+
+impl Config {
+    pub fn vocabulary(&self, name: VocabName) -> &Vocabulary {
+        static EMPTY: Vocabulary = Vocabulary { terms: Vec::new() };
+        self.vocabularies
+            .iter()
+            .find(|(n, _)| *n == name)
+            .map(|(_, v)| v)
+            .unwrap_or(&EMPTY)
+    }
+
+    /// Replace the base URL (from `--base-url`).
+    pub fn set_base_url(&mut self, base_url: &str) -> Result<(), String> {
+        let (origin, path) = split_base_url(base_url)?;
+        self.origin = origin;
+        self.base_path = path;
+        Ok(())
+    }
+
+    /// The URL path of a site path such as `en/achievements/x/`.
+    pub fn url(&self, site_path: &str) -> String {
+        format!("{}{}", self.base_path, site_path.trim_start_matches('/'))
+    }
+
+    /// Absolute URL where the origin is known, else the URL path.
+    pub fn absolute_url(&self, site_path: &str) -> String {
+        match &self.origin {
+            Some(origin) => format!("{origin}{}", self.url(site_path)),
+            None => self.url(site_path),
+        }
+    }
+
+    /// The languages in the order pages are built: default first.
+    pub fn ordered_languages(&self) -> Vec<Lang> {
+        let mut languages = vec![self.default_language];
+        languages.extend(
+            self.languages
+                .iter()
+                .filter(|l| **l != self.default_language),
+        );
+        languages
+    }
+
+    /// The folder a language's pages live under: `""` for the default, `"en/"` otherwise.
+    pub fn language_prefix(&self, lang: Lang) -> String {
+        if lang == self.default_language {
+            String::new()
+        } else {
+            format!("{}/", lang.code())
+        }
+    }
+}
+
+/// `https://host/sub` → (Some("https://host"), "/sub/"); `/sub` → (None, "/sub/").
+fn split_base_url(base_url: &str) -> Result<(Option<String>, String), String> {
+    let base_url = base_url.trim();
+    let (origin, path) = match base_url.split_once("://") {
+        Some((scheme, rest)) => {
+            if scheme != "http" && scheme != "https" {
+                return Err(format!(
+                    "base_url must start with http://, https:// or /, not \"{base_url}\""
+                ));
+            }
+            let (host, path) = match rest.find('/') {
+                Some(index) => (&rest[..index], &rest[index..]),
+                None => (rest, "/"),
+            };
+            if host.is_empty() {
+                return Err(format!("base_url \"{base_url}\" has no host"));
+            }
+            (Some(format!("{scheme}://{host}")), path)
+        }
+        None => (None, base_url),
+    };
+    if !path.starts_with('/') {
+        return Err(format!(
+            "base_url must start with http://, https:// or /, not \"{base_url}\""
+        ));
+    }
+    if path.contains(['"', '<', '>', ' ', '?', '#', '\\']) || path.split('/').any(|s| s == "..") {
+        return Err(format!(
+            "base_url \"{base_url}\" has characters a URL path cannot hold"
+        ));
+    }
+    let mut path = path.to_string();
+    if !path.ends_with('/') {
+        path.push('/');
+    }
+    Ok((origin, path))
+}
+
+const CONFIG_KEYS: [&str; 11] = [
+    "title",
+    "description",
+    "base_url",
+    "languages",
+    "default_language",
+    "theme",
+    "page_size",
+    "missing_translation",
+    "allow_html",
+    "vocabularies",
+    "search",
+];
+
+/// Read and validate `ROOT/config.yaml`; every problem is reported.
+pub fn load(root: &Path) -> Result<Config, Diagnostics> {
+    let path = Path::new(CONFIG_FILE);
+    let text = match std::fs::read(root.join(CONFIG_FILE)) {
+        Ok(bytes) => match String::from_utf8(bytes) {
+            Ok(text) => text,
+            Err(_) => return Err(Diagnostic::error(path, "the file is not UTF-8 text").into()),
+        },
+        Err(error) => {
+            return Err(
+                Diagnostic::error(path, format!("cannot read the configuration: {error}")).into(),
+            );
+        }
+    };
+    parse(&text)
+}
+
+/// Validate configuration text.
+pub fn parse(text: &str) -> Result<Config, Diagnostics> {
+    let path = Path::new(CONFIG_FILE);
+    let locator = Locator::new(text, 1);
+    let mut diagnostics = Diagnostics::new();
+    let document = match yaml::parse(text) {
+        Ok(Yaml::Map(entries)) => entries,
+        Ok(other) => {
+            return Err(Diagnostic::error(
+                path,
+                format!("expected a map of settings, found {}", other.kind_name()),
+            )
+            .at(1, 1)
+            .into());
+        }
+        Err(error) => {
+            return Err(Diagnostic::error(path, error.message)
+                .at(error.line, error.column)
+                .into());
+        }
+    };
+    let error_at = |key: &str, message: String| {
+        let (line, column) = locator.key(key).unwrap_or((0, 0));
+        Diagnostic::error(path, message).at(line, column).field(key)
+    };
+
+    let mut config = Config {
+        title: Localized::default(),
+        description: Localized::default(),
+        base_path: "/".into(),
+        origin: None,
+        languages: vec![Lang::Zh, Lang::En],
+        default_language: Lang::Zh,
+        theme: "default".into(),
+        page_size: 20,
+        missing_translation: MissingTranslation::Mark,
+        allow_html: false,
+        vocabularies: Vec::new(),
+    };
+    for (key, value) in &document {
+        match key.as_str() {
+            "title" | "description" => match labels(value) {
+                Ok(text) if key == "title" => config.title = text,
+                Ok(text) => config.description = text,
+                Err(message) => diagnostics.push(error_at(key, message)),
+            },
+            "base_url" => match value.as_scalar_text().map(|url| split_base_url(&url)) {
+                Some(Ok((origin, base_path))) => {
+                    config.origin = origin;
+                    config.base_path = base_path;
+                }
+                Some(Err(message)) => diagnostics.push(error_at(key, message)),
+                None => {
+                    diagnostics.push(error_at(key, "expected a URL or a path such as /".into()))
+                }
+            },
+            "languages" => match value {
+                Yaml::List(items) if !items.is_empty() => {
+                    let mut languages = Vec::new();
+                    for item in items {
+                        match item.as_scalar_text().as_deref().and_then(Lang::from_code) {
+                            Some(lang) if !languages.contains(&lang) => languages.push(lang),
+                            Some(_) => {}
+                            None => diagnostics.push(error_at(
+                                key,
+                                format!("unknown language {item:?}; chengguo speaks zh and en"),
+                            )),
+                        }
+                    }
+                    config.languages = languages;
+                }
+                _ => diagnostics.push(error_at(key, "expected a list such as [zh, en]".into())),
+            },
+            "default_language" => match value.as_scalar_text().as_deref().and_then(Lang::from_code)
+            {
+                Some(lang) => config.default_language = lang,
+                None => diagnostics.push(error_at(key, "expected zh or en".into())),
+            },
+            "theme" => match value {
+                Yaml::String(name) if is_plain_name(name) => config.theme = name.clone(),
+                _ => diagnostics.push(error_at(
+                    key,
+                    "expected the name of a folder under themes/".into(),
+                )),
+            },
+            "page_size" => match value {
+                Yaml::Int(n) if (1..=10_000).contains(n) => config.page_size = *n as usize,
+                _ => diagnostics.push(error_at(
+                    key,
+                    "expected a whole number from 1 to 10000".into(),
+                )),
+            },
+            "missing_translation" => match value.as_scalar_text().as_deref() {
+                Some("mark") => config.missing_translation = MissingTranslation::Mark,
+                Some("hide") => config.missing_translation = MissingTranslation::Hide,
+                _ => diagnostics.push(error_at(key, "expected mark or hide".into())),
+            },
+            "allow_html" => match value {
+                Yaml::Bool(b) => config.allow_html = *b,
+                _ => diagnostics.push(error_at(key, "expected true or false".into())),
+            },
+            "vocabularies" => config.vocabularies = vocabularies(value, &locator, &mut diagnostics),
+            "search" => {}
+            other => {
+                let help = did_you_mean(other, CONFIG_KEYS).map(|s| format!("did you mean {s}?"));
+                diagnostics
+                    .push(error_at(other, format!("unknown setting \"{other}\"")).help_opt(help));
+            }
+        }
+    }
+    if !config.languages.contains(&config.default_language) {
+        diagnostics.push(error_at(
+            "default_language",
+            "the default language must be one of languages".into(),
+        ));
+    }
+    for name in VocabName::ALL {
+        if !config.vocabularies.iter().any(|(n, _)| *n == name) {
+            config.vocabularies.push((name, Vocabulary::default()));
+        }
+    }
+    config.vocabularies.sort_by_key(|(name, _)| *name);
+    if diagnostics.has_errors() {
+        Err(diagnostics)
+    } else {
+        Ok(config)
+    }
+}
+
+fn is_plain_name(name: &str) -> bool {
+    !name.is_empty()
+        && name
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+}
+
+/// `{zh: …, en: …}` with both languages given.
+fn labels(value: &Yaml) -> Result<Localized, String> {
+    match (
+        value.get("zh").and_then(Yaml::as_scalar_text),
+        value.get("en").and_then(Yaml::as_scalar_text),
+    ) {
+        (Some(zh), Some(en)) => Ok(Localized {
+            zh: Some(zh),
+            en: Some(en),
+        }),
+        _ => Err("expected {zh: …, en: …} with both languages".into()),
+    }
+}
+
+fn vocabularies(
+    value: &Yaml,
+    locator: &Locator,
+    diagnostics: &mut Diagnostics,
+) -> Vec<(VocabName, Vocabulary)> {
+    let path = Path::new(CONFIG_FILE);
+    let place = |needle: &str| locator.value("vocabularies", needle).unwrap_or((0, 0));
+    let Yaml::Map(entries) = value else {
+        let (line, column) = place("");
+        diagnostics.push(
+            Diagnostic::error(path, "expected a map of vocabularies")
+                .at(line, column)
+                .field("vocabularies"),
+        );
+        return Vec::new();
+    };
+    let mut result = Vec::new();
+    for (name, terms) in entries {
+        let (line, column) = place(&format!("{name}:"));
+        let Some(vocab_name) = VocabName::ALL.into_iter().find(|v| v.key() == name) else {
+            let help = did_you_mean(name, VocabName::ALL.map(VocabName::key))
+                .map(|s| format!("did you mean {s}?"));
+            diagnostics.push(
+                Diagnostic::error(path, format!("unknown vocabulary \"{name}\""))
+                    .at(line, column)
+                    .field("vocabularies")
+                    .help_opt(help),
+            );
+            continue;
+        };
+        let mut vocabulary = Vocabulary::default();
+        let Yaml::Map(terms) = terms else {
+            diagnostics.push(
+                Diagnostic::error(
+                    path,
+                    format!("vocabulary \"{name}\" must map each key to {{zh: …, en: …}}"),
+                )
+                .at(line, column)
+                .field("vocabularies"),
+            );
+            continue;
+        };
+        for (key, labels_value) in terms {
+            let (line, column) = place(&format!("{key}:"));
+            let error = |message: String| {
+                Diagnostic::error(path, message)
+                    .at(line, column)
+                    .field("vocabularies")
+            };
+            if !crate::entry::is_valid_slug(key) {
+                diagnostics.push(error(format!(
+                    "vocabulary key \"{key}\" must be lowercase ASCII letters, digits and hyphens"
+                )));
+                continue;
+            }
+            match labels(labels_value) {
+                Ok(Localized {
+                    zh: Some(zh),
+                    en: Some(en),
+                }) => {
+                    if let Some(clash) = vocabulary.terms.iter().find(|t| t.zh == zh || t.en == en)
+                    {
+                        diagnostics.push(error(format!(
+                            "\"{key}\" has the same label as \"{}\" in vocabulary \"{name}\"",
+                            clash.key
+                        )));
+                    }
+                    vocabulary.terms.push(Term {
+                        key: key.clone(),
+                        zh,
+                        en,
+                    });
+                }
+                Ok(_) | Err(_) => diagnostics.push(error(format!(
+                    "\"{key}\" in vocabulary \"{name}\" needs {{zh: …, en: …}} labels"
+                ))),
+            }
+        }
+        result.push((vocab_name, vocabulary));
+    }
+    result
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const MINIMAL: &str = "title: {zh: 站, en: Site}\ndescription: {zh: 描述, en: About}\n";
+
+    #[test]
+    fn reads_base_url_with_sub_path() {
+        let config = parse(&format!(
+            "{MINIMAL}base_url: https://example.org/showcase\n"
+        ))
+        .unwrap();
+        assert_eq!(config.base_path, "/showcase/");
+        assert_eq!(config.origin.as_deref(), Some("https://example.org"));
+        assert_eq!(config.url("en/parks/"), "/showcase/en/parks/");
+    }
+
+    #[test]
+    fn resolves_vocabulary_by_key_or_label() {
+        let config = parse(&format!(
+            "{MINIMAL}vocabularies:\n  stages:\n    pilot: {{zh: 中试, en: Pilot testing}}\n"
+        ))
+        .unwrap();
+        let stages = config.vocabulary(VocabName::Stages);
+        for written in ["pilot", "中试", "pilot testing"] {
+            assert_eq!(
+                stages.resolve(written).map(|t| t.key.as_str()),
+                Some("pilot")
+            );
+        }
+        assert_eq!(stages.suggest("中式"), Some("中试"));
+    }
+
+    #[test]
+    fn errors_on_unknown_setting_with_suggestion() {
+        let errors = parse(&format!("{MINIMAL}page_sise: 10\n"))
+            .unwrap_err()
+            .sorted();
+        assert_eq!(
+            errors[0].to_string(),
+            "config.yaml:3:1: error: field \"page_sise\": unknown setting \"page_sise\" (did you mean page_size?)"
+        );
+    }
+}

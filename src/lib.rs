@@ -1,0 +1,92 @@
+//! chengguo (成果): a bilingual static-site generator for science-and-technology
+//! achievements, the parks that host them and the policies behind them.
+//!
+//! The pipeline runs in one direction:
+//! load → parse → site → render → write. Each stage hands its result to the
+//! next and collects every problem it finds instead of stopping at the first.
+
+pub mod config;
+pub mod diag;
+pub mod entry;
+pub mod load;
+pub mod parse;
+pub mod render;
+pub mod site;
+pub mod write;
+
+use std::path::Path;
+
+use diag::Diagnostics;
+use render::OutputFile;
+use site::Site;
+
+/// What a build is asked to do.
+#[derive(Debug, Clone, Default)]
+pub struct BuildOptions {
+    /// Overrides `base_url` from the configuration.
+    pub base_url: Option<String>,
+    pub include_drafts: bool,
+}
+
+/// A successful build: the site and its files, in memory.
+pub struct Built {
+    pub site: Site,
+    pub files: Vec<OutputFile>,
+    /// Warnings found on the way.
+    pub warnings: Diagnostics,
+}
+
+/// Load, validate and render the site at `root`; nothing is written.
+pub fn build(root: &Path, options: &BuildOptions) -> Result<Built, Diagnostics> {
+    let mut config = config::load(root)?;
+    if let Some(base_url) = &options.base_url {
+        config
+            .set_base_url(base_url)
+            .map_err(|message| Diagnostics::from(diag::Diagnostic::error("--base-url", message)))?;
+    }
+    let theme = render::load_theme(root, &config);
+    let (files, mut diagnostics) = load::load(root);
+    let (entries, found) = parse::parse(files, &config, options.include_drafts);
+    diagnostics.extend(found);
+    let theme = match theme {
+        Ok(theme) => Some(theme),
+        Err(found) => {
+            diagnostics.extend(found);
+            None
+        }
+    };
+    if diagnostics.has_errors() {
+        return Err(diagnostics);
+    }
+    let site =
+        site::assemble(config, entries).inspect_err(|found| diagnostics.extend(found.clone()));
+    let (Ok(site), Some(theme)) = (site, theme) else {
+        return Err(diagnostics);
+    };
+    let files =
+        render::render(&site, &theme).inspect_err(|found| diagnostics.extend(found.clone()));
+    match files {
+        Ok(files) => Ok(Built {
+            site,
+            files,
+            warnings: diagnostics,
+        }),
+        Err(_) => Err(diagnostics),
+    }
+}
+
+/// Build the site at `root` and write it to `output`, atomically.
+pub fn build_to_disk(
+    root: &Path,
+    output: &Path,
+    options: &BuildOptions,
+) -> Result<Built, Diagnostics> {
+    let built = build(root, options)?;
+    write::write_atomically(output, &built.files).map_err(|error| {
+        Diagnostics::from(diag::Diagnostic::error(
+            output,
+            format!("cannot write the site: {error}"),
+        ))
+    })?;
+    Ok(built)
+}

@@ -1,0 +1,115 @@
+//! The `chengguo` command: parse the command line, run the library, print
+//! diagnostics, exit with 0 (success), 1 (content errors) or 2 (usage errors).
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::time::Instant;
+
+use clap::{Parser, Subcommand};
+
+use chengguo::diag::Diagnostics;
+use chengguo::{BuildOptions, build_to_disk};
+
+#[derive(Parser)]
+#[command(
+    name = "chengguo",
+    version,
+    about = "Bilingual static sites of science-and-technology achievements, parks and policies"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Compile the site into the output folder (public/ by default).
+    Build {
+        /// The site's folder, holding config.yaml, content/ and themes/.
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// Where to write the site; defaults to ROOT/public.
+        #[arg(long)]
+        output: Option<PathBuf>,
+        /// Override base_url from config.yaml (e.g. /showcase/ or https://example.org/).
+        #[arg(long)]
+        base_url: Option<String>,
+        /// Include entries marked `draft: true`.
+        #[arg(long)]
+        drafts: bool,
+    },
+}
+
+fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(error) => {
+            let _ = error.print();
+            return if error.use_stderr() {
+                ExitCode::from(2)
+            } else {
+                ExitCode::SUCCESS
+            };
+        }
+    };
+    match cli.command {
+        Command::Build {
+            root,
+            output,
+            base_url,
+            drafts,
+        } => {
+            if !root.join(chengguo::config::CONFIG_FILE).is_file() {
+                eprintln!(
+                    "error: {} has no config.yaml; pass the site's folder with --root",
+                    root.display()
+                );
+                return ExitCode::from(2);
+            }
+            let output = output.unwrap_or_else(|| root.join("public"));
+            let started = Instant::now();
+            let options = BuildOptions {
+                base_url,
+                include_drafts: drafts,
+            };
+            match build_to_disk(&root, &output, &options) {
+                Ok(built) => {
+                    print_diagnostics(&built.warnings);
+                    let pages = built
+                        .files
+                        .iter()
+                        .filter(|f| f.path.ends_with(".html"))
+                        .count();
+                    eprintln!(
+                        "built {} entries: {} pages, {} files in {} ms → {}",
+                        built.site.entries.len(),
+                        pages,
+                        built.files.len(),
+                        started.elapsed().as_millis(),
+                        output.display()
+                    );
+                    ExitCode::SUCCESS
+                }
+                Err(diagnostics) => {
+                    print_diagnostics(&diagnostics);
+                    eprintln!("build failed; {} left as it was", output.display());
+                    ExitCode::from(1)
+                }
+            }
+        }
+    }
+}
+
+fn print_diagnostics(diagnostics: &Diagnostics) {
+    let sorted = diagnostics.clone().sorted();
+    for diagnostic in &sorted {
+        eprintln!("{diagnostic}");
+    }
+    let errors = sorted
+        .iter()
+        .filter(|d| d.severity == chengguo::diag::Severity::Error)
+        .count();
+    if errors > 0 {
+        eprintln!("{errors} error{}", if errors == 1 { "" } else { "s" });
+    }
+}

@@ -1,0 +1,525 @@
+//! One source file → the values of its fields, each checked against the field table.
+
+use std::path::{Path, PathBuf};
+
+use crate::config::{Config, Lang, Localized};
+use crate::diag::{Diagnostic, Diagnostics, did_you_mean};
+use crate::entry::{Coordinates, Date, EntryType, Figure, Link, Place, Reference, is_valid_slug};
+use crate::load::{Form, SourceFile};
+
+use super::fields::{self, FieldSpec, Kind};
+use super::yaml::{self, Locator, Yaml};
+
+/// A field's value, already checked against its [`Kind`].
+#[derive(Debug, Clone, PartialEq)]
+pub enum Value {
+    Text(Localized),
+    TextList(Vec<Localized>),
+    Markdown(Localized),
+    Date(Date),
+    Term(String),
+    TermList(Vec<String>),
+    Reference(Reference),
+    ReferenceList(Vec<Reference>),
+    Url(String),
+    Bool(bool),
+    StaticPath(String),
+    Links(Vec<Link>),
+    Figures(Vec<Figure>),
+    Coordinates(Coordinates),
+}
+
+/// The checked fields of one file.
+#[derive(Debug, Clone)]
+pub struct Document {
+    pub path: PathBuf,
+    pub form: Form,
+    pub fields: Vec<(&'static FieldSpec, Value, Place)>,
+    /// The Markdown below the front matter and the file line it starts on.
+    pub markdown_body: Option<(String, usize)>,
+}
+
+/// Parse one file; `None` if it could not be read as an entry at all.
+pub fn parse_document(
+    file: &SourceFile,
+    config: &Config,
+    diagnostics: &mut Diagnostics,
+) -> Option<Document> {
+    let path = file.path.as_path();
+    let text = match std::str::from_utf8(&file.bytes) {
+        Ok(text) => text.strip_prefix('\u{feff}').unwrap_or(text),
+        Err(error) => {
+            let valid = &file.bytes[..error.valid_up_to()];
+            let line = valid.iter().filter(|b| **b == b'\n').count() + 1;
+            let column = String::from_utf8_lossy(
+                &valid[valid.iter().rposition(|b| *b == b'\n').map_or(0, |i| i + 1)..],
+            )
+            .chars()
+            .count()
+                + 1;
+            diagnostics.push(
+                Diagnostic::error(path, "the file is not UTF-8 text")
+                    .at(line, column)
+                    .help("save it as UTF-8 in your editor"),
+            );
+            return None;
+        }
+    };
+    let (front_matter, first_line, markdown_body) = match file.form {
+        Form::Yaml => (text, 1, None),
+        Form::Markdown(_) => match split_front_matter(text) {
+            Ok((front_matter, body, body_line)) => {
+                (front_matter, 2, Some((body.to_string(), body_line)))
+            }
+            Err(diagnostic) => {
+                diagnostics.push(diagnostic.into_path(path));
+                return None;
+            }
+        },
+    };
+    let locator = Locator::new(front_matter, first_line);
+    let entries = match yaml::parse(front_matter) {
+        Ok(Yaml::Map(entries)) => entries,
+        Ok(Yaml::Null) => Vec::new(),
+        Ok(other) => {
+            diagnostics.push(
+                Diagnostic::error(
+                    path,
+                    format!(
+                        "expected fields such as `title: …`, found {}",
+                        other.kind_name()
+                    ),
+                )
+                .at(first_line, 1),
+            );
+            return None;
+        }
+        Err(error) => {
+            diagnostics.push(
+                Diagnostic::error(path, error.message)
+                    .at(locator.file_line(error.line), error.column)
+                    .help("check the indentation and quote text that holds a colon followed by a space"),
+            );
+            return None;
+        }
+    };
+    let lang = match file.form {
+        Form::Markdown(lang) => Some(lang),
+        Form::Yaml => None,
+    };
+    let mut document = Document {
+        path: path.to_path_buf(),
+        form: file.form,
+        fields: Vec::new(),
+        markdown_body,
+    };
+    for (key, value) in entries {
+        let (line, column) = locator.key(&key).unwrap_or((first_line, 1));
+        let spec = match fields::find(file.entry_type, &key) {
+            Some(spec) if !(spec.yaml_only && lang.is_some()) => spec,
+            Some(_) => {
+                diagnostics.push(
+                    Diagnostic::error(
+                        path,
+                        "a Markdown entry has its body below the front matter, not in a field",
+                    )
+                    .at(line, column)
+                    .field(key),
+                );
+                continue;
+            }
+            None => {
+                let names = fields::fields(file.entry_type).iter().map(|s| s.name);
+                let help = did_you_mean(&key, names)
+                    .map(|s| format!("did you mean {s}?"))
+                    .unwrap_or_else(|| {
+                        format!(
+                            "the fields of {} are listed in the README",
+                            file.entry_type.folder()
+                        )
+                    });
+                diagnostics.push(
+                    Diagnostic::error(path, format!("unknown field \"{key}\""))
+                        .at(line, column)
+                        .field(key)
+                        .help(help),
+                );
+                continue;
+            }
+        };
+        let mut context = FieldContext {
+            path,
+            locator: &locator,
+            spec,
+            lang,
+            config,
+            diagnostics,
+        };
+        if let Some(value) = context.convert(&value) {
+            let place = Place {
+                path: path.to_path_buf(),
+                line,
+                column,
+            };
+            document.fields.push((spec, value, place));
+        }
+    }
+    Some(document)
+}
+
+/// `(front matter, body, file line the body starts on)`.
+fn split_front_matter(text: &str) -> Result<(&str, &str, usize), Diagnostic> {
+    let mut lines = text.split_inclusive('\n');
+    let first = lines.next().unwrap_or("");
+    if first.trim_end() != "---" {
+        return Err(Diagnostic::error(
+            PathBuf::new(),
+            "a Markdown entry must start with front matter: a line `---`, the fields, then another `---`",
+        )
+        .at(1, 1));
+    }
+    let start = first.len();
+    let mut offset = start;
+    for (index, line) in lines.enumerate() {
+        if line.trim_end() == "---" {
+            let body_start = offset + line.len();
+            return Ok((&text[start..offset], &text[body_start..], index + 3));
+        }
+        offset += line.len();
+    }
+    Err(Diagnostic::error(
+        PathBuf::new(),
+        "unclosed front matter: the `---` on line 1 has no closing `---` line",
+    )
+    .at(1, 1)
+    .help("add a line `---` after the last field"))
+}
+
+trait IntoPath {
+    fn into_path(self, path: &Path) -> Diagnostic;
+}
+
+impl IntoPath for Diagnostic {
+    fn into_path(mut self, path: &Path) -> Diagnostic {
+        self.path = path.to_path_buf();
+        self
+    }
+}
+
+struct FieldContext<'a> {
+    path: &'a Path,
+    locator: &'a Locator<'a>,
+    spec: &'static FieldSpec,
+    /// The file's language (Markdown form); `None` for the YAML form.
+    lang: Option<Lang>,
+    config: &'a Config,
+    diagnostics: &'a mut Diagnostics,
+}
+
+impl FieldContext<'_> {
+    /// Report a problem at `needle` within this field's value.
+    fn error(&mut self, needle: &str, message: String, help: Option<String>) {
+        let (line, column) = self.locator.value(self.spec.name, needle).unwrap_or((0, 0));
+        self.diagnostics.push(
+            Diagnostic::error(self.path, message)
+                .at(line, column)
+                .field(self.spec.name)
+                .help_opt(help),
+        );
+    }
+
+    fn expected(&mut self, what: &str, found: &Yaml) -> Option<Value> {
+        self.error(
+            "",
+            format!("expected {what}, found {}", found.kind_name()),
+            None,
+        );
+        None
+    }
+
+    /// `None` for an empty value (left blank) or after reporting a problem.
+    fn convert(&mut self, value: &Yaml) -> Option<Value> {
+        if is_blank(value) {
+            return None;
+        }
+        match self.spec.kind {
+            Kind::Text => self.text(value).map(Value::Text),
+            Kind::Markdown => self.text(value).map(Value::Markdown),
+            Kind::TextList => self.list(value, Self::text).map(Value::TextList),
+            Kind::Date => self.date(value).map(Value::Date),
+            Kind::Term(_) => self.term(value).map(Value::Term),
+            Kind::TermList(_) => self.list(value, Self::term).map(Value::TermList),
+            Kind::Reference(target) => self.reference(value, target).map(Value::Reference),
+            Kind::ReferenceList(target) => self
+                .list(value, |context, item| context.reference(item, target))
+                .map(Value::ReferenceList),
+            Kind::Url => self.url(value).map(Value::Url),
+            Kind::Bool => match value {
+                Yaml::Bool(b) => Some(Value::Bool(*b)),
+                other => self.expected("true or false", other),
+            },
+            Kind::StaticPath => self.static_path(value).map(Value::StaticPath),
+            Kind::Links => self.list(value, Self::link).map(Value::Links),
+            Kind::Figures => self.list(value, Self::figure).map(Value::Figures),
+            Kind::Coordinates => self.coordinates(value).map(Value::Coordinates),
+        }
+    }
+
+    /// A list, or one value standing for a list of one. Every bad item is reported.
+    fn list<T>(
+        &mut self,
+        value: &Yaml,
+        mut item: impl FnMut(&mut Self, &Yaml) -> Option<T>,
+    ) -> Option<Vec<T>> {
+        let items: Vec<&Yaml> = match value {
+            Yaml::List(items) => items.iter().filter(|i| !is_blank(i)).collect(),
+            single => vec![single],
+        };
+        let count = self.diagnostics.len();
+        let converted: Vec<T> = items.into_iter().filter_map(|i| item(self, i)).collect();
+        (self.diagnostics.len() == count && !converted.is_empty()).then_some(converted)
+    }
+
+    fn text(&mut self, value: &Yaml) -> Option<Localized> {
+        if let Some(text) = value.as_scalar_text() {
+            let text = text.trim().to_string();
+            return Some(match self.lang {
+                Some(lang) => Localized::one(lang, text),
+                None => Localized::both(text),
+            });
+        }
+        let Yaml::Map(entries) = value else {
+            return self.expected("text", value).and(None);
+        };
+        if let Some(lang) = self.lang {
+            let file_language = match lang {
+                Lang::Zh => "Chinese",
+                Lang::En => "English",
+            };
+            self.error(
+                "",
+                format!(
+                    "a {{zh, en}} map belongs in a slug.yaml entry; this file is in {file_language}"
+                ),
+                Some("write the text in this file's language only".into()),
+            );
+            return None;
+        }
+        let mut localized = Localized::default();
+        for (key, text) in entries {
+            match (Lang::from_code(key), text.as_scalar_text()) {
+                (Some(lang), Some(text)) if !text.trim().is_empty() => {
+                    localized.set(lang, text.trim().to_string())
+                }
+                (Some(_), Some(_)) | (Some(_), None) if is_blank(text) => {}
+                (Some(_), _) => self.error(
+                    key,
+                    format!("the {key} text must be text, not {}", text.kind_name()),
+                    None,
+                ),
+                (None, _) => {
+                    let help =
+                        did_you_mean(key, ["zh", "en"]).map(|s| format!("did you mean {s}?"));
+                    self.error(
+                        key,
+                        format!("unknown language \"{key}\"; use zh and en"),
+                        help,
+                    );
+                }
+            }
+        }
+        (!localized.is_empty()).then_some(localized)
+    }
+
+    fn date(&mut self, value: &Yaml) -> Option<Date> {
+        let Some(text) = value.as_scalar_text() else {
+            return self.expected("a date such as 2023-05-30", value).and(None);
+        };
+        match Date::parse(&text) {
+            Ok(date) => Some(date),
+            Err(message) => {
+                self.error(&text, message, None);
+                None
+            }
+        }
+    }
+
+    fn term(&mut self, value: &Yaml) -> Option<String> {
+        let (Kind::Term(name) | Kind::TermList(name)) = self.spec.kind else {
+            unreachable!("term() is only called for vocabulary fields")
+        };
+        let Some(written) = value.as_scalar_text() else {
+            return self
+                .expected("a value from the vocabulary", value)
+                .and(None);
+        };
+        let vocabulary = self.config.vocabulary(name);
+        if let Some(term) = vocabulary.resolve(&written) {
+            return Some(term.key.clone());
+        }
+        let help = match vocabulary.suggest(&written) {
+            Some(suggestion) => format!("did you mean {suggestion}?"),
+            None => format!(
+                "the values are listed under vocabularies.{} in config.yaml",
+                name.key()
+            ),
+        };
+        self.error(&written, format!("unknown value \"{written}\""), Some(help));
+        None
+    }
+
+    fn reference(&mut self, value: &Yaml, target: EntryType) -> Option<Reference> {
+        let Some(slug) = value.as_scalar_text() else {
+            return self
+                .expected(&format!("the slug of a {}", target.key()), value)
+                .and(None);
+        };
+        let (line, column) = self.locator.value(self.spec.name, &slug).unwrap_or((0, 0));
+        if !is_valid_slug(&slug) {
+            self.error(
+                &slug,
+                format!("\"{slug}\" is not a slug; a slug is lowercase ASCII letters, digits and hyphens"),
+                Some(format!("write the file name of the {} without its extension", target.key())),
+            );
+            return None;
+        }
+        Some(Reference {
+            slug,
+            place: Place {
+                path: self.path.to_path_buf(),
+                line,
+                column,
+            },
+        })
+    }
+
+    fn url(&mut self, value: &Yaml) -> Option<String> {
+        let Some(url) = value.as_scalar_text() else {
+            return self.expected("a URL", value).and(None);
+        };
+        let url = url.trim().to_string();
+        let is_web = url.starts_with("https://") || url.starts_with("http://");
+        if !is_web || url.contains(char::is_whitespace) || url.len() <= "https://".len() {
+            self.error(
+                &url,
+                format!("\"{url}\" is not a web address"),
+                Some("write it as https://…".into()),
+            );
+            return None;
+        }
+        Some(url)
+    }
+
+    fn static_path(&mut self, value: &Yaml) -> Option<String> {
+        let Some(path) = value.as_scalar_text() else {
+            return self.expected("a path under static/", value).and(None);
+        };
+        let path = path.trim().trim_start_matches('/').to_string();
+        if path.contains("://")
+            || path.split('/').any(|part| part == ".." || part.is_empty())
+            || path.contains('\\')
+        {
+            self.error(
+                &path,
+                format!("\"{path}\" is not a path under static/"),
+                Some("e.g. images/cover.jpg".into()),
+            );
+            return None;
+        }
+        Some(path)
+    }
+
+    fn link(&mut self, value: &Yaml) -> Option<Link> {
+        let title = value.get("title").and_then(|t| self.text(t));
+        let url = value.get("url").and_then(|u| self.url(u));
+        if let Yaml::Map(entries) = value
+            && let Some((key, _)) = entries.iter().find(|(k, _)| k != "title" && k != "url")
+        {
+            self.error(
+                key,
+                format!("unknown key \"{key}\" in a link"),
+                Some("a link has title and url".into()),
+            );
+            return None;
+        }
+        match (title, url) {
+            (Some(title), Some(url)) => Some(Link { title, url }),
+            _ => {
+                self.error("", "each link needs a title and a url".into(), None);
+                None
+            }
+        }
+    }
+
+    fn figure(&mut self, value: &Yaml) -> Option<Figure> {
+        let Yaml::Map(entries) = value else {
+            return self.expected("{label, value, unit, year}", value).and(None);
+        };
+        let mut figure = Figure {
+            label: Localized::default(),
+            value: String::new(),
+            unit: Localized::default(),
+            year: None,
+        };
+        for (key, item) in entries {
+            match key.as_str() {
+                "label" => figure.label = self.text(item)?,
+                "unit" if is_blank(item) => {}
+                "unit" => figure.unit = self.text(item)?,
+                "value" => match item {
+                    Yaml::Int(_) | Yaml::Float(_) => figure.value = item.as_scalar_text()?,
+                    other => {
+                        return self
+                            .expected("a number as the figure's value", other)
+                            .and(None);
+                    }
+                },
+                "year" => match item {
+                    Yaml::Int(year) if (1000..=9999).contains(year) => {
+                        figure.year = Some(*year as u16)
+                    }
+                    other => return self.expected("a year such as 2021", other).and(None),
+                },
+                other => {
+                    let help = did_you_mean(other, ["label", "value", "unit", "year"])
+                        .map(|s| format!("did you mean {s}?"));
+                    self.error(other, format!("unknown key \"{other}\" in a figure"), help);
+                    return None;
+                }
+            }
+        }
+        if figure.label.is_empty() || figure.value.is_empty() {
+            self.error("", "each figure needs a label and a value".into(), None);
+            return None;
+        }
+        Some(figure)
+    }
+
+    fn coordinates(&mut self, value: &Yaml) -> Option<Coordinates> {
+        let number = |key: &str| match value.get(key) {
+            Some(Yaml::Int(i)) => Some(*i as f64),
+            Some(Yaml::Float(f)) => Some(*f),
+            _ => None,
+        };
+        match (number("lat"), number("lon")) {
+            (Some(lat), Some(lon))
+                if (-90.0..=90.0).contains(&lat) && (-180.0..=180.0).contains(&lon) =>
+            {
+                Some(Coordinates { lat, lon })
+            }
+            _ => {
+                self.error("", "expected {lat: …, lon: …} in degrees".into(), None);
+                None
+            }
+        }
+    }
+}
+
+fn is_blank(value: &Yaml) -> bool {
+    match value {
+        Yaml::Null => true,
+        Yaml::String(s) => s.trim().is_empty(),
+        Yaml::List(items) => items.iter().all(is_blank),
+        _ => false,
+    }
+}

@@ -1,0 +1,442 @@
+//! Source files → typed entries.
+//!
+//! Each file is checked on its own ([`document`]), the files of one slug are
+//! merged (a Markdown entry's two languages, or the one YAML file), and the
+//! merged fields become an [`Entry`] that can only exist if valid.
+
+pub mod document;
+pub mod fields;
+pub mod markdown;
+pub mod yaml;
+
+use std::collections::BTreeMap;
+
+use rayon::prelude::*;
+
+use crate::config::{Config, Lang, Localized};
+use crate::diag::{Diagnostic, Diagnostics};
+use crate::entry::{Achievement, Body, Details, Entry, EntryType, Park, Place, Policy, Reference};
+use crate::load::{Form, SourceFile};
+
+use document::{Document, Value};
+
+/// Parse every file. Entries with errors are left out and their problems reported;
+/// drafts are left out unless `include_drafts`.
+pub fn parse(
+    files: Vec<SourceFile>,
+    config: &Config,
+    include_drafts: bool,
+) -> (Vec<Entry>, Diagnostics) {
+    let mut diagnostics = Diagnostics::new();
+    let mut groups: BTreeMap<(EntryType, String), Vec<SourceFile>> = BTreeMap::new();
+    for file in files {
+        groups
+            .entry((file.entry_type, file.slug.clone()))
+            .or_default()
+            .push(file);
+    }
+    let groups: Vec<Vec<SourceFile>> = groups
+        .into_values()
+        .filter_map(|mut group| {
+            group.sort_by(|a, b| (a.form, &a.path).cmp(&(b.form, &b.path)));
+            match duplicates(&group) {
+                Some(problems) => {
+                    diagnostics.extend(problems);
+                    None
+                }
+                None => Some(group),
+            }
+        })
+        .collect();
+
+    let results: Vec<(Option<Entry>, Diagnostics)> = groups
+        .par_iter()
+        .map(|group| {
+            let mut found = Diagnostics::new();
+            let entry = parse_entry(group, config, &mut found);
+            (entry, found)
+        })
+        .collect();
+    let mut entries = Vec::with_capacity(results.len());
+    for (entry, found) in results {
+        diagnostics.extend(found);
+        if let Some(entry) = entry
+            && (include_drafts || !entry.draft)
+        {
+            entries.push(entry);
+        }
+    }
+    (entries, diagnostics)
+}
+
+/// The same slug written twice: as a YAML file and Markdown, or in two folders.
+fn duplicates(group: &[SourceFile]) -> Option<Diagnostics> {
+    let mut problems = Diagnostics::new();
+    for (index, file) in group.iter().enumerate() {
+        if let Some(first) = group[..index].iter().find(|other| {
+            other.form == file.form || other.form == Form::Yaml || file.form == Form::Yaml
+        }) {
+            problems.push(
+                Diagnostic::error(
+                    &file.path,
+                    format!(
+                        "duplicate slug \"{}\": {} is already written in {}",
+                        file.slug,
+                        file.entry_type.key(),
+                        first.path.display()
+                    ),
+                )
+                .at(1, 1)
+                .help("each entry has one slug; rename one of the files"),
+            );
+        }
+    }
+    (!problems.is_empty()).then_some(problems)
+}
+
+fn parse_entry(
+    group: &[SourceFile],
+    config: &Config,
+    diagnostics: &mut Diagnostics,
+) -> Option<Entry> {
+    let first = &group[0];
+    let before = diagnostics.len();
+    let documents: Vec<Document> = group
+        .iter()
+        .filter_map(|file| document::parse_document(file, config, diagnostics))
+        .collect();
+    if diagnostics.len() > before || documents.is_empty() {
+        return None;
+    }
+    let mut merged = Merged::default();
+    let mut languages = Vec::new();
+    let mut bodies: [Option<Body>; 2] = [None, None];
+    for document in &documents {
+        merged.add(document, diagnostics);
+        match document.form {
+            Form::Markdown(lang) => {
+                if !document
+                    .fields
+                    .iter()
+                    .any(|(spec, _, _)| spec.name == "title")
+                {
+                    diagnostics.push(
+                        Diagnostic::error(&document.path, "missing field \"title\"")
+                            .at(2, 1)
+                            .field("title")
+                            .help("every entry needs a title in its language"),
+                    );
+                }
+                languages.push(lang);
+                let (markdown, line) = document
+                    .markdown_body
+                    .as_ref()
+                    .expect("Markdown documents keep their body");
+                bodies[lang as usize] = Some(markdown::render(
+                    markdown,
+                    lang,
+                    config,
+                    &document.path,
+                    *line,
+                ));
+            }
+            Form::Yaml => {
+                let Some((Value::Text(title), _)) = merged.values.get("title") else {
+                    diagnostics.push(
+                        Diagnostic::error(&document.path, "missing field \"title\"")
+                            .at(1, 1)
+                            .field("title"),
+                    );
+                    continue;
+                };
+                let body = match merged.values.get("body") {
+                    Some((Value::Markdown(body), place)) => Some((body.clone(), place.line + 1)),
+                    _ => None,
+                };
+                for lang in Lang::ALL {
+                    if title.get(lang).is_some() {
+                        languages.push(lang);
+                        let (markdown, line) = body
+                            .as_ref()
+                            .and_then(|(b, line)| b.get(lang).map(|m| (m.to_string(), *line)))
+                            .unwrap_or_default();
+                        bodies[lang as usize] = Some(markdown::render(
+                            &markdown,
+                            lang,
+                            config,
+                            &document.path,
+                            line,
+                        ));
+                    }
+                }
+            }
+        }
+    }
+    languages.retain(|lang| config.languages.contains(lang));
+    for spec in fields::fields(first.entry_type) {
+        if spec.required && !merged.values.contains_key(spec.name) && spec.name != "title" {
+            diagnostics.push(
+                Diagnostic::error(&first.path, format!("missing field \"{}\"", spec.name))
+                    .at(1, 1)
+                    .field(spec.name)
+                    .help(format!("{}: {}", spec.description_en, spec.description_zh)),
+            );
+        }
+    }
+    if diagnostics.len() > before || languages.is_empty() {
+        return None;
+    }
+    let [body_zh, body_en] = bodies;
+    let mut take = Take(merged.values);
+    let details = match first.entry_type {
+        EntryType::Achievement => Details::Achievement(Achievement {
+            date: take.date("date"),
+            institutions: take.text_list("institutions"),
+            partners: take.text_list("partners"),
+            field: take.term("field"),
+            stage: take.term("stage"),
+            transfer_modes: take.term_list("transfer_modes"),
+            region: take.term("region"),
+            park: take.reference("park"),
+            policies: take.reference_list("policies"),
+            awards: take.text_list("awards"),
+            contact: take.text("contact"),
+            cover: take.static_path("cover"),
+            links: match take.0.remove("links") {
+                Some((Value::Links(links), _)) => links,
+                _ => Vec::new(),
+            },
+            featured: take.flag("featured"),
+        }),
+        EntryType::Park => Details::Park(Park {
+            kind: take.term("kind").unwrap_or_default(),
+            level: take.term("level"),
+            region: take.term("region"),
+            parent: take.reference("parent"),
+            address: take.text("address"),
+            established: take.date("established"),
+            fields: take.term_list("fields"),
+            figures: match take.0.remove("figures") {
+                Some((Value::Figures(figures), _)) => figures,
+                _ => Vec::new(),
+            },
+            website: take.url("website"),
+            coordinates: match take.0.remove("coordinates") {
+                Some((Value::Coordinates(c), _)) => Some(c),
+                _ => None,
+            },
+        }),
+        EntryType::Policy => Details::Policy(Policy {
+            issuer: take.text("issuer"),
+            number: take.text("number"),
+            index_number: take
+                .text("index_number")
+                .get_or_other(Lang::Zh)
+                .to_string()
+                .into_non_empty(),
+            written: take.date("written"),
+            published: take.date("published"),
+            effective: take.date("effective"),
+            expires: take.date("expires"),
+            status: take.term("status"),
+            topic: take.term("topic"),
+            genre: take.term("genre"),
+            region: take.term("region"),
+            source: take.url("source"),
+            related: take.reference_list("related"),
+        }),
+    };
+    Some(Entry {
+        entry_type: first.entry_type,
+        slug: first.slug.clone(),
+        sources: group.iter().map(|f| f.path.clone()).collect(),
+        languages,
+        title: take.text("title"),
+        summary: take.text("summary"),
+        body_zh,
+        body_en,
+        tags: take.text_list("tags"),
+        draft: take.flag("draft"),
+        details,
+    })
+}
+
+trait IntoNonEmpty {
+    fn into_non_empty(self) -> Option<String>;
+}
+
+impl IntoNonEmpty for String {
+    fn into_non_empty(self) -> Option<String> {
+        (!self.is_empty()).then_some(self)
+    }
+}
+
+/// The fields of all files of one entry.
+#[derive(Default)]
+struct Merged {
+    values: BTreeMap<&'static str, (Value, Place)>,
+}
+
+impl Merged {
+    /// Texts join across languages; other values written in both files must agree.
+    fn add(&mut self, document: &Document, diagnostics: &mut Diagnostics) {
+        for (spec, value, place) in &document.fields {
+            let Some((existing, first_place)) = self.values.get_mut(spec.name) else {
+                self.values
+                    .insert(spec.name, (value.clone(), place.clone()));
+                continue;
+            };
+            if let Some(merged) = merge_localized(existing, value) {
+                *existing = merged;
+            } else if existing != value && !same_references(existing, value) {
+                diagnostics.push(
+                    Diagnostic::error(
+                        &place.path,
+                        format!(
+                            "the value differs from the one in {} (line {}); language-independent fields must agree",
+                            first_place.path.display(),
+                            first_place.line
+                        ),
+                    )
+                    .at(place.line, place.column)
+                    .field(spec.name)
+                    .help("write it in one of the two files only"),
+                );
+            }
+        }
+    }
+}
+
+fn merge_localized(existing: &Value, new: &Value) -> Option<Value> {
+    fn join(a: &[Localized], b: &[Localized]) -> Option<Vec<Localized>> {
+        (a.len() == b.len()).then(|| {
+            a.iter()
+                .zip(b)
+                .map(|(a, b)| {
+                    let mut merged = a.clone();
+                    merged.merge(b.clone());
+                    merged
+                })
+                .collect()
+        })
+    }
+    match (existing, new) {
+        (Value::Text(a), Value::Text(b)) => {
+            let mut merged = a.clone();
+            merged.merge(b.clone());
+            Some(Value::Text(merged))
+        }
+        (Value::TextList(a), Value::TextList(b)) => {
+            Some(Value::TextList(join(a, b).unwrap_or_else(|| {
+                // Lists of different lengths in the two languages are kept per language.
+                let mut merged = a.clone();
+                merged.extend(b.iter().cloned());
+                merged
+            })))
+        }
+        (Value::Links(a), Value::Links(b)) if a.len() == b.len() => Some(Value::Links(
+            a.iter()
+                .zip(b)
+                .map(|(a, b)| {
+                    let mut link = a.clone();
+                    link.title.merge(b.title.clone());
+                    link
+                })
+                .collect(),
+        )),
+        (Value::Figures(a), Value::Figures(b)) if a.len() == b.len() => Some(Value::Figures(
+            a.iter()
+                .zip(b)
+                .map(|(a, b)| {
+                    let mut figure = a.clone();
+                    figure.label.merge(b.label.clone());
+                    figure.unit.merge(b.unit.clone());
+                    figure
+                })
+                .collect(),
+        )),
+        _ => None,
+    }
+}
+
+/// References agree when they name the same slugs, wherever they were written.
+fn same_references(a: &Value, b: &Value) -> bool {
+    let slugs = |refs: &[Reference]| refs.iter().map(|r| r.slug.clone()).collect::<Vec<_>>();
+    match (a, b) {
+        (Value::Reference(a), Value::Reference(b)) => a.slug == b.slug,
+        (Value::ReferenceList(a), Value::ReferenceList(b)) => slugs(a) == slugs(b),
+        _ => false,
+    }
+}
+
+/// Takes typed values out of the merged fields; the field table guarantees the kinds.
+struct Take(BTreeMap<&'static str, (Value, Place)>);
+
+impl Take {
+    fn text(&mut self, name: &str) -> Localized {
+        match self.0.remove(name) {
+            Some((Value::Text(text), _)) => text,
+            _ => Localized::default(),
+        }
+    }
+
+    fn text_list(&mut self, name: &str) -> Vec<Localized> {
+        match self.0.remove(name) {
+            Some((Value::TextList(list), _)) => list,
+            _ => Vec::new(),
+        }
+    }
+
+    fn date(&mut self, name: &str) -> Option<crate::entry::Date> {
+        match self.0.remove(name) {
+            Some((Value::Date(date), _)) => Some(date),
+            _ => None,
+        }
+    }
+
+    fn term(&mut self, name: &str) -> Option<String> {
+        match self.0.remove(name) {
+            Some((Value::Term(term), _)) => Some(term),
+            _ => None,
+        }
+    }
+
+    fn term_list(&mut self, name: &str) -> Vec<String> {
+        match self.0.remove(name) {
+            Some((Value::TermList(terms), _)) => terms,
+            _ => Vec::new(),
+        }
+    }
+
+    fn reference(&mut self, name: &str) -> Option<Reference> {
+        match self.0.remove(name) {
+            Some((Value::Reference(reference), _)) => Some(reference),
+            _ => None,
+        }
+    }
+
+    fn reference_list(&mut self, name: &str) -> Vec<Reference> {
+        match self.0.remove(name) {
+            Some((Value::ReferenceList(references), _)) => references,
+            _ => Vec::new(),
+        }
+    }
+
+    fn url(&mut self, name: &str) -> Option<String> {
+        match self.0.remove(name) {
+            Some((Value::Url(url), _)) => Some(url),
+            _ => None,
+        }
+    }
+
+    fn static_path(&mut self, name: &str) -> Option<String> {
+        match self.0.remove(name) {
+            Some((Value::StaticPath(path), _)) => Some(path),
+            _ => None,
+        }
+    }
+
+    fn flag(&mut self, name: &str) -> bool {
+        matches!(self.0.remove(name), Some((Value::Bool(true), _)))
+    }
+}

@@ -1,0 +1,451 @@
+//! View models: what templates see of the site, in one language, with every
+//! label resolved and every URL made. Templates only print these.
+
+use serde::Serialize;
+
+use crate::config::{Lang, Localized, VocabName};
+use crate::entry::{Date, Details, Entry, EntryType};
+use crate::parse::fields::{self, Kind};
+use crate::site::{EntryId, Site};
+
+use super::i18n::Strings;
+
+/// Everything a view needs to speak one language.
+pub struct Speaker<'a> {
+    pub site: &'a Site,
+    pub lang: Lang,
+    pub strings: &'a Strings,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct DateView {
+    pub iso: String,
+    pub text: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct LinkView {
+    pub text: String,
+    pub url: String,
+}
+
+/// An entry as it appears in a list.
+#[derive(Debug, Clone, Serialize)]
+pub struct Card {
+    pub url: String,
+    pub title: String,
+    #[serde(rename = "type")]
+    pub entry_type: EntryType,
+    pub type_label: String,
+    pub summary: String,
+    pub date: Option<DateView>,
+    /// "中文 only" / "Chinese only" when the entry is not written in the page's language.
+    pub only_in: Option<String>,
+    /// The `lang` attribute of text shown in the other language.
+    pub text_lang: Option<&'static str>,
+    pub badges: Vec<LinkView>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct MetaItem {
+    pub text: String,
+    pub url: Option<String>,
+    pub datetime: Option<String>,
+    pub external: bool,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct MetaRow {
+    pub key: &'static str,
+    pub label: String,
+    pub items: Vec<MetaItem>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct FigureView {
+    pub label: String,
+    pub value: String,
+    pub unit: String,
+    pub year: Option<u16>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Relation {
+    pub key: &'static str,
+    pub label: String,
+    pub cards: Vec<Card>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct EntryView {
+    #[serde(flatten)]
+    pub card: Card,
+    pub slug: String,
+    pub meta: Vec<MetaRow>,
+    pub figures: Vec<FigureView>,
+    pub body_html: String,
+    pub cover: Option<String>,
+    pub relations: Vec<Relation>,
+}
+
+impl Speaker<'_> {
+    pub fn t(&self, key: &str) -> String {
+        self.strings
+            .get(key)
+            .cloned()
+            .unwrap_or_else(|| key.to_string())
+    }
+
+    fn text(&self, localized: &Localized) -> String {
+        localized.get_or_other(self.lang).to_string()
+    }
+
+    fn date(&self, date: Date) -> DateView {
+        DateView {
+            iso: date.to_string(),
+            text: date.format(self.lang),
+        }
+    }
+
+    /// The URL of a site path in this language: `parks/` → `/en/parks/`.
+    pub fn url(&self, site_path: &str) -> String {
+        let config = &self.site.config;
+        config.url(&format!(
+            "{}{}",
+            config.language_prefix(self.lang),
+            site_path
+        ))
+    }
+
+    /// An entry's page in this language, or in the language it is written in.
+    pub fn entry_url(&self, entry: &Entry) -> String {
+        let lang = if entry.has_language(self.lang) {
+            self.lang
+        } else {
+            entry.languages[0]
+        };
+        let config = &self.site.config;
+        config.url(&format!(
+            "{}{}/{}/",
+            config.language_prefix(lang),
+            entry.entry_type.folder(),
+            entry.slug
+        ))
+    }
+
+    pub fn term_url(&self, entry_type: EntryType, field: &str, key: &str) -> String {
+        self.url(&format!("{}/{field}/{key}/", entry_type.folder()))
+    }
+
+    pub fn term_label(&self, vocabulary: VocabName, key: &str) -> String {
+        self.site
+            .config
+            .vocabulary(vocabulary)
+            .term(key)
+            .map(|term| term.label(self.lang).to_string())
+            .unwrap_or_else(|| key.to_string())
+    }
+
+    pub fn type_label(&self, entry_type: EntryType) -> String {
+        self.t(&format!("type_{}", entry_type.key()))
+    }
+
+    pub fn card(&self, id: EntryId) -> Card {
+        let entry = &self.site.entries[id];
+        let missing = !entry.has_language(self.lang);
+        let badges = vocabulary_values(entry)
+            .into_iter()
+            .filter(|(name, _, _)| matches!(*name, "field" | "stage" | "kind" | "status"))
+            .flat_map(|(name, vocabulary, keys)| {
+                keys.into_iter().map(move |key| LinkView {
+                    text: self.term_label(vocabulary, &key),
+                    url: self.term_url(entry.entry_type, name, &key),
+                })
+            })
+            .collect();
+        Card {
+            url: self.entry_url(entry),
+            title: self.text(&entry.title),
+            entry_type: entry.entry_type,
+            type_label: self.type_label(entry.entry_type),
+            summary: self.text(&entry.summary),
+            date: entry.sort_date().map(|d| self.date(d)),
+            only_in: missing.then(|| self.t(&format!("only_{}", entry.languages[0].code()))),
+            text_lang: missing.then(|| entry.languages[0].html_lang()),
+            badges,
+        }
+    }
+
+    pub fn cards(&self, ids: impl IntoIterator<Item = EntryId>) -> Vec<Card> {
+        ids.into_iter()
+            .filter(|id| self.site.is_listed(*id, self.lang))
+            .map(|id| self.card(id))
+            .collect()
+    }
+
+    pub fn entry(&self, id: EntryId) -> EntryView {
+        let entry = &self.site.entries[id];
+        EntryView {
+            card: self.card(id),
+            slug: entry.slug.clone(),
+            meta: self.meta(entry),
+            figures: match &entry.details {
+                Details::Park(park) => park
+                    .figures
+                    .iter()
+                    .map(|f| FigureView {
+                        label: self.text(&f.label),
+                        value: f.value.clone(),
+                        unit: self.text(&f.unit),
+                        year: f.year,
+                    })
+                    .collect(),
+                _ => Vec::new(),
+            },
+            body_html: entry
+                .body(self.lang)
+                .map(|b| b.html.clone())
+                .unwrap_or_default(),
+            cover: match &entry.details {
+                Details::Achievement(a) => a.cover.as_ref().map(|c| self.site.config.url(c)),
+                _ => None,
+            },
+            relations: self.relations(id),
+        }
+    }
+
+    /// Every field with a value, labelled, in the order of the field table.
+    fn meta(&self, entry: &Entry) -> Vec<MetaRow> {
+        let texts = |list: &[Localized]| -> Vec<MetaItem> {
+            list.iter().map(|t| plain(self.text(t))).collect()
+        };
+        let text = |t: &Localized| -> Vec<MetaItem> {
+            if t.is_empty() {
+                Vec::new()
+            } else {
+                vec![plain(self.text(t))]
+            }
+        };
+        let date = |d: &Option<Date>| -> Vec<MetaItem> {
+            d.iter()
+                .map(|d| MetaItem {
+                    datetime: Some(d.to_string()),
+                    ..plain(d.format(self.lang))
+                })
+                .collect()
+        };
+        let url = |u: &Option<String>| -> Vec<MetaItem> {
+            u.iter()
+                .map(|u| MetaItem {
+                    url: Some(u.clone()),
+                    external: true,
+                    ..plain(u.clone())
+                })
+                .collect()
+        };
+        let reference = |entry_type: EntryType, slug: &str| -> MetaItem {
+            let target = self
+                .site
+                .resolve(entry_type, slug)
+                .expect("references are resolved when the site is assembled");
+            MetaItem {
+                url: Some(self.entry_url(target)),
+                ..plain(self.text(&target.title))
+            }
+        };
+        let mut rows: Vec<(&'static str, Vec<MetaItem>)> = Vec::new();
+        for (name, vocabulary, keys) in vocabulary_values(entry) {
+            let items = keys
+                .iter()
+                .map(|key| MetaItem {
+                    url: Some(self.term_url(entry.entry_type, name, key)),
+                    ..plain(self.term_label(vocabulary, key))
+                })
+                .collect();
+            rows.push((name, items));
+        }
+        match &entry.details {
+            Details::Achievement(a) => {
+                rows.push(("date", date(&a.date)));
+                rows.push(("institutions", texts(&a.institutions)));
+                rows.push(("partners", texts(&a.partners)));
+                rows.push((
+                    "park",
+                    a.park
+                        .iter()
+                        .map(|r| reference(EntryType::Park, &r.slug))
+                        .collect(),
+                ));
+                rows.push((
+                    "policies",
+                    a.policies
+                        .iter()
+                        .map(|r| reference(EntryType::Policy, &r.slug))
+                        .collect(),
+                ));
+                rows.push(("awards", texts(&a.awards)));
+                rows.push(("contact", text(&a.contact)));
+                rows.push((
+                    "links",
+                    a.links
+                        .iter()
+                        .map(|l| MetaItem {
+                            url: Some(l.url.clone()),
+                            external: true,
+                            ..plain(self.text(&l.title))
+                        })
+                        .collect(),
+                ));
+            }
+            Details::Park(p) => {
+                rows.push((
+                    "parent",
+                    p.parent
+                        .iter()
+                        .map(|r| reference(EntryType::Park, &r.slug))
+                        .collect(),
+                ));
+                rows.push(("address", text(&p.address)));
+                rows.push(("established", date(&p.established)));
+                rows.push(("website", url(&p.website)));
+                rows.push((
+                    "coordinates",
+                    p.coordinates
+                        .iter()
+                        .map(|c| plain(format!("{:.5}, {:.5}", c.lat, c.lon)))
+                        .collect(),
+                ));
+            }
+            Details::Policy(p) => {
+                rows.push(("issuer", text(&p.issuer)));
+                rows.push(("number", text(&p.number)));
+                rows.push((
+                    "index_number",
+                    p.index_number.iter().map(|n| plain(n.clone())).collect(),
+                ));
+                rows.push(("written", date(&p.written)));
+                rows.push(("published", date(&p.published)));
+                rows.push(("effective", date(&p.effective)));
+                rows.push(("expires", date(&p.expires)));
+                rows.push(("source", url(&p.source)));
+                rows.push((
+                    "related",
+                    p.related
+                        .iter()
+                        .map(|r| reference(EntryType::Policy, &r.slug))
+                        .collect(),
+                ));
+            }
+        }
+        rows.push(("tags", texts(&entry.tags)));
+        let order = |name: &str| {
+            fields::fields(entry.entry_type)
+                .iter()
+                .position(|s| s.name == name)
+                .unwrap_or(usize::MAX)
+        };
+        rows.sort_by_key(|(name, _)| order(name));
+        rows.into_iter()
+            .filter(|(_, items)| !items.is_empty())
+            .map(|(key, items)| MetaRow {
+                key,
+                label: self.t(&format!("field_{key}")),
+                items,
+            })
+            .collect()
+    }
+
+    /// Lists of related entries, shown below the entry.
+    fn relations(&self, id: EntryId) -> Vec<Relation> {
+        let entry = &self.site.entries[id];
+        let mut relations = Vec::new();
+        let mut add = |key: &'static str, ids: Vec<EntryId>| {
+            let cards = self.cards(ids);
+            if !cards.is_empty() {
+                relations.push(Relation {
+                    key,
+                    label: self.t(&format!("relation_{key}")),
+                    cards,
+                });
+            }
+        };
+        match entry.entry_type {
+            EntryType::Achievement => {}
+            EntryType::Park => {
+                add("sub_parks", self.site.sub_parks(id));
+                add(
+                    "hosted_achievements",
+                    self.site.referrers(id, EntryType::Achievement),
+                );
+            }
+            EntryType::Policy => {
+                add(
+                    "citing_achievements",
+                    self.site.referrers(id, EntryType::Achievement),
+                );
+                add(
+                    "citing_policies",
+                    self.site.referrers(id, EntryType::Policy),
+                );
+            }
+        }
+        relations
+    }
+}
+
+fn plain(text: String) -> MetaItem {
+    MetaItem {
+        text,
+        url: None,
+        datetime: None,
+        external: false,
+    }
+}
+
+/// The vocabulary fields of an entry that have values: `(field name, vocabulary, keys)`.
+pub fn vocabulary_values(entry: &Entry) -> Vec<(&'static str, VocabName, Vec<String>)> {
+    let one = |value: &Option<String>| value.iter().cloned().collect::<Vec<_>>();
+    let values: Vec<(&'static str, Vec<String>)> = match &entry.details {
+        Details::Achievement(a) => vec![
+            ("field", one(&a.field)),
+            ("stage", one(&a.stage)),
+            ("transfer_modes", a.transfer_modes.clone()),
+            ("region", one(&a.region)),
+        ],
+        Details::Park(p) => vec![
+            ("kind", vec![p.kind.clone()]),
+            ("level", one(&p.level)),
+            ("region", one(&p.region)),
+            ("fields", p.fields.clone()),
+        ],
+        Details::Policy(p) => vec![
+            ("status", one(&p.status)),
+            ("topic", one(&p.topic)),
+            ("genre", one(&p.genre)),
+            ("region", one(&p.region)),
+        ],
+    };
+    values
+        .into_iter()
+        .filter(|(_, keys)| !keys.is_empty())
+        .filter_map(
+            |(name, keys)| match fields::find(entry.entry_type, name)?.kind {
+                Kind::Term(vocabulary) | Kind::TermList(vocabulary) => {
+                    Some((name, vocabulary, keys))
+                }
+                _ => None,
+            },
+        )
+        .collect()
+}
+
+/// The vocabulary fields of a type, for term pages: `(field name, vocabulary)`.
+pub fn vocabulary_fields(entry_type: EntryType) -> Vec<(&'static str, VocabName)> {
+    fields::fields(entry_type)
+        .iter()
+        .filter_map(|spec| match spec.kind {
+            Kind::Term(vocabulary) | Kind::TermList(vocabulary) => Some((spec.name, vocabulary)),
+            _ => None,
+        })
+        .collect()
+}

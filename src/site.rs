@@ -1,0 +1,175 @@
+//! The assembled site: every entry, indexed, with references resolved both ways.
+
+use std::collections::HashMap;
+
+use crate::config::{Config, Lang, MissingTranslation};
+use crate::diag::{Diagnostic, Diagnostics, did_you_mean};
+use crate::entry::{Details, Entry, EntryType};
+
+/// Index of an entry in [`Site::entries`].
+pub type EntryId = usize;
+
+pub struct Site {
+    pub config: Config,
+    /// Sorted by type, then newest first, then slug: the order of every list.
+    pub entries: Vec<Entry>,
+    by_slug: HashMap<(EntryType, String), EntryId>,
+    /// For each entry, the entries that refer to it, in list order.
+    pub referenced_by: Vec<Vec<EntryId>>,
+}
+
+impl Site {
+    pub fn find(&self, entry_type: EntryType, slug: &str) -> Option<EntryId> {
+        self.by_slug.get(&(entry_type, slug.to_string())).copied()
+    }
+
+    /// Entries of one type, in list order.
+    pub fn of_type(&self, entry_type: EntryType) -> impl Iterator<Item = EntryId> + '_ {
+        (0..self.entries.len()).filter(move |id| self.entries[*id].entry_type == entry_type)
+    }
+
+    /// Whether an entry appears in `lang`'s lists: written in it, or marked as missing it.
+    pub fn is_listed(&self, id: EntryId, lang: Lang) -> bool {
+        self.entries[id].has_language(lang)
+            || self.config.missing_translation == MissingTranslation::Mark
+    }
+
+    /// The entries that refer to `id` and are of `entry_type`.
+    pub fn referrers(&self, id: EntryId, entry_type: EntryType) -> Vec<EntryId> {
+        self.referenced_by[id]
+            .iter()
+            .copied()
+            .filter(|r| self.entries[*r].entry_type == entry_type)
+            .collect()
+    }
+
+    /// The parks that name `id` as their parent.
+    pub fn sub_parks(&self, id: EntryId) -> Vec<EntryId> {
+        self.referenced_by[id]
+            .iter()
+            .copied()
+            .filter(|r| matches!(&self.entries[*r].details, Details::Park(p) if p.parent.as_ref().is_some_and(|parent| self.find(EntryType::Park, &parent.slug) == Some(id))))
+            .collect()
+    }
+
+    pub fn resolve(&self, entry_type: EntryType, slug: &str) -> Option<&Entry> {
+        self.find(entry_type, slug).map(|id| &self.entries[id])
+    }
+}
+
+/// Index the entries and resolve every reference; unknown references and parent cycles are errors.
+pub fn assemble(config: Config, mut entries: Vec<Entry>) -> Result<Site, Diagnostics> {
+    entries.sort_by(|a, b| {
+        (a.entry_type, std::cmp::Reverse(a.sort_date()), &a.slug).cmp(&(
+            b.entry_type,
+            std::cmp::Reverse(b.sort_date()),
+            &b.slug,
+        ))
+    });
+    let by_slug: HashMap<(EntryType, String), EntryId> = entries
+        .iter()
+        .enumerate()
+        .map(|(id, e)| ((e.entry_type, e.slug.clone()), id))
+        .collect();
+    let mut diagnostics = Diagnostics::new();
+    let mut referenced_by = vec![Vec::new(); entries.len()];
+    for (id, entry) in entries.iter().enumerate() {
+        for (target_type, reference) in entry.references() {
+            match by_slug.get(&(target_type, reference.slug.clone())) {
+                Some(target) if *target == id => diagnostics.push(
+                    Diagnostic::error(
+                        &reference.place.path,
+                        format!("the {} refers to itself", entry.entry_type.key()),
+                    )
+                    .at(reference.place.line, reference.place.column),
+                ),
+                Some(target) => {
+                    if !referenced_by[*target].contains(&id) {
+                        referenced_by[*target].push(id);
+                    }
+                }
+                None => {
+                    let slugs = entries
+                        .iter()
+                        .filter(|e| e.entry_type == target_type)
+                        .map(|e| e.slug.as_str());
+                    let help = match did_you_mean(&reference.slug, slugs) {
+                        Some(slug) => format!("did you mean {slug}?"),
+                        None => format!(
+                            "no file content/{}/{}.* exists",
+                            target_type.folder(),
+                            reference.slug
+                        ),
+                    };
+                    diagnostics.push(
+                        Diagnostic::error(
+                            &reference.place.path,
+                            format!("unknown {} \"{}\"", target_type.key(), reference.slug),
+                        )
+                        .at(reference.place.line, reference.place.column)
+                        .help(help),
+                    );
+                }
+            }
+        }
+    }
+    report_parent_cycles(&entries, &by_slug, &mut diagnostics);
+    if diagnostics.has_errors() {
+        return Err(diagnostics);
+    }
+    Ok(Site {
+        config,
+        entries,
+        by_slug,
+        referenced_by,
+    })
+}
+
+fn report_parent_cycles(
+    entries: &[Entry],
+    by_slug: &HashMap<(EntryType, String), EntryId>,
+    diagnostics: &mut Diagnostics,
+) {
+    let parent_of = |id: EntryId| match &entries[id].details {
+        Details::Park(park) => park
+            .parent
+            .as_ref()
+            .and_then(|p| by_slug.get(&(EntryType::Park, p.slug.clone())).copied()),
+        _ => None,
+    };
+    for start in 0..entries.len() {
+        let mut seen = vec![start];
+        let mut current = start;
+        while let Some(parent) = parent_of(current) {
+            if parent == start {
+                let Details::Park(park) = &entries[start].details else {
+                    break;
+                };
+                let place = &park
+                    .parent
+                    .as_ref()
+                    .expect("a park in a cycle has a parent")
+                    .place;
+                let names: Vec<&str> = seen.iter().map(|id| entries[*id].slug.as_str()).collect();
+                diagnostics.push(
+                    Diagnostic::error(
+                        &place.path,
+                        format!(
+                            "parks are their own ancestors: {} → {}",
+                            names.join(" → "),
+                            entries[start].slug
+                        ),
+                    )
+                    .at(place.line, place.column)
+                    .field("parent"),
+                );
+                break;
+            }
+            if seen.contains(&parent) || parent == current {
+                break;
+            }
+            seen.push(parent);
+            current = parent;
+        }
+    }
+}
