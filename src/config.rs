@@ -189,7 +189,7 @@ impl Vocabulary {
 
     /// The nearest value to a misspelt one, written the way the editor wrote theirs.
     pub fn suggest(&self, written: &str) -> Option<&str> {
-        let is_chinese = written.chars().any(|c| !c.is_ascii());
+        let is_chinese = !written.is_ascii();
         if is_chinese {
             did_you_mean(written, self.terms.iter().map(|t| t.zh.as_str()))
         } else {

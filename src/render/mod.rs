@@ -31,7 +31,8 @@ pub const THEMES_DIR: &str = "themes";
 /// Files the site itself adds (images named by `cover`, say), copied as they are.
 pub const STATIC_DIR: &str = "static";
 
-const TEMPLATES: [&str; 8] = [
+const TEMPLATES: [&str; 9] = [
+    "components.html",
     "base.html",
     "index.html",
     "list.html",
@@ -335,7 +336,7 @@ fn counterpart(site: &Site, lang: Lang, page: &Page) -> Option<Page> {
     match page {
         Page::Entry(id) if !site.entries[*id].has_language(lang) => None,
         Page::List(t, n) if *n > 1 && !exists(page) => Some(Page::List(*t, 1)),
-        Page::Term(t, f, k, n) if *n > 1 && !exists(page) => Some(Page::Term(*t, *f, k.clone(), 1)),
+        Page::Term(t, f, k, n) if *n > 1 && !exists(page) => Some(Page::Term(*t, f, k.clone(), 1)),
         Page::Term(..) | Page::Terms(..) if !exists(page) => None,
         other => Some(other.clone()),
     }
