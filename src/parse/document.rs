@@ -35,6 +35,8 @@ pub struct Document {
     pub path: PathBuf,
     pub form: Form,
     pub fields: Vec<(&'static FieldSpec, Value, Place)>,
+    /// Every key written, valid or not, so a field with a bad value is not also reported missing.
+    pub written_keys: Vec<String>,
     /// The Markdown below the front matter and the file line it starts on.
     pub markdown_body: Option<(String, usize)>,
 }
@@ -111,6 +113,7 @@ pub fn parse_document(
         path: path.to_path_buf(),
         form: file.form,
         fields: Vec::new(),
+        written_keys: entries.iter().map(|(key, _)| key.clone()).collect(),
         markdown_body,
     };
     for (key, value) in entries {

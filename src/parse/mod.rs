@@ -105,7 +105,7 @@ fn parse_entry(
         .iter()
         .filter_map(|file| document::parse_document(file, config, diagnostics))
         .collect();
-    if diagnostics.len() > before || documents.is_empty() {
+    if documents.len() < group.len() {
         return None;
     }
     let mut merged = Merged::default();
@@ -115,17 +115,8 @@ fn parse_entry(
         merged.add(document, diagnostics);
         match document.form {
             Form::Markdown(lang) => {
-                if !document
-                    .fields
-                    .iter()
-                    .any(|(spec, _, _)| spec.name == "title")
-                {
-                    diagnostics.push(
-                        Diagnostic::error(&document.path, "missing field \"title\"")
-                            .at(2, 1)
-                            .field("title")
-                            .help("every entry needs a title in its language"),
-                    );
+                if !document.written_keys.iter().any(|key| key == "title") {
+                    diagnostics.push(missing_title(document));
                 }
                 languages.push(lang);
                 let (markdown, line) = document
@@ -142,11 +133,9 @@ fn parse_entry(
             }
             Form::Yaml => {
                 let Some((Value::Text(title), _)) = merged.values.get("title") else {
-                    diagnostics.push(
-                        Diagnostic::error(&document.path, "missing field \"title\"")
-                            .at(1, 1)
-                            .field("title"),
-                    );
+                    if !document.written_keys.iter().any(|key| key == "title") {
+                        diagnostics.push(missing_title(document));
+                    }
                     continue;
                 };
                 let body = match merged.values.get("body") {
@@ -174,12 +163,18 @@ fn parse_entry(
     }
     languages.retain(|lang| config.languages.contains(lang));
     for spec in fields::fields(first.entry_type) {
-        if spec.required && !merged.values.contains_key(spec.name) && spec.name != "title" {
+        let written = documents
+            .iter()
+            .any(|d| d.written_keys.iter().any(|key| key == spec.name));
+        if spec.required && !written && spec.name != "title" {
             diagnostics.push(
                 Diagnostic::error(&first.path, format!("missing field \"{}\"", spec.name))
                     .at(1, 1)
                     .field(spec.name)
-                    .help(format!("{}: {}", spec.description_en, spec.description_zh)),
+                    .help(format!(
+                        "required: {} / {}",
+                        spec.description_en, spec.description_zh
+                    )),
             );
         }
     }
@@ -259,6 +254,18 @@ fn parse_entry(
         draft: take.flag("draft"),
         details,
     })
+}
+
+/// Placed on the first line of the fields: line 2 under a Markdown file's `---`, line 1 of a YAML file.
+fn missing_title(document: &Document) -> Diagnostic {
+    let line = match document.form {
+        Form::Markdown(_) => 2,
+        Form::Yaml => 1,
+    };
+    Diagnostic::error(&document.path, "missing field \"title\"")
+        .at(line, 1)
+        .field("title")
+        .help("every entry needs a title in each language it is written in")
 }
 
 trait IntoNonEmpty {

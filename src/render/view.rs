@@ -196,7 +196,8 @@ impl Speaker<'_> {
                     .map(|f| FigureView {
                         label: self.text(&f.label),
                         value: f.value.clone(),
-                        unit: self.text(&f.unit),
+                        // A unit is written per language or not at all: 77 个 / 77.
+                        unit: f.unit.get(self.lang).unwrap_or_default().to_string(),
                         year: f.year,
                     })
                     .collect(),
