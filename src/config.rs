@@ -277,6 +277,11 @@ impl Config {
     }
 }
 
+/// Whether a base URL given on the command line can be used; the reason if not.
+pub fn check_base_url(base_url: &str) -> Result<(), String> {
+    split_base_url(base_url).map(|_| ())
+}
+
 /// `https://host/sub` → (Some("https://host"), "/sub/"); `/sub` → (None, "/sub/").
 fn split_base_url(base_url: &str) -> Result<(Option<String>, String), String> {
     let base_url = base_url.trim();

@@ -66,6 +66,10 @@ fn main() -> ExitCode {
                 );
                 return ExitCode::from(2);
             }
+            if let Some(Err(message)) = base_url.as_deref().map(chengguo::config::check_base_url) {
+                eprintln!("error: --base-url: {message}");
+                return ExitCode::from(2);
+            }
             let output = output.unwrap_or_else(|| root.join("public"));
             let started = Instant::now();
             let options = BuildOptions {

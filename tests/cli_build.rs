@@ -1,0 +1,100 @@
+//! The `chengguo build` command as a user runs it: exit codes, the output
+//! folder, and the last good site kept when a build fails.
+
+mod support;
+
+use std::process::Command;
+
+use support::Fixture;
+
+fn chengguo(args: &[&str]) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_chengguo"))
+        .args(args)
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn a_failed_build_keeps_the_last_good_site() {
+    let fixture = Fixture::new("minimal");
+    let root = fixture.root().to_str().unwrap();
+    let output = chengguo(&["build", "--root", root]);
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let page = fixture.root().join("public/parks/science-city/index.html");
+    let before = std::fs::read(&page).unwrap();
+
+    fixture.write("content/parks/science-city.yaml", "title: {zh: 科学城\n");
+    let output = chengguo(&["build", "--root", root]);
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert!(
+        stderr.starts_with("content/parks/science-city.yaml:2:1: error: malformed YAML"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("build failed;"), "{stderr}");
+    assert_eq!(std::fs::read(&page).unwrap(), before);
+    let siblings: Vec<_> = std::fs::read_dir(fixture.root())
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert!(
+        !siblings
+            .iter()
+            .any(|name| name.to_string_lossy().starts_with(".public")),
+        "{siblings:?}"
+    );
+}
+
+#[test]
+fn writes_to_the_output_folder_with_the_base_url() {
+    let fixture = Fixture::new("minimal");
+    let out = fixture.root().join("elsewhere");
+    let output = chengguo(&[
+        "build",
+        "--root",
+        fixture.root().to_str().unwrap(),
+        "--output",
+        out.to_str().unwrap(),
+        "--base-url",
+        "/sub/",
+    ]);
+    assert_eq!(output.status.code(), Some(0));
+    let home = std::fs::read_to_string(out.join("en/index.html")).unwrap();
+    assert!(home.contains("href=\"/sub/en/parks/\""));
+    assert!(!fixture.root().join("public").exists());
+}
+
+#[test]
+fn usage_errors_exit_with_two() {
+    assert_eq!(
+        chengguo(&["build", "--no-such-flag"]).status.code(),
+        Some(2)
+    );
+    assert_eq!(chengguo(&["frobnicate"]).status.code(), Some(2));
+    let empty = tempfile::tempdir().unwrap();
+    let output = chengguo(&["build", "--root", empty.path().to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("has no config.yaml"));
+}
+
+#[test]
+fn a_bad_base_url_is_a_usage_error_named_as_such() {
+    let fixture = Fixture::new("minimal");
+    let output = chengguo(&[
+        "build",
+        "--root",
+        fixture.root().to_str().unwrap(),
+        "--base-url",
+        "ftp://x/",
+    ]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&output.stderr)
+            .starts_with("error: --base-url: base_url must start with http://, https:// or /")
+    );
+}
