@@ -3,8 +3,12 @@
 //! Stages never stop at the first problem: they push diagnostics into a
 //! [`Diagnostics`] list and go on, and the caller decides the exit code at the end.
 
+pub mod messages;
+
 use std::fmt;
 use std::path::{Path, PathBuf};
+
+use crate::config::Lang;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -93,6 +97,92 @@ impl fmt::Display for Diagnostic {
         }
         Ok(())
     }
+}
+
+impl Diagnostic {
+    /// The stable code of the message, from the catalog in [`messages`].
+    pub fn code(&self) -> &'static str {
+        messages::code(&self.message)
+    }
+
+    /// A compiler-style report in `lang`: the place and message, the offending
+    /// line of `source` (the file's text) with a caret under the column, and the help.
+    ///
+    /// ```text
+    /// content/a.zh.md:7:8: error: field "stage": unknown value "中式"
+    ///    7 | stage: 中式
+    ///      |        ^
+    ///   = help: did you mean 中试?
+    /// ```
+    pub fn render(&self, source: Option<&str>, lang: Lang) -> String {
+        let mut out = self.path.display().to_string();
+        if self.line > 0 {
+            out.push_str(&format!(":{}", self.line));
+            if self.column > 0 {
+                out.push_str(&format!(":{}", self.column));
+            }
+        }
+        let (severity, field_word, help_word) = match (self.severity, lang) {
+            (Severity::Error, Lang::En) => ("error", "field", "help"),
+            (Severity::Warning, Lang::En) => ("warning", "field", "help"),
+            (Severity::Error, Lang::Zh) => ("错误", "字段", "提示"),
+            (Severity::Warning, Lang::Zh) => ("警告", "字段", "提示"),
+        };
+        out.push_str(&format!(": {severity}: "));
+        if let Some(field) = &self.field {
+            out.push_str(&format!("{field_word} \"{field}\": "));
+        }
+        out.push_str(&messages::message(&self.message, lang));
+        out.push('\n');
+        let line_text = (self.line > 0)
+            .then(|| source.and_then(|text| text.lines().nth(self.line - 1)))
+            .flatten();
+        if let Some(text) = line_text {
+            let number = self.line.to_string();
+            let gutter = " ".repeat(number.len());
+            let text = text.trim_end().replace('\t', "    ");
+            out.push_str(&format!(" {number} | {text}\n"));
+            if self.column > 0 {
+                let before: usize = text.chars().take(self.column - 1).map(display_width).sum();
+                let under = text.chars().nth(self.column - 1).map_or(1, display_width);
+                out.push_str(&format!(
+                    " {gutter} | {}{}\n",
+                    " ".repeat(before),
+                    "^".repeat(under)
+                ));
+            }
+        }
+        if let Some(help) = &self.help {
+            out.push_str(&format!(
+                "  = {help_word}: {}\n",
+                messages::help(help, lang)
+            ));
+        }
+        out
+    }
+
+    /// One JSON object for CI annotations, with the message in `lang`.
+    pub fn to_json(&self, lang: Lang) -> serde_json::Value {
+        serde_json::json!({
+            "severity": self.severity,
+            "code": self.code(),
+            "path": self.path.display().to_string().replace('\\', "/"),
+            "line": self.line,
+            "column": self.column,
+            "field": self.field,
+            "message": messages::message(&self.message, lang),
+            "help": self.help.as_deref().map(|help| messages::help(help, lang)),
+        })
+    }
+}
+
+/// Columns a character takes in a terminal: two for CJK and full-width forms.
+fn display_width(c: char) -> usize {
+    let wide = matches!(u32::from(c),
+        0x1100..=0x115F | 0x2E80..=0x303E | 0x3041..=0x33FF | 0x3400..=0x4DBF
+        | 0x4E00..=0x9FFF | 0xA000..=0xA4CF | 0xAC00..=0xD7A3 | 0xF900..=0xFAFF
+        | 0xFE30..=0xFE4F | 0xFF00..=0xFF60 | 0xFFE0..=0xFFE6 | 0x20000..=0x3FFFD);
+    if wide { 2 } else { 1 }
 }
 
 /// The problems found so far, in the order they were found.
@@ -219,6 +309,23 @@ mod tests {
     fn suggests_near_field_name() {
         assert_eq!(did_you_mean("titel", ["title", "summary"]), Some("title"));
         assert_eq!(did_you_mean("zzzzzz", ["title", "summary"]), None);
+    }
+
+    #[test]
+    fn renders_the_source_line_with_a_caret_in_either_language() {
+        let d = Diagnostic::error("content/a.zh.md", "unknown value \"中式\"")
+            .at(3, 8)
+            .field("stage")
+            .help("did you mean 中试?");
+        let source = "---\ntitle: 标题\nstage: 中式\n---\n";
+        assert_eq!(
+            d.render(Some(source), Lang::En),
+            "content/a.zh.md:3:8: error: field \"stage\": unknown value \"中式\"\n 3 | stage: 中式\n   |        ^^\n  = help: did you mean 中试?\n"
+        );
+        assert_eq!(
+            d.render(Some(source), Lang::Zh),
+            "content/a.zh.md:3:8: 错误: 字段 \"stage\": 未知的值 \"中式\"\n 3 | stage: 中式\n   |        ^^\n  = 提示: 你是不是要写 中试?\n"
+        );
     }
 
     #[test]

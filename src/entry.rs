@@ -203,6 +203,8 @@ pub struct Body {
     pub text: String,
     /// Links to other entries written as `@/parks/slug`, for `check`.
     pub entry_links: Vec<(EntryType, String, Place)>,
+    /// Every link and image target as written, for `check`.
+    pub targets: Vec<(String, Place)>,
 }
 
 /// One entry, valid and complete.

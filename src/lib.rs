@@ -5,6 +5,7 @@
 //! load → parse → site → render → write. Each stage hands its result to the
 //! next and collects every problem it finds instead of stopping at the first.
 
+pub mod check;
 pub mod config;
 pub mod diag;
 pub mod entry;

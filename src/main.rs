@@ -1,12 +1,13 @@
 //! The `chengguo` command: parse the command line, run the library, print
 //! diagnostics, exit with 0 (success), 1 (content errors) or 2 (usage errors).
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Instant;
 
 use clap::{Parser, Subcommand};
 
+use chengguo::config::Lang;
 use chengguo::diag::Diagnostics;
 use chengguo::{BuildOptions, build_to_disk};
 
@@ -38,6 +39,40 @@ enum Command {
         #[arg(long)]
         drafts: bool,
     },
+    /// Validate the site without writing anything: every field, reference and
+    /// link, the files links and covers point at, and translation coverage.
+    Check {
+        /// The site's folder, holding config.yaml, content/ and themes/.
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// `text` for people; `json` prints one JSON object per problem per line.
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+        /// The language of the messages; defaults to the site's default language.
+        #[arg(long, value_enum)]
+        lang: Option<LangArg>,
+    },
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum Format {
+    Text,
+    Json,
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum LangArg {
+    Zh,
+    En,
+}
+
+impl From<LangArg> for Lang {
+    fn from(lang: LangArg) -> Lang {
+        match lang {
+            LangArg::Zh => Lang::Zh,
+            LangArg::En => Lang::En,
+        }
+    }
 }
 
 fn main() -> ExitCode {
@@ -53,6 +88,7 @@ fn main() -> ExitCode {
         }
     };
     match cli.command {
+        Command::Check { root, format, lang } => run_check(&root, format, lang.map(Lang::from)),
         Command::Build {
             root,
             output,
@@ -101,6 +137,36 @@ fn main() -> ExitCode {
                 }
             }
         }
+    }
+}
+
+fn run_check(root: &Path, format: Format, lang: Option<Lang>) -> ExitCode {
+    if !root.join(chengguo::config::CONFIG_FILE).is_file() {
+        eprintln!(
+            "error: {} has no config.yaml; pass the site's folder with --root",
+            root.display()
+        );
+        return ExitCode::from(2);
+    }
+    let report = chengguo::check::check(root);
+    let lang = lang
+        .or(report.config.as_ref().map(|c| c.default_language))
+        .unwrap_or(Lang::Zh);
+    match format {
+        Format::Text => print!("{}", chengguo::check::text_report(root, &report, lang)),
+        Format::Json => {
+            print!("{}", chengguo::check::json_report(&report, lang));
+            eprint!(
+                "{}\n\n{}",
+                chengguo::check::summary(&report, lang),
+                chengguo::check::coverage_table(&report.coverage, lang)
+            );
+        }
+    }
+    if report.errors() > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
     }
 }
 

@@ -32,25 +32,9 @@ pub fn render(markdown: &str, lang: Lang, config: &Config, path: &Path, first_li
                 title,
                 id,
             }) => {
-                let line = first_line + markdown[..range.start].matches('\n').count();
-                let column = markdown[..range.start]
-                    .rsplit('\n')
-                    .next()
-                    .unwrap_or("")
-                    .chars()
-                    .count()
-                    + 1;
-                let dest_url = rewrite_link(
-                    &dest_url,
-                    lang,
-                    config,
-                    &mut body,
-                    Place {
-                        path: path.to_path_buf(),
-                        line,
-                        column,
-                    },
-                );
+                let place = place_of(markdown, range.start, first_line, path);
+                body.targets.push((dest_url.to_string(), place.clone()));
+                let dest_url = rewrite_link(&dest_url, lang, config, &mut body, place);
                 Event::Start(Tag::Link {
                     link_type,
                     dest_url,
@@ -64,6 +48,8 @@ pub fn render(markdown: &str, lang: Lang, config: &Config, path: &Path, first_li
                 title,
                 id,
             }) => {
+                let place = place_of(markdown, range.start, first_line, path);
+                body.targets.push((dest_url.to_string(), place));
                 let dest_url = if is_script_url(&dest_url) {
                     CowStr::from("")
                 } else {
@@ -103,6 +89,16 @@ pub fn render(markdown: &str, lang: Lang, config: &Config, path: &Path, first_li
     }
     pulldown_cmark::html::push_html(&mut body.html, events.into_iter());
     body
+}
+
+/// The file place of a byte offset in the Markdown.
+fn place_of(markdown: &str, offset: usize, first_line: usize, path: &Path) -> Place {
+    let before = &markdown[..offset];
+    Place {
+        path: path.to_path_buf(),
+        line: first_line + before.matches('\n').count(),
+        column: before.rsplit('\n').next().unwrap_or("").chars().count() + 1,
+    }
 }
 
 /// Give a heading without an explicit `{#id}` one made from its text, unique in the page.

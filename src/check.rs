@@ -1,0 +1,507 @@
+//! `chengguo check`: everything `build` validates, plus what a build cannot see
+//! as wrong: links inside Markdown to entries and to local files, cover images,
+//! and translation coverage. Nothing is written.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::path::{Path, PathBuf};
+
+use crate::config::{Config, Lang};
+use crate::diag::messages::english;
+use crate::diag::{Diagnostic, Diagnostics, Severity, did_you_mean};
+use crate::entry::{Details, Entry, EntryType, Place};
+use crate::load::Form;
+use crate::render::{STATIC_DIR, THEMES_DIR};
+use crate::{BuildOptions, build, config, load, parse};
+
+/// How many entries of one type are written in both languages, or in one only.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Coverage {
+    pub entry_type: EntryType,
+    pub both: usize,
+    pub zh_only: usize,
+    pub en_only: usize,
+}
+
+/// What `check` found.
+pub struct Report {
+    /// Sorted by file and place.
+    pub diagnostics: Vec<Diagnostic>,
+    /// One row per entry type; empty when the configuration could not be read.
+    pub coverage: Vec<Coverage>,
+    /// The configuration, when it could be read.
+    pub config: Option<Config>,
+}
+
+impl Report {
+    pub fn errors(&self) -> usize {
+        self.count(Severity::Error)
+    }
+
+    pub fn warnings(&self) -> usize {
+        self.count(Severity::Warning)
+    }
+
+    fn count(&self, severity: Severity) -> usize {
+        self.diagnostics
+            .iter()
+            .filter(|d| d.severity == severity)
+            .count()
+    }
+}
+
+/// Check the site at `root`.
+pub fn check(root: &Path) -> Report {
+    let mut diagnostics = Diagnostics::new();
+    // Everything the build checks; drafts are parsed (and so checked) by the build too.
+    let built_paths: Option<BTreeSet<String>> = match build(root, &BuildOptions::default()) {
+        Ok(built) => {
+            diagnostics.extend(built.warnings);
+            Some(built.files.into_iter().map(|f| f.path).collect())
+        }
+        Err(found) => {
+            diagnostics.extend(found);
+            None
+        }
+    };
+    let Ok(config) = config::load(root) else {
+        return Report {
+            diagnostics: diagnostics.sorted(),
+            coverage: Vec::new(),
+            config: None,
+        };
+    };
+    let (files, _) = load::load(root);
+    let existing: BTreeSet<(EntryType, String)> = files
+        .iter()
+        .map(|f| (f.entry_type, f.slug.clone()))
+        .collect();
+    // The entries that parse, drafts included; their problems were reported by the build.
+    let (entries, _) = parse::parse(files, &config, true);
+    let drafts: BTreeSet<(EntryType, &str)> = entries
+        .iter()
+        .filter(|e| e.draft)
+        .map(|e| (e.entry_type, e.slug.as_str()))
+        .collect();
+    let files = SiteFiles {
+        root,
+        theme_static: root.join(THEMES_DIR).join(&config.theme).join("static"),
+        built: built_paths,
+    };
+    for entry in &entries {
+        for lang in Lang::ALL {
+            let Some(body) = entry.body(lang) else {
+                continue;
+            };
+            for (target, place) in &body.targets {
+                check_target(
+                    entry,
+                    lang,
+                    target,
+                    place,
+                    &config,
+                    &existing,
+                    &drafts,
+                    &files,
+                    &mut diagnostics,
+                );
+            }
+        }
+        check_cover(root, entry, &files, &mut diagnostics);
+    }
+    let coverage = coverage(&entries, &config, &mut diagnostics);
+    Report {
+        diagnostics: diagnostics.sorted(),
+        coverage,
+        config: Some(config),
+    }
+}
+
+/// Where local links may point: the static folders and the built pages.
+struct SiteFiles<'a> {
+    root: &'a Path,
+    theme_static: PathBuf,
+    /// The built site's paths, when the build succeeded.
+    built: Option<BTreeSet<String>>,
+}
+
+impl SiteFiles<'_> {
+    /// Whether `site_path` (`images/x.png`, `en/parks/`) is a file or page of the site.
+    /// `None` when it cannot be told because the build failed and it names a page.
+    fn exists(&self, site_path: &str) -> Option<bool> {
+        let in_static = !site_path.is_empty()
+            && (self.root.join(STATIC_DIR).join(site_path).is_file()
+                || self.theme_static.join(site_path).is_file());
+        if in_static {
+            return Some(true);
+        }
+        let looks_like_file = site_path
+            .rsplit('/')
+            .next()
+            .is_some_and(|name| name.contains('.'));
+        match &self.built {
+            Some(built) => {
+                let page = format!("{}/index.html", site_path.trim_end_matches('/'));
+                let page = page.trim_start_matches('/');
+                Some(built.contains(site_path) || built.contains(page))
+            }
+            None if looks_like_file => Some(false),
+            None => None,
+        }
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn check_target(
+    entry: &Entry,
+    lang: Lang,
+    target: &str,
+    place: &Place,
+    config: &Config,
+    existing: &BTreeSet<(EntryType, String)>,
+    drafts: &BTreeSet<(EntryType, &str)>,
+    files: &SiteFiles,
+    diagnostics: &mut Diagnostics,
+) {
+    let target = target.trim();
+    let error =
+        |message: String| Diagnostic::error(&place.path, message).at(place.line, place.column);
+    if let Some(link) = target.strip_prefix("@/") {
+        let link = link.split('#').next().unwrap_or("").trim_end_matches('/');
+        let parsed = link.split_once('/').and_then(|(folder, slug)| {
+            EntryType::ALL
+                .into_iter()
+                .find(|t| t.folder() == folder)
+                .map(|t| (t, slug))
+        });
+        let Some((entry_type, slug)) = parsed.filter(|(_, slug)| !slug.contains('/')) else {
+            diagnostics.push(error(english("bad-entry-link", &[target])));
+            return;
+        };
+        if !existing.contains(&(entry_type, slug.to_string())) {
+            let slugs = existing
+                .iter()
+                .filter(|(t, _)| *t == entry_type)
+                .map(|(_, s)| s.as_str());
+            let help = match did_you_mean(slug, slugs) {
+                Some(near) => english(
+                    "did-you-mean",
+                    &[&format!("@/{}/{near}", entry_type.folder())],
+                ),
+                None => english("no-such-file", &[entry_type.folder(), slug]),
+            };
+            diagnostics
+                .push(error(english("unknown-link-target", &[entry_type.key(), slug])).help(help));
+        } else if drafts.contains(&(entry_type, slug)) && !entry.draft {
+            diagnostics.push(
+                Diagnostic::warning(
+                    &place.path,
+                    english("link-to-draft", &[entry_type.key(), slug]),
+                )
+                .at(place.line, place.column)
+                .help(english("undraft", &[])),
+            );
+        }
+        return;
+    }
+    let has_scheme = target
+        .split_once(':')
+        .is_some_and(|(scheme, _)| !scheme.contains('/'));
+    if target.is_empty() || target.starts_with('#') || target.starts_with("//") || has_scheme {
+        return;
+    }
+    let path = target.split(['#', '?']).next().unwrap_or("");
+    let path = percent_decode(path);
+    let site_path = match path.strip_prefix('/') {
+        Some(absolute) => absolute.to_string(),
+        None => {
+            // Relative to the entry's page, as a browser resolves it.
+            let page = format!(
+                "{}{}/{}/",
+                config.language_prefix(lang),
+                entry.entry_type.folder(),
+                entry.slug
+            );
+            resolve(&page, &path)
+        }
+    };
+    if files.exists(&site_path) == Some(false) {
+        diagnostics.push(
+            error(english("missing-file", &[target])).help(english("put-file", &[&site_path])),
+        );
+    }
+}
+
+/// `base` (a folder path ending in `/`) joined with a relative `path`, `..` resolved.
+fn resolve(base: &str, path: &str) -> String {
+    let mut parts: Vec<&str> = base.split('/').filter(|p| !p.is_empty()).collect();
+    for part in path.split('/') {
+        match part {
+            ".." => {
+                parts.pop();
+            }
+            "." | "" => {}
+            other => parts.push(other),
+        }
+    }
+    let mut resolved = parts.join("/");
+    if path.ends_with('/') {
+        resolved.push('/');
+    }
+    resolved
+}
+
+fn percent_decode(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut index = 0;
+    while index < bytes.len() {
+        let hex = |b: u8| (b as char).to_digit(16);
+        if bytes[index] == b'%'
+            && index + 2 < bytes.len()
+            && let (Some(high), Some(low)) = (hex(bytes[index + 1]), hex(bytes[index + 2]))
+        {
+            out.push((high * 16 + low) as u8);
+            index += 3;
+        } else {
+            out.push(bytes[index]);
+            index += 1;
+        }
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+fn check_cover(root: &Path, entry: &Entry, files: &SiteFiles, diagnostics: &mut Diagnostics) {
+    let Details::Achievement(achievement) = &entry.details else {
+        return;
+    };
+    let Some(cover) = &achievement.cover else {
+        return;
+    };
+    if files.exists(cover) == Some(true) {
+        return;
+    }
+    // The cover is language-independent: report it where it is written.
+    let (path, line) = entry
+        .sources
+        .iter()
+        .find_map(|path| {
+            let text = std::fs::read_to_string(root.join(path)).ok()?;
+            let line = text.lines().position(|l| l.starts_with("cover:"))?;
+            Some((path.clone(), line + 1))
+        })
+        .unwrap_or_else(|| (entry.sources[0].clone(), 0));
+    diagnostics.push(
+        Diagnostic::error(&path, english("missing-cover", &[cover]))
+            .at(line, usize::from(line > 0))
+            .field("cover")
+            .help(english("put-image", &[cover])),
+    );
+}
+
+/// Count the languages of the published entries; an entry missing a language
+/// the site is written in is a warning.
+fn coverage(entries: &[Entry], config: &Config, diagnostics: &mut Diagnostics) -> Vec<Coverage> {
+    let mut rows: BTreeMap<EntryType, Coverage> = EntryType::ALL
+        .into_iter()
+        .map(|entry_type| {
+            (
+                entry_type,
+                Coverage {
+                    entry_type,
+                    both: 0,
+                    zh_only: 0,
+                    en_only: 0,
+                },
+            )
+        })
+        .collect();
+    let bilingual = Lang::ALL.iter().all(|l| config.languages.contains(l));
+    for entry in entries.iter().filter(|e| !e.draft) {
+        let row = rows
+            .get_mut(&entry.entry_type)
+            .expect("every type has a row");
+        let (zh, en) = (entry.has_language(Lang::Zh), entry.has_language(Lang::En));
+        match (zh, en) {
+            (true, true) => row.both += 1,
+            (true, false) => row.zh_only += 1,
+            (false, true) => row.en_only += 1,
+            (false, false) => {}
+        }
+        if !bilingual || zh == en {
+            continue;
+        }
+        let missing = if zh { Lang::En } else { Lang::Zh };
+        let language = match missing {
+            Lang::Zh => "Chinese",
+            Lang::En => "English",
+        };
+        let first = &entry.sources[0];
+        let is_yaml = load_form(first) == Some(Form::Yaml);
+        let help = if is_yaml {
+            english(
+                "add-yaml-language",
+                &[missing.code(), &first.display().to_string()],
+            )
+        } else {
+            let sibling = first.with_file_name(format!("{}.{}.md", entry.slug, missing.code()));
+            english("add-file", &[&sibling.display().to_string()])
+        };
+        diagnostics.push(
+            Diagnostic::warning(
+                first,
+                english(
+                    "missing-translation",
+                    &[entry.entry_type.key(), &entry.slug, language],
+                ),
+            )
+            .help(help),
+        );
+    }
+    rows.into_values().collect()
+}
+
+fn load_form(path: &Path) -> Option<Form> {
+    let name = path.file_name()?.to_str()?;
+    if name.ends_with(".yaml") || name.ends_with(".yml") {
+        Some(Form::Yaml)
+    } else {
+        let lang = name.strip_suffix(".md")?.rsplit('.').next()?;
+        Lang::from_code(lang).map(Form::Markdown)
+    }
+}
+
+/// The coverage table as text, in `lang`, columns aligned for CJK.
+pub fn coverage_table(rows: &[Coverage], lang: Lang) -> String {
+    let header: [&str; 4] = match lang {
+        Lang::Zh => ["翻译覆盖", "双语", "仅中文", "仅英文"],
+        Lang::En => ["translations", "both", "zh only", "en only"],
+    };
+    let name = |t: EntryType| match (lang, t) {
+        (Lang::Zh, EntryType::Achievement) => "成果".to_string(),
+        (Lang::Zh, EntryType::Park) => "园区平台".to_string(),
+        (Lang::Zh, EntryType::Policy) => "政策".to_string(),
+        (Lang::En, t) => t.folder().to_string(),
+    };
+    let mut table: Vec<[String; 4]> = vec![header.map(str::to_string)];
+    for row in rows {
+        table.push([
+            name(row.entry_type),
+            row.both.to_string(),
+            row.zh_only.to_string(),
+            row.en_only.to_string(),
+        ]);
+    }
+    let widths: Vec<usize> = (0..4)
+        .map(|column| table.iter().map(|r| width(&r[column])).max().unwrap_or(0))
+        .collect();
+    let mut out = String::new();
+    for row in &table {
+        let mut line = String::new();
+        for (column, cell) in row.iter().enumerate() {
+            let pad = " ".repeat(widths[column] - width(cell));
+            if column == 0 {
+                line.push_str(&format!("{cell}{pad}"));
+            } else {
+                line.push_str(&format!("  {pad}{cell}"));
+            }
+        }
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    out
+}
+
+fn width(text: &str) -> usize {
+    text.chars().map(|c| if c.is_ascii() { 1 } else { 2 }).sum()
+}
+
+/// The report's summary line: `2 errors, 1 warning`.
+pub fn summary(report: &Report, lang: Lang) -> String {
+    let (errors, warnings) = (report.errors(), report.warnings());
+    match lang {
+        Lang::Zh => format!("{errors} 个错误,{warnings} 个警告"),
+        Lang::En => format!(
+            "{errors} error{}, {warnings} warning{}",
+            if errors == 1 { "" } else { "s" },
+            if warnings == 1 { "" } else { "s" }
+        ),
+    }
+}
+
+/// The source text of each file a report names, read once, for the caret lines.
+pub fn sources(root: &Path, diagnostics: &[Diagnostic]) -> HashMap<PathBuf, String> {
+    let mut sources = HashMap::new();
+    for diagnostic in diagnostics {
+        if diagnostic.line == 0 || sources.contains_key(&diagnostic.path) {
+            continue;
+        }
+        if let Ok(text) = std::fs::read_to_string(root.join(&diagnostic.path)) {
+            sources.insert(diagnostic.path.clone(), text);
+        }
+    }
+    sources
+}
+
+/// The whole report as text: each problem with its source line, the summary
+/// and the coverage table.
+pub fn text_report(root: &Path, report: &Report, lang: Lang) -> String {
+    let sources = sources(root, &report.diagnostics);
+    let mut out = String::new();
+    for diagnostic in &report.diagnostics {
+        let source = sources.get(&diagnostic.path).map(String::as_str);
+        out.push_str(&diagnostic.render(source, lang));
+        out.push('\n');
+    }
+    out.push_str(&summary(report, lang));
+    out.push('\n');
+    if !report.coverage.is_empty() {
+        out.push('\n');
+        out.push_str(&coverage_table(&report.coverage, lang));
+    }
+    out
+}
+
+/// The problems as JSON Lines: one object per line, in report order.
+pub fn json_report(report: &Report, lang: Lang) -> String {
+    report
+        .diagnostics
+        .iter()
+        .map(|d| format!("{}\n", d.to_json(lang)))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn resolves_relative_links_against_the_page() {
+        assert_eq!(resolve("en/parks/x/", "../y/"), "en/parks/y/");
+        assert_eq!(resolve("parks/x/", "img/a.png"), "parks/x/img/a.png");
+        assert_eq!(resolve("parks/x/", "../../../../a"), "a");
+    }
+
+    #[test]
+    fn decodes_percent_escapes() {
+        assert_eq!(percent_decode("/a%20b%E4%B8%AD"), "/a b中");
+        assert_eq!(percent_decode("/a%2"), "/a%2");
+    }
+
+    #[test]
+    fn aligns_the_coverage_table() {
+        let rows = [Coverage {
+            entry_type: EntryType::Park,
+            both: 12,
+            zh_only: 3,
+            en_only: 0,
+        }];
+        assert_eq!(
+            coverage_table(&rows, Lang::En),
+            "translations  both  zh only  en only\nparks           12        3        0\n"
+        );
+        assert_eq!(
+            coverage_table(&rows, Lang::Zh),
+            "翻译覆盖  双语  仅中文  仅英文\n园区平台    12       3       0\n"
+        );
+    }
+}

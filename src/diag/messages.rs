@@ -1,0 +1,552 @@
+//! The message catalog: every diagnostic text in English and Chinese, keyed by a stable code.
+//!
+//! The stages build their diagnostics in English (the text tests and scripts
+//! match on). This table is the one place that knows both languages: it names
+//! each message with a code that does not change when the wording does (for
+//! `check --format json` and CI annotations) and gives its Chinese wording.
+//! A message is matched against the English templates, where `{}` stands for
+//! one argument; the arguments are carried over into the Chinese template as
+//! `{0}`, `{1}`, …. A message no template matches keeps its English text and
+//! gets the code `other`.
+
+use crate::config::Lang;
+
+/// One message: its code, its English template and its Chinese template.
+pub struct Message {
+    pub code: &'static str,
+    pub en: &'static str,
+    pub zh: &'static str,
+}
+
+const fn m(code: &'static str, en: &'static str, zh: &'static str) -> Message {
+    Message { code, en, zh }
+}
+
+/// Messages (the text after `field "x": `). More specific templates come first.
+pub const MESSAGES: &[Message] = &[
+    // Files and front matter.
+    m(
+        "not-utf8",
+        "the file is not UTF-8 text",
+        "文件不是 UTF-8 编码的文本",
+    ),
+    m(
+        "front-matter-missing",
+        "a Markdown entry must start with front matter: a line `---`, the fields, then another `---`",
+        "Markdown 条目必须以前言(front matter)开头:一行 `---`,然后是各字段,再一行 `---`",
+    ),
+    m(
+        "front-matter-unclosed",
+        "unclosed front matter: the `---` on line 1 has no closing `---` line",
+        "前言没有结束:第 1 行的 `---` 之后缺少结束的 `---` 行",
+    ),
+    m(
+        "body-in-field",
+        "a Markdown entry has its body below the front matter, not in a field",
+        "Markdown 条目的正文写在前言下方,而不是写在字段里",
+    ),
+    m(
+        "not-fields",
+        "expected fields such as `title: …`, found {}",
+        "应为 `title: …` 这样的字段,实际是{0}",
+    ),
+    m(
+        "bad-file-language",
+        "\"{}\" does not say its language; name it {}.zh.md or {}.en.md",
+        "\"{0}\" 没有标明语言;请命名为 {1}.zh.md 或 {2}.en.md",
+    ),
+    m(
+        "bad-file-slug",
+        "\"{}\" is not a valid slug: use lowercase ASCII letters, digits and hyphens (e.g. nano-displacement-measurement)",
+        "\"{0}\" 不是有效的 slug:只能用小写英文字母、数字和连字符(例如 nano-displacement-measurement)",
+    ),
+    m("cannot-read", "cannot read: {}", "无法读取:{0}"),
+    m(
+        "duplicate-slug",
+        "duplicate slug \"{}\": {} is already written in {}",
+        "slug \"{0}\" 重复:这个{1}已经写在 {2} 中",
+    ),
+    m("yaml-syntax", "malformed YAML: {}", "YAML 格式错误:{0}"),
+    // Fields.
+    m("missing-field", "missing field \"{}\"", "缺少字段 \"{0}\""),
+    m("unknown-field", "unknown field \"{}\"", "未知字段 \"{0}\""),
+    m("unknown-value", "unknown value \"{}\"", "未知的值 \"{0}\""),
+    m(
+        "bad-date",
+        "\"{}\" is not a date; write 2023, 2023-05 or 2023-05-30",
+        "\"{0}\" 不是日期;请写成 2023、2023-05 或 2023-05-30",
+    ),
+    m(
+        "bad-day",
+        "\"{}\" is not a day of the calendar",
+        "\"{0}\" 不是日历上存在的日期",
+    ),
+    m(
+        "bad-slug",
+        "\"{}\" is not a slug; a slug is lowercase ASCII letters, digits and hyphens",
+        "\"{0}\" 不是 slug;slug 只能由小写英文字母、数字和连字符组成",
+    ),
+    m("bad-url", "\"{}\" is not a web address", "\"{0}\" 不是网址"),
+    m(
+        "bad-static-path",
+        "\"{}\" is not a path under static/",
+        "\"{0}\" 不是 static/ 下的路径",
+    ),
+    m(
+        "localized-map-in-markdown",
+        "a {zh, en} map belongs in a slug.yaml entry; this file is in {}",
+        "{zh, en} 映射只能用在 slug.yaml 条目中;这个文件是{0}的",
+    ),
+    m(
+        "text-not-text",
+        "the {} text must be text, not {}",
+        "{0} 的内容必须是文本,而不是{1}",
+    ),
+    m(
+        "unknown-text-language",
+        "unknown language \"{}\"; use zh and en",
+        "未知语言 \"{0}\";请用 zh 和 en",
+    ),
+    m(
+        "unknown-link-key",
+        "unknown key \"{}\" in a link",
+        "链接中有未知的键 \"{0}\"",
+    ),
+    m(
+        "link-incomplete",
+        "each link needs a title and a url",
+        "每个链接都需要 title 和 url",
+    ),
+    m(
+        "unknown-figure-key",
+        "unknown key \"{}\" in a figure",
+        "指标中有未知的键 \"{0}\"",
+    ),
+    m(
+        "figure-incomplete",
+        "each figure needs a label and a value",
+        "每个指标都需要 label 和 value",
+    ),
+    m(
+        "bad-coordinates",
+        "expected {lat: …, lon: …} in degrees",
+        "应为以度为单位的 {lat: …, lon: …}",
+    ),
+    m(
+        "values-differ",
+        "the value differs from the one in {} (line {}); language-independent fields must agree",
+        "这个值与 {0}(第 {1} 行)中的不同;与语言无关的字段必须一致",
+    ),
+    // References.
+    m(
+        "self-reference",
+        "the {} refers to itself",
+        "这个{0}引用了它自己",
+    ),
+    m(
+        "parent-cycle",
+        "parks are their own ancestors: {} → {}",
+        "园区的上级形成了循环:{0} → {1}",
+    ),
+    // Links and files inside Markdown and fields (raised by `check`).
+    m(
+        "unknown-link-target",
+        "link to an unknown {} \"{}\"",
+        "链接指向不存在的{0} \"{1}\"",
+    ),
+    m(
+        "link-to-draft",
+        "link to the draft {} \"{}\", which is not published",
+        "链接指向草稿{0} \"{1}\",它不会发布",
+    ),
+    m(
+        "bad-entry-link",
+        "\"{}\" is not a link to an entry; write @/achievements/slug, @/parks/slug or @/policies/slug",
+        "\"{0}\" 不是指向条目的链接;请写成 @/achievements/slug、@/parks/slug 或 @/policies/slug",
+    ),
+    m(
+        "missing-file",
+        "\"{}\" does not exist in the site",
+        "站点中不存在 \"{0}\"",
+    ),
+    m(
+        "missing-cover",
+        "the cover image \"{}\" does not exist",
+        "封面图片 \"{0}\" 不存在",
+    ),
+    m(
+        "missing-translation",
+        "the {} \"{}\" has no {} version",
+        "{0} \"{1}\" 没有{2}版本",
+    ),
+    // Configuration.
+    m(
+        "unknown-setting",
+        "unknown setting \"{}\"",
+        "未知设置 \"{0}\"",
+    ),
+    m(
+        "unknown-vocabulary",
+        "unknown vocabulary \"{}\"",
+        "未知词表 \"{0}\"",
+    ),
+    m(
+        "cannot-read-config",
+        "cannot read the configuration: {}",
+        "无法读取配置:{0}",
+    ),
+    m(
+        "config-not-map",
+        "expected a map of settings, found {}",
+        "应为设置项的映射,实际是{0}",
+    ),
+    m(
+        "default-language",
+        "the default language must be one of languages",
+        "默认语言必须是 languages 中的一种",
+    ),
+    m(
+        "unknown-language",
+        "unknown language {}; chengguo speaks zh and en",
+        "未知语言 {0};chengguo 支持 zh 和 en",
+    ),
+    m(
+        "theme-not-found",
+        "theme \"{}\" not found: there is no folder {}",
+        "找不到主题 \"{0}\":没有文件夹 {1}",
+    ),
+    m(
+        "vocabulary-key",
+        "vocabulary key \"{}\" must be lowercase ASCII letters, digits and hyphens",
+        "词表的键 \"{0}\" 只能由小写英文字母、数字和连字符组成",
+    ),
+    m(
+        "vocabulary-label-clash",
+        "\"{}\" has the same label as \"{}\" in vocabulary \"{}\"",
+        "词表 \"{2}\" 中 \"{0}\" 与 \"{1}\" 的名称相同",
+    ),
+    m(
+        "vocabulary-labels",
+        "\"{}\" in vocabulary \"{}\" needs {zh: …, en: …} labels",
+        "词表 \"{1}\" 中的 \"{0}\" 需要 {zh: …, en: …} 名称",
+    ),
+    m(
+        "vocabulary-shape",
+        "vocabulary \"{}\" must map each key to {zh: …, en: …}",
+        "词表 \"{0}\" 必须把每个键映射到 {zh: …, en: …}",
+    ),
+    m(
+        "vocabularies-shape",
+        "expected a map of vocabularies",
+        "应为词表的映射",
+    ),
+    m(
+        "base-url-no-host",
+        "base_url \"{}\" has no host",
+        "base_url \"{0}\" 没有主机名",
+    ),
+    m(
+        "base-url-characters",
+        "base_url \"{}\" has characters a URL path cannot hold",
+        "base_url \"{0}\" 含有 URL 路径中不能出现的字符",
+    ),
+    m(
+        "base-url-scheme",
+        "base_url must start with http://, https:// or /, not \"{}\"",
+        "base_url 必须以 http://、https:// 或 / 开头,而不是 \"{0}\"",
+    ),
+    m(
+        "expected-base-url",
+        "expected a URL or a path such as /",
+        "应为网址或 / 这样的路径",
+    ),
+    m(
+        "expected-languages",
+        "expected a list such as [zh, en]",
+        "应为 [zh, en] 这样的列表",
+    ),
+    m("expected-zh-en", "expected zh or en", "应为 zh 或 en"),
+    m(
+        "expected-theme",
+        "expected the name of a folder under themes/",
+        "应为 themes/ 下某个文件夹的名字",
+    ),
+    m(
+        "expected-page-size",
+        "expected a whole number from 1 to 10000",
+        "应为 1 到 10000 之间的整数",
+    ),
+    m(
+        "expected-mark-hide",
+        "expected mark or hide",
+        "应为 mark 或 hide",
+    ),
+    m(
+        "expected-bool",
+        "expected true or false",
+        "应为 true 或 false",
+    ),
+    m(
+        "expected-labels",
+        "expected {zh: …, en: …} with both languages",
+        "应为包含两种语言的 {zh: …, en: …}",
+    ),
+    // Generic shapes last: they would match the messages above.
+    m("wrong-kind", "expected {}, found {}", "应为{0},实际是{1}"),
+    m(
+        "unknown-reference",
+        "unknown {} \"{}\"",
+        "未知的{0} \"{1}\"",
+    ),
+];
+
+/// Help texts (what to do), matched the same way.
+pub const HELPS: &[Message] = &[
+    m("did-you-mean", "did you mean {}?", "你是不是要写 {0}?"),
+    m(
+        "",
+        "save it as UTF-8 in your editor",
+        "请在编辑器中以 UTF-8 编码保存",
+    ),
+    m(
+        "",
+        "add a line `---` after the last field",
+        "在最后一个字段之后加一行 `---`",
+    ),
+    m(
+        "",
+        "check the indentation and quote text that holds a colon followed by a space",
+        "请检查缩进;含有“冒号加空格”的文本要加引号",
+    ),
+    m(
+        "",
+        "the fields of {} are listed in the README",
+        "{0} 的字段列在 README 中",
+    ),
+    m(
+        "",
+        "the values are listed under vocabularies.{} in config.yaml",
+        "可选的值列在 config.yaml 的 vocabularies.{0} 下",
+    ),
+    m(
+        "",
+        "write the text in this file's language only",
+        "只用这个文件的语言书写",
+    ),
+    m(
+        "",
+        "write the file name of the {} without its extension",
+        "写{0}的文件名,不带扩展名",
+    ),
+    m("", "write it as https://…", "请写成 https://…"),
+    m("", "e.g. images/cover.jpg", "例如 images/cover.jpg"),
+    m("", "a link has title and url", "链接包含 title 和 url"),
+    m(
+        "",
+        "write it in one of the two files only",
+        "只在两个文件中的一个里填写",
+    ),
+    m(
+        "",
+        "every entry needs a title in its language",
+        "每个条目都需要用它的语言写标题",
+    ),
+    m(
+        "",
+        "each entry has one slug; rename one of the files",
+        "每个条目只有一个 slug;请重命名其中一个文件",
+    ),
+    m(
+        "no-such-file",
+        "no file content/{}/{}.* exists",
+        "不存在文件 content/{0}/{1}.*",
+    ),
+    m(
+        "put-file",
+        "nothing in static/ or the built site is at /{}; add the file under static/ or fix the link",
+        "static/ 和生成的站点中都没有 /{0};请把文件放到 static/ 下,或者修改链接",
+    ),
+    m(
+        "put-image",
+        "put the image at static/{}",
+        "把图片放到 static/{0}",
+    ),
+    m(
+        "add-file",
+        "add {}, or ignore this if the entry is meant to be in one language",
+        "添加 {0};如果这个条目只打算用一种语言发布,可以忽略",
+    ),
+    m(
+        "add-yaml-language",
+        "give the {} texts in {}, or ignore this if the entry is meant to be in one language",
+        "在 {1} 中填写 {0} 文本;如果这个条目只打算用一种语言发布,可以忽略",
+    ),
+    m(
+        "undraft",
+        "remove `draft: true` from it, or remove the link",
+        "去掉它的 `draft: true`,或者删除这个链接",
+    ),
+];
+
+/// Words that stand inside messages as arguments.
+const WORDS: &[(&str, &str)] = &[
+    ("achievement", "成果"),
+    ("park", "园区"),
+    ("policy", "政策"),
+    ("achievements", "成果"),
+    ("parks", "园区"),
+    ("policies", "政策"),
+    ("Chinese", "中文"),
+    ("English", "英文"),
+    ("nothing", "空值"),
+    ("true/false", "true/false"),
+    ("a number", "数字"),
+    ("text", "文本"),
+    ("a list", "列表"),
+    ("a map", "映射"),
+    ("a URL", "网址"),
+    ("a date such as 2023-05-30", "2023-05-30 这样的日期"),
+    ("a value from the vocabulary", "词表中的值"),
+    ("a path under static/", "static/ 下的路径"),
+    ("a number as the figure's value", "数字作为指标的值"),
+    ("a year such as 2021", "2021 这样的年份"),
+    ("true or false", "true 或 false"),
+    ("{label, value, unit, year}", "{label, value, unit, year}"),
+    ("the slug of a achievement", "成果的 slug"),
+    ("the slug of a park", "园区的 slug"),
+    ("the slug of a policy", "政策的 slug"),
+];
+
+/// The stable code of a message (`other` when the catalog does not know it).
+pub fn code(message: &str) -> &'static str {
+    MESSAGES
+        .iter()
+        .find(|m| capture(m.en, message).is_some())
+        .map_or("other", |m| m.code)
+}
+
+/// A message in `lang`; English is returned as it is.
+pub fn message(message: &str, lang: Lang) -> String {
+    translate(MESSAGES, message, lang)
+}
+
+/// A help text in `lang`.
+pub fn help(help: &str, lang: Lang) -> String {
+    translate(HELPS, help, lang)
+}
+
+/// Fill an English template: `{}` placeholders in order.
+pub fn english(code: &str, args: &[&str]) -> String {
+    let template = MESSAGES
+        .iter()
+        .chain(HELPS)
+        .find(|m| m.code == code)
+        .map_or("{}", |m| m.en);
+    let mut out = String::new();
+    let mut args = args.iter();
+    let mut parts = template.split("{}").peekable();
+    while let Some(part) = parts.next() {
+        out.push_str(part);
+        if parts.peek().is_some() {
+            out.push_str(args.next().copied().unwrap_or(""));
+        }
+    }
+    out
+}
+
+fn translate(table: &[Message], text: &str, lang: Lang) -> String {
+    if lang == Lang::En {
+        return text.to_string();
+    }
+    for entry in table {
+        if let Some(args) = capture(entry.en, text) {
+            let mut out = entry.zh.to_string();
+            for (index, arg) in args.iter().enumerate() {
+                let word = WORDS
+                    .iter()
+                    .find(|(en, _)| en == arg)
+                    .map_or(*arg, |(_, zh)| zh);
+                out = out.replace(&format!("{{{index}}}"), word);
+            }
+            return out;
+        }
+    }
+    text.to_string()
+}
+
+/// The arguments of `text` if it is `template` with its `{}` filled in.
+fn capture<'a>(template: &str, text: &'a str) -> Option<Vec<&'a str>> {
+    let parts: Vec<&str> = template.split("{}").collect();
+    let mut rest = text.strip_prefix(parts[0])?;
+    let mut args = Vec::new();
+    for (index, part) in parts.iter().enumerate().skip(1) {
+        let is_last = index == parts.len() - 1;
+        let end = if is_last {
+            if part.is_empty() {
+                rest.len()
+            } else if rest.ends_with(part) {
+                rest.len() - part.len()
+            } else {
+                return None;
+            }
+        } else {
+            rest.find(part)?
+        };
+        args.push(&rest[..end]);
+        rest = &rest[end + part.len()..];
+    }
+    (parts.len() > 1 || rest.is_empty()).then_some(args)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn translates_with_arguments() {
+        assert_eq!(
+            message("unknown value \"中式\"", Lang::Zh),
+            "未知的值 \"中式\""
+        );
+        assert_eq!(help("did you mean 中试?", Lang::Zh), "你是不是要写 中试?");
+        assert_eq!(message("unknown park \"x\"", Lang::Zh), "未知的园区 \"x\"");
+        assert_eq!(
+            message("expected text, found a list", Lang::Zh),
+            "应为文本,实际是列表"
+        );
+    }
+
+    #[test]
+    fn keeps_english_and_unknown_text() {
+        assert_eq!(
+            message("unknown value \"x\"", Lang::En),
+            "unknown value \"x\""
+        );
+        assert_eq!(message("something new", Lang::Zh), "something new");
+        assert_eq!(code("something new"), "other");
+        assert_eq!(code("unknown field \"titel\""), "unknown-field");
+    }
+
+    #[test]
+    fn fills_english_templates() {
+        assert_eq!(
+            english("missing-file", &["/images/x.png"]),
+            "\"/images/x.png\" does not exist in the site"
+        );
+    }
+
+    #[test]
+    fn every_template_has_chinese_placeholders_for_its_arguments() {
+        for entry in MESSAGES.iter().chain(HELPS) {
+            let count = entry.en.matches("{}").count();
+            for index in 0..count {
+                assert!(
+                    entry.zh.contains(&format!("{{{index}}}")),
+                    "{} lacks {{{index}}}",
+                    entry.en
+                );
+            }
+            assert!(!entry.zh.is_empty());
+        }
+    }
+}
