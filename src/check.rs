@@ -9,7 +9,9 @@ use crate::config::{Config, Lang};
 use crate::diag::messages::english;
 use crate::diag::{Diagnostic, Diagnostics, Severity, did_you_mean};
 use crate::entry::{Details, Entry, EntryType, Place};
-use crate::load::Form;
+use crate::load::{Form, SourceFile};
+use crate::parse::document::{Document, parse_document};
+use crate::parse::fields;
 use crate::render::{STATIC_DIR, THEMES_DIR};
 use crate::{BuildOptions, build, config, load, parse};
 
@@ -71,6 +73,7 @@ pub fn check(root: &Path) -> Report {
         };
     };
     let (files, _) = load::load(root);
+    check_blank_required(&files, &config, &mut diagnostics);
     let existing: BTreeSet<(EntryType, String)> = files
         .iter()
         .map(|f| (f.entry_type, f.slug.clone()))
@@ -114,6 +117,65 @@ pub fn check(root: &Path) -> Report {
         coverage,
         config: Some(config),
     }
+}
+
+/// A required field written with nothing after it passes the build as present;
+/// report it where it is written (a Markdown title in each language's file).
+fn check_blank_required(files: &[SourceFile], config: &Config, diagnostics: &mut Diagnostics) {
+    let mut groups: BTreeMap<(EntryType, &str), Vec<(Document, &SourceFile)>> = BTreeMap::new();
+    for file in files {
+        let mut found = Diagnostics::new();
+        if let Some(document) = parse_document(file, config, &mut found)
+            && found.is_empty()
+        {
+            groups
+                .entry((file.entry_type, file.slug.as_str()))
+                .or_default()
+                .push((document, file));
+        }
+    }
+    for ((entry_type, _), documents) in groups {
+        for spec in fields::fields(entry_type).iter().filter(|s| s.required) {
+            let has_value = |d: &&(Document, &SourceFile)| {
+                d.0.fields.iter().any(|(f, _, _)| f.name == spec.name)
+            };
+            let written =
+                |d: &&(Document, &SourceFile)| d.0.written_keys.iter().any(|k| k == spec.name);
+            let blank: Vec<&(Document, &SourceFile)> = if spec.kind.is_localized() {
+                documents
+                    .iter()
+                    .filter(|d| written(d) && !has_value(d))
+                    .collect()
+            } else if documents.iter().any(|d| has_value(&d)) {
+                Vec::new()
+            } else {
+                documents.iter().filter(written).take(1).collect()
+            };
+            for (document, file) in blank {
+                let text = String::from_utf8_lossy(&file.bytes);
+                let line = key_line(&text, spec.name).unwrap_or(0);
+                diagnostics.push(
+                    Diagnostic::error(&document.path, english("blank-required", &[spec.name]))
+                        .at(line, usize::from(line > 0))
+                        .field(spec.name)
+                        .help(english(
+                            "required",
+                            &[spec.description_en, spec.description_zh],
+                        )),
+                );
+            }
+        }
+    }
+}
+
+/// The 1-based line where `key:` is written at the start of a line.
+fn key_line(text: &str, key: &str) -> Option<usize> {
+    text.lines()
+        .position(|line| {
+            line.strip_prefix(key)
+                .is_some_and(|rest| rest.starts_with(':'))
+        })
+        .map(|index| index + 1)
 }
 
 /// Where local links may point: the static folders and the built pages.
@@ -286,8 +348,7 @@ fn check_cover(root: &Path, entry: &Entry, files: &SiteFiles, diagnostics: &mut 
         .iter()
         .find_map(|path| {
             let text = std::fs::read_to_string(root.join(path)).ok()?;
-            let line = text.lines().position(|l| l.starts_with("cover:"))?;
-            Some((path.clone(), line + 1))
+            Some((path.clone(), key_line(&text, "cover")?))
         })
         .unwrap_or_else(|| (entry.sources[0].clone(), 0));
     diagnostics.push(

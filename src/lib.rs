@@ -10,6 +10,7 @@ pub mod config;
 pub mod diag;
 pub mod entry;
 pub mod load;
+pub mod new;
 pub mod parse;
 pub mod render;
 pub mod site;

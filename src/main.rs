@@ -52,6 +52,30 @@ enum Command {
         #[arg(long, value_enum)]
         lang: Option<LangArg>,
     },
+    /// Start a new entry with every field present, blank and explained.
+    New {
+        /// achievement, park or policy.
+        #[arg(value_enum)]
+        entry_type: TypeArg,
+        /// The entry's slug: lowercase ASCII letters, digits and hyphens.
+        slug: String,
+        /// The languages to write, e.g. zh,en; defaults to the site's languages.
+        #[arg(long, value_enum, value_delimiter = ',')]
+        lang: Vec<LangArg>,
+        /// Write the one-file YAML form (slug.yaml) instead of slug.zh.md and slug.en.md.
+        #[arg(long)]
+        yaml: bool,
+        /// The site's folder, holding config.yaml, content/ and themes/.
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+    },
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum TypeArg {
+    Achievement,
+    Park,
+    Policy,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -89,6 +113,13 @@ fn main() -> ExitCode {
     };
     match cli.command {
         Command::Check { root, format, lang } => run_check(&root, format, lang.map(Lang::from)),
+        Command::New {
+            entry_type,
+            slug,
+            lang,
+            yaml,
+            root,
+        } => run_new(&root, entry_type, &slug, &lang, yaml),
         Command::Build {
             root,
             output,
@@ -167,6 +198,39 @@ fn run_check(root: &Path, format: Format, lang: Option<Lang>) -> ExitCode {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
+    }
+}
+
+fn run_new(root: &Path, entry_type: TypeArg, slug: &str, lang: &[LangArg], yaml: bool) -> ExitCode {
+    let config = match chengguo::config::load(root) {
+        Ok(config) => config,
+        Err(diagnostics) => {
+            print_diagnostics(&diagnostics);
+            eprintln!("error: fix config.yaml (or pass the site's folder with --root) first");
+            return ExitCode::from(2);
+        }
+    };
+    let entry_type = match entry_type {
+        TypeArg::Achievement => chengguo::entry::EntryType::Achievement,
+        TypeArg::Park => chengguo::entry::EntryType::Park,
+        TypeArg::Policy => chengguo::entry::EntryType::Policy,
+    };
+    let languages: Vec<Lang> = lang.iter().map(|l| Lang::from(*l)).collect();
+    match chengguo::new::new_entry(root, &config, entry_type, slug, &languages, yaml) {
+        Ok(paths) => {
+            for path in paths {
+                println!("{}", root.join(path).display());
+            }
+            ExitCode::SUCCESS
+        }
+        Err(error @ chengguo::new::NewError::Write(..)) => {
+            eprintln!("error: {error}");
+            ExitCode::from(1)
+        }
+        Err(error) => {
+            eprintln!("error: {error}");
+            ExitCode::from(2)
+        }
     }
 }
 

@@ -170,6 +170,11 @@ pub const MESSAGES: &[Message] = &[
         "站点中不存在 \"{0}\"",
     ),
     m(
+        "blank-required",
+        "the required field \"{}\" is blank",
+        "必填字段 \"{0}\" 是空的",
+    ),
+    m(
         "missing-cover",
         "the cover image \"{}\" does not exist",
         "封面图片 \"{0}\" 不存在",
@@ -348,8 +353,8 @@ pub const HELPS: &[Message] = &[
     ),
     m(
         "",
-        "every entry needs a title in its language",
-        "每个条目都需要用它的语言写标题",
+        "every entry needs a title in each language it is written in",
+        "条目的每种语言都需要标题",
     ),
     m(
         "",
@@ -371,6 +376,7 @@ pub const HELPS: &[Message] = &[
         "put the image at static/{}",
         "把图片放到 static/{0}",
     ),
+    m("required", "required: {} / {}", "必填:{1}"),
     m(
         "add-file",
         "add {}, or ignore this if the entry is meant to be in one language",

@@ -1,0 +1,225 @@
+//! `chengguo new`: every field of the field table is written, blank and
+//! commented in the site's language; bad and taken slugs are refused; and the
+//! entry passes `check` once its required fields are filled.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use chengguo::entry::EntryType;
+use chengguo::parse::fields;
+
+fn repo() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn copy_tree(from: &Path, to: &Path) {
+    for item in walkdir::WalkDir::new(from) {
+        let item = item.unwrap();
+        let target = to.join(item.path().strip_prefix(from).unwrap());
+        if item.file_type().is_dir() {
+            fs::create_dir_all(&target).unwrap();
+        } else {
+            fs::copy(item.path(), &target).unwrap();
+        }
+    }
+}
+
+fn site() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    copy_tree(&repo().join("tests/fixtures/minimal"), dir.path());
+    copy_tree(
+        &repo().join("themes/default"),
+        &dir.path().join("themes/default"),
+    );
+    dir
+}
+
+fn run(root: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_chengguo"))
+        .args(args)
+        .arg("--root")
+        .arg(root)
+        .output()
+        .unwrap()
+}
+
+fn stdout(output: &Output) -> String {
+    String::from_utf8(output.stdout.clone()).unwrap()
+}
+
+/// The paths `new` printed, one a line.
+fn written(output: &Output) -> Vec<PathBuf> {
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    stdout(output).lines().map(PathBuf::from).collect()
+}
+
+fn fill(path: &Path, from: &str, to: &str) {
+    let text = fs::read_to_string(path).unwrap();
+    assert!(
+        text.contains(from),
+        "{from:?} not in {}:\n{text}",
+        path.display()
+    );
+    fs::write(path, text.replacen(from, to, 1)).unwrap();
+}
+
+fn check(root: &Path) -> Output {
+    run(root, &["check", "--lang", "en"])
+}
+
+#[test]
+fn markdown_entry_has_every_field_and_passes_check_once_filled() {
+    let site = site();
+    let paths = written(&run(site.path(), &["new", "achievement", "quantum-sensor"]));
+    assert_eq!(
+        paths,
+        [
+            site.path()
+                .join("content/achievements/quantum-sensor.zh.md"),
+            site.path()
+                .join("content/achievements/quantum-sensor.en.md"),
+        ]
+    );
+    let texts: Vec<String> = paths
+        .iter()
+        .map(|p| fs::read_to_string(p).unwrap())
+        .collect();
+    for spec in fields::fields(EntryType::Achievement)
+        .iter()
+        .filter(|s| !s.yaml_only)
+    {
+        let key = format!("\n{}:", spec.name);
+        assert!(
+            texts.iter().any(|t| t.contains(&key)),
+            "{} missing",
+            spec.name
+        );
+        // Commented in the site's default language (zh here).
+        let comment = format!("# {}", spec.description_zh);
+        assert!(texts[0].contains(&comment) || texts[1].contains(&comment));
+    }
+    assert!(texts[0].contains("# 成熟度阶段\n# 可选值:中试、小试、产业化\nstage:\n"));
+    // Blank as written: the title must still be filled in.
+    let output = check(site.path());
+    assert_eq!(output.status.code(), Some(1));
+    assert!(
+        stdout(&output).contains(
+            "content/achievements/quantum-sensor.zh.md:3:1: error: field \"title\": the required field \"title\" is blank"
+        ),
+        "{}",
+        stdout(&output)
+    );
+    fill(&paths[0], "\ntitle:\n", "\ntitle: 量子传感器\n");
+    fill(&paths[1], "\ntitle:\n", "\ntitle: Quantum sensor\n");
+    let output = check(site.path());
+    assert_eq!(output.status.code(), Some(0), "{}", stdout(&output));
+    assert!(stdout(&output).contains("\n0 errors, 1 warning\n"));
+    // Filled values are used as written.
+    fill(&paths[0], "\nstage:\n", "\nstage: 中试\n");
+    fill(&paths[0], "\npark:\n", "\npark: science-city\n");
+    assert_eq!(check(site.path()).status.code(), Some(0));
+}
+
+#[test]
+fn yaml_park_passes_check_once_title_and_kind_are_filled() {
+    let site = site();
+    let paths = written(&run(site.path(), &["new", "park", "tech-valley", "--yaml"]));
+    assert_eq!(paths, [site.path().join("content/parks/tech-valley.yaml")]);
+    let text = fs::read_to_string(&paths[0]).unwrap();
+    for spec in fields::fields(EntryType::Park) {
+        assert!(
+            text.contains(&format!("\n{}:", spec.name))
+                || text.starts_with(&format!("# {}", spec.description_zh))
+        );
+    }
+    assert!(text.contains("\nbody:\n  zh: |\n"));
+    assert_eq!(check(site.path()).status.code(), Some(1));
+    fill(
+        &paths[0],
+        "title:\n  zh:\n  en:\n",
+        "title:\n  zh: 科技谷\n  en: Tech Valley\n",
+    );
+    assert_eq!(
+        check(site.path()).status.code(),
+        Some(1),
+        "kind is still blank"
+    );
+    fill(&paths[0], "\nkind:\n", "\nkind: 科学城\n");
+    let output = check(site.path());
+    assert_eq!(output.status.code(), Some(0), "{}", stdout(&output));
+}
+
+#[test]
+fn one_language_and_english_comments_for_an_english_site() {
+    let site = site();
+    fill(
+        &site.path().join("config.yaml"),
+        "default_language: zh",
+        "default_language: en",
+    );
+    let paths = written(&run(
+        site.path(),
+        &["new", "policy", "new-rules", "--lang", "en"],
+    ));
+    assert_eq!(
+        paths,
+        [site.path().join("content/policies/new-rules.en.md")]
+    );
+    let text = fs::read_to_string(&paths[0]).unwrap();
+    assert!(text.contains("# Title [required]\ntitle:\n"), "{text}");
+    assert!(
+        text.contains("# Status\n# One of: In force\nstatus:\n"),
+        "{text}"
+    );
+    fill(&paths[0], "\ntitle:\n", "\ntitle: New rules\n");
+    let output = check(site.path());
+    assert_eq!(output.status.code(), Some(0), "{}", stdout(&output));
+    assert!(stdout(&output).contains("the policy \"new-rules\" has no Chinese version"));
+}
+
+#[test]
+fn refuses_bad_and_taken_slugs_writing_nothing() {
+    let site = site();
+    let before: Vec<_> = walkdir::WalkDir::new(site.path())
+        .into_iter()
+        .map(|e| e.unwrap().path().to_path_buf())
+        .collect();
+    for slug in ["a/b", "..", "../x", "a b", "Upper", "", "a-", "中文"] {
+        let output = run(site.path(), &["new", "park", slug]);
+        assert_eq!(output.status.code(), Some(2), "{slug:?}");
+        assert!(String::from_utf8_lossy(&output.stderr).contains("is not a valid slug"));
+    }
+    // Taken in the other form, or in the same one.
+    for args in [
+        ["new", "park", "science-city"],
+        ["new", "achievement", "nano-displacement"],
+    ] {
+        let output = run(site.path(), &args);
+        assert_eq!(output.status.code(), Some(2));
+        assert!(String::from_utf8_lossy(&output.stderr).contains("the slug is taken"));
+    }
+    let output = run(
+        site.path(),
+        &["new", "achievement", "nano-displacement", "--yaml"],
+    );
+    assert_eq!(output.status.code(), Some(2));
+    assert_eq!(
+        run(site.path(), &["new", "widget", "x"]).status.code(),
+        Some(2)
+    );
+    assert_eq!(
+        run(site.path(), &["new", "park", "-a"]).status.code(),
+        Some(2)
+    );
+    let after: Vec<_> = walkdir::WalkDir::new(site.path())
+        .into_iter()
+        .map(|e| e.unwrap().path().to_path_buf())
+        .collect();
+    assert_eq!(before, after);
+}
