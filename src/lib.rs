@@ -2,7 +2,7 @@
 //! achievements, the parks that host them and the policies behind them.
 //!
 //! The pipeline runs in one direction:
-//! load → parse → site → render → write. Each stage hands its result to the
+//! load → parse → site → render → search → write. Each stage hands its result to the
 //! next and collects every problem it finds instead of stopping at the first.
 
 pub mod check;
@@ -13,6 +13,7 @@ pub mod load;
 pub mod new;
 pub mod parse;
 pub mod render;
+pub mod search;
 pub mod site;
 pub mod write;
 
@@ -68,11 +69,15 @@ pub fn build(root: &Path, options: &BuildOptions) -> Result<Built, Diagnostics> 
     let files =
         render::render(&site, &theme).inspect_err(|found| diagnostics.extend(found.clone()));
     match files {
-        Ok(files) => Ok(Built {
-            site,
-            files,
-            warnings: diagnostics,
-        }),
+        Ok(mut files) => {
+            files.extend(search::index_files(&site, &theme, &files));
+            files.sort_by(|a, b| a.path.cmp(&b.path));
+            Ok(Built {
+                site,
+                files,
+                warnings: diagnostics,
+            })
+        }
         Err(_) => Err(diagnostics),
     }
 }

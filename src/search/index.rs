@@ -1,0 +1,244 @@
+//! The index files of one language, from its documents: a manifest, facet
+//! columns, term shards and document chunks. The layout is described in
+//! [`crate::search`].
+
+use std::collections::{BTreeMap, HashMap};
+
+use serde::Serialize;
+
+use super::text::{self, Term};
+
+/// Shards are cut once they reach this many bytes (one term may make a larger one).
+pub const SHARD_BYTES: usize = 8 * 1024;
+/// Chunks of documents are cut once they reach this many bytes.
+pub const CHUNK_BYTES: usize = 4 * 1024;
+
+/// Bits of a posting's info byte: where in the entry the term occurs.
+pub const IN_TITLE: u8 = 1;
+pub const IN_HEAD: u8 = 2;
+/// Occurrence counts are kept up to this many (six bits).
+pub const MAX_COUNT: u8 = 63;
+
+/// One entry page in one language, as the index sees it. Its place in the
+/// list given to [`build`] is its document number: list them newest first.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Document {
+    /// The page's URL path below the site's base path: `en/parks/x/`.
+    pub path: String,
+    pub title: String,
+    /// `achievement`, `park` or `policy`.
+    pub entry_type: &'static str,
+    /// The text of the entry element, whitespace collapsed.
+    pub text: String,
+    /// Byte offset in `text` where the body begins; before it are the title,
+    /// summary and metadata.
+    pub body_start: usize,
+    /// For each facet of [`Facets::groups`], the indexes of this document's values.
+    pub facets: Vec<Vec<usize>>,
+}
+
+/// A facet value as the reader sees it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct FacetValue {
+    pub key: String,
+    pub label: String,
+}
+
+/// A facet (type, field, stage…) with its values, labelled in the page's language.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct FacetGroup {
+    pub key: &'static str,
+    pub label: String,
+    pub values: Vec<FacetValue>,
+}
+
+#[derive(Serialize)]
+struct Manifest<'a> {
+    /// A hash of every part, added to part URLs so caches never mix builds.
+    version: String,
+    count: usize,
+    /// The first term of each shard, in UTF-16 order.
+    shards: Vec<String>,
+    /// The first document number of each chunk.
+    chunks: Vec<usize>,
+    facets: &'a [FacetGroup],
+}
+
+/// Where a term occurs in one document.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+struct Occurrence {
+    count: u32,
+    info: u8,
+}
+
+/// The index keys of a normalised text with their occurrence counts:
+/// characters and pairs of CJK runs, stems of words.
+pub fn keys(normalised: &str) -> HashMap<String, u32> {
+    let mut counts = HashMap::new();
+    for term in text::terms(normalised) {
+        match term {
+            Term::Cjk(run) => {
+                for key in text::ngrams(&run) {
+                    *counts.entry(key).or_insert(0) += 1;
+                }
+            }
+            Term::Word(word) => *counts.entry(text::stem(&word)).or_insert(0) += 1,
+        }
+    }
+    counts
+}
+
+/// Order by UTF-16 code units, the order JavaScript compares strings in.
+pub fn utf16_order(a: &str, b: &str) -> std::cmp::Ordering {
+    a.encode_utf16().cmp(b.encode_utf16())
+}
+
+/// Byte offset → offset in UTF-16 code units, as JavaScript indexes strings.
+fn utf16_offset(text: &str, byte_offset: usize) -> usize {
+    text[..byte_offset].encode_utf16().count()
+}
+
+pub fn push_varint(out: &mut Vec<u8>, mut value: u64) {
+    loop {
+        let byte = (value & 0x7f) as u8;
+        value >>= 7;
+        if value == 0 {
+            out.push(byte);
+            return;
+        }
+        out.push(byte | 0x80);
+    }
+}
+
+/// Build the files of one language's index, as `(path below the index folder, bytes)`.
+pub fn build(documents: &[Document], facets: &[FacetGroup]) -> Vec<(String, Vec<u8>)> {
+    let mut postings: BTreeMap<String, Vec<(u32, Occurrence)>> = BTreeMap::new();
+    for (number, document) in documents.iter().enumerate() {
+        let full = keys(&text::normalise(&document.text));
+        let title = keys(&text::normalise(&document.title));
+        let head = keys(&text::normalise(&document.text[..document.body_start]));
+        for (key, count) in full {
+            let mut info = 0;
+            if title.contains_key(&key) {
+                info |= IN_TITLE;
+            }
+            if head.contains_key(&key) {
+                info |= IN_HEAD;
+            }
+            postings.entry(key).or_default().push((
+                number as u32,
+                Occurrence {
+                    count: count.min(u32::from(MAX_COUNT)),
+                    info,
+                },
+            ));
+        }
+    }
+    let mut sorted: Vec<(String, Vec<(u32, Occurrence)>)> = postings.into_iter().collect();
+    sorted.sort_by(|a, b| utf16_order(&a.0, &b.0));
+
+    let mut files = Vec::new();
+    let mut shard_starts = Vec::new();
+    let mut shard: Vec<u8> = Vec::new();
+    for (key, list) in &sorted {
+        if shard.is_empty() {
+            shard_starts.push(key.clone());
+        }
+        encode_term(&mut shard, key, list);
+        if shard.len() >= SHARD_BYTES {
+            files.push((
+                format!("s/{}.bin", shard_starts.len() - 1),
+                std::mem::take(&mut shard),
+            ));
+        }
+    }
+    if !shard.is_empty() {
+        files.push((format!("s/{}.bin", shard_starts.len() - 1), shard));
+    }
+
+    let mut chunk_starts = Vec::new();
+    let mut chunk: Vec<serde_json::Value> = Vec::new();
+    let mut chunk_bytes = 0;
+    for (number, document) in documents.iter().enumerate() {
+        if chunk.is_empty() {
+            chunk_starts.push(number);
+        }
+        let record = serde_json::json!([
+            document.path,
+            document.title,
+            document.entry_type,
+            utf16_offset(&document.text, document.body_start),
+            document.text,
+        ]);
+        chunk_bytes += record.to_string().len();
+        chunk.push(record);
+        if chunk_bytes >= CHUNK_BYTES {
+            files.push((
+                format!("d/{}.json", chunk_starts.len() - 1),
+                serde_json::to_vec(&std::mem::take(&mut chunk)).expect("JSON values serialise"),
+            ));
+            chunk_bytes = 0;
+        }
+    }
+    if !chunk.is_empty() {
+        files.push((
+            format!("d/{}.json", chunk_starts.len() - 1),
+            serde_json::to_vec(&chunk).expect("JSON values serialise"),
+        ));
+    }
+
+    let mut columns = Vec::new();
+    for group in 0..facets.len() {
+        for document in documents {
+            let values = document.facets.get(group).map_or(&[][..], Vec::as_slice);
+            push_varint(&mut columns, values.len() as u64);
+            for value in values {
+                push_varint(&mut columns, *value as u64);
+            }
+        }
+    }
+    files.push(("facets.bin".to_string(), columns));
+
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for (path, bytes) in &files {
+        for byte in path.bytes().chain(bytes.iter().copied()) {
+            hash = (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+    let manifest = Manifest {
+        version: format!("{hash:016x}"),
+        count: documents.len(),
+        shards: shard_starts,
+        chunks: chunk_starts,
+        facets,
+    };
+    files.push((
+        "manifest.json".to_string(),
+        serde_json::to_vec(&manifest).expect("the manifest serialises"),
+    ));
+    files.sort_by(|a, b| a.0.cmp(&b.0));
+    files
+}
+
+/// A term in a shard: its UTF-8 bytes (length first), how many documents
+/// hold it, the gaps between their numbers, then one info byte per document
+/// (bit 0 in the title, bit 1 before the body, bits 2–7 the count).
+fn encode_term(out: &mut Vec<u8>, key: &str, list: &[(u32, Occurrence)]) {
+    push_varint(out, key.len() as u64);
+    out.extend_from_slice(key.as_bytes());
+    push_varint(out, list.len() as u64);
+    let mut previous = 0;
+    for (index, (number, _)) in list.iter().enumerate() {
+        let gap = if index == 0 {
+            *number
+        } else {
+            number - previous
+        };
+        push_varint(out, u64::from(gap));
+        previous = *number;
+    }
+    out.extend(
+        list.iter()
+            .map(|(_, occurrence)| occurrence.info | ((occurrence.count as u8) << 2)),
+    );
+}

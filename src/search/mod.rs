@@ -1,0 +1,381 @@
+//! The static search index: one per language, written under `search-index/<lang>/`
+//! and read in the browser by `search.js`.
+//!
+//! # What is indexed
+//!
+//! The text of an entry is exactly what its page shows inside the element
+//! marked `data-entry` (title, summary, every metadata row with its label,
+//! key figures and body), taken from the rendered page itself, so what a
+//! reader sees and what search finds cannot drift apart. An entry is indexed
+//! only in the languages it is written in.
+//!
+//! # How Chinese is matched exactly
+//!
+//! Text is normalised first ([`text::normalise`]): full-width forms fold to
+//! ASCII, letters are lowercased and whitespace between two CJK characters is
+//! dropped. A query is cut into terms: runs of CJK characters and words.
+//!
+//! Every CJK character and every pair of neighbouring CJK characters in an
+//! entry is a key with a posting list (the documents holding it). A CJK query
+//! term of one or two characters is therefore answered exactly by its own
+//! posting list. A longer term, c₁c₂…cₖ, can only occur in documents holding
+//! every pair c₁c₂, c₂c₃, …: the intersection of those lists is a superset of
+//! the answer (recall 1.0). Each candidate is then checked against its stored,
+//! normalised text, which removes every false candidate (precision 1.0). The
+//! text comes from the document chunks, which also give the snippets.
+//!
+//! # English
+//!
+//! Words are stemmed lightly ([`text::stem`]: plurals, -ing, -ed) and indexed
+//! by stem. A query word of two or more characters matches every stem it
+//! begins, so results appear while a word is being typed. A query's terms
+//! must all match (AND), whatever their script.
+//!
+//! # Files
+//!
+//! - `manifest.json`: document count, the first key of every shard, the first
+//!   document of every chunk and the facets with labels; loaded first.
+//! - `facets.bin`: for each facet, each document's values (varints).
+//! - `s/<n>.bin`: shards of posting lists. Keys are sorted in UTF-16 order and
+//!   cut into shards of about [`index::SHARD_BYTES`], so a key or a prefix needs
+//!   one or a few shards. A posting carries an info byte: title, metadata,
+//!   occurrence count, for ranking.
+//! - `d/<n>.json`: chunks of consecutive documents (URL path, title, type,
+//!   where the body begins, text), loaded only for candidates to verify and
+//!   for the results shown.
+//!
+//! Documents are numbered newest first, so a lower number wins a tie in rank.
+
+pub mod index;
+#[cfg(test)]
+mod query;
+pub mod text;
+
+use crate::config::VocabName;
+use crate::entry::EntryType;
+use crate::render::view::{self, Speaker};
+use crate::render::{OutputFile, Theme};
+use crate::site::{EntryId, Site};
+
+use index::{Document, FacetGroup, FacetValue};
+
+/// The folder, below the output root, that holds the indexes.
+pub const INDEX_DIR: &str = "search-index";
+
+/// The facets, in the order of [`Document::facets`].
+const FACETS: [&str; 6] = ["type", "field", "stage", "region", "year", "status"];
+
+/// The index files of every language, from the site and its rendered pages.
+pub fn index_files(site: &Site, theme: &Theme, pages: &[OutputFile]) -> Vec<OutputFile> {
+    let mut files = Vec::new();
+    for lang in site.config.ordered_languages() {
+        let speaker = Speaker {
+            site,
+            lang,
+            strings: theme.strings(lang),
+        };
+        let (documents, facets) = documents(&speaker, pages);
+        for (path, bytes) in index::build(&documents, &facets) {
+            files.push(OutputFile {
+                path: format!("{INDEX_DIR}/{}/{path}", lang.code()),
+                bytes,
+            });
+        }
+    }
+    files
+}
+
+/// The entries written in the speaker's language, newest first, as documents.
+fn documents(speaker: &Speaker, pages: &[OutputFile]) -> (Vec<Document>, Vec<FacetGroup>) {
+    let site = speaker.site;
+    let lang = speaker.lang;
+    let mut ids: Vec<EntryId> = (0..site.entries.len())
+        .filter(|id| site.entries[*id].has_language(lang))
+        .collect();
+    ids.sort_by(|a, b| {
+        let (a, b) = (&site.entries[*a], &site.entries[*b]);
+        (std::cmp::Reverse(a.sort_date()), a.entry_type, &a.slug).cmp(&(
+            std::cmp::Reverse(b.sort_date()),
+            b.entry_type,
+            &b.slug,
+        ))
+    });
+    let mut years: Vec<u16> = ids
+        .iter()
+        .filter_map(|id| site.entries[*id].sort_date().map(|d| d.year))
+        .collect();
+    years.sort_unstable_by(|a, b| b.cmp(a));
+    years.dedup();
+    let facets = facet_groups(speaker, &years);
+    let documents = ids
+        .into_iter()
+        .filter_map(|id| document(speaker, id, pages, &facets))
+        .collect();
+    (documents, facets)
+}
+
+fn vocabulary_facet(speaker: &Speaker, key: &'static str, vocabulary: VocabName) -> FacetGroup {
+    FacetGroup {
+        key,
+        label: speaker.t(&format!("field_{key}")),
+        values: speaker
+            .site
+            .config
+            .vocabulary(vocabulary)
+            .terms
+            .iter()
+            .map(|term| FacetValue {
+                key: term.key.clone(),
+                label: term.label(speaker.lang).to_string(),
+            })
+            .collect(),
+    }
+}
+
+fn facet_groups(speaker: &Speaker, years: &[u16]) -> Vec<FacetGroup> {
+    FACETS
+        .iter()
+        .map(|facet| match *facet {
+            "type" => FacetGroup {
+                key: "type",
+                label: speaker.t("search_facet_type"),
+                values: EntryType::ALL
+                    .iter()
+                    .map(|t| FacetValue {
+                        key: t.key().to_string(),
+                        label: speaker.type_label(*t),
+                    })
+                    .collect(),
+            },
+            "field" => vocabulary_facet(speaker, "field", VocabName::Fields),
+            "stage" => vocabulary_facet(speaker, "stage", VocabName::Stages),
+            "region" => vocabulary_facet(speaker, "region", VocabName::Regions),
+            "status" => vocabulary_facet(speaker, "status", VocabName::PolicyStatuses),
+            _ => FacetGroup {
+                key: "year",
+                label: speaker.t("search_facet_year"),
+                values: years
+                    .iter()
+                    .map(|y| FacetValue {
+                        key: y.to_string(),
+                        label: y.to_string(),
+                    })
+                    .collect(),
+            },
+        })
+        .collect()
+}
+
+/// One entry as a document, read from its rendered page.
+fn document(
+    speaker: &Speaker,
+    id: EntryId,
+    pages: &[OutputFile],
+    facets: &[FacetGroup],
+) -> Option<Document> {
+    let site = speaker.site;
+    let entry = &site.entries[id];
+    let path = format!(
+        "{}{}/{}/",
+        site.config.language_prefix(speaker.lang),
+        entry.entry_type.folder(),
+        entry.slug
+    );
+    let page_path = format!("{path}index.html");
+    let page = pages
+        .binary_search_by(|file| file.path.as_str().cmp(&page_path))
+        .ok()
+        .map(|index| &pages[index])?;
+    let html = std::str::from_utf8(&page.bytes).ok()?;
+    let text = text::collapse_whitespace(&text::element_text(html, "data-entry")?);
+    let body = entry
+        .body(speaker.lang)
+        .map(|body| {
+            let wrapped = format!("<div data-entry>{}</div>", body.html);
+            text::collapse_whitespace(
+                &text::element_text(&wrapped, "data-entry").unwrap_or_default(),
+            )
+        })
+        .unwrap_or_default();
+    let body_start = if !body.is_empty() && text.ends_with(&body) {
+        text.len() - body.len()
+    } else {
+        text.len()
+    };
+    let mut values: Vec<Vec<usize>> = vec![Vec::new(); facets.len()];
+    let position = |facet: &str, key: &str| -> Option<(usize, usize)> {
+        let group = facets.iter().position(|g| g.key == facet)?;
+        let value = facets[group].values.iter().position(|v| v.key == key)?;
+        Some((group, value))
+    };
+    let mut add = |facet: &str, key: &str| {
+        if let Some((group, value)) = position(facet, key)
+            && !values[group].contains(&value)
+        {
+            values[group].push(value);
+        }
+    };
+    add("type", entry.entry_type.key());
+    if let Some(date) = entry.sort_date() {
+        add("year", &date.year.to_string());
+    }
+    for (name, _, keys) in view::vocabulary_values(entry) {
+        let facet = match name {
+            "field" | "fields" => "field",
+            "stage" => "stage",
+            "region" => "region",
+            "status" => "status",
+            _ => continue,
+        };
+        for key in keys {
+            add(facet, &key);
+        }
+    }
+    Some(Document {
+        path,
+        title: entry.title.get_or_other(speaker.lang).to_string(),
+        entry_type: entry.entry_type.key(),
+        text,
+        body_start,
+        facets: values,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeSet;
+
+    use proptest::prelude::*;
+
+    use super::index::{self, Document};
+    use super::query::Reader;
+    use super::text::{self, Term};
+
+    fn document(text: &str) -> Document {
+        Document {
+            path: "x/".into(),
+            title: text.chars().take(4).collect(),
+            entry_type: "park",
+            text: text::collapse_whitespace(text),
+            body_start: 0,
+            facets: Vec::new(),
+        }
+    }
+
+    /// What the index should answer, found by reading every text in full.
+    fn brute_force(texts: &[String], query: &str) -> BTreeSet<u32> {
+        let terms = text::query_terms(query);
+        let mut found = BTreeSet::new();
+        if terms.is_empty() {
+            return found;
+        }
+        for (number, raw) in texts.iter().enumerate() {
+            let normalised = text::normalise(&text::collapse_whitespace(raw));
+            let words: Vec<String> = text::terms(&normalised)
+                .into_iter()
+                .filter_map(|t| match t {
+                    Term::Word(w) => Some(text::stem(&w)),
+                    Term::Cjk(_) => None,
+                })
+                .collect();
+            let all = terms.iter().all(|term| match term {
+                Term::Cjk(run) => normalised.contains(run.as_str()),
+                Term::Word(word) => {
+                    let wanted = text::stem(word);
+                    words.iter().any(|w| {
+                        if word.chars().count() >= 2 {
+                            w.starts_with(&wanted)
+                        } else {
+                            *w == wanted
+                        }
+                    })
+                }
+            });
+            if all {
+                found.insert(number as u32);
+            }
+        }
+        found
+    }
+
+    fn reader(texts: &[String]) -> Reader {
+        let documents: Vec<Document> = texts.iter().map(|t| document(t)).collect();
+        Reader::new(index::build(&documents, &[]))
+    }
+
+    const SAMPLE: [&str; 6] = [
+        "重庆理工大学纳米位移测量技术作价入股",
+        "西部(重庆)科学城 北碚片区\n科学\n城",
+        "技术经纪人培训：培养技术经纪人 120 名",
+        "渝科局函〔2020〕109号 关于技术 经纪人的答复",
+        "Science parks and PARKING; policies, tested AI 芯片",
+        "ＡＩ芯片 １２３ 中试平台",
+    ];
+
+    #[test]
+    fn finds_chinese_substrings_of_every_length_exactly() {
+        let texts: Vec<String> = SAMPLE.iter().map(|s| s.to_string()).collect();
+        let index = reader(&texts);
+        let set = |numbers: &[u32]| numbers.iter().copied().collect::<BTreeSet<u32>>();
+        assert_eq!(index.search("纳米位移"), set(&[0]));
+        assert_eq!(index.search("科学城"), set(&[1]));
+        assert_eq!(index.search("技术经纪人"), set(&[2, 3]));
+        assert_eq!(index.search("技"), set(&[0, 2, 3]));
+        assert_eq!(index.search("109号"), set(&[3]));
+        assert_eq!(index.search("〔2020〕"), set(&[3]));
+    }
+
+    #[test]
+    fn folds_width_and_case_and_stems_english() {
+        let texts: Vec<String> = SAMPLE.iter().map(|s| s.to_string()).collect();
+        let index = reader(&texts);
+        let set = |numbers: &[u32]| numbers.iter().copied().collect::<BTreeSet<u32>>();
+        assert_eq!(index.search("ＡＩ"), set(&[4, 5]));
+        assert_eq!(index.search("123"), set(&[5]));
+        assert_eq!(index.search("Park"), set(&[4]));
+        assert_eq!(index.search("policy TESTS"), set(&[4]));
+        assert_eq!(index.search("ai 芯片"), set(&[4, 5]));
+        assert_eq!(index.search("ai芯片 中试"), set(&[5]));
+        assert_eq!(index.search("parks nowhere"), set(&[]));
+    }
+
+    #[test]
+    fn shards_split_large_indexes_and_keep_every_key() {
+        let texts: Vec<String> = (0..300)
+            .map(|n| format!("条目{n} 文本{}号 word{n}s 技术{}", n * 7, n % 13))
+            .collect();
+        let index = reader(&texts);
+        assert!(index.count == 300);
+        for query in ["条目", "word1", "技术", "号", "word299", "文本7"] {
+            assert_eq!(index.search(query), brute_force(&texts, query), "{query}");
+        }
+    }
+
+    /// Characters that make collisions likely: a few Han characters, full-width
+    /// and half-width letters and digits, spaces, line breaks and punctuation.
+    fn text_strategy() -> impl Strategy<Value = String> {
+        proptest::collection::vec(
+            prop::sample::select(vec![
+                "科", "学", "城", "技", "术", "经", "纪", "人", "号", " ", "\n", "A", "ａ", "I",
+                "Ｉ", "1", "１", "s", "park", "ing", "ed", "〔", "、",
+            ]),
+            0..40,
+        )
+        .prop_map(|parts| parts.concat())
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(200))]
+
+        #[test]
+        fn index_answers_equal_brute_force(
+            texts in proptest::collection::vec(text_strategy(), 1..25),
+            queries in proptest::collection::vec(text_strategy(), 1..8),
+        ) {
+            let index = reader(&texts);
+            for query in &queries {
+                prop_assert_eq!(index.search(query), brute_force(&texts, query), "query {:?}", query);
+            }
+        }
+    }
+}

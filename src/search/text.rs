@@ -1,0 +1,383 @@
+//! Search text: the text of an entry page as a reader sees it, normalised,
+//! and cut into the terms the index keeps.
+//!
+//! Every rule here has a twin in `themes/default/static/search.js`; the two
+//! must agree character for character, or the browser would look for terms
+//! the index never wrote.
+
+/// Whether a character is written without spaces between words: Han
+/// ideographs (with their extensions and compatibility forms), kana and Hangul.
+pub fn is_cjk(c: char) -> bool {
+    matches!(c as u32,
+        0x3007
+        | 0x3040..=0x30FF
+        | 0x3400..=0x4DBF
+        | 0x4E00..=0x9FFF
+        | 0xAC00..=0xD7AF
+        | 0xF900..=0xFAFF
+        | 0x20000..=0x2FA1F)
+}
+
+/// A character of a word in an alphabetic script: a letter or digit that is not CJK.
+pub fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() && !is_cjk(c)
+}
+
+/// Full-width forms fold to their ASCII twins (ＡＩ → AI, １２３ → 123, the
+/// ideographic space → a space); everything is lowercased.
+fn fold(c: char, out: &mut String) {
+    let c = match c as u32 {
+        0xFF01..=0xFF5E => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+        0x3000 => ' ',
+        _ => c,
+    };
+    out.extend(c.to_lowercase());
+}
+
+/// The terms of a query. Whitespace in a query always separates terms, even
+/// between CJK characters: 芯片 中试 asks for both, anywhere in the entry.
+pub fn query_terms(query: &str) -> Vec<Term> {
+    let mut folded = String::with_capacity(query.len());
+    for c in query.chars() {
+        fold(c, &mut folded);
+    }
+    terms(&folded)
+}
+
+/// The text that matching is done on: folded and lowercased; whitespace runs
+/// become one space, or nothing when they stand between two CJK characters
+/// (a line break inside a Chinese sentence does not break a word); no space
+/// at either end.
+pub fn normalise(text: &str) -> String {
+    let mut folded = String::with_capacity(text.len());
+    for c in text.chars() {
+        fold(c, &mut folded);
+    }
+    let mut out = String::with_capacity(folded.len());
+    let mut pending_space = false;
+    for c in folded.chars() {
+        if c.is_whitespace() {
+            pending_space = !out.is_empty();
+            continue;
+        }
+        if pending_space {
+            let previous = out.chars().next_back().expect("a space follows text");
+            if !(is_cjk(previous) && is_cjk(c)) {
+                out.push(' ');
+            }
+            pending_space = false;
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// Whitespace runs become one space, with none at either end: the text kept
+/// for snippets, in the reader's own spelling.
+pub fn collapse_whitespace(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// A light English stemmer: plurals, -ing and -ed come off, and a final e, so
+/// park/parks/parking, policy/policies and base/based/bases meet on one stem.
+/// Words with digits or of three letters or fewer stay as they are.
+pub fn stem(word: &str) -> String {
+    if word.chars().count() <= 3 || !word.chars().all(|c| c.is_alphabetic()) {
+        return word.to_string();
+    }
+    let mut stem = word.to_string();
+    let ends = |s: &str, suffix: &str| s.ends_with(suffix);
+    if ends(&stem, "ies") && stem.chars().count() > 4 {
+        stem.truncate(stem.len() - 3);
+        stem.push('y');
+    } else if ["sses", "ses", "xes", "zes", "ches", "shes"]
+        .iter()
+        .any(|s| stem.ends_with(s))
+    {
+        // processes → process, boxes → box, churches → church
+        stem.truncate(stem.len() - 2);
+    } else if ends(&stem, "s") && !["ss", "us", "is"].iter().any(|s| stem.ends_with(s)) {
+        stem.truncate(stem.len() - 1);
+    } else if ends(&stem, "ing") && stem.chars().count() >= 6 {
+        stem.truncate(stem.len() - 3);
+        undouble(&mut stem);
+    } else if ends(&stem, "ed") && !ends(&stem, "eed") {
+        stem.truncate(stem.len() - 2);
+        undouble(&mut stem);
+    }
+    if stem.ends_with('e') && stem.chars().count() > 3 {
+        stem.pop();
+    }
+    stem
+}
+
+/// running → runn → run; but call, pass and buzz keep their double letter.
+fn undouble(stem: &mut String) {
+    let bytes = stem.as_bytes();
+    let n = bytes.len();
+    if n >= 3
+        && bytes[n - 1] == bytes[n - 2]
+        && bytes[n - 1].is_ascii_alphabetic()
+        && !b"aeiouylsz".contains(&bytes[n - 1])
+    {
+        stem.pop();
+    }
+}
+
+/// One term of a query or a document.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Term {
+    /// A run of CJK characters, matched as an exact substring.
+    Cjk(String),
+    /// A word of an alphabetic script or digits, matched by its stem.
+    Word(String),
+}
+
+/// Cut normalised text into terms: runs of CJK characters and words; spaces
+/// and punctuation separate terms and are not themselves searchable.
+pub fn terms(normalised: &str) -> Vec<Term> {
+    let mut terms = Vec::new();
+    let mut current = String::new();
+    let mut current_cjk = false;
+    for c in normalised.chars() {
+        let kind = if is_cjk(c) {
+            Some(true)
+        } else if is_word_char(c) {
+            Some(false)
+        } else {
+            None
+        };
+        match kind {
+            Some(cjk) if current.is_empty() || cjk == current_cjk => {
+                current.push(c);
+                current_cjk = cjk;
+            }
+            _ => {
+                if !current.is_empty() {
+                    let run = std::mem::take(&mut current);
+                    terms.push(if current_cjk {
+                        Term::Cjk(run)
+                    } else {
+                        Term::Word(run)
+                    });
+                }
+                if let Some(cjk) = kind {
+                    current.push(c);
+                    current_cjk = cjk;
+                }
+            }
+        }
+    }
+    if !current.is_empty() {
+        terms.push(if current_cjk {
+            Term::Cjk(current)
+        } else {
+            Term::Word(current)
+        });
+    }
+    terms
+}
+
+/// The keys a CJK run is indexed under: every character and every pair of
+/// neighbouring characters.
+pub fn ngrams(run: &str) -> Vec<String> {
+    let chars: Vec<char> = run.chars().collect();
+    let mut keys: Vec<String> = chars.iter().map(|c| c.to_string()).collect();
+    keys.extend(chars.windows(2).map(|pair| pair.iter().collect::<String>()));
+    keys
+}
+
+/// The text content of the first element carrying `attribute` (`data-entry`)
+/// in a page rendered by the theme: what `element.textContent` gives in a
+/// browser, with character references decoded.
+pub fn element_text(html: &str, attribute: &str) -> Option<String> {
+    let start = find_tag_with_attribute(html, attribute)?;
+    let open_end = start + html[start..].find('>')? + 1;
+    let name: String = html[start + 1..]
+        .chars()
+        .take_while(|c| c.is_ascii_alphanumeric())
+        .collect::<String>()
+        .to_ascii_lowercase();
+    let mut depth = 1usize;
+    let mut text = String::new();
+    let mut position = open_end;
+    let bytes = html.as_bytes();
+    while position < html.len() {
+        let Some(offset) = html[position..].find('<') else {
+            decode_into(&html[position..], &mut text);
+            break;
+        };
+        decode_into(&html[position..position + offset], &mut text);
+        position += offset;
+        if html[position..].starts_with("<!--") {
+            position += html[position..].find("-->").map_or(html.len(), |e| e + 3);
+            continue;
+        }
+        let closing = bytes.get(position + 1) == Some(&b'/');
+        let tag_start = position + 1 + usize::from(closing);
+        let tag: String = html[tag_start..]
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric())
+            .collect::<String>()
+            .to_ascii_lowercase();
+        let end = html[position..]
+            .find('>')
+            .map_or(html.len(), |e| position + e + 1);
+        if tag == name {
+            let self_closing = html[..end].ends_with("/>");
+            if closing {
+                depth -= 1;
+                if depth == 0 {
+                    return Some(text);
+                }
+            } else if !self_closing {
+                depth += 1;
+            }
+        }
+        position = end;
+    }
+    Some(text)
+}
+
+fn find_tag_with_attribute(html: &str, attribute: &str) -> Option<usize> {
+    let mut from = 0;
+    while let Some(offset) = html[from..].find(attribute) {
+        let at = from + offset;
+        let tag_start = html[..at].rfind('<')?;
+        let after = html.as_bytes().get(at + attribute.len()).copied();
+        let inside_tag = !html[tag_start..at].contains('>');
+        let whole_name = html.as_bytes()[at - 1].is_ascii_whitespace()
+            && matches!(after, Some(b' ' | b'>' | b'=' | b'/' | b'\n' | b'\t'));
+        if inside_tag && whole_name {
+            return Some(tag_start);
+        }
+        from = at + attribute.len();
+    }
+    None
+}
+
+/// Decode the character references a renderer writes: numeric ones and the
+/// named ones for markup characters and the no-break space. Others stay as written.
+fn decode_into(raw: &str, out: &mut String) {
+    let mut rest = raw;
+    while let Some(amp) = rest.find('&') {
+        out.push_str(&rest[..amp]);
+        rest = &rest[amp..];
+        let Some(semi) = rest.bytes().take(12).position(|b| b == b';') else {
+            out.push('&');
+            rest = &rest[1..];
+            continue;
+        };
+        let name = &rest[1..semi];
+        let decoded = if let Some(hex) = name.strip_prefix("#x").or_else(|| name.strip_prefix("#X"))
+        {
+            u32::from_str_radix(hex, 16).ok().and_then(char::from_u32)
+        } else if let Some(decimal) = name.strip_prefix('#') {
+            decimal.parse::<u32>().ok().and_then(char::from_u32)
+        } else {
+            match name {
+                "amp" => Some('&'),
+                "lt" => Some('<'),
+                "gt" => Some('>'),
+                "quot" => Some('"'),
+                "apos" => Some('\''),
+                "nbsp" => Some('\u{a0}'),
+                _ => None,
+            }
+        };
+        match decoded {
+            Some(c) => {
+                out.push(c);
+                rest = &rest[semi + 1..];
+            }
+            None => {
+                out.push('&');
+                rest = &rest[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folds_full_width_and_case() {
+        assert_eq!(normalise("ＡＩ芯片 １２３"), "ai芯片 123");
+        assert_eq!(normalise("Science CITY"), "science city");
+    }
+
+    #[test]
+    fn line_breaks_between_chinese_characters_vanish() {
+        assert_eq!(normalise("  纳米\n  位移测量 技术 "), "纳米位移测量技术");
+        assert_eq!(normalise("AI 芯片"), "ai 芯片");
+        assert_eq!(normalise("重庆\u{3000}科学城"), "重庆科学城");
+    }
+
+    #[test]
+    fn stems_plurals_and_verb_endings() {
+        for (word, expected) in [
+            ("parks", "park"),
+            ("park", "park"),
+            ("parking", "park"),
+            ("policies", "policy"),
+            ("policy", "policy"),
+            ("processes", "process"),
+            ("processing", "process"),
+            ("tested", "test"),
+            ("running", "run"),
+            ("based", "bas"),
+            ("base", "bas"),
+            ("campus", "campus"),
+            ("2020", "2020"),
+            ("ai", "ai"),
+        ] {
+            assert_eq!(stem(word), expected, "{word}");
+        }
+    }
+
+    #[test]
+    fn cuts_document_numbers_into_parts() {
+        assert_eq!(
+            terms(&normalise("渝科局函〔2020〕109号")),
+            vec![
+                Term::Cjk("渝科局函".into()),
+                Term::Word("2020".into()),
+                Term::Word("109".into()),
+                Term::Cjk("号".into()),
+            ]
+        );
+        assert_eq!(
+            terms("ai芯片"),
+            vec![Term::Word("ai".into()), Term::Cjk("芯片".into())]
+        );
+    }
+
+    #[test]
+    fn ngrams_are_characters_and_pairs() {
+        assert_eq!(ngrams("科学城"), vec!["科", "学", "城", "科学", "学城"]);
+    }
+
+    #[test]
+    fn extracts_the_text_content_of_the_entry_element() {
+        let html = r#"<body><nav>skip</nav><article class="entry" data-entry data-type="park">
+<h1>西部(重庆)科学城 &amp; more</h1><!-- a comment --><p>A&#x27;s <b>bold</b>&nbsp;x &copy;</p>
+<article>inner</article></article><footer>not this</footer>"#;
+        let text = element_text(html, "data-entry").unwrap();
+        assert_eq!(
+            text,
+            "\n西部(重庆)科学城 & moreA's bold\u{a0}x &copy;\ninner"
+        );
+        assert!(element_text("<p data-entryx>no</p>", "data-entry").is_none());
+        assert_eq!(
+            element_text(
+                "<p data-entry>&quot; (揭榜挂帅) &amp 项目</p>",
+                "data-entry"
+            )
+            .unwrap(),
+            "\" (揭榜挂帅) &amp 项目"
+        );
+    }
+}
