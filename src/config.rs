@@ -320,7 +320,8 @@ fn split_base_url(base_url: &str) -> Result<(Option<String>, String), String> {
     Ok((origin, path))
 }
 
-const CONFIG_KEYS: [&str; 11] = [
+/// Every setting config.yaml may hold (the schema lists the same).
+pub const CONFIG_KEYS: [&str; 11] = [
     "title",
     "description",
     "base_url",

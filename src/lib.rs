@@ -13,6 +13,7 @@ pub mod load;
 pub mod new;
 pub mod parse;
 pub mod render;
+pub mod schema;
 pub mod search;
 pub mod site;
 pub mod write;

@@ -69,6 +69,15 @@ enum Command {
         #[arg(long, default_value = ".")]
         root: PathBuf,
     },
+    /// Write JSON Schemas of each entry type and of config.yaml, for editor completion.
+    Schema {
+        /// The folder to write the schemas into.
+        #[arg(long)]
+        out: PathBuf,
+        /// The site's folder, holding config.yaml (its vocabularies become enums).
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+    },
 }
 
 #[derive(Clone, Copy, clap::ValueEnum)]
@@ -120,6 +129,7 @@ fn main() -> ExitCode {
             yaml,
             root,
         } => run_new(&root, entry_type, &slug, &lang, yaml),
+        Command::Schema { out, root } => run_schema(&root, &out),
         Command::Build {
             root,
             output,
@@ -230,6 +240,32 @@ fn run_new(root: &Path, entry_type: TypeArg, slug: &str, lang: &[LangArg], yaml:
         Err(error) => {
             eprintln!("error: {error}");
             ExitCode::from(2)
+        }
+    }
+}
+
+fn run_schema(root: &Path, out: &Path) -> ExitCode {
+    let config = match chengguo::config::load(root) {
+        Ok(config) => config,
+        Err(diagnostics) => {
+            print_diagnostics(&diagnostics);
+            eprintln!("error: fix config.yaml (or pass the site's folder with --root) first");
+            return ExitCode::from(2);
+        }
+    };
+    match chengguo::schema::write_schemas(&config, out) {
+        Ok(paths) => {
+            for path in paths {
+                println!("{}", path.display());
+            }
+            ExitCode::SUCCESS
+        }
+        Err(error) => {
+            eprintln!(
+                "error: cannot write the schemas to {}: {error}",
+                out.display()
+            );
+            ExitCode::from(1)
         }
     }
 }
