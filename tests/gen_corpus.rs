@@ -1,0 +1,153 @@
+//! The benchmark corpus generator (examples/gen_corpus) writes a site that
+//! builds without a single diagnostic, and writes the same bytes every time.
+
+#[allow(dead_code)]
+#[path = "../examples/gen_corpus/corpus.rs"]
+mod corpus;
+
+use std::path::{Path, PathBuf};
+
+use chengguo::BuildOptions;
+
+fn repo() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn scratch(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("chengguo-{name}-{}", std::process::id()));
+    if dir.exists() {
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+    dir
+}
+
+fn vocab() -> corpus::Vocab {
+    let config = chengguo::config::load(&repo()).expect("the repository's config loads");
+    corpus::Vocab::from_config(&config)
+}
+
+fn read_tree(dir: &Path) -> Vec<(String, Vec<u8>)> {
+    let mut files: Vec<(String, Vec<u8>)> = walkdir::WalkDir::new(dir)
+        .into_iter()
+        .map(|e| e.unwrap())
+        .filter(|e| e.file_type().is_file())
+        .map(|e| {
+            (
+                e.path().strip_prefix(dir).unwrap().display().to_string(),
+                std::fs::read(e.path()).unwrap(),
+            )
+        })
+        .collect();
+    files.sort();
+    files
+}
+
+#[test]
+fn generated_corpus_builds_cleanly_with_the_real_theme() {
+    let corpus = corpus::generate(200, 7, &vocab());
+    assert_eq!(corpus.entries.len(), 200);
+    assert_eq!(corpus.count(corpus::Kind::Achievement), 120);
+    assert_eq!(corpus.count(corpus::Kind::Park), 30);
+    assert_eq!(corpus.count(corpus::Kind::Policy), 50);
+    assert!(corpus.entries.iter().any(|e| e.pair) && corpus.entries.iter().any(|e| !e.pair));
+    assert!(corpus.entries.iter().any(|e| !e.english));
+
+    let dir = scratch("gen-corpus");
+    corpus::write_chengguo(&corpus, &dir, &repo()).unwrap();
+    let built = match chengguo::build(&dir, &BuildOptions::default()) {
+        Ok(built) => built,
+        Err(diagnostics) => {
+            let shown: Vec<String> = diagnostics.iter().map(|d| d.to_string()).collect();
+            panic!("the generated corpus does not build:\n{}", shown.join("\n"));
+        }
+    };
+    let warnings: Vec<String> = built.warnings.iter().map(|d| d.to_string()).collect();
+    assert!(warnings.is_empty(), "warnings:\n{}", warnings.join("\n"));
+    assert_eq!(built.site.entries.len(), 200);
+    // Every entry has a page in Chinese; most in English too.
+    let entry_pages = built
+        .files
+        .iter()
+        .filter(|f| f.path.starts_with("achievements/achievement-") && f.path.ends_with(".html"))
+        .count();
+    assert_eq!(entry_pages, 120);
+    // References resolved: some park page lists achievements hosted there.
+    let park_page = built
+        .files
+        .iter()
+        .find(|f| f.path.starts_with("parks/park-") && f.path.ends_with("index.html"))
+        .expect("park pages");
+    assert!(String::from_utf8_lossy(&park_page.bytes).contains("data-entry"));
+
+    // A second run over the folder it wrote replaces it with the same bytes.
+    let first = read_tree(&dir);
+    corpus::write_chengguo(&corpus::generate(200, 7, &vocab()), &dir, &repo()).unwrap();
+    assert_eq!(first, read_tree(&dir));
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn generated_entries_have_realistic_sizes_and_relations() {
+    let corpus = corpus::generate(300, 1, &vocab());
+    for entry in &corpus.entries {
+        assert!(
+            (2000..5000).contains(&entry.body_zh.len()),
+            "{}",
+            entry.slug
+        );
+        if entry.english {
+            assert!(
+                (2000..4000).contains(&entry.body_en.len()),
+                "{}",
+                entry.slug
+            );
+        }
+    }
+    let has = |name: &str| {
+        corpus
+            .entries
+            .iter()
+            .any(|e| e.fields.iter().any(|(n, _)| *n == name))
+    };
+    for name in [
+        "park", "policies", "parent", "related", "field", "kind", "status",
+    ] {
+        assert!(has(name), "no entry has {name}");
+    }
+}
+
+#[test]
+fn hugo_site_has_config_theme_and_one_file_per_language() {
+    let corpus = corpus::generate(40, 3, &vocab());
+    let dir = scratch("gen-corpus-hugo");
+    let count = corpus::write_hugo(&corpus, &dir, 20).unwrap();
+    let expected: usize = corpus
+        .entries
+        .iter()
+        .map(|e| if e.english { 2 } else { 1 })
+        .sum();
+    assert_eq!(count, expected);
+    let config = std::fs::read_to_string(dir.join("config.toml")).unwrap();
+    assert!(config.contains("defaultContentLanguage = \"zh\""));
+    assert!(config.contains("achievements_field"));
+    assert!(dir.join("layouts/_default/single.html").is_file());
+    let first = &corpus.entries[0];
+    let text = std::fs::read_to_string(dir.join(format!(
+        "content/{}/{}.zh.md",
+        first.kind.folder(),
+        first.slug
+    )))
+    .unwrap();
+    assert!(text.starts_with("---\ntitle: "));
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn refuses_to_overwrite_a_folder_it_did_not_write() {
+    let dir = scratch("gen-corpus-foreign");
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("keep.txt"), "mine").unwrap();
+    assert!(corpus::prepare_dir(&dir).is_err());
+    assert!(dir.join("keep.txt").is_file());
+    std::fs::remove_dir_all(&dir).unwrap();
+}
