@@ -197,6 +197,12 @@ pub fn build(documents: &[Document], facets: &[FacetGroup]) -> Vec<(String, Vec<
             }
         }
     }
+    // Then the length of each title, in characters, so a term that fills
+    // more of a title ranks higher.
+    for document in documents {
+        let length = text::normalise(&document.title).chars().count();
+        push_varint(&mut columns, length as u64);
+    }
     files.push(("facets.bin".to_string(), columns));
 
     let mut hash: u64 = 0xcbf2_9ce4_8422_2325;

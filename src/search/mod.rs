@@ -35,7 +35,8 @@
 //!
 //! - `manifest.json`: document count, the first key of every shard, the first
 //!   document of every chunk and the facets with labels; loaded first.
-//! - `facets.bin`: for each facet, each document's values (varints).
+//! - `facets.bin`: for each facet, each document's values (varints); then
+//!   each document's title length, for ranking.
 //! - `s/<n>.bin`: shards of posting lists. Keys are sorted in UTF-16 order and
 //!   cut into shards of about [`index::SHARD_BYTES`], so a key or a prefix needs
 //!   one or a few shards. A posting carries an info byte: title, metadata,

@@ -1,0 +1,734 @@
+// chengguo search: reads the static index under search-index/<lang>/ and runs
+// the search page. Plain JavaScript, no framework, no inline script; every
+// piece of index data reaches the page through DOM text APIs.
+//
+// The text rules below (fold, normalise, terms, stem) are twins of
+// src/search/text.rs and must stay identical to them; the method is explained
+// in src/search/mod.rs.
+(function () {
+  'use strict';
+
+  // ---------------------------------------------------------------- text rules
+
+  var WHITE_SPACE = /^\p{White_Space}$/u;
+  var WORD_CHAR = /^[\p{Alphabetic}\p{N}]$/u;
+  var ALPHABETIC = /^\p{Alphabetic}+$/u;
+
+  function isCjk(cp) {
+    return cp === 0x3007 ||
+      (cp >= 0x3040 && cp <= 0x30ff) ||
+      (cp >= 0x3400 && cp <= 0x4dbf) ||
+      (cp >= 0x4e00 && cp <= 0x9fff) ||
+      (cp >= 0xac00 && cp <= 0xd7af) ||
+      (cp >= 0xf900 && cp <= 0xfaff) ||
+      (cp >= 0x20000 && cp <= 0x2fa1f);
+  }
+
+  function foldChar(cp) {
+    if (cp >= 0xff01 && cp <= 0xff5e) cp -= 0xfee0;
+    else if (cp === 0x3000) cp = 0x20;
+    return String.fromCodePoint(cp).toLowerCase();
+  }
+
+  function fold(text) {
+    var out = '';
+    for (var ch of text) out += foldChar(ch.codePointAt(0));
+    return out;
+  }
+
+  // Normalised text and, for each of its UTF-16 units, the index in `text`
+  // it came from (for snippets).
+  function normalise(text) {
+    var out = '';
+    var map = [];
+    var pendingSpace = false;
+    var previousCjk = false;
+    for (var i = 0; i < text.length;) {
+      var cp = text.codePointAt(i);
+      var folded = foldChar(cp);
+      for (var ch of folded) {
+        if (WHITE_SPACE.test(ch)) {
+          pendingSpace = out.length > 0;
+          continue;
+        }
+        var c = ch.codePointAt(0);
+        if (pendingSpace) {
+          if (!(previousCjk && isCjk(c))) {
+            out += ' ';
+            map.push(i);
+          }
+          pendingSpace = false;
+        }
+        out += ch;
+        for (var k = 0; k < ch.length; k++) map.push(i);
+        previousCjk = isCjk(c);
+      }
+      i += cp > 0xffff ? 2 : 1;
+    }
+    return { text: out, map: map };
+  }
+
+  // Runs of CJK characters and words, with their positions in `text`.
+  function terms(text) {
+    var found = [];
+    var current = '';
+    var currentCjk = false;
+    var start = 0;
+    var position = 0;
+    function flush() {
+      if (current) found.push({ cjk: currentCjk, text: current, start: start });
+      current = '';
+    }
+    for (var ch of text) {
+      var cp = ch.codePointAt(0);
+      var kind = isCjk(cp) ? 1 : WORD_CHAR.test(ch) ? 0 : -1;
+      if (kind >= 0 && (current === '' || (kind === 1) === currentCjk)) {
+        if (current === '') start = position;
+        current += ch;
+        currentCjk = kind === 1;
+      } else {
+        flush();
+        if (kind >= 0) {
+          start = position;
+          current = ch;
+          currentCjk = kind === 1;
+        }
+      }
+      position += ch.length;
+    }
+    flush();
+    return found;
+  }
+
+  function queryTerms(query) {
+    return terms(fold(query));
+  }
+
+  function undouble(stem) {
+    var n = stem.length;
+    var last = stem[n - 1];
+    if (n >= 3 && last === stem[n - 2] && /[a-z]/i.test(last) && 'aeiouylsz'.indexOf(last) < 0) {
+      return stem.slice(0, -1);
+    }
+    return stem;
+  }
+
+  function ends(s, suffix) {
+    return s.length >= suffix.length && s.slice(s.length - suffix.length) === suffix;
+  }
+
+  function stem(word) {
+    var length = Array.from(word).length;
+    if (length <= 3 || !ALPHABETIC.test(word)) return word;
+    var s = word;
+    if (ends(s, 'ies') && length > 4) s = s.slice(0, -3) + 'y';
+    else if (ends(s, 'sses')) s = s.slice(0, -2);
+    else if (ends(s, 'es') && ['ses', 'xes', 'zes', 'ches', 'shes'].some(function (x) { return ends(s, x); })) s = s.slice(0, -2);
+    else if (ends(s, 's') && !['ss', 'us', 'is'].some(function (x) { return ends(s, x); })) s = s.slice(0, -1);
+    else if (ends(s, 'ing') && length >= 6) s = undouble(s.slice(0, -3));
+    else if (ends(s, 'ed') && !ends(s, 'eed')) s = undouble(s.slice(0, -2));
+    if (ends(s, 'e') && Array.from(s).length > 3) s = s.slice(0, -1);
+    return s;
+  }
+
+  // Whether a document word matches a query word: its stem begins with the
+  // query's stem, or equals it for one-character query words.
+  function wordMatches(queryWord, queryStem, documentWord) {
+    var documentStem = stem(documentWord);
+    return Array.from(queryWord).length >= 2 ? documentStem.indexOf(queryStem) === 0 : documentStem === queryStem;
+  }
+
+  // ---------------------------------------------------------------- index files
+
+  var IN_TITLE = 1;
+  var IN_HEAD = 2;
+
+  function readVarint(bytes, state) {
+    var value = 0;
+    var shift = 0;
+    for (;;) {
+      if (state.at >= bytes.length) throw new Error('the search index is cut short');
+      var byte = bytes[state.at++];
+      value += (byte & 0x7f) * Math.pow(2, shift);
+      if (byte < 0x80) return value;
+      shift += 7;
+    }
+  }
+
+  function Index(url) {
+    this.url = url;
+    this.shards = new Map();
+    this.chunks = new Map();
+    this.manifestPromise = null;
+    this.utf8 = new TextDecoder();
+  }
+
+  Index.prototype.fetch = function (path, kind) {
+    var url = this.url + path + (this.version ? '?v=' + this.version : '');
+    return fetch(url, { cache: path === 'manifest.json' ? 'no-cache' : 'default' }).then(function (response) {
+      if (!response.ok) throw new Error(url + ': ' + response.status);
+      return kind === 'json' ? response.json() : response.arrayBuffer();
+    });
+  };
+
+  Index.prototype.load = function () {
+    var self = this;
+    if (!this.manifestPromise) {
+      this.manifestPromise = this.fetch('manifest.json', 'json').then(function (manifest) {
+        self.manifest = manifest;
+        self.version = manifest.version;
+        return self.fetch('facets.bin', 'bytes');
+      }).then(function (buffer) {
+        var bytes = new Uint8Array(buffer);
+        var state = { at: 0 };
+        var count = self.manifest.count;
+        self.facetValues = self.manifest.facets.map(function () {
+          var values = new Array(count);
+          for (var n = 0; n < count; n++) {
+            var k = readVarint(bytes, state);
+            var list = [];
+            for (var j = 0; j < k; j++) list.push(readVarint(bytes, state));
+            values[n] = list;
+          }
+          return values;
+        });
+        self.titleLengths = new Uint32Array(count);
+        for (var t = 0; t < count; t++) self.titleLengths[t] = readVarint(bytes, state);
+        return self.manifest;
+      });
+      this.manifestPromise.catch(function () { self.manifestPromise = null; });
+    }
+    return this.manifestPromise;
+  };
+
+  Index.prototype.shard = function (number) {
+    var self = this;
+    if (!this.shards.has(number)) {
+      var promise = this.fetch('s/' + number + '.bin', 'bytes').then(function (buffer) {
+        var bytes = new Uint8Array(buffer);
+        var state = { at: 0 };
+        var keys = new Map();
+        while (state.at < bytes.length) {
+          var length = readVarint(bytes, state);
+          var key = self.utf8.decode(bytes.subarray(state.at, state.at + length));
+          state.at += length;
+          var df = readVarint(bytes, state);
+          var numbers = new Uint32Array(df);
+          var previous = 0;
+          for (var i = 0; i < df; i++) {
+            previous += readVarint(bytes, state);
+            numbers[i] = previous;
+          }
+          keys.set(key, { numbers: numbers, info: bytes.subarray(state.at, state.at + df) });
+          state.at += df;
+        }
+        return keys;
+      });
+      promise.catch(function () { self.shards.delete(number); });
+      this.shards.set(number, promise);
+    }
+    return this.shards.get(number);
+  };
+
+  // The last shard whose first key is at or before `key` (UTF-16 order).
+  Index.prototype.shardOf = function (key) {
+    var starts = this.manifest.shards;
+    var low = 0;
+    var high = starts.length;
+    while (low < high) {
+      var middle = (low + high) >> 1;
+      if (starts[middle] <= key) low = middle + 1;
+      else high = middle;
+    }
+    return Math.max(0, low - 1);
+  };
+
+  // Postings of a key, or of every key it begins: Map(document → {count, info}).
+  Index.prototype.postings = function (key, prefix) {
+    var self = this;
+    var result = new Map();
+    if (!this.manifest.shards.length) return Promise.resolve(result);
+    var first = this.shardOf(key);
+    var last = prefix ? this.shardOf(key + '\uffff') : first;
+    var loads = [];
+    for (var n = first; n <= last; n++) loads.push(this.shard(n));
+    return Promise.all(loads).then(function (shards) {
+      shards.forEach(function (keys) {
+        keys.forEach(function (posting, term) {
+          if (term !== key && !(prefix && term.indexOf(key) === 0)) return;
+          for (var i = 0; i < posting.numbers.length; i++) {
+            var number = posting.numbers[i];
+            var info = posting.info[i];
+            var seen = result.get(number);
+            if (seen) {
+              seen.count += info >> 2;
+              seen.info |= info & 3;
+            } else {
+              result.set(number, { count: info >> 2, info: info & 3 });
+            }
+          }
+        });
+      });
+      return result;
+    });
+  };
+
+  Index.prototype.chunkOf = function (number) {
+    var starts = this.manifest.chunks;
+    var low = 0;
+    var high = starts.length;
+    while (low < high) {
+      var middle = (low + high) >> 1;
+      if (starts[middle] <= number) low = middle + 1;
+      else high = middle;
+    }
+    return low - 1;
+  };
+
+  // The documents with these numbers: Map(number → document).
+  Index.prototype.documents = function (numbers) {
+    var self = this;
+    var wanted = new Set();
+    numbers.forEach(function (n) { wanted.add(self.chunkOf(n)); });
+    var loads = Array.from(wanted).map(function (chunk) {
+      if (!self.chunks.has(chunk)) {
+        var promise = self.fetch('d/' + chunk + '.json', 'json').then(function (records) {
+          var start = self.manifest.chunks[chunk];
+          return records.map(function (r, i) {
+            return { number: start + i, path: r[0], title: r[1], type: r[2], bodyStart: r[3], text: r[4] };
+          });
+        });
+        promise.catch(function () { self.chunks.delete(chunk); });
+        self.chunks.set(chunk, promise);
+      }
+      return self.chunks.get(chunk);
+    });
+    return Promise.all(loads).then(function (lists) {
+      var byNumber = new Map();
+      lists.forEach(function (list) { list.forEach(function (d) { byNumber.set(d.number, d); }); });
+      return byNumber;
+    });
+  };
+
+  function normalisedParts(document) {
+    if (!document.normalised) {
+      document.normalised = normalise(document.text);
+      document.normalisedTitle = normalise(document.title).text;
+      document.normalisedHead = normalise(document.text.slice(0, document.bodyStart)).text;
+    }
+    return document;
+  }
+
+  function countOccurrences(haystack, needle) {
+    var count = 0;
+    for (var at = haystack.indexOf(needle); at >= 0; at = haystack.indexOf(needle, at + 1)) count++;
+    return count;
+  }
+
+  function intersect(a, b) {
+    var out = new Map();
+    a.forEach(function (value, key) { if (b.has(key)) out.set(key, value); });
+    return out;
+  }
+
+  // Every document matching `query`, scored: [{number, score}], best first.
+  Index.prototype.search = function (query) {
+    var self = this;
+    var count = this.manifest.count;
+    var wanted = queryTerms(query);
+    if (!wanted.length) {
+      var all = [];
+      for (var n = 0; n < count; n++) all.push({ number: n, score: 0 });
+      return Promise.resolve(all);
+    }
+    // Terms answered by posting lists alone come first; long CJK terms are
+    // then verified only on the documents that survive them.
+    var direct = wanted.filter(function (t) { return !t.cjk || Array.from(t.text).length <= 2; });
+    var verified = wanted.filter(function (t) { return t.cjk && Array.from(t.text).length > 2; });
+    var scores = null;
+    // Title matches count most (more when the term fills more of the
+    // title), then the metadata before the body, then the body; more
+    // occurrences and rarer terms (idf) raise the score.
+    function add(hits, term) {
+      var idf = Math.log(1 + count / Math.max(1, hits.size));
+      var length = Array.from(term.text).length;
+      var next = new Map();
+      hits.forEach(function (hit, number) {
+        if (scores && !scores.has(number)) return;
+        var weight = hit.info & IN_TITLE ? 100 + 50 * Math.min(1, length / Math.max(1, self.titleLengths[number]))
+          : hit.info & IN_HEAD ? 10 : 1;
+        next.set(number, (scores ? scores.get(number) : 0) + idf * (weight + Math.log(1 + hit.count)));
+      });
+      scores = next;
+    }
+    var chain = Promise.resolve();
+    direct.forEach(function (term) {
+      chain = chain.then(function () {
+        if (scores && scores.size === 0) return;
+        var key = term.cjk ? term.text : stem(term.text);
+        return self.postings(key, !term.cjk && Array.from(term.text).length >= 2).then(function (hits) { add(hits, term); });
+      });
+    });
+    verified.forEach(function (term) {
+      chain = chain.then(function () {
+        if (scores && scores.size === 0) return;
+        var chars = Array.from(term.text);
+        var pairs = [];
+        for (var i = 0; i + 1 < chars.length; i++) pairs.push(chars[i] + chars[i + 1]);
+        return Promise.all(pairs.map(function (p) { return self.postings(p, false); })).then(function (lists) {
+          lists.sort(function (a, b) { return a.size - b.size; });
+          var candidates = lists.reduce(intersect);
+          if (scores) candidates = intersect(candidates, scores);
+          return self.documents(Array.from(candidates.keys())).then(function (documents) {
+            var hits = new Map();
+            candidates.forEach(function (_, number) {
+              var d = normalisedParts(documents.get(number));
+              var occurrences = countOccurrences(d.normalised.text, term.text);
+              if (!occurrences) return;
+              var info = (d.normalisedTitle.indexOf(term.text) >= 0 ? IN_TITLE : 0) |
+                (d.normalisedHead.indexOf(term.text) >= 0 ? IN_HEAD : 0);
+              hits.set(number, { count: Math.min(occurrences, 63), info: info });
+            });
+            add(hits, term);
+          });
+        });
+      });
+    });
+    return chain.then(function () {
+      var list = [];
+      scores.forEach(function (score, number) { list.push({ number: number, score: score }); });
+      list.sort(function (a, b) { return b.score - a.score || a.number - b.number; });
+      return list;
+    });
+  };
+
+  // Where the query's terms occur in a document's text: [[start, end)] in display units.
+  function matchRanges(document, wanted) {
+    var d = normalisedParts(document);
+    var norm = d.normalised.text;
+    var map = d.normalised.map;
+    var ranges = [];
+    function push(start, end) {
+      var last = map[end - 1];
+      var width = d.text.codePointAt(last) > 0xffff ? 2 : 1;
+      ranges.push([map[start], last + width]);
+    }
+    var words = null;
+    wanted.forEach(function (term) {
+      if (term.cjk) {
+        for (var at = norm.indexOf(term.text); at >= 0; at = norm.indexOf(term.text, at + 1)) {
+          push(at, at + term.text.length);
+        }
+      } else {
+        if (!words) words = terms(norm).filter(function (t) { return !t.cjk; });
+        var queryStem = stem(term.text);
+        words.forEach(function (w) {
+          if (wordMatches(term.text, queryStem, w.text)) push(w.start, w.start + w.text.length);
+        });
+      }
+    });
+    ranges.sort(function (a, b) { return a[0] - b[0] || b[1] - a[1]; });
+    var merged = [];
+    ranges.forEach(function (r) {
+      var last = merged[merged.length - 1];
+      if (last && r[0] <= last[1]) last[1] = Math.max(last[1], r[1]);
+      else merged.push(r.slice());
+    });
+    return merged;
+  }
+
+  // A short piece of the text around the first match after the title, as DOM
+  // nodes with <mark> around every match.
+  function snippet(document, wanted) {
+    var text = document.text;
+    var ranges = matchRanges(document, wanted);
+    var titleAt = text.indexOf(document.title);
+    var titleEnd = titleAt >= 0 ? titleAt + document.title.length : 0;
+    var focus = ranges.filter(function (r) { return r[0] >= titleEnd; })[0] || ranges[0];
+    var center = focus ? focus[0] : Math.min(text.length, Math.max(titleEnd, 0));
+    var start = Math.max(0, center - 30);
+    var end = Math.min(text.length, start + 120);
+    if (start > 0 && text.codePointAt(start - 1) > 0xffff) start--;
+    var fragment = window.document.createDocumentFragment();
+    if (start > 0) fragment.appendChild(window.document.createTextNode('…'));
+    var at = start;
+    ranges.forEach(function (r) {
+      if (r[1] <= start || r[0] >= end) return;
+      var from = Math.max(r[0], start);
+      var to = Math.min(r[1], end);
+      if (from > at) fragment.appendChild(window.document.createTextNode(text.slice(at, from)));
+      var mark = window.document.createElement('mark');
+      mark.textContent = text.slice(from, to);
+      fragment.appendChild(mark);
+      at = to;
+    });
+    if (at < end) fragment.appendChild(window.document.createTextNode(text.slice(at, end)));
+    if (end < text.length) fragment.appendChild(window.document.createTextNode('…'));
+    return fragment;
+  }
+
+  // ---------------------------------------------------------------- the page
+
+  var app = window.document.getElementById('search-app');
+  var siteBase = app ? app.getAttribute('data-base') : '/';
+  var index = new Index(app ? app.getAttribute('data-index') : siteBase + 'search-index/zh/');
+
+  function resultUrl(path) {
+    return siteBase + path;
+  }
+
+  // The test contract: every result of `query`, best first.
+  window.chengguoSearch = function (query) {
+    return index.load().then(function () {
+      return index.search(String(query));
+    }).then(function (list) {
+      return index.documents(list.map(function (r) { return r.number; })).then(function (documents) {
+        return list.map(function (r) {
+          var d = documents.get(r.number);
+          return { url: resultUrl(d.path), title: d.title, type: d.type, score: Math.round(r.score * 1000) / 1000 };
+        });
+      });
+    });
+  };
+
+  if (!app) return;
+
+  var PAGE = 10;
+  var input = window.document.getElementById('search-q');
+  var form = window.document.getElementById('search-form');
+  var status = window.document.getElementById('search-status');
+  var list = window.document.getElementById('search-results');
+  var facetsBox = window.document.getElementById('search-facets');
+  var more = window.document.getElementById('search-more');
+  var empty = window.document.getElementById('search-empty');
+  var t = function (name, values) {
+    var text = app.getAttribute('data-t-' + name) || '';
+    Object.keys(values || {}).forEach(function (k) { text = text.split('{' + k + '}').join(values[k]); });
+    return text;
+  };
+
+  var selected = {};
+  var run = 0;
+  var current = null;
+  var debounce = null;
+
+  function readUrl() {
+    var params = new URLSearchParams(window.location.search);
+    input.value = params.get('q') || '';
+    selected = {};
+    ['type', 'field', 'stage', 'region', 'year', 'status'].forEach(function (key) {
+      var values = params.getAll(key).filter(Boolean);
+      if (values.length) selected[key] = new Set(values);
+    });
+  }
+
+  function writeUrl() {
+    var params = new URLSearchParams();
+    if (input.value.trim()) params.set('q', input.value.trim());
+    Object.keys(selected).forEach(function (key) {
+      Array.from(selected[key]).sort().forEach(function (v) { params.append(key, v); });
+    });
+    var search = params.toString();
+    var url = window.location.pathname + (search ? '?' + search : '') + window.location.hash;
+    if (url !== window.location.pathname + window.location.search + window.location.hash) {
+      window.history.replaceState(null, '', url);
+    }
+  }
+
+  // Whether document `number` has a selected value in facet `group` (or none is selected).
+  function passes(number, group) {
+    var facet = index.manifest.facets[group];
+    var chosen = selected[facet.key];
+    if (!chosen || !chosen.size) return true;
+    return index.facetValues[group][number].some(function (v) { return chosen.has(facet.values[v].key); });
+  }
+
+  function filterAndCount(matches) {
+    var facets = index.manifest.facets;
+    var counts = facets.map(function (f) { return new Array(f.values.length).fill(0); });
+    var kept = [];
+    matches.forEach(function (m) {
+      var failing = -1;
+      for (var g = 0; g < facets.length; g++) {
+        if (!passes(m.number, g)) {
+          if (failing >= 0) return;
+          failing = g;
+        }
+      }
+      if (failing < 0) kept.push(m);
+      // A facet's counts follow the query and every other facet's choice.
+      for (var h = 0; h < facets.length; h++) {
+        if (failing >= 0 && failing !== h) continue;
+        index.facetValues[h][m.number].forEach(function (v) { counts[h][v]++; });
+      }
+    });
+    return { kept: kept, counts: counts };
+  }
+
+  function renderFacets(counts) {
+    var active = window.document.activeElement;
+    var focusKey = active && active.name && facetsBox.contains(active) ? active.name + '=' + active.value : null;
+    facetsBox.textContent = '';
+    index.manifest.facets.forEach(function (facet, g) {
+      var chosen = selected[facet.key] || new Set();
+      var shown = facet.values.map(function (v, i) { return { value: v, count: counts[g][i] }; })
+        .filter(function (x) { return x.count > 0 || chosen.has(x.value.key); });
+      if (!shown.length) return;
+      var fieldset = window.document.createElement('fieldset');
+      fieldset.className = 'facet facet-' + facet.key;
+      var legend = window.document.createElement('legend');
+      legend.textContent = facet.label;
+      fieldset.appendChild(legend);
+      shown.forEach(function (x) {
+        var label = window.document.createElement('label');
+        var box = window.document.createElement('input');
+        box.type = 'checkbox';
+        box.name = facet.key;
+        box.value = x.value.key;
+        box.checked = chosen.has(x.value.key);
+        label.appendChild(box);
+        label.appendChild(window.document.createTextNode(' ' + x.value.label + ' '));
+        var number = window.document.createElement('span');
+        number.className = 'facet-count';
+        number.textContent = '(' + x.count + ')';
+        label.appendChild(number);
+        fieldset.appendChild(label);
+        if (focusKey === facet.key + '=' + x.value.key) box.focus();
+      });
+      facetsBox.appendChild(fieldset);
+    });
+  }
+
+  function typeLabel(key) {
+    var facet = index.manifest.facets.find(function (f) { return f.key === 'type'; });
+    var value = facet && facet.values.find(function (v) { return v.key === key; });
+    return value ? value.label : key;
+  }
+
+  function showPage(token) {
+    var shown = list.children.length;
+    var page = current.kept.slice(shown, shown + PAGE);
+    return index.documents(page.map(function (r) { return r.number; })).then(function (documents) {
+      if (token !== run) return;
+      page.forEach(function (r) {
+        var d = documents.get(r.number);
+        var item = window.document.createElement('li');
+        item.className = 'search-result result-' + d.type;
+        var type = window.document.createElement('p');
+        type.className = 'card-type';
+        type.textContent = typeLabel(d.type);
+        var heading = window.document.createElement('h2');
+        var link = window.document.createElement('a');
+        link.href = resultUrl(d.path);
+        link.textContent = d.title;
+        heading.appendChild(link);
+        var text = window.document.createElement('p');
+        text.className = 'snippet';
+        text.appendChild(snippet(d, current.terms));
+        item.appendChild(type);
+        item.appendChild(heading);
+        item.appendChild(text);
+        list.appendChild(item);
+      });
+      more.hidden = list.children.length >= current.kept.length;
+    });
+  }
+
+  function search() {
+    var token = ++run;
+    var query = input.value;
+    list.setAttribute('data-state', 'loading');
+    list.removeAttribute('data-count');
+    return index.load().then(function () {
+      return index.search(query);
+    }).then(function (matches) {
+      if (token !== run) return;
+      var result = filterAndCount(matches);
+      current = { kept: result.kept, terms: queryTerms(query) };
+      renderFacets(result.counts);
+      list.textContent = '';
+      return showPage(token).then(function () {
+        if (token !== run) return;
+        var total = result.kept.length;
+        var browsing = !current.terms.length;
+        empty.hidden = total > 0;
+        status.textContent = total === 0 ? t('none', { query: query.trim() })
+          : t(browsing ? 'browse-count' : (total === 1 ? 'count-one' : 'count'), { count: total });
+        list.setAttribute('data-count', String(total));
+        list.setAttribute('data-state', 'done');
+      });
+    }).catch(function (error) {
+      if (token !== run) return;
+      status.textContent = t('error');
+      list.setAttribute('data-state', 'error');
+      if (window.console) window.console.error(error);
+    });
+  }
+
+  function now() {
+    window.clearTimeout(debounce);
+    writeUrl();
+    return search();
+  }
+
+  input.addEventListener('input', function () {
+    window.clearTimeout(debounce);
+    debounce = window.setTimeout(now, 200);
+  });
+  form.addEventListener('submit', function (event) {
+    event.preventDefault();
+    now().then(function () {
+      var first = list.querySelector('a[href]');
+      if (first && window.document.activeElement !== input) first.focus();
+    });
+  });
+  facetsBox.addEventListener('change', function (event) {
+    var box = event.target;
+    if (!box || box.type !== 'checkbox') return;
+    var set = selected[box.name] || (selected[box.name] = new Set());
+    if (box.checked) set.add(box.value);
+    else set.delete(box.value);
+    if (!set.size) delete selected[box.name];
+    now();
+  });
+  more.addEventListener('click', function () {
+    var before = list.children.length;
+    showPage(run).then(function () {
+      var next = list.children[before];
+      var link = next && next.querySelector('a[href]');
+      if (link) link.focus();
+    });
+  });
+
+  // Keyboard: ↓ from the box into the results, ↑/↓ between results, Esc back to the box.
+  function links() {
+    return Array.from(list.querySelectorAll('a[href]'));
+  }
+  input.addEventListener('keydown', function (event) {
+    if (event.key === 'ArrowDown') {
+      var all = links();
+      if (all.length) {
+        event.preventDefault();
+        all[0].focus();
+      }
+    }
+  });
+  list.addEventListener('keydown', function (event) {
+    var all = links();
+    var at = all.indexOf(window.document.activeElement);
+    if (at < 0) return;
+    if (event.key === 'ArrowDown' && at + 1 < all.length) {
+      event.preventDefault();
+      all[at + 1].focus();
+    } else if (event.key === 'ArrowUp') {
+      event.preventDefault();
+      (at > 0 ? all[at - 1] : input).focus();
+    } else if (event.key === 'Escape') {
+      event.preventDefault();
+      input.focus();
+    }
+  });
+
+  readUrl();
+  search();
+})();
