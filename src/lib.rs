@@ -15,6 +15,7 @@ pub mod parse;
 pub mod render;
 pub mod schema;
 pub mod search;
+pub mod serve;
 pub mod site;
 pub mod write;
 

@@ -69,6 +69,27 @@ enum Command {
         #[arg(long, default_value = ".")]
         root: PathBuf,
     },
+    /// Preview the site: build in memory, serve it, rebuild and reload pages on every change.
+    Serve {
+        /// The site's folder, holding config.yaml, content/ and themes/.
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// The address to listen on; loopback unless you mean to share the preview.
+        #[arg(long, default_value = "127.0.0.1")]
+        bind: String,
+        /// The port to listen on (0 picks a free one).
+        #[arg(long, default_value_t = 1111)]
+        port: u16,
+        /// Open the site in the desktop's browser.
+        #[arg(long)]
+        open: bool,
+        /// Override base_url from config.yaml; only its path is used.
+        #[arg(long)]
+        base_url: Option<String>,
+        /// Include entries marked `draft: true`.
+        #[arg(long)]
+        drafts: bool,
+    },
     /// Write JSON Schemas of each entry type and of config.yaml, for editor completion.
     Schema {
         /// The folder to write the schemas into.
@@ -130,6 +151,23 @@ fn main() -> ExitCode {
             root,
         } => run_new(&root, entry_type, &slug, &lang, yaml),
         Command::Schema { out, root } => run_schema(&root, &out),
+        Command::Serve {
+            root,
+            bind,
+            port,
+            open,
+            base_url,
+            drafts,
+        } => run_serve(
+            chengguo::serve::ServeOptions {
+                root,
+                bind,
+                port,
+                base_url,
+                include_drafts: drafts,
+            },
+            open,
+        ),
         Command::Build {
             root,
             output,
@@ -265,6 +303,36 @@ fn run_schema(root: &Path, out: &Path) -> ExitCode {
                 "error: cannot write the schemas to {}: {error}",
                 out.display()
             );
+            ExitCode::from(1)
+        }
+    }
+}
+
+fn run_serve(options: chengguo::serve::ServeOptions, open: bool) -> ExitCode {
+    if !options.root.join(chengguo::config::CONFIG_FILE).is_file() {
+        eprintln!(
+            "error: {} has no config.yaml; pass the site's folder with --root",
+            options.root.display()
+        );
+        return ExitCode::from(2);
+    }
+    let server = match chengguo::serve::start(options) {
+        Ok(server) => server,
+        Err(error) => {
+            eprintln!("error: cannot serve: {error}");
+            return ExitCode::from(2);
+        }
+    };
+    let url = server.url();
+    println!("serving {url} (Ctrl-C to stop)");
+    let _ = std::io::Write::flush(&mut std::io::stdout());
+    if open {
+        chengguo::serve::open_in_browser(&url);
+    }
+    match server.run() {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("error: {error}");
             ExitCode::from(1)
         }
     }

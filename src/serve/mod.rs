@@ -1,0 +1,481 @@
+//! `chengguo serve`: build in memory, serve over HTTP on loopback, rebuild on
+//! every change and tell open pages to reload through server-sent events.
+//!
+//! A small HTTP/1.1 server on `std::net` (one thread per connection, every
+//! response `Connection: close`) is all a local preview needs. Pages come from
+//! memory only: nothing is written, `public/` included. A build that fails keeps
+//! the last good site and sends its diagnostics to the pages, which show them
+//! as an overlay; the next good build reloads them. The reload script is a
+//! separate file under a reserved path and is added to served HTML only.
+
+mod watch;
+
+use std::collections::HashMap;
+use std::io::{self, BufRead, BufReader, Read, Write};
+use std::net::{SocketAddr, TcpListener, TcpStream};
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Condvar, Mutex};
+use std::time::{Duration, Instant};
+
+use crate::config::{self, Lang};
+use crate::diag::Diagnostic;
+use crate::{BuildOptions, build};
+
+/// The reserved folder, under the base path, of what `serve` adds to a site.
+pub const RESERVED: &str = "__chengguo/";
+const RELOAD_JS: &str = include_str!("reload.js");
+const KEEPALIVE: Duration = Duration::from_secs(15);
+const MAX_REQUEST_HEAD: usize = 16 * 1024;
+
+/// What `serve` is asked to do.
+#[derive(Debug, Clone)]
+pub struct ServeOptions {
+    pub root: PathBuf,
+    pub bind: String,
+    pub port: u16,
+    /// Overrides `base_url` from the configuration (only its path is used).
+    pub base_url: Option<String>,
+    pub include_drafts: bool,
+}
+
+/// The site as last built, and the state of the latest build.
+struct Snapshot {
+    files: HashMap<String, Arc<Vec<u8>>>,
+    base_path: String,
+    /// Counts good builds; pages reload when it moves past the one they were served with.
+    generation: u64,
+    /// Counts every build, good or bad, so event streams wake for each.
+    version: u64,
+    /// The diagnostics of the latest build if it failed, as text.
+    error: Option<String>,
+}
+
+struct State {
+    options: ServeOptions,
+    snapshot: Mutex<Snapshot>,
+    changed: Condvar,
+}
+
+/// A running server: its address, and its threads until the process ends.
+pub struct Server {
+    pub address: SocketAddr,
+    pub base_path: String,
+    state: Arc<State>,
+    listener: TcpListener,
+    _watch: watch::Watch,
+}
+
+impl Server {
+    /// The URL of the site's home page.
+    pub fn url(&self) -> String {
+        format!("http://{}{}", self.address, self.base_path)
+    }
+
+    /// Whether the first build failed (the diagnostics are shown in the pages).
+    pub fn first_error(&self) -> Option<String> {
+        lock(&self.state).error.clone()
+    }
+
+    /// Serve until the process ends.
+    pub fn run(self) -> io::Result<()> {
+        for stream in self.listener.incoming() {
+            let Ok(stream) = stream else { continue };
+            let state = Arc::clone(&self.state);
+            std::thread::Builder::new()
+                .name("chengguo-http".into())
+                .spawn(move || {
+                    let _ = handle(stream, &state);
+                })?;
+        }
+        Ok(())
+    }
+}
+
+fn lock(state: &State) -> std::sync::MutexGuard<'_, Snapshot> {
+    state.snapshot.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+/// Build the site, bind the address and start watching; [`Server::run`] serves.
+pub fn start(options: ServeOptions) -> io::Result<Server> {
+    let listener = TcpListener::bind((options.bind.as_str(), options.port))?;
+    let address = listener.local_addr()?;
+    let state = Arc::new(State {
+        options,
+        snapshot: Mutex::new(Snapshot {
+            files: HashMap::new(),
+            base_path: "/".into(),
+            generation: 0,
+            version: 0,
+            error: None,
+        }),
+        changed: Condvar::new(),
+    });
+    rebuild(&state);
+    let watcher_state = Arc::clone(&state);
+    let watch = watch::watch(&state.options.root, move || rebuild(&watcher_state))
+        .map_err(|e| io::Error::other(e.to_string()))?;
+    let base_path = lock(&state).base_path.clone();
+    Ok(Server {
+        address,
+        base_path,
+        state,
+        listener,
+        _watch: watch,
+    })
+}
+
+/// Build the whole site again; keep the last good one if this build fails.
+fn rebuild(state: &State) {
+    let started = Instant::now();
+    let root = &state.options.root;
+    let config = config::load(root).ok();
+    let lang = config.as_ref().map_or(Lang::Zh, |c| c.default_language);
+    // Serve under the configured path; an origin in base_url is dropped so links stay local.
+    let base_path = match (&state.options.base_url, &config) {
+        (Some(url), Some(config)) => {
+            let mut config = config.clone();
+            config.set_base_url(url).map(|()| config.base_path)
+        }
+        (None, Some(config)) => Ok(config.base_path.clone()),
+        (_, None) => Err(String::new()),
+    };
+    let options = BuildOptions {
+        base_url: base_path.as_ref().ok().cloned(),
+        include_drafts: state.options.include_drafts,
+    };
+    let result = build(root, &options);
+    let mut snapshot = lock(state);
+    snapshot.version += 1;
+    match result {
+        Ok(built) => {
+            snapshot.files = built
+                .files
+                .into_iter()
+                .map(|f| (f.path, Arc::new(f.bytes)))
+                .collect();
+            if let Ok(base_path) = base_path {
+                snapshot.base_path = base_path;
+            }
+            snapshot.generation += 1;
+            snapshot.error = None;
+            eprintln!(
+                "rebuilt {} entries in {} ms",
+                built.site.entries.len(),
+                started.elapsed().as_millis()
+            );
+        }
+        Err(diagnostics) => {
+            let sorted = diagnostics.sorted();
+            let text = render_diagnostics(root, &sorted, lang);
+            eprint!("{text}");
+            eprintln!("build failed; still serving the last good site");
+            snapshot.error = Some(text);
+        }
+    }
+    drop(snapshot);
+    state.changed.notify_all();
+}
+
+fn render_diagnostics(root: &Path, diagnostics: &[Diagnostic], lang: Lang) -> String {
+    let sources = crate::check::sources(root, diagnostics);
+    diagnostics
+        .iter()
+        .map(|d| {
+            let source = sources.get(&d.path).map(String::as_str);
+            d.render(source, lang)
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// One request: read the head, answer, close.
+fn handle(stream: TcpStream, state: &State) -> io::Result<()> {
+    stream.set_read_timeout(Some(Duration::from_secs(10)))?;
+    let mut reader = BufReader::new(stream.try_clone()?);
+    let mut head = Vec::new();
+    loop {
+        let before = head.len();
+        let read = reader
+            .by_ref()
+            .take((MAX_REQUEST_HEAD - head.len()) as u64 + 1)
+            .read_until(b'\n', &mut head)?;
+        if read == 0 || head.len() > MAX_REQUEST_HEAD {
+            return Ok(());
+        }
+        let line = &head[before..];
+        if line == b"\r\n" || line == b"\n" {
+            break;
+        }
+    }
+    let head = String::from_utf8_lossy(&head);
+    let mut parts = head.lines().next().unwrap_or("").split(' ');
+    let (method, target) = (parts.next().unwrap_or(""), parts.next().unwrap_or(""));
+    let mut stream = stream;
+    if method != "GET" && method != "HEAD" {
+        return respond(
+            &mut stream,
+            "405 Method Not Allowed",
+            "text/plain; charset=utf-8",
+            b"method not allowed\n",
+            method == "HEAD",
+        );
+    }
+    let is_head = method == "HEAD";
+    let path = target.split(['?', '#']).next().unwrap_or("");
+    let Some(path) = clean_path(path) else {
+        return not_found(&mut stream, state, is_head);
+    };
+    let base_path = lock(state).base_path.clone();
+    let Some(site_path) = path.strip_prefix(&base_path).map(str::to_string) else {
+        if path == "/" || format!("{path}/") == base_path {
+            return redirect(&mut stream, &base_path);
+        }
+        return not_found(&mut stream, state, is_head);
+    };
+    if site_path == format!("{RESERVED}reload.js") {
+        return respond(
+            &mut stream,
+            "200 OK",
+            "text/javascript; charset=utf-8",
+            RELOAD_JS.as_bytes(),
+            is_head,
+        );
+    }
+    if site_path == format!("{RESERVED}events") {
+        return events(stream, state);
+    }
+    if site_path.starts_with(RESERVED) {
+        return not_found(&mut stream, state, is_head);
+    }
+    let snapshot = lock(state);
+    let file = if site_path.is_empty() || site_path.ends_with('/') {
+        format!("{site_path}index.html")
+    } else {
+        site_path.clone()
+    };
+    if let Some(bytes) = snapshot.files.get(&file).cloned() {
+        let generation = snapshot.generation;
+        let base = snapshot.base_path.clone();
+        drop(snapshot);
+        let content_type = content_type(&file);
+        if content_type.starts_with("text/html") {
+            let html = inject(&bytes, &base, generation);
+            return respond(&mut stream, "200 OK", content_type, &html, is_head);
+        }
+        return respond(&mut stream, "200 OK", content_type, &bytes, is_head);
+    }
+    if snapshot
+        .files
+        .contains_key(&format!("{site_path}/index.html"))
+    {
+        let location = format!("{}{site_path}/", snapshot.base_path);
+        drop(snapshot);
+        return redirect(&mut stream, &location);
+    }
+    drop(snapshot);
+    not_found(&mut stream, state, is_head)
+}
+
+/// The decoded request path, or `None` if it is not a plain path inside the site
+/// (`..` or `.` segments, encoded or not, backslashes, control characters).
+fn clean_path(raw: &str) -> Option<String> {
+    if !raw.starts_with('/') {
+        return None;
+    }
+    let bytes = raw.as_bytes();
+    let mut decoded = Vec::with_capacity(bytes.len());
+    let mut index = 0;
+    while index < bytes.len() {
+        if bytes[index] == b'%' {
+            let hex = std::str::from_utf8(bytes.get(index + 1..index + 3)?).ok()?;
+            decoded.push(u8::from_str_radix(hex, 16).ok()?);
+            index += 3;
+        } else {
+            decoded.push(bytes[index]);
+            index += 1;
+        }
+    }
+    let path = String::from_utf8(decoded).ok()?;
+    let bad_segment = path.split('/').any(|s| s == ".." || s == ".");
+    if bad_segment
+        || path.contains('\\')
+        || path.contains("//")
+        || path.chars().any(char::is_control)
+    {
+        return None;
+    }
+    Some(path)
+}
+
+/// Add the reload script before `</body>` (or at the end).
+fn inject(html: &[u8], base: &str, generation: u64) -> Vec<u8> {
+    let tag = format!(
+        "<script src=\"{base}{RESERVED}reload.js\" data-chengguo-reload data-events=\"{base}{RESERVED}events\" data-generation=\"{generation}\" defer></script>\n"
+    );
+    let text = String::from_utf8_lossy(html);
+    match text.rfind("</body>") {
+        Some(index) => format!("{}{tag}{}", &text[..index], &text[index..]).into_bytes(),
+        None => format!("{text}{tag}").into_bytes(),
+    }
+}
+
+/// The site's own 404 page in the language the path is under, with status 404.
+fn not_found(stream: &mut TcpStream, state: &State, is_head: bool) -> io::Result<()> {
+    let snapshot = lock(state);
+    let page = snapshot
+        .files
+        .get("404.html")
+        .cloned()
+        .map(|bytes| inject(&bytes, &snapshot.base_path, snapshot.generation));
+    drop(snapshot);
+    match page {
+        Some(html) => respond(
+            stream,
+            "404 Not Found",
+            "text/html; charset=utf-8",
+            &html,
+            is_head,
+        ),
+        None => respond(
+            stream,
+            "404 Not Found",
+            "text/plain; charset=utf-8",
+            b"not found\n",
+            is_head,
+        ),
+    }
+}
+
+fn redirect(stream: &mut TcpStream, location: &str) -> io::Result<()> {
+    write!(
+        stream,
+        "HTTP/1.1 302 Found\r\nLocation: {location}\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
+    )
+}
+
+fn respond(
+    stream: &mut TcpStream,
+    status: &str,
+    content_type: &str,
+    body: &[u8],
+    is_head: bool,
+) -> io::Result<()> {
+    write!(
+        stream,
+        "HTTP/1.1 {status}\r\nContent-Type: {content_type}\r\nContent-Length: {}\r\nCache-Control: no-store\r\nX-Content-Type-Options: nosniff\r\nConnection: close\r\n\r\n",
+        body.len()
+    )?;
+    if !is_head {
+        stream.write_all(body)?;
+    }
+    stream.flush()
+}
+
+/// The event stream: the build status now, then after every build.
+fn events(mut stream: TcpStream, state: &State) -> io::Result<()> {
+    stream.write_all(
+        b"HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nCache-Control: no-store\r\nConnection: close\r\n\r\nretry: 500\n\n",
+    )?;
+    let mut snapshot = lock(state);
+    loop {
+        let version = snapshot.version;
+        let status = serde_json::json!({
+            "generation": snapshot.generation,
+            "error": snapshot.error,
+        });
+        drop(snapshot);
+        stream.write_all(format!("event: status\ndata: {status}\n\n").as_bytes())?;
+        stream.flush()?;
+        snapshot = lock(state);
+        while snapshot.version == version {
+            let (guard, timeout) = state
+                .changed
+                .wait_timeout(snapshot, KEEPALIVE)
+                .unwrap_or_else(|e| e.into_inner());
+            snapshot = guard;
+            if timeout.timed_out() && snapshot.version == version {
+                drop(snapshot);
+                // A comment line: fails once the page is gone, ending this thread.
+                stream.write_all(b": keepalive\n\n")?;
+                snapshot = lock(state);
+            }
+        }
+    }
+}
+
+fn content_type(path: &str) -> &'static str {
+    match path.rsplit('.').next().unwrap_or("") {
+        "html" => "text/html; charset=utf-8",
+        "css" => "text/css; charset=utf-8",
+        "js" | "mjs" => "text/javascript; charset=utf-8",
+        "json" => "application/json",
+        "xml" => "application/xml",
+        "txt" => "text/plain; charset=utf-8",
+        "svg" => "image/svg+xml",
+        "png" => "image/png",
+        "jpg" | "jpeg" => "image/jpeg",
+        "gif" => "image/gif",
+        "webp" => "image/webp",
+        "avif" => "image/avif",
+        "ico" => "image/x-icon",
+        "woff2" => "font/woff2",
+        "woff" => "font/woff",
+        "pdf" => "application/pdf",
+        _ => "application/octet-stream",
+    }
+}
+
+/// Open `url` in the desktop's browser; failing to is not an error of the server.
+pub fn open_in_browser(url: &str) {
+    let command = if cfg!(target_os = "macos") {
+        ("open", vec![url])
+    } else if cfg!(windows) {
+        ("cmd", vec!["/C", "start", "", url])
+    } else {
+        ("xdg-open", vec![url])
+    };
+    if let Err(error) = std::process::Command::new(command.0)
+        .args(&command.1)
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+    {
+        eprintln!("cannot open a browser ({error}); open {url} yourself");
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn refuses_paths_outside_the_site() {
+        for bad in [
+            "/../etc/passwd",
+            "/a/../../b",
+            "/%2e%2e/config.yaml",
+            "/%2E%2E%2fconfig.yaml",
+            "/a/%2e/b",
+            "/a\\..\\b",
+            "//etc/passwd",
+            "/%00",
+            "/%zz",
+            "relative",
+        ] {
+            assert_eq!(clean_path(bad), None, "{bad}");
+        }
+        assert_eq!(clean_path("/en/parks/").as_deref(), Some("/en/parks/"));
+        assert_eq!(
+            clean_path("/search/%E4%B8%AD").as_deref(),
+            Some("/search/中")
+        );
+    }
+
+    #[test]
+    fn injects_the_script_before_the_end_of_body() {
+        let html = inject(b"<html><body><p>x</p></body></html>", "/sub/", 3);
+        let html = String::from_utf8(html).unwrap();
+        assert!(html.starts_with("<html><body><p>x</p><script src=\"/sub/__chengguo/reload.js\""));
+        assert!(html.ends_with("data-generation=\"3\" defer></script>\n</body></html>"));
+    }
+}

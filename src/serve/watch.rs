@@ -1,0 +1,92 @@
+//! Watching the site's sources with notify: the only module that uses it.
+//!
+//! `content/`, `themes/` and `static/` are watched recursively and the site's
+//! folder itself without recursion (for `config.yaml`), so saves that replace a
+//! file by renaming a temporary one, deletions and renames are all seen.
+//! Events are debounced: a burst ends after a quiet spell, then one rebuild runs.
+
+use std::path::{Path, PathBuf};
+use std::sync::mpsc;
+use std::time::Duration;
+
+use notify::{EventKind, RecursiveMode, Watcher};
+
+use crate::config::CONFIG_FILE;
+use crate::load::CONTENT_DIR;
+use crate::render::{STATIC_DIR, THEMES_DIR};
+
+/// How long the sources must be quiet before a rebuild.
+pub const DEBOUNCE: Duration = Duration::from_millis(60);
+
+/// Keeps the watch alive; dropping it stops watching.
+pub struct Watch {
+    _watcher: notify::RecommendedWatcher,
+}
+
+/// Watch `root`; `on_change` runs on the watcher's own thread after each burst of changes.
+pub fn watch(root: &Path, mut on_change: impl FnMut() + Send + 'static) -> notify::Result<Watch> {
+    let (sender, receiver) = mpsc::channel::<PathBuf>();
+    let root_for_filter = root.to_path_buf();
+    let mut watcher = notify::recommended_watcher(move |result: notify::Result<notify::Event>| {
+        let Ok(event) = result else {
+            return;
+        };
+        if matches!(event.kind, EventKind::Access(_)) {
+            return;
+        }
+        for path in event.paths {
+            if is_source(&root_for_filter, &path) {
+                let _ = sender.send(path);
+            }
+        }
+    })?;
+    watcher.watch(root, RecursiveMode::NonRecursive)?;
+    for folder in [CONTENT_DIR, THEMES_DIR, STATIC_DIR] {
+        let path = root.join(folder);
+        if path.is_dir() {
+            watcher.watch(&path, RecursiveMode::Recursive)?;
+        }
+    }
+    std::thread::Builder::new()
+        .name("chengguo-watch".into())
+        .spawn(move || {
+            while receiver.recv().is_ok() {
+                // Drain the burst: editors write, rename and touch several files per save.
+                while receiver.recv_timeout(DEBOUNCE).is_ok() {}
+                on_change();
+            }
+        })
+        .map_err(|e| notify::Error::generic(&e.to_string()))?;
+    Ok(Watch { _watcher: watcher })
+}
+
+/// Whether a changed path is one the site is built from.
+fn is_source(root: &Path, path: &Path) -> bool {
+    let relative = path.strip_prefix(root).unwrap_or(path);
+    let mut components = relative.components();
+    let Some(first) = components.next() else {
+        return false;
+    };
+    let first = first.as_os_str();
+    let in_folder = first == CONTENT_DIR || first == THEMES_DIR || first == STATIC_DIR;
+    // A folder created or removed at the top (content/ itself) counts too.
+    in_folder || first == CONFIG_FILE
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_sources_trigger_a_rebuild() {
+        let root = Path::new("/site");
+        assert!(is_source(root, Path::new("/site/content/parks/x.yaml")));
+        assert!(is_source(root, Path::new("/site/config.yaml")));
+        assert!(is_source(
+            root,
+            Path::new("/site/themes/default/templates/a.html")
+        ));
+        assert!(!is_source(root, Path::new("/site/public/index.html")));
+        assert!(!is_source(root, Path::new("/site/README.md")));
+    }
+}
