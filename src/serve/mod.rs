@@ -44,6 +44,9 @@ struct Snapshot {
     base_path: String,
     /// Counts good builds; pages reload when it moves past the one they were served with.
     generation: u64,
+    /// The last good build that changed a stylesheet or script: pages older than it
+    /// reload in full, others swap in their new body.
+    asset_generation: u64,
     /// Counts every build, good or bad, so event streams wake for each.
     version: u64,
     /// The diagnostics of the latest build if it failed, as text.
@@ -105,6 +108,7 @@ pub fn start(options: ServeOptions) -> io::Result<Server> {
             files: HashMap::new(),
             base_path: "/".into(),
             generation: 0,
+            asset_generation: 0,
             version: 0,
             error: None,
         }),
@@ -148,15 +152,26 @@ fn rebuild(state: &State) {
     snapshot.version += 1;
     match result {
         Ok(built) => {
-            snapshot.files = built
+            let files: HashMap<String, Arc<Vec<u8>>> = built
                 .files
                 .into_iter()
                 .map(|f| (f.path, Arc::new(f.bytes)))
                 .collect();
+            let is_asset = |path: &String| path.ends_with(".css") || path.ends_with(".js");
+            let assets_changed = files
+                .keys()
+                .chain(snapshot.files.keys())
+                .filter(|p| is_asset(p))
+                .any(|path| files.get(path) != snapshot.files.get(path));
+            snapshot.files = files;
+            let base_changed = base_path.as_ref().is_ok_and(|b| *b != snapshot.base_path);
             if let Ok(base_path) = base_path {
                 snapshot.base_path = base_path;
             }
             snapshot.generation += 1;
+            if assets_changed || base_changed {
+                snapshot.asset_generation = snapshot.generation;
+            }
             snapshot.error = None;
             eprintln!(
                 "rebuilt {} entries in {} ms",
@@ -381,6 +396,7 @@ fn events(mut stream: TcpStream, state: &State) -> io::Result<()> {
         let version = snapshot.version;
         let status = serde_json::json!({
             "generation": snapshot.generation,
+            "assets": snapshot.asset_generation,
             "error": snapshot.error,
         });
         drop(snapshot);

@@ -1,13 +1,21 @@
 // Added by `chengguo serve` to the pages it serves, never to `chengguo build`
-// output: reloads the page after each good build and shows a failed build's
-// diagnostics over the last good page until the next good build.
+// output: brings the page up to date after each good build and shows a failed
+// build's diagnostics over the last good page until the next good build.
 (() => {
-  const script = document.querySelector('script[data-chengguo-reload]');
-  if (!script || !window.EventSource) return;
-  const loaded = Number(script.dataset.generation);
+  const first = document.querySelector('script[data-chengguo-reload]');
+  if (!first || !window.EventSource) return;
+  let current = Number(first.dataset.generation);
   const zh = (document.documentElement.lang || '').startsWith('zh');
-  const source = new EventSource(script.dataset.events);
+  const source = new EventSource(first.dataset.events);
   let overlay = null;
+  let latest = null;
+  let busy = false;
+
+  // Marks the page as listening and up to date (tests wait for it).
+  function mark() {
+    const script = document.querySelector('script[data-chengguo-reload]');
+    if (script) script.dataset.connected = 'true';
+  }
 
   function show(text) {
     if (!overlay) {
@@ -27,9 +35,9 @@
       const pre = document.createElement('pre');
       Object.assign(pre.style, { whiteSpace: 'pre-wrap', font: '14px/1.45 ui-monospace, monospace' });
       overlay.append(title, pre);
-      document.body.append(overlay);
     }
     overlay.querySelector('pre').textContent = text;
+    if (!overlay.isConnected) document.body.append(overlay);
   }
 
   function hide() {
@@ -37,18 +45,52 @@
     overlay = null;
   }
 
+  // A page with scripts of its own (the search page) or a changed stylesheet
+  // reloads in full; any other page swaps in its new body, keeping its scroll.
+  async function update(status) {
+    const ownScripts = document.querySelector('script[src]:not([data-chengguo-reload])');
+    if (ownScripts || status.assets > current) {
+      source.close();
+      location.reload();
+      return false;
+    }
+    const response = await fetch(location.href, { cache: 'no-store' });
+    if (!response.ok) throw new Error(`${response.status}`);
+    const next = new DOMParser().parseFromString(await response.text(), 'text/html');
+    const script = next.querySelector('script[data-chengguo-reload]');
+    if (!script || next.querySelector('script[src]:not([data-chengguo-reload])')) throw new Error('scripts');
+    document.title = next.title;
+    document.documentElement.lang = next.documentElement.lang;
+    document.body.replaceWith(document.adoptNode(next.body));
+    current = Number(script.dataset.generation);
+    return true;
+  }
+
+  async function settle() {
+    if (busy) return;
+    busy = true;
+    try {
+      while (latest && !latest.error && latest.generation !== current) {
+        if (!(await update(latest))) return;
+      }
+    } catch {
+      source.close();
+      location.reload();
+      return;
+    } finally {
+      busy = false;
+    }
+    mark();
+  }
+
   source.addEventListener('status', (event) => {
-    // Marks the page as listening (tests wait for it).
-    script.dataset.connected = 'true';
-    const status = JSON.parse(event.data);
-    if (status.error) {
-      show(status.error);
+    latest = JSON.parse(event.data);
+    if (latest.error) {
+      show(latest.error);
+      mark();
       return;
     }
     hide();
-    if (status.generation !== loaded) {
-      source.close();
-      location.reload();
-    }
+    settle();
   });
 })();

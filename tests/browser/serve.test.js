@@ -143,6 +143,20 @@ describe('chengguo serve on the bundled site', () => {
     await page.close();
   });
 
+  test('theme edits show too: a stylesheet reloads the page, a template swaps in', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${server.url}en/${ENTRY_URL}`);
+    await page.waitForSelector('script[data-chengguo-reload][data-connected]', { state: 'attached' });
+    const css = path.join(root, 'themes/default/static/style.css');
+    fs.appendFileSync(css, '\nbody { outline: 3px solid rgb(1, 2, 3); }\n');
+    await page.waitForFunction(() => getComputedStyle(document.body).outlineColor === 'rgb(1, 2, 3)', null, { timeout: 10000 });
+    const template = path.join(root, 'themes/default/templates/base.html');
+    const html = fs.readFileSync(template, 'utf8');
+    saveByRename(template, html.replace('</body>', '<p id="added-by-test">added</p></body>'));
+    await page.waitForSelector('#added-by-test', { timeout: 10000 });
+    await page.close();
+  });
+
   test('deleted and renamed entries follow, and new pages open too', async () => {
     const from = path.join(root, 'content/parks/dachuanggu.zh.md');
     const to = path.join(root, 'content/parks/dachuanggu-renamed.zh.md');
