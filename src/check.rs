@@ -10,8 +10,8 @@ use crate::diag::messages::english;
 use crate::diag::{Diagnostic, Diagnostics, Severity, did_you_mean};
 use crate::entry::{Details, Entry, EntryType, Place};
 use crate::load::{Form, SourceFile};
-use crate::parse::document::{Document, parse_document};
-use crate::parse::fields;
+use crate::parse::document::{Document, Value, parse_document};
+use crate::parse::fields::{self, Kind};
 use crate::render::{STATIC_DIR, THEMES_DIR};
 use crate::{BuildOptions, build, config, load, parse};
 
@@ -73,18 +73,33 @@ pub fn check(root: &Path) -> Report {
         };
     };
     let (files, _) = load::load(root);
-    check_blank_required(&files, &config, &mut diagnostics);
+    let documents: Vec<(Document, &SourceFile, bool)> = files
+        .iter()
+        .filter_map(|file| {
+            let mut found = Diagnostics::new();
+            let document = parse_document(file, &config, &mut found)?;
+            Some((document, file, found.is_empty()))
+        })
+        .collect();
+    check_blank_required(&documents, &mut diagnostics);
     let existing: BTreeSet<(EntryType, String)> = files
         .iter()
         .map(|f| (f.entry_type, f.slug.clone()))
         .collect();
     // The entries that parse, drafts included; their problems were reported by the build.
-    let (entries, _) = parse::parse(files, &config, true);
+    let (entries, _) = parse::parse(files.clone(), &config, true);
     let drafts: BTreeSet<(EntryType, &str)> = entries
         .iter()
         .filter(|e| e.draft)
         .map(|e| (e.entry_type, e.slug.as_str()))
         .collect();
+    // A build that stopped at field errors never resolved references; resolve
+    // those of every file, against every entry file there is.
+    let resolved =
+        built_paths.is_some() || diagnostics.iter().any(|d| d.code() == "unknown-reference");
+    if !resolved {
+        check_references(&documents, &existing, &mut diagnostics);
+    }
     let files = SiteFiles {
         root,
         theme_static: root.join(THEMES_DIR).join(&config.theme).join("static"),
@@ -119,29 +134,73 @@ pub fn check(root: &Path) -> Report {
     }
 }
 
+/// References to entries that have no file, reported as the build reports them,
+/// from every file, even one with other problems.
+fn check_references(
+    documents: &[(Document, &SourceFile, bool)],
+    existing: &BTreeSet<(EntryType, String)>,
+    diagnostics: &mut Diagnostics,
+) {
+    for (document, _, _) in documents {
+        for (spec, value, _) in &document.fields {
+            let references = match value {
+                Value::Reference(reference) => std::slice::from_ref(reference),
+                Value::ReferenceList(references) => references.as_slice(),
+                _ => continue,
+            };
+            let (Kind::Reference(target_type) | Kind::ReferenceList(target_type)) = spec.kind
+            else {
+                continue;
+            };
+            for reference in references {
+                if existing.contains(&(target_type, reference.slug.clone())) {
+                    continue;
+                }
+                let slugs = existing
+                    .iter()
+                    .filter(|(t, _)| *t == target_type)
+                    .map(|(_, s)| s.as_str());
+                let help = match did_you_mean(&reference.slug, slugs) {
+                    Some(near) => english("did-you-mean", &[near]),
+                    None => english("no-such-file", &[target_type.folder(), &reference.slug]),
+                };
+                diagnostics.push(
+                    Diagnostic::error(
+                        &reference.place.path,
+                        english("unknown-reference", &[target_type.key(), &reference.slug]),
+                    )
+                    .at(reference.place.line, reference.place.column)
+                    .field(spec.name)
+                    .help(help),
+                );
+            }
+        }
+    }
+}
+
 /// A required field written with nothing after it passes the build as present;
 /// report it where it is written (a Markdown title in each language's file).
-fn check_blank_required(files: &[SourceFile], config: &Config, diagnostics: &mut Diagnostics) {
-    let mut groups: BTreeMap<(EntryType, &str), Vec<(Document, &SourceFile)>> = BTreeMap::new();
-    for file in files {
-        let mut found = Diagnostics::new();
-        if let Some(document) = parse_document(file, config, &mut found)
-            && found.is_empty()
-        {
-            groups
-                .entry((file.entry_type, file.slug.as_str()))
-                .or_default()
-                .push((document, file));
-        }
+fn check_blank_required(
+    documents: &[(Document, &SourceFile, bool)],
+    diagnostics: &mut Diagnostics,
+) {
+    let mut groups: BTreeMap<(EntryType, &str), Vec<&(Document, &SourceFile, bool)>> =
+        BTreeMap::new();
+    for item in documents.iter().filter(|(_, _, clean)| *clean) {
+        groups
+            .entry((item.1.entry_type, item.1.slug.as_str()))
+            .or_default()
+            .push(item);
     }
     for ((entry_type, _), documents) in groups {
         for spec in fields::fields(entry_type).iter().filter(|s| s.required) {
-            let has_value = |d: &&(Document, &SourceFile)| {
+            let has_value = |d: &&&(Document, &SourceFile, bool)| {
                 d.0.fields.iter().any(|(f, _, _)| f.name == spec.name)
             };
-            let written =
-                |d: &&(Document, &SourceFile)| d.0.written_keys.iter().any(|k| k == spec.name);
-            let blank: Vec<&(Document, &SourceFile)> = if spec.kind.is_localized() {
+            let written = |d: &&&(Document, &SourceFile, bool)| {
+                d.0.written_keys.iter().any(|k| k == spec.name)
+            };
+            let blank: Vec<&&(Document, &SourceFile, bool)> = if spec.kind.is_localized() {
                 documents
                     .iter()
                     .filter(|d| written(d) && !has_value(d))
@@ -151,7 +210,7 @@ fn check_blank_required(files: &[SourceFile], config: &Config, diagnostics: &mut
             } else {
                 documents.iter().filter(written).take(1).collect()
             };
-            for (document, file) in blank {
+            for (document, file, _) in blank {
                 let text = String::from_utf8_lossy(&file.bytes);
                 let line = key_line(&text, spec.name).unwrap_or(0);
                 diagnostics.push(

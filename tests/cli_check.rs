@@ -104,7 +104,7 @@ fn gives_one_json_object_per_problem_per_line() {
         .lines()
         .map(|line| serde_json::from_str(line).unwrap())
         .collect();
-    assert_eq!(objects.len(), 8);
+    assert_eq!(objects.len(), 9);
     let stage = objects
         .iter()
         .find(|o| o["field"] == "stage")
