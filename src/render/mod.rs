@@ -6,13 +6,14 @@
 pub mod i18n;
 pub mod view;
 
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 use serde::Serialize;
 use tera::{Context, Tera};
 
-use crate::config::{Config, Lang};
+use crate::config::{Config, Lang, VocabName};
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::entry::{Details, EntryType};
 use crate::site::{EntryId, Site};
@@ -170,9 +171,14 @@ enum Page {
 /// Render every page of every language, plus the static files.
 pub fn render(site: &Site, theme: &Theme) -> Result<Vec<OutputFile>, Diagnostics> {
     let config = &site.config;
+    let lists = Lists::new(site);
     let mut jobs: Vec<(Lang, Page)> = Vec::new();
     for lang in config.ordered_languages() {
-        jobs.extend(pages(site, lang).into_iter().map(|page| (lang, page)));
+        jobs.extend(
+            pages(site, &lists, lang)
+                .into_iter()
+                .map(|page| (lang, page)),
+        );
     }
     let globals: Vec<(Lang, Tera)> = config
         .ordered_languages()
@@ -206,7 +212,7 @@ pub fn render(site: &Site, theme: &Theme) -> Result<Vec<OutputFile>, Diagnostics
                 lang: *lang,
                 strings: theme.strings(*lang),
             };
-            render_page(&speaker, tera, page)
+            render_page(&speaker, &lists, tera, page)
         })
         .collect();
     let mut diagnostics = Diagnostics::new();
@@ -225,13 +231,11 @@ pub fn render(site: &Site, theme: &Theme) -> Result<Vec<OutputFile>, Diagnostics
 }
 
 /// Every page of one language.
-fn pages(site: &Site, lang: Lang) -> Vec<Page> {
+fn pages(site: &Site, lists: &Lists, lang: Lang) -> Vec<Page> {
+    let lists = lists.of(lang);
     let mut pages = vec![Page::Home, Page::NotFound, Page::Search];
     for entry_type in EntryType::ALL {
-        let listed: Vec<EntryId> = site
-            .of_type(entry_type)
-            .filter(|id| site.is_listed(*id, lang))
-            .collect();
+        let listed = lists.listed(entry_type);
         pages.extend(
             (1..=page_count(listed.len(), site.config.page_size))
                 .map(|n| Page::List(entry_type, n)),
@@ -243,7 +247,7 @@ fn pages(site: &Site, lang: Lang) -> Vec<Page> {
                 .map(|id| Page::Entry(*id)),
         );
         for (field, _) in view::vocabulary_fields(entry_type) {
-            let terms = used_terms(site, lang, entry_type, field);
+            let terms = lists.used_terms(entry_type, field);
             if terms.is_empty() {
                 continue;
             }
@@ -261,43 +265,86 @@ fn page_count(items: usize, page_size: usize) -> usize {
     items.div_ceil(page_size).max(1)
 }
 
-/// The terms of a vocabulary field that listed entries use, in vocabulary order, with those entries.
-fn used_terms(
-    site: &Site,
-    lang: Lang,
-    entry_type: EntryType,
-    field: &str,
-) -> Vec<(String, Vec<EntryId>)> {
-    let Some((_, vocabulary)) = view::vocabulary_fields(entry_type)
-        .into_iter()
-        .find(|(f, _)| *f == field)
-    else {
-        return Vec::new();
-    };
-    let mut terms: Vec<(String, Vec<EntryId>)> = site
-        .config
-        .vocabulary(vocabulary)
-        .terms
-        .iter()
-        .map(|t| (t.key.clone(), Vec::new()))
-        .collect();
-    for id in site
-        .of_type(entry_type)
-        .filter(|id| site.is_listed(*id, lang))
-    {
-        for (name, _, keys) in view::vocabulary_values(&site.entries[id]) {
-            if name != field {
-                continue;
-            }
-            for key in keys {
-                if let Some((_, ids)) = terms.iter_mut().find(|(k, _)| *k == key) {
-                    ids.push(id);
+/// The terms of one vocabulary field in use, in vocabulary order, each with
+/// the listed entries that use it (in site order).
+type UsedTerms = Vec<(String, Vec<EntryId>)>;
+
+/// What every language lists, computed once per build rather than per page:
+/// the listed entries of each type and the terms each vocabulary field uses.
+struct Lists {
+    langs: [LangLists; 2],
+}
+
+struct LangLists {
+    /// Indexed by `EntryType as usize`.
+    listed: [Vec<EntryId>; 3],
+    terms: Vec<(EntryType, &'static str, UsedTerms)>,
+}
+
+impl Lists {
+    fn new(site: &Site) -> Lists {
+        // Each entry's vocabulary values, worked out once for both languages.
+        let values: Vec<Vec<(&'static str, VocabName, Vec<String>)>> =
+            site.entries.iter().map(view::vocabulary_values).collect();
+        let langs = [Lang::Zh, Lang::En].map(|lang| {
+            let listed = EntryType::ALL.map(|entry_type| {
+                site.of_type(entry_type)
+                    .filter(|id| site.is_listed(*id, lang))
+                    .collect::<Vec<_>>()
+            });
+            let mut terms = Vec::new();
+            for entry_type in EntryType::ALL {
+                for (field, vocabulary) in view::vocabulary_fields(entry_type) {
+                    let vocabulary = &site.config.vocabulary(vocabulary).terms;
+                    let mut used: UsedTerms = vocabulary
+                        .iter()
+                        .map(|t| (t.key.clone(), Vec::new()))
+                        .collect();
+                    let position: HashMap<&str, usize> = vocabulary
+                        .iter()
+                        .enumerate()
+                        .map(|(i, t)| (t.key.as_str(), i))
+                        .collect();
+                    for &id in &listed[entry_type as usize] {
+                        for (name, _, keys) in &values[id] {
+                            if *name != field {
+                                continue;
+                            }
+                            for key in keys {
+                                if let Some(&i) = position.get(key.as_str()) {
+                                    used[i].1.push(id);
+                                }
+                            }
+                        }
+                    }
+                    used.retain(|(_, ids)| !ids.is_empty());
+                    terms.push((entry_type, field, used));
                 }
             }
-        }
+            LangLists { listed, terms }
+        });
+        Lists { langs }
     }
-    terms.retain(|(_, ids)| !ids.is_empty());
-    terms
+
+    fn of(&self, lang: Lang) -> &LangLists {
+        &self.langs[lang as usize]
+    }
+}
+
+impl LangLists {
+    fn listed(&self, entry_type: EntryType) -> &[EntryId] {
+        &self.listed[entry_type as usize]
+    }
+
+    /// The terms of a vocabulary field that listed entries use, in vocabulary
+    /// order, with those entries; empty for a field that is not a vocabulary.
+    fn used_terms(&self, entry_type: EntryType, field: &str) -> &[(String, Vec<EntryId>)] {
+        self.terms
+            .iter()
+            .find(|(t, f, _)| *t == entry_type && *f == field)
+            .map(|(_, _, used)| used.as_slice())
+            .unwrap_or(&[])
+    }
 }
 
 /// The path of a page under the site root, without the base path: `en/parks/page/2/`.
@@ -328,11 +375,11 @@ fn site_path(config: &Config, lang: Lang, page: &Page, site: &Site) -> String {
 }
 
 /// The page in `lang` that stands for `page`, if the site has one.
-fn counterpart(site: &Site, lang: Lang, page: &Page) -> Option<Page> {
+fn counterpart(site: &Site, lists: &Lists, lang: Lang, page: &Page) -> Option<Page> {
     if !site.config.languages.contains(&lang) {
         return None;
     }
-    let exists = |candidate: &Page| pages_contains(site, lang, candidate);
+    let exists = |candidate: &Page| pages_contains(site, lists.of(lang), lang, candidate);
     match page {
         Page::Entry(id) if !site.entries[*id].has_language(lang) => None,
         Page::List(t, n) if *n > 1 && !exists(page) => Some(Page::List(*t, 1)),
@@ -342,19 +389,16 @@ fn counterpart(site: &Site, lang: Lang, page: &Page) -> Option<Page> {
     }
 }
 
-fn pages_contains(site: &Site, lang: Lang, page: &Page) -> bool {
+fn pages_contains(site: &Site, lists: &LangLists, lang: Lang, page: &Page) -> bool {
     match page {
         Page::Home | Page::NotFound | Page::Search => true,
         Page::Entry(id) => site.entries[*id].has_language(lang),
         Page::List(entry_type, n) => {
-            let listed = site
-                .of_type(*entry_type)
-                .filter(|id| site.is_listed(*id, lang))
-                .count();
-            *n <= page_count(listed, site.config.page_size)
+            *n <= page_count(lists.listed(*entry_type).len(), site.config.page_size)
         }
-        Page::Terms(entry_type, field) => !used_terms(site, lang, *entry_type, field).is_empty(),
-        Page::Term(entry_type, field, key, n) => used_terms(site, lang, *entry_type, field)
+        Page::Terms(entry_type, field) => !lists.used_terms(*entry_type, field).is_empty(),
+        Page::Term(entry_type, field, key, n) => lists
+            .used_terms(*entry_type, field)
             .iter()
             .any(|(k, ids)| k == key && *n <= page_count(ids.len(), site.config.page_size)),
     }
@@ -494,15 +538,17 @@ struct Facet {
     terms: Vec<TermLink>,
 }
 
-fn facets(speaker: &Speaker, entry_type: EntryType) -> Vec<Facet> {
+fn facets(speaker: &Speaker, lists: &Lists, entry_type: EntryType) -> Vec<Facet> {
+    let lists = lists.of(speaker.lang);
     view::vocabulary_fields(entry_type)
         .into_iter()
         .filter_map(|(field, vocabulary)| {
-            let terms: Vec<TermLink> = used_terms(speaker.site, speaker.lang, entry_type, field)
-                .into_iter()
+            let terms: Vec<TermLink> = lists
+                .used_terms(entry_type, field)
+                .iter()
                 .map(|(key, ids)| TermLink {
-                    label: speaker.term_label(vocabulary, &key),
-                    url: speaker.term_url(entry_type, field, &key),
+                    label: speaker.term_label(vocabulary, key),
+                    url: speaker.term_url(entry_type, field, key),
                     count: ids.len(),
                 })
                 .collect();
@@ -516,17 +562,19 @@ fn facets(speaker: &Speaker, entry_type: EntryType) -> Vec<Facet> {
         .collect()
 }
 
-fn render_page(speaker: &Speaker, tera: &Tera, page: &Page) -> Result<OutputFile, Diagnostic> {
+fn render_page(
+    speaker: &Speaker,
+    all_lists: &Lists,
+    tera: &Tera,
+    page: &Page,
+) -> Result<OutputFile, Diagnostic> {
     let site = speaker.site;
     let config = &site.config;
     let lang = speaker.lang;
+    let lists = all_lists.of(lang);
     let path = site_path(config, lang, page, site);
     let mut context = Context::new();
-    let listed = |entry_type: EntryType| -> Vec<EntryId> {
-        site.of_type(entry_type)
-            .filter(|id| site.is_listed(*id, lang))
-            .collect()
-    };
+    let listed = |entry_type: EntryType| -> Vec<EntryId> { lists.listed(entry_type).to_vec() };
     let (template, title, section) = match page {
         Page::Home => {
             let sections: Vec<Section> = EntryType::ALL
@@ -574,7 +622,7 @@ fn render_page(speaker: &Speaker, tera: &Tera, page: &Page) -> Result<OutputFile
             );
             context.insert("entries", &cards);
             context.insert("pagination", &pagination);
-            context.insert("facets", &facets(speaker, *entry_type));
+            context.insert("facets", &facets(speaker, all_lists, *entry_type));
             context.insert("entry_type", entry_type);
             let heading = speaker.t(&format!("section_{}", entry_type.folder()));
             context.insert("heading", &heading);
@@ -591,7 +639,7 @@ fn render_page(speaker: &Speaker, tera: &Tera, page: &Page) -> Result<OutputFile
             )
         }
         Page::Terms(entry_type, field) => {
-            let facet = facets(speaker, *entry_type)
+            let facet = facets(speaker, all_lists, *entry_type)
                 .into_iter()
                 .find(|f| f.key == *field);
             let heading = format!(
@@ -612,15 +660,16 @@ fn render_page(speaker: &Speaker, tera: &Tera, page: &Page) -> Result<OutputFile
                 .into_iter()
                 .find(|(f, _)| f == field)
                 .expect("term pages are made for vocabulary fields");
-            let ids = used_terms(site, lang, *entry_type, field)
-                .into_iter()
+            let ids: &[EntryId] = lists
+                .used_terms(*entry_type, field)
+                .iter()
                 .find(|(k, _)| k == key)
-                .map(|(_, ids)| ids)
-                .unwrap_or_default();
+                .map(|(_, ids)| ids.as_slice())
+                .unwrap_or(&[]);
             let (cards, pagination) = paginate(
                 speaker,
                 &format!("{}/{field}/{key}/", entry_type.folder()),
-                &ids,
+                ids,
                 *n,
             );
             let heading = format!(
@@ -648,7 +697,10 @@ fn render_page(speaker: &Speaker, tera: &Tera, page: &Page) -> Result<OutputFile
         Page::NotFound => ("404.html", speaker.t("not_found_title"), None),
         Page::Search => ("search.html", speaker.t("search_title"), None),
     };
-    context.insert("page", &page_view(speaker, page, &path, title, section));
+    context.insert(
+        "page",
+        &page_view(speaker, all_lists, page, &path, title, section),
+    );
     let html = tera.render(template, &context).map_err(|error| {
         Diagnostic::error(
             Path::new(THEMES_DIR)
@@ -674,6 +726,7 @@ fn path_or_index(site_path: &str) -> String {
 
 fn page_view(
     speaker: &Speaker,
+    lists: &Lists,
     page: &Page,
     path: &str,
     title: String,
@@ -686,7 +739,7 @@ fn page_view(
         let own = if lang == speaker.lang {
             Some(page.clone())
         } else {
-            counterpart(site, lang, page)
+            counterpart(site, lists, lang, page)
         };
         if let Some(other) = own.filter(|p| p == page || !matches!(p, Page::NotFound)) {
             let url = config.absolute_url(&site_path(config, lang, &other, site));
@@ -704,7 +757,7 @@ fn page_view(
     }
     let other = speaker.lang.other();
     let switch = config.languages.contains(&other).then(|| {
-        let (target, missing) = match (counterpart(site, other, page), page) {
+        let (target, missing) = match (counterpart(site, lists, other, page), page) {
             (Some(target), _) => (target, false),
             (None, Page::Entry(id)) => (Page::List(site.entries[*id].entry_type, 1), true),
             (None, Page::Term(t, ..) | Page::Terms(t, _)) => (Page::List(*t, 1), true),
