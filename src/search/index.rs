@@ -1,5 +1,5 @@
 //! The index files of one language, from its documents: a manifest, facet
-//! columns, term shards and document chunks. The layout is described in
+//! columns, term shards and one file per document. The layout is described in
 //! [`crate::search`].
 
 use std::collections::{BTreeMap, HashMap};
@@ -9,9 +9,7 @@ use serde::Serialize;
 use super::text::{self, Term};
 
 /// Shards are cut once they reach this many bytes (one term may make a larger one).
-pub const SHARD_BYTES: usize = 8 * 1024;
-/// Chunks of documents are cut once they reach this many bytes.
-pub const CHUNK_BYTES: usize = 4 * 1024;
+pub const SHARD_BYTES: usize = 16 * 1024;
 
 /// Bits of a posting's info byte: where in the entry the term occurs.
 pub const IN_TITLE: u8 = 1;
@@ -59,33 +57,45 @@ struct Manifest<'a> {
     count: usize,
     /// The first term of each shard, in UTF-16 order.
     shards: Vec<String>,
-    /// The first document number of each chunk.
-    chunks: Vec<usize>,
     facets: &'a [FacetGroup],
 }
 
-/// Where a term occurs in one document.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-struct Occurrence {
-    count: u32,
-    info: u8,
+/// Where a key occurs in one document.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Occurrence {
+    pub count: u32,
+    pub info: u8,
+    /// For CJK trigrams: the character offsets in the normalised text where it begins.
+    pub positions: Vec<u32>,
 }
 
-/// The index keys of a normalised text with their occurrence counts:
-/// characters and pairs of CJK runs, stems of words.
-pub fn keys(normalised: &str) -> HashMap<String, u32> {
-    let mut counts = HashMap::new();
-    for term in text::terms(normalised) {
+/// Whether a key is a CJK trigram, the only keys stored with positions.
+pub fn is_trigram(key: &str) -> bool {
+    key.chars().count() == 3 && key.chars().all(text::is_cjk)
+}
+
+/// The index keys of a normalised text with their occurrences: characters,
+/// pairs and triples of CJK runs (triples with positions), stems of words.
+pub fn keys(normalised: &str) -> HashMap<String, Occurrence> {
+    let mut found: HashMap<String, Occurrence> = HashMap::new();
+    for (offset, term) in text::terms_with_offsets(normalised) {
         match term {
             Term::Cjk(run) => {
-                for key in text::ngrams(&run) {
-                    *counts.entry(key).or_insert(0) += 1;
+                let chars: Vec<char> = run.chars().collect();
+                for length in 1..=3 {
+                    for (start, window) in chars.windows(length).enumerate() {
+                        let occurrence = found.entry(window.iter().collect()).or_default();
+                        occurrence.count += 1;
+                        if length == 3 {
+                            occurrence.positions.push((offset + start) as u32);
+                        }
+                    }
                 }
             }
-            Term::Word(word) => *counts.entry(text::stem(&word)).or_insert(0) += 1,
+            Term::Word(word) => found.entry(text::stem(&word)).or_default().count += 1,
         }
     }
-    counts
+    found
 }
 
 /// Order by UTF-16 code units, the order JavaScript compares strings in.
@@ -117,21 +127,17 @@ pub fn build(documents: &[Document], facets: &[FacetGroup]) -> Vec<(String, Vec<
         let full = keys(&text::normalise(&document.text));
         let title = keys(&text::normalise(&document.title));
         let head = keys(&text::normalise(&document.text[..document.body_start]));
-        for (key, count) in full {
-            let mut info = 0;
+        for (key, mut occurrence) in full {
             if title.contains_key(&key) {
-                info |= IN_TITLE;
+                occurrence.info |= IN_TITLE;
             }
             if head.contains_key(&key) {
-                info |= IN_HEAD;
+                occurrence.info |= IN_HEAD;
             }
-            postings.entry(key).or_default().push((
-                number as u32,
-                Occurrence {
-                    count: count.min(u32::from(MAX_COUNT)),
-                    info,
-                },
-            ));
+            postings
+                .entry(key)
+                .or_default()
+                .push((number as u32, occurrence));
         }
     }
     let mut sorted: Vec<(String, Vec<(u32, Occurrence)>)> = postings.into_iter().collect();
@@ -156,13 +162,7 @@ pub fn build(documents: &[Document], facets: &[FacetGroup]) -> Vec<(String, Vec<
         files.push((format!("s/{}.bin", shard_starts.len() - 1), shard));
     }
 
-    let mut chunk_starts = Vec::new();
-    let mut chunk: Vec<serde_json::Value> = Vec::new();
-    let mut chunk_bytes = 0;
     for (number, document) in documents.iter().enumerate() {
-        if chunk.is_empty() {
-            chunk_starts.push(number);
-        }
         let record = serde_json::json!([
             document.path,
             document.title,
@@ -170,40 +170,31 @@ pub fn build(documents: &[Document], facets: &[FacetGroup]) -> Vec<(String, Vec<
             utf16_offset(&document.text, document.body_start),
             document.text,
         ]);
-        chunk_bytes += record.to_string().len();
-        chunk.push(record);
-        if chunk_bytes >= CHUNK_BYTES {
-            files.push((
-                format!("d/{}.json", chunk_starts.len() - 1),
-                serde_json::to_vec(&std::mem::take(&mut chunk)).expect("JSON values serialise"),
-            ));
-            chunk_bytes = 0;
-        }
-    }
-    if !chunk.is_empty() {
         files.push((
-            format!("d/{}.json", chunk_starts.len() - 1),
-            serde_json::to_vec(&chunk).expect("JSON values serialise"),
+            format!("d/{number}.json"),
+            serde_json::to_vec(&record).expect("JSON values serialise"),
         ));
     }
 
-    let mut columns = Vec::new();
-    for group in 0..facets.len() {
+    for (group, facet) in facets.iter().enumerate() {
+        let mut column = Vec::new();
         for document in documents {
             let values = document.facets.get(group).map_or(&[][..], Vec::as_slice);
-            push_varint(&mut columns, values.len() as u64);
+            push_varint(&mut column, values.len() as u64);
             for value in values {
-                push_varint(&mut columns, *value as u64);
+                push_varint(&mut column, *value as u64);
             }
         }
+        files.push((format!("f/{}.bin", facet.key), column));
     }
-    // Then the length of each title, in characters, so a term that fills
-    // more of a title ranks higher.
+    // The length of each title, in characters, so a term that fills more of
+    // a title ranks higher.
+    let mut titles = Vec::new();
     for document in documents {
         let length = text::normalise(&document.title).chars().count();
-        push_varint(&mut columns, length as u64);
+        push_varint(&mut titles, length as u64);
     }
-    files.push(("facets.bin".to_string(), columns));
+    files.push(("titles.bin".to_string(), titles));
 
     let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
     for (path, bytes) in &files {
@@ -215,7 +206,6 @@ pub fn build(documents: &[Document], facets: &[FacetGroup]) -> Vec<(String, Vec<
         version: format!("{hash:016x}"),
         count: documents.len(),
         shards: shard_starts,
-        chunks: chunk_starts,
         facets,
     };
     files.push((
@@ -226,25 +216,31 @@ pub fn build(documents: &[Document], facets: &[FacetGroup]) -> Vec<(String, Vec<
     files
 }
 
-/// A term in a shard: its UTF-8 bytes (length first), how many documents
+/// A key in a shard: its UTF-8 bytes (length first), how many documents
 /// hold it, the gaps between their numbers, then one info byte per document
-/// (bit 0 in the title, bit 1 before the body, bits 2–7 the count).
+/// (bit 0 in the title, bit 1 before the body, bits 2–7 the count, at most
+/// 63). A CJK trigram then has, per document, its number of positions and
+/// the gaps between them.
 fn encode_term(out: &mut Vec<u8>, key: &str, list: &[(u32, Occurrence)]) {
     push_varint(out, key.len() as u64);
     out.extend_from_slice(key.as_bytes());
     push_varint(out, list.len() as u64);
     let mut previous = 0;
-    for (index, (number, _)) in list.iter().enumerate() {
-        let gap = if index == 0 {
-            *number
-        } else {
-            number - previous
-        };
-        push_varint(out, u64::from(gap));
+    for (number, _) in list {
+        push_varint(out, u64::from(number - previous));
         previous = *number;
     }
-    out.extend(
-        list.iter()
-            .map(|(_, occurrence)| occurrence.info | ((occurrence.count as u8) << 2)),
-    );
+    out.extend(list.iter().map(|(_, occurrence)| {
+        occurrence.info | ((occurrence.count.min(u32::from(MAX_COUNT)) as u8) << 2)
+    }));
+    if is_trigram(key) {
+        for (_, occurrence) in list {
+            push_varint(out, occurrence.positions.len() as u64);
+            let mut previous = 0;
+            for position in &occurrence.positions {
+                push_varint(out, u64::from(position - previous));
+                previous = *position;
+            }
+        }
+    }
 }

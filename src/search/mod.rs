@@ -15,14 +15,16 @@
 //! ASCII, letters are lowercased and whitespace between two CJK characters is
 //! dropped. A query is cut into terms: runs of CJK characters and words.
 //!
-//! Every CJK character and every pair of neighbouring CJK characters in an
-//! entry is a key with a posting list (the documents holding it). A CJK query
-//! term of one or two characters is therefore answered exactly by its own
-//! posting list. A longer term, c₁c₂…cₖ, can only occur in documents holding
-//! every pair c₁c₂, c₂c₃, …: the intersection of those lists is a superset of
-//! the answer (recall 1.0). Each candidate is then checked against its stored,
-//! normalised text, which removes every false candidate (precision 1.0). The
-//! text comes from the document chunks, which also give the snippets.
+//! Every CJK character, pair and triple of neighbouring characters in an
+//! entry's normalised text is a key with a posting list: the documents that
+//! hold it. A CJK query term of one, two or three characters is a key itself,
+//! so its posting list is the exact answer. Triples are also stored with the
+//! positions (character offsets) where they begin. A longer term c₁…cₖ occurs
+//! at offset p exactly when the triple c₁c₂c₃ begins at p, c₂c₃c₄ at p + 1,
+//! and so on up to cₖ₋₂cₖ₋₁cₖ at p + k − 3: the search intersects the triples'
+//! documents and keeps those where the positions line up. Both directions of
+//! that equivalence hold, so recall and precision are 1.0 for any length, and
+//! no entry text has to be downloaded to decide a match.
 //!
 //! # English
 //!
@@ -33,17 +35,16 @@
 //!
 //! # Files
 //!
-//! - `manifest.json`: document count, the first key of every shard, the first
-//!   document of every chunk and the facets with labels; loaded first.
-//! - `facets.bin`: for each facet, each document's values (varints); then
-//!   each document's title length, for ranking.
+//! - `manifest.json`: document count, the first key of every shard and the
+//!   facets with their labels; loaded first.
 //! - `s/<n>.bin`: shards of posting lists. Keys are sorted in UTF-16 order and
-//!   cut into shards of about [`index::SHARD_BYTES`], so a key or a prefix needs
-//!   one or a few shards. A posting carries an info byte: title, metadata,
-//!   occurrence count, for ranking.
-//! - `d/<n>.json`: chunks of consecutive documents (URL path, title, type,
-//!   where the body begins, text), loaded only for candidates to verify and
-//!   for the results shown.
+//!   cut into shards of about [`index::SHARD_BYTES`], so a key needs one shard
+//!   and a prefix one or a few. A posting carries an info byte (in the title,
+//!   in the metadata, occurrence count) for ranking.
+//! - `f/<facet>.bin`: each document's values of one facet; `titles.bin`: each
+//!   title's length, for ranking.
+//! - `d/<n>.json`: one document (URL path, title, type, where the body begins,
+//!   text), loaded only for the results shown, for their snippets.
 //!
 //! Documents are numbered newest first, so a lower number wins a tie in rank.
 
@@ -376,6 +377,24 @@ mod tests {
             let index = reader(&texts);
             for query in &queries {
                 prop_assert_eq!(index.search(query), brute_force(&texts, query), "query {:?}", query);
+            }
+        }
+
+        /// Queries cut from the texts themselves, so most of them match somewhere.
+        #[test]
+        fn substrings_of_the_texts_are_found_exactly(
+            texts in proptest::collection::vec(text_strategy(), 1..25),
+            cuts in proptest::collection::vec((any::<prop::sample::Index>(), any::<prop::sample::Index>(), 1..9usize), 1..8),
+        ) {
+            let index = reader(&texts);
+            for (which, start, length) in cuts {
+                let chars: Vec<char> = text::normalise(&text::collapse_whitespace(which.get::<String>(&texts))).chars().collect();
+                if chars.is_empty() {
+                    continue;
+                }
+                let from = start.index(chars.len());
+                let query: String = chars[from..(from + length).min(chars.len())].iter().collect();
+                prop_assert_eq!(index.search(&query), brute_force(&texts, &query), "query {:?}", query);
             }
         }
     }

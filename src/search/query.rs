@@ -1,16 +1,22 @@
 //! A reader of the index files that answers queries the way `search.js`
 //! does, so tests can check the files against a brute-force search.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
-use super::index::utf16_order;
+use super::index::{is_trigram, utf16_order};
 use super::text::{self, Term};
 
 pub struct Reader {
     files: HashMap<String, Vec<u8>>,
     shards: Vec<String>,
-    chunks: Vec<usize>,
     pub count: usize,
+}
+
+/// One key of a shard: document numbers, info bytes and, for trigrams, positions.
+pub struct Posting {
+    pub numbers: Vec<u32>,
+    pub info: Vec<u8>,
+    pub positions: Vec<Vec<u32>>,
 }
 
 fn read_varint(bytes: &[u8], at: &mut usize) -> u64 {
@@ -27,49 +33,66 @@ fn read_varint(bytes: &[u8], at: &mut usize) -> u64 {
     }
 }
 
+fn read_gaps(bytes: &[u8], at: &mut usize, count: usize) -> Vec<u32> {
+    let mut previous = 0u32;
+    (0..count)
+        .map(|_| {
+            previous += read_varint(bytes, at) as u32;
+            previous
+        })
+        .collect()
+}
+
 impl Reader {
     pub fn new(files: Vec<(String, Vec<u8>)>) -> Reader {
         let files: HashMap<String, Vec<u8>> = files.into_iter().collect();
         let manifest: serde_json::Value =
             serde_json::from_slice(&files["manifest.json"]).expect("the manifest is JSON");
-        let strings = |name: &str| -> Vec<serde_json::Value> {
-            manifest[name].as_array().cloned().unwrap_or_default()
-        };
         Reader {
-            shards: strings("shards")
+            shards: manifest["shards"]
+                .as_array()
+                .expect("shards are listed")
                 .iter()
-                .map(|v| v.as_str().unwrap().to_string())
+                .map(|v| v.as_str().expect("shard keys are strings").to_string())
                 .collect(),
-            chunks: strings("chunks")
-                .iter()
-                .map(|v| v.as_u64().unwrap() as usize)
-                .collect(),
-            count: manifest["count"].as_u64().unwrap() as usize,
+            count: manifest["count"].as_u64().expect("a count") as usize,
             files,
         }
     }
 
-    /// Every term of shard `index` with its document numbers and info bytes.
-    pub fn shard(&self, index: usize) -> Vec<(String, Vec<u32>, Vec<u8>)> {
+    /// Every key of shard `index`.
+    pub fn shard(&self, index: usize) -> BTreeMap<String, Posting> {
         let bytes = &self.files[&format!("s/{index}.bin")];
         let mut at = 0;
-        let mut terms = Vec::new();
+        let mut keys = BTreeMap::new();
         while at < bytes.len() {
             let length = read_varint(bytes, &mut at) as usize;
-            let key = String::from_utf8(bytes[at..at + length].to_vec()).unwrap();
+            let key = String::from_utf8(bytes[at..at + length].to_vec()).expect("UTF-8 keys");
             at += length;
             let df = read_varint(bytes, &mut at) as usize;
-            let mut numbers = Vec::with_capacity(df);
-            let mut previous = 0u32;
-            for _ in 0..df {
-                previous += read_varint(bytes, &mut at) as u32;
-                numbers.push(previous);
-            }
+            let numbers = read_gaps(bytes, &mut at, df);
             let info = bytes[at..at + df].to_vec();
             at += df;
-            terms.push((key, numbers, info));
+            let positions = if is_trigram(&key) {
+                (0..df)
+                    .map(|_| {
+                        let n = read_varint(bytes, &mut at) as usize;
+                        read_gaps(bytes, &mut at, n)
+                    })
+                    .collect()
+            } else {
+                Vec::new()
+            };
+            keys.insert(
+                key,
+                Posting {
+                    numbers,
+                    info,
+                    positions,
+                },
+            );
         }
-        terms
+        keys
     }
 
     /// The shards that may hold keys from `low` up to `high`, both included.
@@ -82,7 +105,7 @@ impl Reader {
         last_at_or_before(low)..=last_at_or_before(high)
     }
 
-    fn postings(&self, key: &str, prefix: bool) -> BTreeSet<u32> {
+    fn documents_with(&self, key: &str, prefix: bool) -> BTreeSet<u32> {
         if self.shards.is_empty() {
             return BTreeSet::new();
         }
@@ -93,24 +116,55 @@ impl Reader {
         };
         let mut found = BTreeSet::new();
         for index in self.shards_between(key, &high) {
-            for (term, numbers, _) in self.shard(index) {
+            for (term, posting) in self.shard(index) {
                 if term == key || (prefix && term.starts_with(key)) {
-                    found.extend(numbers);
+                    found.extend(posting.numbers);
                 }
             }
         }
         found
     }
 
-    /// The text of document `number`, from its chunk.
+    /// Positions of a trigram, by document.
+    fn positions(&self, key: &str) -> HashMap<u32, Vec<u32>> {
+        if self.shards.is_empty() {
+            return HashMap::new();
+        }
+        let index = *self.shards_between(key, key).start();
+        self.shard(index)
+            .remove(key)
+            .map(|p| p.numbers.into_iter().zip(p.positions).collect())
+            .unwrap_or_default()
+    }
+
+    /// The text of document `number`.
     pub fn text(&self, number: usize) -> String {
-        let chunk = self.chunks.partition_point(|start| *start <= number) - 1;
-        let records: serde_json::Value =
-            serde_json::from_slice(&self.files[&format!("d/{chunk}.json")]).unwrap();
-        records[number - self.chunks[chunk]][4]
-            .as_str()
-            .unwrap()
-            .to_string()
+        let record: serde_json::Value =
+            serde_json::from_slice(&self.files[&format!("d/{number}.json")]).expect("JSON");
+        record[4].as_str().expect("a text").to_string()
+    }
+
+    /// Documents holding a CJK run of four or more characters: where its
+    /// first trigram begins at p, its i-th must begin at p + i.
+    fn aligned(&self, run: &str) -> BTreeSet<u32> {
+        let chars: Vec<char> = run.chars().collect();
+        let trigrams: Vec<HashMap<u32, Vec<u32>>> = chars
+            .windows(3)
+            .map(|w| self.positions(&w.iter().collect::<String>()))
+            .collect();
+        trigrams[0]
+            .iter()
+            .filter(|(number, starts)| {
+                starts.iter().any(|p| {
+                    trigrams.iter().enumerate().skip(1).all(|(i, other)| {
+                        other
+                            .get(number)
+                            .is_some_and(|ps| ps.binary_search(&(p + i as u32)).is_ok())
+                    })
+                })
+            })
+            .map(|(number, _)| *number)
+            .collect()
     }
 
     /// The documents matching every term of `query`, by number.
@@ -118,24 +172,11 @@ impl Reader {
         let mut result: Option<BTreeSet<u32>> = None;
         for term in text::query_terms(query) {
             let matches = match term {
-                Term::Cjk(run) if run.chars().count() <= 2 => self.postings(&run, false),
-                Term::Cjk(run) => {
-                    let chars: Vec<char> = run.chars().collect();
-                    let mut candidates: Option<BTreeSet<u32>> = None;
-                    for pair in chars.windows(2) {
-                        let found = self.postings(&pair.iter().collect::<String>(), false);
-                        candidates = Some(match candidates {
-                            None => found,
-                            Some(c) => c.intersection(&found).copied().collect(),
-                        });
-                    }
-                    candidates
-                        .unwrap_or_default()
-                        .into_iter()
-                        .filter(|n| text::normalise(&self.text(*n as usize)).contains(&run))
-                        .collect()
+                Term::Cjk(run) if run.chars().count() <= 3 => self.documents_with(&run, false),
+                Term::Cjk(run) => self.aligned(&run),
+                Term::Word(word) => {
+                    self.documents_with(&text::stem(&word), word.chars().count() >= 2)
                 }
-                Term::Word(word) => self.postings(&text::stem(&word), word.chars().count() >= 2),
             };
             result = Some(match result {
                 None => matches,

@@ -136,10 +136,19 @@ pub enum Term {
 /// Cut normalised text into terms: runs of CJK characters and words; spaces
 /// and punctuation separate terms and are not themselves searchable.
 pub fn terms(normalised: &str) -> Vec<Term> {
+    terms_with_offsets(normalised)
+        .into_iter()
+        .map(|(_, term)| term)
+        .collect()
+}
+
+/// [`terms`], each with the offset, in characters, where it begins.
+pub fn terms_with_offsets(normalised: &str) -> Vec<(usize, Term)> {
     let mut terms = Vec::new();
     let mut current = String::new();
     let mut current_cjk = false;
-    for c in normalised.chars() {
+    let mut start = 0;
+    for (offset, c) in normalised.chars().enumerate() {
         let kind = if is_cjk(c) {
             Some(true)
         } else if is_word_char(c) {
@@ -149,19 +158,19 @@ pub fn terms(normalised: &str) -> Vec<Term> {
         };
         match kind {
             Some(cjk) if current.is_empty() || cjk == current_cjk => {
+                if current.is_empty() {
+                    start = offset;
+                }
                 current.push(c);
                 current_cjk = cjk;
             }
             _ => {
                 if !current.is_empty() {
                     let run = std::mem::take(&mut current);
-                    terms.push(if current_cjk {
-                        Term::Cjk(run)
-                    } else {
-                        Term::Word(run)
-                    });
+                    terms.push((start, make_term(run, current_cjk)));
                 }
                 if let Some(cjk) = kind {
+                    start = offset;
                     current.push(c);
                     current_cjk = cjk;
                 }
@@ -169,22 +178,13 @@ pub fn terms(normalised: &str) -> Vec<Term> {
         }
     }
     if !current.is_empty() {
-        terms.push(if current_cjk {
-            Term::Cjk(current)
-        } else {
-            Term::Word(current)
-        });
+        terms.push((start, make_term(current, current_cjk)));
     }
     terms
 }
 
-/// The keys a CJK run is indexed under: every character and every pair of
-/// neighbouring characters.
-pub fn ngrams(run: &str) -> Vec<String> {
-    let chars: Vec<char> = run.chars().collect();
-    let mut keys: Vec<String> = chars.iter().map(|c| c.to_string()).collect();
-    keys.extend(chars.windows(2).map(|pair| pair.iter().collect::<String>()));
-    keys
+fn make_term(run: String, cjk: bool) -> Term {
+    if cjk { Term::Cjk(run) } else { Term::Word(run) }
 }
 
 /// The text content of the first element carrying `attribute` (`data-entry`)
@@ -353,11 +353,6 @@ mod tests {
             terms("ai芯片"),
             vec![Term::Word("ai".into()), Term::Cjk("芯片".into())]
         );
-    }
-
-    #[test]
-    fn ngrams_are_characters_and_pairs() {
-        assert_eq!(ngrams("科学城"), vec!["科", "学", "城", "科学", "学城"]);
     }
 
     #[test]

@@ -213,8 +213,26 @@ for (const prefix of ['/', '/showcase/']) {
       await waitDone();
       const parks = corpus.zh.filter((e) => e.path.includes('/parks/')).length;
       assert.equal(await page.getAttribute('#search-results', 'data-count'), String(parks));
-      const labels = await page.$$eval('.facet legend', (ls) => ls.map((l) => l.textContent));
+      const labels = await page.$$eval('.facet summary', (ls) => ls.map((l) => l.textContent));
       assert.ok(labels.includes('类型') && labels.includes('地区'), labels.join(' '));
+      // Other facets load when opened, with counts that follow the query.
+      await page.goto(`${searchPage('zh')}?q=${encodeURIComponent('科学城')}`);
+      await waitDone();
+      await page.click('.facet-region summary');
+      await page.waitForSelector('.facet-region input', { state: 'attached' });
+      const regions = await page.$$eval('.facet-region label', (ls) => ls.map((l) => ({
+        value: l.querySelector('input').value,
+        count: Number(l.querySelector('.facet-count').textContent.replace(/\D/g, '')),
+      })));
+      const region = regions[0];
+      await page.check(`.facet-region input[value="${region.value}"]`);
+      await waitDone();
+      assert.equal(await page.getAttribute('#search-results', 'data-count'), String(region.count));
+      assert.match(page.url(), new RegExp(`[?&]region=${region.value}`));
+      await page.reload();
+      await waitDone();
+      assert.equal(await page.getAttribute('#search-results', 'data-count'), String(region.count));
+      assert.ok(await page.isChecked(`.facet-region input[value="${region.value}"]`));
     });
 
     test('the query lives in the URL and a reload restores it', async () => {

@@ -155,6 +155,11 @@
     }
   }
 
+  function isTrigram(key) {
+    var chars = Array.from(key);
+    return chars.length === 3 && chars.every(function (c) { return isCjk(c.codePointAt(0)); });
+  }
+
   function Index(url) {
     this.url = url;
     this.shards = new Map();
@@ -171,34 +176,48 @@
     });
   };
 
+  // The manifest, the titles' lengths and the type facet: what every search needs.
   Index.prototype.load = function () {
     var self = this;
     if (!this.manifestPromise) {
+      this.facetValues = {};
+      this.facetLoads = {};
       this.manifestPromise = this.fetch('manifest.json', 'json').then(function (manifest) {
         self.manifest = manifest;
         self.version = manifest.version;
-        return self.fetch('facets.bin', 'bytes');
-      }).then(function (buffer) {
-        var bytes = new Uint8Array(buffer);
+        return Promise.all([self.fetch('titles.bin', 'bytes'), self.facet('type')]);
+      }).then(function (parts) {
+        var bytes = new Uint8Array(parts[0]);
         var state = { at: 0 };
-        var count = self.manifest.count;
-        self.facetValues = self.manifest.facets.map(function () {
-          var values = new Array(count);
-          for (var n = 0; n < count; n++) {
-            var k = readVarint(bytes, state);
-            var list = [];
-            for (var j = 0; j < k; j++) list.push(readVarint(bytes, state));
-            values[n] = list;
-          }
-          return values;
-        });
-        self.titleLengths = new Uint32Array(count);
-        for (var t = 0; t < count; t++) self.titleLengths[t] = readVarint(bytes, state);
+        self.titleLengths = new Uint32Array(self.manifest.count);
+        for (var n = 0; n < self.manifest.count; n++) self.titleLengths[n] = readVarint(bytes, state);
         return self.manifest;
       });
       this.manifestPromise.catch(function () { self.manifestPromise = null; });
     }
     return this.manifestPromise;
+  };
+
+  // One facet's values for every document, loaded when first needed.
+  Index.prototype.facet = function (key) {
+    var self = this;
+    if (!this.facetLoads[key]) {
+      this.facetLoads[key] = this.fetch('f/' + key + '.bin', 'bytes').then(function (buffer) {
+        var bytes = new Uint8Array(buffer);
+        var state = { at: 0 };
+        var values = new Array(self.manifest.count);
+        for (var n = 0; n < values.length; n++) {
+          var k = readVarint(bytes, state);
+          var list = [];
+          for (var j = 0; j < k; j++) list.push(readVarint(bytes, state));
+          values[n] = list;
+        }
+        self.facetValues[key] = values;
+        return values;
+      });
+      this.facetLoads[key].catch(function () { delete self.facetLoads[key]; });
+    }
+    return this.facetLoads[key];
   };
 
   Index.prototype.shard = function (number) {
@@ -219,8 +238,23 @@
             previous += readVarint(bytes, state);
             numbers[i] = previous;
           }
-          keys.set(key, { numbers: numbers, info: bytes.subarray(state.at, state.at + df) });
+          var info = bytes.subarray(state.at, state.at + df);
           state.at += df;
+          var positions = null;
+          if (isTrigram(key)) {
+            positions = new Array(df);
+            for (var d = 0; d < df; d++) {
+              var n = readVarint(bytes, state);
+              var list = new Uint32Array(n);
+              var at = 0;
+              for (var j = 0; j < n; j++) {
+                at += readVarint(bytes, state);
+                list[j] = at;
+              }
+              positions[d] = list;
+            }
+          }
+          keys.set(key, { numbers: numbers, info: info, positions: positions });
         }
         return keys;
       });
@@ -264,7 +298,7 @@
               seen.count += info >> 2;
               seen.info |= info & 3;
             } else {
-              result.set(number, { count: info >> 2, info: info & 3 });
+              result.set(number, { count: info >> 2, info: info & 3, positions: posting.positions && posting.positions[i] });
             }
           }
         });
@@ -273,42 +307,37 @@
     });
   };
 
-  Index.prototype.chunkOf = function (number) {
-    var starts = this.manifest.chunks;
-    var low = 0;
-    var high = starts.length;
-    while (low < high) {
-      var middle = (low + high) >> 1;
-      if (starts[middle] <= number) low = middle + 1;
-      else high = middle;
-    }
-    return low - 1;
-  };
-
-  // The documents with these numbers: Map(number → document).
+  // The documents with these numbers, for snippets: Map(number → document).
   Index.prototype.documents = function (numbers) {
     var self = this;
-    var wanted = new Set();
-    numbers.forEach(function (n) { wanted.add(self.chunkOf(n)); });
-    var loads = Array.from(wanted).map(function (chunk) {
-      if (!self.chunks.has(chunk)) {
-        var promise = self.fetch('d/' + chunk + '.json', 'json').then(function (records) {
-          var start = self.manifest.chunks[chunk];
-          return records.map(function (r, i) {
-            return { number: start + i, path: r[0], title: r[1], type: r[2], bodyStart: r[3], text: r[4] };
-          });
+    var loads = numbers.map(function (number) {
+      if (!self.chunks.has(number)) {
+        var promise = self.fetch('d/' + number + '.json', 'json').then(function (r) {
+          return { number: number, path: r[0], title: r[1], type: r[2], bodyStart: r[3], text: r[4] };
         });
-        promise.catch(function () { self.chunks.delete(chunk); });
-        self.chunks.set(chunk, promise);
+        promise.catch(function () { self.chunks.delete(number); });
+        self.chunks.set(number, promise);
       }
-      return self.chunks.get(chunk);
+      return self.chunks.get(number);
     });
-    return Promise.all(loads).then(function (lists) {
+    return Promise.all(loads).then(function (list) {
       var byNumber = new Map();
-      lists.forEach(function (list) { list.forEach(function (d) { byNumber.set(d.number, d); }); });
+      list.forEach(function (d) { byNumber.set(d.number, d); });
       return byNumber;
     });
   };
+
+  // Whether a sorted list of numbers holds `value`.
+  function holds(sorted, value) {
+    var low = 0;
+    var high = sorted.length;
+    while (low < high) {
+      var middle = (low + high) >> 1;
+      if (sorted[middle] < value) low = middle + 1;
+      else high = middle;
+    }
+    return low < sorted.length && sorted[low] === value;
+  }
 
   function normalisedParts(document) {
     if (!document.normalised) {
@@ -317,12 +346,6 @@
       document.normalisedHead = normalise(document.text.slice(0, document.bodyStart)).text;
     }
     return document;
-  }
-
-  function countOccurrences(haystack, needle) {
-    var count = 0;
-    for (var at = haystack.indexOf(needle); at >= 0; at = haystack.indexOf(needle, at + 1)) count++;
-    return count;
   }
 
   function intersect(a, b) {
@@ -341,10 +364,8 @@
       for (var n = 0; n < count; n++) all.push({ number: n, score: 0 });
       return Promise.resolve(all);
     }
-    // Terms answered by posting lists alone come first; long CJK terms are
-    // then verified only on the documents that survive them.
-    var direct = wanted.filter(function (t) { return !t.cjk || Array.from(t.text).length <= 2; });
-    var verified = wanted.filter(function (t) { return t.cjk && Array.from(t.text).length > 2; });
+    // Terms of up to three CJK characters and words are keys of the index;
+    // a longer CJK term is found where its trigrams' positions line up.
     var scores = null;
     // Title matches count most (more when the term fills more of the
     // title), then the metadata before the body, then the body; more
@@ -361,42 +382,44 @@
       });
       scores = next;
     }
-    var chain = Promise.resolve();
-    direct.forEach(function (term) {
-      chain = chain.then(function () {
-        if (scores && scores.size === 0) return;
-        var key = term.cjk ? term.text : stem(term.text);
-        return self.postings(key, !term.cjk && Array.from(term.text).length >= 2).then(function (hits) { add(hits, term); });
-      });
-    });
-    verified.forEach(function (term) {
-      chain = chain.then(function () {
-        if (scores && scores.size === 0) return;
-        var chars = Array.from(term.text);
-        var pairs = [];
-        for (var i = 0; i + 1 < chars.length; i++) pairs.push(chars[i] + chars[i + 1]);
-        return Promise.all(pairs.map(function (p) { return self.postings(p, false); })).then(function (lists) {
-          lists.sort(function (a, b) { return a.size - b.size; });
-          var candidates = lists.reduce(intersect);
-          if (scores) candidates = intersect(candidates, scores);
-          return self.documents(Array.from(candidates.keys())).then(function (documents) {
-            var hits = new Map();
-            candidates.forEach(function (_, number) {
-              var d = normalisedParts(documents.get(number));
-              var occurrences = countOccurrences(d.normalised.text, term.text);
-              if (!occurrences) return;
-              var info = (d.normalisedTitle.indexOf(term.text) >= 0 ? IN_TITLE : 0) |
-                (d.normalisedHead.indexOf(term.text) >= 0 ? IN_HEAD : 0);
-              hits.set(number, { count: Math.min(occurrences, 63), info: info });
-            });
-            add(hits, term);
-          });
+    function aligned(term) {
+      var chars = Array.from(term.text);
+      var keys = [];
+      for (var i = 0; i + 3 <= chars.length; i++) keys.push(chars[i] + chars[i + 1] + chars[i + 2]);
+      return Promise.all(keys.map(function (k) { return self.postings(k, false); })).then(function (lists) {
+        var hits = new Map();
+        lists[0].forEach(function (first, number) {
+          if (scores && !scores.has(number)) return;
+          var others = lists.map(function (l) { return l.get(number); });
+          if (others.some(function (o) { return !o; })) return;
+          var found = 0;
+          for (var j = 0; j < first.positions.length; j++) {
+            var p = first.positions[j];
+            var ok = true;
+            for (var k = 1; k < others.length && ok; k++) ok = holds(others[k].positions, p + k);
+            if (ok) found++;
+          }
+          if (!found) return;
+          var info = IN_TITLE | IN_HEAD;
+          others.forEach(function (o) { info &= o.info; });
+          hits.set(number, { count: Math.min(found, 63), info: info });
         });
+        return hits;
+      });
+    }
+    var chain = Promise.resolve();
+    wanted.forEach(function (term) {
+      chain = chain.then(function () {
+        if (scores && scores.size === 0) return;
+        var length = Array.from(term.text).length;
+        var hits = term.cjk && length > 3 ? aligned(term)
+          : self.postings(term.cjk ? term.text : stem(term.text), !term.cjk && length >= 2);
+        return hits.then(function (found) { add(found, term); });
       });
     });
     return chain.then(function () {
       var list = [];
-      scores.forEach(function (score, number) { list.push({ number: number, score: score }); });
+      (scores || new Map()).forEach(function (score, number) { list.push({ number: number, score: score }); });
       list.sort(function (a, b) { return b.score - a.score || a.number - b.number; });
       return list;
     });
@@ -535,17 +558,30 @@
     }
   }
 
+  // Facets other than the type load when the reader opens them (or the URL
+  // selects one), so a first search stays small.
+  var openFacets = new Set(['type']);
+
+  function facetsWanted() {
+    var keys = new Set(openFacets);
+    Object.keys(selected).forEach(function (key) { keys.add(key); });
+    return Promise.all(Array.from(keys).map(function (key) { return index.facet(key); }));
+  }
+
   // Whether document `number` has a selected value in facet `group` (or none is selected).
   function passes(number, group) {
     var facet = index.manifest.facets[group];
     var chosen = selected[facet.key];
-    if (!chosen || !chosen.size) return true;
-    return index.facetValues[group][number].some(function (v) { return chosen.has(facet.values[v].key); });
+    var values = index.facetValues[facet.key];
+    if (!chosen || !chosen.size || !values) return true;
+    return values[number].some(function (v) { return chosen.has(facet.values[v].key); });
   }
 
   function filterAndCount(matches) {
     var facets = index.manifest.facets;
-    var counts = facets.map(function (f) { return new Array(f.values.length).fill(0); });
+    var counts = facets.map(function (f) {
+      return index.facetValues[f.key] ? new Array(f.values.length).fill(0) : null;
+    });
     var kept = [];
     matches.forEach(function (m) {
       var failing = -1;
@@ -558,8 +594,8 @@
       if (failing < 0) kept.push(m);
       // A facet's counts follow the query and every other facet's choice.
       for (var h = 0; h < facets.length; h++) {
-        if (failing >= 0 && failing !== h) continue;
-        index.facetValues[h][m.number].forEach(function (v) { counts[h][v]++; });
+        if ((failing >= 0 && failing !== h) || !counts[h]) continue;
+        index.facetValues[facets[h].key][m.number].forEach(function (v) { counts[h][v]++; });
       }
     });
     return { kept: kept, counts: counts };
@@ -567,35 +603,57 @@
 
   function renderFacets(counts) {
     var active = window.document.activeElement;
-    var focusKey = active && active.name && facetsBox.contains(active) ? active.name + '=' + active.value : null;
+    var focusKey = active && facetsBox.contains(active)
+      ? (active.tagName === 'SUMMARY' ? 'summary:' + active.parentNode.getAttribute('data-facet') : active.name + '=' + active.value)
+      : null;
     facetsBox.textContent = '';
     index.manifest.facets.forEach(function (facet, g) {
       var chosen = selected[facet.key] || new Set();
-      var shown = facet.values.map(function (v, i) { return { value: v, count: counts[g][i] }; })
-        .filter(function (x) { return x.count > 0 || chosen.has(x.value.key); });
-      if (!shown.length) return;
-      var fieldset = window.document.createElement('fieldset');
-      fieldset.className = 'facet facet-' + facet.key;
-      var legend = window.document.createElement('legend');
-      legend.textContent = facet.label;
-      fieldset.appendChild(legend);
-      shown.forEach(function (x) {
-        var label = window.document.createElement('label');
-        var box = window.document.createElement('input');
-        box.type = 'checkbox';
-        box.name = facet.key;
-        box.value = x.value.key;
-        box.checked = chosen.has(x.value.key);
-        label.appendChild(box);
-        label.appendChild(window.document.createTextNode(' ' + x.value.label + ' '));
-        var number = window.document.createElement('span');
-        number.className = 'facet-count';
-        number.textContent = '(' + x.count + ')';
-        label.appendChild(number);
-        fieldset.appendChild(label);
-        if (focusKey === facet.key + '=' + x.value.key) box.focus();
+      var shown = counts[g] ? facet.values.map(function (v, i) { return { value: v, count: counts[g][i] }; })
+        .filter(function (x) { return x.count > 0 || chosen.has(x.value.key); }) : null;
+      if (shown && !shown.length) return;
+      var details = window.document.createElement('details');
+      details.className = 'facet facet-' + facet.key;
+      details.setAttribute('data-facet', facet.key);
+      details.open = openFacets.has(facet.key);
+      var summary = window.document.createElement('summary');
+      summary.textContent = facet.label;
+      details.appendChild(summary);
+      if (focusKey === 'summary:' + facet.key) summary.focus();
+      details.addEventListener('toggle', function () {
+        if (details.open === openFacets.has(facet.key)) return;
+        if (details.open) {
+          openFacets.add(facet.key);
+          if (!index.facetValues[facet.key]) search();
+        } else {
+          openFacets.delete(facet.key);
+        }
       });
-      facetsBox.appendChild(fieldset);
+      if (shown) {
+        var fieldset = window.document.createElement('fieldset');
+        var legend = window.document.createElement('legend');
+        legend.className = 'visually-hidden';
+        legend.textContent = facet.label;
+        fieldset.appendChild(legend);
+        shown.forEach(function (x) {
+          var label = window.document.createElement('label');
+          var box = window.document.createElement('input');
+          box.type = 'checkbox';
+          box.name = facet.key;
+          box.value = x.value.key;
+          box.checked = chosen.has(x.value.key);
+          label.appendChild(box);
+          label.appendChild(window.document.createTextNode(' ' + x.value.label + ' '));
+          var number = window.document.createElement('span');
+          number.className = 'facet-count';
+          number.textContent = '(' + x.count + ')';
+          label.appendChild(number);
+          fieldset.appendChild(label);
+          if (focusKey === facet.key + '=' + x.value.key) box.focus();
+        });
+        details.appendChild(fieldset);
+      }
+      facetsBox.appendChild(details);
     });
   }
 
@@ -640,10 +698,10 @@
     list.setAttribute('data-state', 'loading');
     list.removeAttribute('data-count');
     return index.load().then(function () {
-      return index.search(query);
-    }).then(function (matches) {
+      return Promise.all([index.search(query), facetsWanted()]);
+    }).then(function (found) {
       if (token !== run) return;
-      var result = filterAndCount(matches);
+      var result = filterAndCount(found[0]);
       current = { kept: result.kept, terms: queryTerms(query) };
       renderFacets(result.counts);
       list.textContent = '';
