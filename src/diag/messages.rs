@@ -326,7 +326,7 @@ pub const HELPS: &[Message] = &[
     m(
         "",
         "the fields of {} are listed in the README",
-        "{0} 的字段列在 README 中",
+        "{0}的字段列在 README 中",
     ),
     m(
         "",

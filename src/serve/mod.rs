@@ -263,6 +263,23 @@ fn handle(stream: TcpStream, state: &State) -> io::Result<()> {
         return not_found(&mut stream, state, is_head);
     }
     let snapshot = lock(state);
+    if snapshot.generation == 0 {
+        // No good build yet: a page that shows why, and reloads once there is one.
+        let text = snapshot.error.clone().unwrap_or_default();
+        let page = format!(
+            "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head><meta charset=\"utf-8\"><title>构建失败 / Build failed</title></head>\n<body>\n<pre>{}</pre>\n</body>\n</html>\n",
+            escape_html(&text)
+        );
+        let html = inject(page.as_bytes(), &snapshot.base_path, 0);
+        drop(snapshot);
+        return respond(
+            &mut stream,
+            "500 Internal Server Error",
+            "text/html; charset=utf-8",
+            &html,
+            is_head,
+        );
+    }
     let file = if site_path.is_empty() || site_path.ends_with('/') {
         format!("{site_path}index.html")
     } else {
@@ -320,6 +337,13 @@ fn clean_path(raw: &str) -> Option<String> {
         return None;
     }
     Some(path)
+}
+
+fn escape_html(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
 }
 
 /// Add the reload script before `</body>` (or at the end).

@@ -232,3 +232,37 @@ describe('chengguo serve under a base path', () => {
     assert.match(await rawGet(server.origin, '/elsewhere/'), /^HTTP\/1\.1 404 /);
   });
 });
+
+describe('chengguo serve on a site that does not build yet', () => {
+  let root;
+  let server;
+  let browser;
+  before(async () => {
+    root = copySite();
+    const config = path.join(root, 'config.yaml');
+    fs.writeFileSync(config, fs.readFileSync(config, 'utf8').replace('page_size: 20', 'page_size: <zero>'));
+    server = await startServe(root);
+    browser = await launchBrowser();
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.stop();
+    if (root) fs.rmSync(root, { recursive: true, force: true });
+  });
+
+  test('shows why, escaped, then the site once it is fixed', async () => {
+    const response = await fetch(server.url);
+    assert.equal(response.status, 500);
+    const html = await response.text();
+    assert.match(html, /config\.yaml:\d+:\d+: 错误: 字段 &quot;page_size&quot;/);
+    assert.match(html, /page_size: &lt;zero&gt;/);
+    const page = await browser.newPage();
+    await page.goto(server.url);
+    await page.waitForSelector('#chengguo-build-error');
+    const config = path.join(root, 'config.yaml');
+    saveByRename(config, fs.readFileSync(config, 'utf8').replace('page_size: <zero>', 'page_size: 20'));
+    await page.waitForSelector('main', { timeout: 10000 });
+    assert.equal(await page.locator('#chengguo-build-error').count(), 0);
+    await page.close();
+  });
+});
