@@ -73,12 +73,16 @@ pub fn check(root: &Path) -> Report {
         };
     };
     let (files, _) = load::load(root);
-    let documents: Vec<(Document, &SourceFile, bool)> = files
+    let documents: Vec<Parsed> = files
         .iter()
         .filter_map(|file| {
             let mut found = Diagnostics::new();
             let document = parse_document(file, &config, &mut found)?;
-            Some((document, file, found.is_empty()))
+            Some(Parsed {
+                document,
+                file,
+                clean: found.is_empty(),
+            })
         })
         .collect();
     check_blank_required(&documents, &mut diagnostics);
@@ -134,14 +138,22 @@ pub fn check(root: &Path) -> Report {
     }
 }
 
+/// One file's fields, parsed on their own.
+struct Parsed<'a> {
+    document: Document,
+    file: &'a SourceFile,
+    /// Whether the file had no problem at all.
+    clean: bool,
+}
+
 /// References to entries that have no file, reported as the build reports them,
 /// from every file, even one with other problems.
 fn check_references(
-    documents: &[(Document, &SourceFile, bool)],
+    documents: &[Parsed],
     existing: &BTreeSet<(EntryType, String)>,
     diagnostics: &mut Diagnostics,
 ) {
-    for (document, _, _) in documents {
+    for Parsed { document, .. } in documents {
         for (spec, value, _) in &document.fields {
             let references = match value {
                 Value::Reference(reference) => std::slice::from_ref(reference),
@@ -180,37 +192,34 @@ fn check_references(
 
 /// A required field written with nothing after it passes the build as present;
 /// report it where it is written (a Markdown title in each language's file).
-fn check_blank_required(
-    documents: &[(Document, &SourceFile, bool)],
-    diagnostics: &mut Diagnostics,
-) {
-    let mut groups: BTreeMap<(EntryType, &str), Vec<&(Document, &SourceFile, bool)>> =
-        BTreeMap::new();
-    for item in documents.iter().filter(|(_, _, clean)| *clean) {
+fn check_blank_required(documents: &[Parsed], diagnostics: &mut Diagnostics) {
+    let mut groups: BTreeMap<(EntryType, &str), Vec<&Parsed>> = BTreeMap::new();
+    for item in documents.iter().filter(|p| p.clean) {
         groups
-            .entry((item.1.entry_type, item.1.slug.as_str()))
+            .entry((item.file.entry_type, item.file.slug.as_str()))
             .or_default()
             .push(item);
     }
     for ((entry_type, _), documents) in groups {
         for spec in fields::fields(entry_type).iter().filter(|s| s.required) {
-            let has_value = |d: &&&(Document, &SourceFile, bool)| {
-                d.0.fields.iter().any(|(f, _, _)| f.name == spec.name)
+            let has_value = |p: &&&Parsed| {
+                p.document
+                    .fields
+                    .iter()
+                    .any(|(f, _, _)| f.name == spec.name)
             };
-            let written = |d: &&&(Document, &SourceFile, bool)| {
-                d.0.written_keys.iter().any(|k| k == spec.name)
-            };
-            let blank: Vec<&&(Document, &SourceFile, bool)> = if spec.kind.is_localized() {
+            let written = |p: &&&Parsed| p.document.written_keys.iter().any(|k| k == spec.name);
+            let blank: Vec<&&Parsed> = if spec.kind.is_localized() {
                 documents
                     .iter()
-                    .filter(|d| written(d) && !has_value(d))
+                    .filter(|p| written(p) && !has_value(p))
                     .collect()
-            } else if documents.iter().any(|d| has_value(&d)) {
+            } else if documents.iter().any(|p| has_value(&p)) {
                 Vec::new()
             } else {
                 documents.iter().filter(written).take(1).collect()
             };
-            for (document, file, _) in blank {
+            for Parsed { document, file, .. } in blank.into_iter().copied() {
                 let text = String::from_utf8_lossy(&file.bytes);
                 let line = key_line(&text, spec.name).unwrap_or(0);
                 diagnostics.push(
