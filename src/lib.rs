@@ -12,6 +12,7 @@ pub mod entry;
 pub mod load;
 pub mod new;
 pub mod parse;
+pub mod progress;
 pub mod render;
 pub mod schema;
 pub mod search;
@@ -22,6 +23,7 @@ pub mod write;
 use std::path::Path;
 
 use diag::Diagnostics;
+use progress::{Progress, Silent, Timer};
 use render::OutputFile;
 use site::Site;
 
@@ -43,6 +45,16 @@ pub struct Built {
 
 /// Load, validate and render the site at `root`; nothing is written.
 pub fn build(root: &Path, options: &BuildOptions) -> Result<Built, Diagnostics> {
+    build_reporting(root, options, &Silent)
+}
+
+/// [`build`], telling `progress` about each stage as it finishes.
+pub fn build_reporting(
+    root: &Path,
+    options: &BuildOptions,
+    progress: &dyn Progress,
+) -> Result<Built, Diagnostics> {
+    let timer = Timer::start();
     let mut config = config::load(root)?;
     if let Some(base_url) = &options.base_url {
         config
@@ -50,8 +62,13 @@ pub fn build(root: &Path, options: &BuildOptions) -> Result<Built, Diagnostics> 
             .map_err(|message| Diagnostics::from(diag::Diagnostic::error("--base-url", message)))?;
     }
     let theme = render::load_theme(root, &config);
+    progress.stage("config", 1, "theme", timer.took());
+    let timer = Timer::start();
     let (files, mut diagnostics) = load::load(root);
+    progress.stage("load", files.len(), "files", timer.took());
+    let timer = Timer::start();
     let (entries, found) = parse::parse(files, &config, options.include_drafts);
+    progress.stage("parse", entries.len(), "entries", timer.took());
     diagnostics.extend(found);
     let theme = match theme {
         Ok(theme) => Some(theme),
@@ -63,16 +80,23 @@ pub fn build(root: &Path, options: &BuildOptions) -> Result<Built, Diagnostics> 
     if diagnostics.has_errors() {
         return Err(diagnostics);
     }
+    let timer = Timer::start();
     let site =
         site::assemble(config, entries).inspect_err(|found| diagnostics.extend(found.clone()));
     let (Ok(site), Some(theme)) = (site, theme) else {
         return Err(diagnostics);
     };
+    progress.stage("site", site.entries.len(), "entries", timer.took());
+    let timer = Timer::start();
     let files =
         render::render(&site, &theme).inspect_err(|found| diagnostics.extend(found.clone()));
     match files {
         Ok(mut files) => {
-            files.extend(search::index_files(&site, &theme, &files));
+            progress.stage("render", files.len(), "files", timer.took());
+            let timer = Timer::start();
+            let index = search::index_files(&site, &theme, &files);
+            progress.stage("search", index.len(), "index files", timer.took());
+            files.extend(index);
             files.sort_by(|a, b| a.path.cmp(&b.path));
             Ok(Built {
                 site,
@@ -90,12 +114,24 @@ pub fn build_to_disk(
     output: &Path,
     options: &BuildOptions,
 ) -> Result<Built, Diagnostics> {
-    let built = build(root, options)?;
+    build_to_disk_reporting(root, output, options, &Silent)
+}
+
+/// [`build_to_disk`], telling `progress` about each stage as it finishes.
+pub fn build_to_disk_reporting(
+    root: &Path,
+    output: &Path,
+    options: &BuildOptions,
+    progress: &dyn Progress,
+) -> Result<Built, Diagnostics> {
+    let built = build_reporting(root, options, progress)?;
+    let timer = Timer::start();
     write::write_atomically(output, &built.files).map_err(|error| {
         Diagnostics::from(diag::Diagnostic::error(
             output,
             format!("cannot write the site: {error}"),
         ))
     })?;
+    progress.stage("write", built.files.len(), "files", timer.took());
     Ok(built)
 }

@@ -9,7 +9,8 @@ use clap::{Parser, Subcommand};
 
 use chengguo::config::Lang;
 use chengguo::diag::Diagnostics;
-use chengguo::{BuildOptions, build_to_disk};
+use chengguo::progress::{Mode, Terminal};
+use chengguo::{BuildOptions, build_to_disk_reporting};
 
 #[derive(Parser)]
 #[command(
@@ -191,7 +192,10 @@ fn main() -> ExitCode {
                 base_url,
                 include_drafts: drafts,
             };
-            match build_to_disk(&root, &output, &options) {
+            let progress = Terminal::new(Mode::from_environment());
+            let result = build_to_disk_reporting(&root, &output, &options, &progress);
+            progress.finish();
+            match result {
                 Ok(built) => {
                     print_diagnostics(&built.warnings);
                     let pages = built
