@@ -376,7 +376,7 @@ pub const HELPS: &[Message] = &[
         "put the image at static/{}",
         "把图片放到 static/{0}",
     ),
-    m("required", "required: {} / {}", "必填:{1}"),
+    m("required", "required: {} / {}", "必填:{1}({0})"),
     m(
         "add-file",
         "add {}, or ignore this if the entry is meant to be in one language",

@@ -74,11 +74,6 @@ impl Server {
         format!("http://{}{}", self.address, self.base_path)
     }
 
-    /// Whether the first build failed (the diagnostics are shown in the pages).
-    pub fn first_error(&self) -> Option<String> {
-        lock(&self.state).error.clone()
-    }
-
     /// Serve until the process ends.
     pub fn run(self) -> io::Result<()> {
         for stream in self.listener.incoming() {
