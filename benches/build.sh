@@ -1,0 +1,119 @@
+#!/usr/bin/env bash
+# Build benchmark: chengguo against Hugo on the same synthetic corpus, in the
+# same run, so the ratio holds on a noisy machine.
+#
+#   bash benches/build.sh                      # N = 1,000 and 10,000
+#   bash benches/build.sh --sizes "1000 10000 100000" --runs 3
+#   bash benches/build.sh --sizes 200          # what scripts/test runs
+#
+# For each N it writes the corpus with examples/gen_corpus (chengguo site and
+# the same content as a Hugo site), then times `chengguo build` (release) and
+# `hugo` with /usr/bin/time -v, each into an output folder emptied beforehand
+# (the emptying is not timed). With --runs R it keeps each tool's fastest run.
+# Stage times of the last chengguo run are printed below the table
+# (CHENGGUO_PROGRESS=1). Work files go to $BENCH_DIR (default
+# ${TMPDIR:-/tmp}/chengguo-bench); add --keep to leave them there.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+sizes="1000 10000"
+runs=1
+keep=0
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --sizes) sizes="$2"; shift 2 ;;
+    --runs) runs="$2"; shift 2 ;;
+    --keep) keep=1; shift ;;
+    -h|--help) sed -n '2,16p' "$0"; exit 0 ;;
+    *) echo "unknown argument: $1 (see --help)" >&2; exit 2 ;;
+  esac
+done
+
+if [ ! -x /usr/bin/time ]; then
+  echo "installing GNU time from Debian's packages" >&2
+  if [ "$(id -u)" -eq 0 ]; then apt-get install -y -q time >&2; else sudo apt-get install -y -q time >&2; fi
+fi
+has_hugo=0
+command -v hugo >/dev/null 2>&1 && has_hugo=1
+
+cargo build --release --quiet --bin chengguo --example gen_corpus
+chengguo="$PWD/target/release/chengguo"
+gen="$PWD/target/release/examples/gen_corpus"
+
+work="${BENCH_DIR:-${TMPDIR:-/tmp}/chengguo-bench}"
+mkdir -p "$work"
+[ "$keep" -eq 1 ] || trap 'rm -rf "$work"' EXIT
+
+# time_run LOG COMMAND…: run under /usr/bin/time -v; prints "wall user sys rss_kb".
+time_run() {
+  local log="$1"; shift
+  if ! /usr/bin/time -v "$@" >"$log.out" 2>"$log"; then
+    echo "failed: $*" >&2
+    tail -20 "$log" >&2
+    return 1
+  fi
+  awk -F': ' '
+    /Elapsed \(wall clock\)/ { n = split($2, p, ":"); wall = (n == 3) ? p[1]*3600 + p[2]*60 + p[3] : p[1]*60 + p[2] }
+    /User time/ { user = $2 }
+    /System time/ { sys = $2 }
+    /Maximum resident set size/ { rss = $2 }
+    END { printf "%.2f %.2f %.2f %d\n", wall, user, sys, rss }' "$log"
+}
+
+# best_of RUNS LOG PREPARE COMMAND…: the fastest of RUNS runs (by wall time).
+best_of() {
+  local n="$1" log="$2" prepare="$3"; shift 3
+  local best="" result
+  for _ in $(seq "$n"); do
+    eval "$prepare"
+    result=$(time_run "$log" "$@")
+    if [ -z "$best" ] || awk -v a="${result%% *}" -v b="${best%% *}" 'BEGIN { exit !(a < b) }'; then
+      best="$result"
+      cp "$log" "$log.best"
+    fi
+  done
+  echo "$best"
+}
+
+rows=()
+stages=""
+for n in $sizes; do
+  site="$work/site-$n" hugo_site="$work/hugo-$n" out="$work/public-$n"
+  "$gen" --entries "$n" --out "$site" --hugo "$hugo_site" >/dev/null 2>&1 \
+    || { "$gen" --entries "$n" --out "$site" --hugo "$hugo_site"; exit 1; }
+  content=$(du -sk "$site/content" | cut -f1)
+
+  read -r wall user sys rss < <(CHENGGUO_PROGRESS=1 best_of "$runs" "$work/chengguo-$n.log" \
+    "rm -rf '$out'" "$chengguo" build --root "$site" --output "$out")
+  [ -n "${rss:-}" ] || { echo "chengguo build failed at N=$n" >&2; exit 1; }
+  summary=$(grep '^built ' "$work/chengguo-$n.log.best")
+  pages=$(sed -E 's/.*: ([0-9]+) pages, ([0-9]+) files.*/\1/' <<<"$summary")
+  files=$(sed -E 's/.*: ([0-9]+) pages, ([0-9]+) files.*/\2/' <<<"$summary")
+  index="—"
+  if [ -d "$out/search-index" ]; then
+    index="$(du -sk "$out/search-index" | cut -f1) KB"
+  fi
+  stages+=$'\n'"N=$n (content ${content} KB): "$'\n'"$(grep -E '^  [a-z]+ ' "$work/chengguo-$n.log.best")"
+
+  hugo_cells="— | — | — | — | — | — | —"
+  if [ "$has_hugo" -eq 1 ]; then
+    read -r hwall huser hsys hrss < <(best_of "$runs" "$work/hugo-$n.log" \
+      "rm -rf '$hugo_site/public' '$hugo_site/resources'" hugo --quiet --source "$hugo_site")
+    [ -n "${hrss:-}" ] || { echo "hugo failed at N=$n" >&2; exit 1; }
+    hpages=$(find "$hugo_site/public" -name '*.html' | wc -l)
+    ratio=$(awk -v h="$hwall" -v c="$wall" 'BEGIN { printf "%.1f×", (c > 0) ? h / c : 0 }')
+    hugo_cells="$hwall | $huser | $hsys | $((hrss / 1024)) | $hpages | $(awk -v w="$hwall" -v p="$hpages" 'BEGIN { printf "%.3f", w * 1000 / p }') | $ratio"
+  fi
+  per_page=$(awk -v w="$wall" -v p="$pages" 'BEGIN { printf "%.3f", w * 1000 / p }')
+  rows+=("| $n | $wall | $user | $sys | $((rss / 1024)) | $pages | $files | $per_page | $index | $hugo_cells |")
+  [ "$keep" -eq 1 ] || rm -rf "$site" "$hugo_site" "$out"
+done
+
+echo
+echo "chengguo $("$chengguo" --version | cut -d' ' -f2) vs $( [ "$has_hugo" -eq 1 ] && hugo version | cut -d' ' -f2 || echo 'no hugo') on $(nproc) cores, best of $runs run(s)"
+echo
+echo "| N | wall s | user s | sys s | peak MB | pages | files | ms/page | search index | Hugo wall s | Hugo user s | Hugo sys s | Hugo peak MB | Hugo pages | Hugo ms/page | Hugo ÷ chengguo |"
+echo "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"
+printf '%s\n' "${rows[@]}"
+echo
+echo "chengguo stages (the run in the table):$stages"
