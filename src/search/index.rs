@@ -146,20 +146,27 @@ pub fn build(documents: &[Document], facets: &[FacetGroup]) -> Vec<(String, Vec<
     let mut files = Vec::new();
     let mut shard_starts = Vec::new();
     let mut shard: Vec<u8> = Vec::new();
+    let mut positions: Vec<u8> = Vec::new();
+    let mut finish = |shard: &mut Vec<u8>, positions: &mut Vec<u8>, number: usize| {
+        files.push((format!("s/{number}.bin"), std::mem::take(shard)));
+        if !positions.is_empty() {
+            files.push((format!("p/{number}.bin"), std::mem::take(positions)));
+        }
+    };
     for (key, list) in &sorted {
         if shard.is_empty() {
             shard_starts.push(key.clone());
         }
         encode_term(&mut shard, key, list);
+        if is_trigram(key) {
+            encode_positions(&mut positions, list);
+        }
         if shard.len() >= SHARD_BYTES {
-            files.push((
-                format!("s/{}.bin", shard_starts.len() - 1),
-                std::mem::take(&mut shard),
-            ));
+            finish(&mut shard, &mut positions, shard_starts.len() - 1);
         }
     }
     if !shard.is_empty() {
-        files.push((format!("s/{}.bin", shard_starts.len() - 1), shard));
+        finish(&mut shard, &mut positions, shard_starts.len() - 1);
     }
 
     for (number, document) in documents.iter().enumerate() {
@@ -219,8 +226,7 @@ pub fn build(documents: &[Document], facets: &[FacetGroup]) -> Vec<(String, Vec<
 /// A key in a shard: its UTF-8 bytes (length first), how many documents
 /// hold it, the gaps between their numbers, then one info byte per document
 /// (bit 0 in the title, bit 1 before the body, bits 2–7 the count, at most
-/// 63). A CJK trigram then has, per document, its number of positions and
-/// the gaps between them.
+/// 63).
 fn encode_term(out: &mut Vec<u8>, key: &str, list: &[(u32, Occurrence)]) {
     push_varint(out, key.len() as u64);
     out.extend_from_slice(key.as_bytes());
@@ -233,14 +239,17 @@ fn encode_term(out: &mut Vec<u8>, key: &str, list: &[(u32, Occurrence)]) {
     out.extend(list.iter().map(|(_, occurrence)| {
         occurrence.info | ((occurrence.count.min(u32::from(MAX_COUNT)) as u8) << 2)
     }));
-    if is_trigram(key) {
-        for (_, occurrence) in list {
-            push_varint(out, occurrence.positions.len() as u64);
-            let mut previous = 0;
-            for position in &occurrence.positions {
-                push_varint(out, u64::from(position - previous));
-                previous = *position;
-            }
+}
+
+/// The positions of a trigram, in the shard's positions file: per document,
+/// how many, then the gaps between them.
+fn encode_positions(out: &mut Vec<u8>, list: &[(u32, Occurrence)]) {
+    for (_, occurrence) in list {
+        push_varint(out, occurrence.positions.len() as u64);
+        let mut previous = 0;
+        for position in &occurrence.positions {
+            push_varint(out, u64::from(position - previous));
+            previous = *position;
         }
     }
 }

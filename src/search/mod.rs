@@ -343,13 +343,37 @@ mod tests {
 
     #[test]
     fn shards_split_large_indexes_and_keep_every_key() {
-        let texts: Vec<String> = (0..300)
-            .map(|n| format!("条目{n} 文本{}号 word{n}s 技术{}", n * 7, n % 13))
+        let texts: Vec<String> = (0..600)
+            .map(|n| {
+                let phrase = if n % 3 == 0 {
+                    "西部科学城技术经纪人"
+                } else {
+                    "科学城的经纪人技术"
+                };
+                format!(
+                    "条目{n} 文本{}号 word{n}s 技术{} {phrase}{n}",
+                    n * 7,
+                    n % 13
+                )
+            })
             .collect();
         let index = reader(&texts);
-        assert!(index.count == 300);
-        for query in ["条目", "word1", "技术", "号", "word299", "文本7"] {
-            assert_eq!(index.search(query), brute_force(&texts, query), "{query}");
+        assert_eq!(index.count, 600);
+        assert!(index.shard_count() > 1, "one shard only");
+        for query in [
+            "条目",
+            "word1",
+            "技术",
+            "号",
+            "word599",
+            "文本7",
+            "科学城技术经纪人",
+            "学城的经纪",
+            "经纪人技术",
+        ] {
+            let found = index.search(query);
+            assert!(!found.is_empty(), "{query}");
+            assert_eq!(found, brute_force(&texts, query), "{query}");
         }
     }
 

@@ -1,7 +1,7 @@
 //! A reader of the index files that answers queries the way `search.js`
 //! does, so tests can check the files against a brute-force search.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeSet, HashMap};
 
 use super::index::{is_trigram, utf16_order};
 use super::text::{self, Term};
@@ -60,11 +60,15 @@ impl Reader {
         }
     }
 
-    /// Every key of shard `index`.
-    pub fn shard(&self, index: usize) -> BTreeMap<String, Posting> {
+    pub fn shard_count(&self) -> usize {
+        self.shards.len()
+    }
+
+    /// Every key of shard `index`, in the order they are stored.
+    pub fn shard(&self, index: usize) -> Vec<(String, Posting)> {
         let bytes = &self.files[&format!("s/{index}.bin")];
         let mut at = 0;
-        let mut keys = BTreeMap::new();
+        let mut keys = Vec::new();
         while at < bytes.len() {
             let length = read_varint(bytes, &mut at) as usize;
             let key = String::from_utf8(bytes[at..at + length].to_vec()).expect("UTF-8 keys");
@@ -73,24 +77,26 @@ impl Reader {
             let numbers = read_gaps(bytes, &mut at, df);
             let info = bytes[at..at + df].to_vec();
             at += df;
-            let positions = if is_trigram(&key) {
-                (0..df)
-                    .map(|_| {
-                        let n = read_varint(bytes, &mut at) as usize;
-                        read_gaps(bytes, &mut at, n)
-                    })
-                    .collect()
-            } else {
-                Vec::new()
-            };
-            keys.insert(
+            let positions = Vec::new();
+            keys.push((
                 key,
                 Posting {
                     numbers,
                     info,
                     positions,
                 },
-            );
+            ));
+        }
+        if let Some(bytes) = self.files.get(&format!("p/{index}.bin")) {
+            let mut at = 0;
+            for (_, posting) in keys.iter_mut().filter(|(key, _)| is_trigram(key)) {
+                posting.positions = (0..posting.numbers.len())
+                    .map(|_| {
+                        let n = read_varint(bytes, &mut at) as usize;
+                        read_gaps(bytes, &mut at, n)
+                    })
+                    .collect();
+            }
         }
         keys
     }
@@ -132,8 +138,9 @@ impl Reader {
         }
         let index = *self.shards_between(key, key).start();
         self.shard(index)
-            .remove(key)
-            .map(|p| p.numbers.into_iter().zip(p.positions).collect())
+            .into_iter()
+            .find(|(k, _)| k == key)
+            .map(|(_, p)| p.numbers.into_iter().zip(p.positions).collect())
             .unwrap_or_default()
     }
 
@@ -145,21 +152,26 @@ impl Reader {
     }
 
     /// Documents holding a CJK run of four or more characters: where its
-    /// first trigram begins at p, its i-th must begin at p + i.
+    /// first trigram begins at p, the one at offset i must begin at p + i,
+    /// for the offsets of [`cover`].
     fn aligned(&self, run: &str) -> BTreeSet<u32> {
         let chars: Vec<char> = run.chars().collect();
-        let trigrams: Vec<HashMap<u32, Vec<u32>>> = chars
-            .windows(3)
-            .map(|w| self.positions(&w.iter().collect::<String>()))
+        let trigrams: Vec<(u32, HashMap<u32, Vec<u32>>)> = cover(chars.len())
+            .into_iter()
+            .map(|i| {
+                let key: String = chars[i..i + 3].iter().collect();
+                (i as u32, self.positions(&key))
+            })
             .collect();
         trigrams[0]
+            .1
             .iter()
             .filter(|(number, starts)| {
                 starts.iter().any(|p| {
-                    trigrams.iter().enumerate().skip(1).all(|(i, other)| {
+                    trigrams.iter().skip(1).all(|(i, other)| {
                         other
                             .get(number)
-                            .is_some_and(|ps| ps.binary_search(&(p + i as u32)).is_ok())
+                            .is_some_and(|ps| ps.binary_search(&(p + i)).is_ok())
                     })
                 })
             })
@@ -185,4 +197,15 @@ impl Reader {
         }
         result.unwrap_or_default()
     }
+}
+
+/// The offsets of trigrams that cover a run of `length` (four or more)
+/// characters: 0, 3, 6, … and the last, length − 3. Every character lies in
+/// one of them, so they line up exactly where the whole run occurs.
+pub fn cover(length: usize) -> Vec<usize> {
+    let mut offsets: Vec<usize> = (0..=length - 3).step_by(3).collect();
+    if offsets.last() != Some(&(length - 3)) {
+        offsets.push(length - 3);
+    }
+    offsets
 }

@@ -163,6 +163,7 @@
   function Index(url) {
     this.url = url;
     this.shards = new Map();
+    this.positionFiles = new Map();
     this.chunks = new Map();
     this.manifestPromise = null;
     this.utf8 = new TextDecoder();
@@ -220,6 +221,7 @@
     return this.facetLoads[key];
   };
 
+  // Shard `number`: Map(key → {numbers, info}), in stored order.
   Index.prototype.shard = function (number) {
     var self = this;
     if (!this.shards.has(number)) {
@@ -238,23 +240,8 @@
             previous += readVarint(bytes, state);
             numbers[i] = previous;
           }
-          var info = bytes.subarray(state.at, state.at + df);
+          keys.set(key, { numbers: numbers, info: bytes.subarray(state.at, state.at + df) });
           state.at += df;
-          var positions = null;
-          if (isTrigram(key)) {
-            positions = new Array(df);
-            for (var d = 0; d < df; d++) {
-              var n = readVarint(bytes, state);
-              var list = new Uint32Array(n);
-              var at = 0;
-              for (var j = 0; j < n; j++) {
-                at += readVarint(bytes, state);
-                list[j] = at;
-              }
-              positions[d] = list;
-            }
-          }
-          keys.set(key, { numbers: numbers, info: info, positions: positions });
         }
         return keys;
       });
@@ -262,6 +249,38 @@
       this.shards.set(number, promise);
     }
     return this.shards.get(number);
+  };
+
+  // The positions of the trigrams of shard `number`, loaded only for CJK
+  // terms longer than three characters: Map(key → [Uint32Array per document]).
+  Index.prototype.positions = function (number) {
+    var self = this;
+    if (!this.positionFiles.has(number)) {
+      var promise = Promise.all([this.shard(number), this.fetch('p/' + number + '.bin', 'bytes')]).then(function (parts) {
+        var bytes = new Uint8Array(parts[1]);
+        var state = { at: 0 };
+        var found = new Map();
+        parts[0].forEach(function (posting, key) {
+          if (!isTrigram(key)) return;
+          var lists = new Array(posting.numbers.length);
+          for (var d = 0; d < lists.length; d++) {
+            var n = readVarint(bytes, state);
+            var list = new Uint32Array(n);
+            var at = 0;
+            for (var j = 0; j < n; j++) {
+              at += readVarint(bytes, state);
+              list[j] = at;
+            }
+            lists[d] = list;
+          }
+          found.set(key, lists);
+        });
+        return found;
+      });
+      promise.catch(function () { self.positionFiles.delete(number); });
+      this.positionFiles.set(number, promise);
+    }
+    return this.positionFiles.get(number);
   };
 
   // The last shard whose first key is at or before `key` (UTF-16 order).
@@ -277,11 +296,12 @@
     return Math.max(0, low - 1);
   };
 
-  // Postings of a key, or of every key it begins: Map(document → {count, info}).
+  // Where a key, or every key it begins, occurs: dense arrays over all
+  // documents, `count` (0 where absent) and `info` (title and metadata bits).
   Index.prototype.postings = function (key, prefix) {
-    var self = this;
-    var result = new Map();
-    if (!this.manifest.shards.length) return Promise.resolve(result);
+    var count = this.manifest.count;
+    var hits = { counts: new Uint16Array(count), info: new Uint8Array(count), size: 0 };
+    if (!this.manifest.shards.length) return Promise.resolve(hits);
     var first = this.shardOf(key);
     var last = prefix ? this.shardOf(key + '\uffff') : first;
     var loads = [];
@@ -293,17 +313,25 @@
           for (var i = 0; i < posting.numbers.length; i++) {
             var number = posting.numbers[i];
             var info = posting.info[i];
-            var seen = result.get(number);
-            if (seen) {
-              seen.count += info >> 2;
-              seen.info |= info & 3;
-            } else {
-              result.set(number, { count: info >> 2, info: info & 3, positions: posting.positions && posting.positions[i] });
-            }
+            if (!hits.counts[number]) hits.size++;
+            hits.counts[number] = Math.min(65535, hits.counts[number] + Math.max(1, info >> 2));
+            hits.info[number] |= info & 3;
           }
         });
       });
-      return result;
+      return hits;
+    });
+  };
+
+  // The positions of one trigram: Map(document → sorted offsets).
+  Index.prototype.trigram = function (key) {
+    var number = this.shardOf(key);
+    return Promise.all([this.shard(number), this.positions(number)]).then(function (parts) {
+      var posting = parts[0].get(key);
+      var lists = parts[1].get(key);
+      var found = new Map();
+      if (posting) for (var i = 0; i < posting.numbers.length; i++) found.set(posting.numbers[i], lists[i]);
+      return found;
     });
   };
 
@@ -348,10 +376,14 @@
     return document;
   }
 
-  function intersect(a, b) {
-    var out = new Map();
-    a.forEach(function (value, key) { if (b.has(key)) out.set(key, value); });
-    return out;
+  // The offsets of trigrams that cover a run of four or more characters:
+  // 0, 3, 6, … and the last. Every character lies in one of them, so they
+  // line up exactly where the whole run occurs (see src/search/mod.rs).
+  function cover(length) {
+    var offsets = [];
+    for (var i = 0; i <= length - 3; i += 3) offsets.push(i);
+    if (offsets[offsets.length - 1] !== length - 3) offsets.push(length - 3);
+    return offsets;
   }
 
   // Every document matching `query`, scored: [{number, score}], best first.
@@ -364,62 +396,83 @@
       for (var n = 0; n < count; n++) all.push({ number: n, score: 0 });
       return Promise.resolve(all);
     }
-    // Terms of up to three CJK characters and words are keys of the index;
-    // a longer CJK term is found where its trigrams' positions line up.
-    var scores = null;
+    // Documents still in the running, and their scores so far.
+    var alive = new Uint8Array(count).fill(1);
+    var scores = new Float64Array(count);
     // Title matches count most (more when the term fills more of the
     // title), then the metadata before the body, then the body; more
     // occurrences and rarer terms (idf) raise the score.
     function add(hits, term) {
       var idf = Math.log(1 + count / Math.max(1, hits.size));
       var length = Array.from(term.text).length;
-      var next = new Map();
-      hits.forEach(function (hit, number) {
-        if (scores && !scores.has(number)) return;
-        var weight = hit.info & IN_TITLE ? 100 + 50 * Math.min(1, length / Math.max(1, self.titleLengths[number]))
-          : hit.info & IN_HEAD ? 10 : 1;
-        next.set(number, (scores ? scores.get(number) : 0) + idf * (weight + Math.log(1 + hit.count)));
-      });
-      scores = next;
+      for (var n = 0; n < count; n++) {
+        if (!alive[n]) continue;
+        var c = hits.counts[n];
+        if (!c) {
+          alive[n] = 0;
+          continue;
+        }
+        var info = hits.info[n];
+        var weight = info & IN_TITLE ? 100 + 50 * Math.min(1, length / Math.max(1, self.titleLengths[n]))
+          : info & IN_HEAD ? 10 : 1;
+        scores[n] += idf * (weight + Math.log(1 + c));
+      }
     }
+    // A CJK term of four or more characters: documents holding all its
+    // trigrams, then those where the covering trigrams' positions line up.
     function aligned(term) {
       var chars = Array.from(term.text);
       var keys = [];
-      for (var i = 0; i + 3 <= chars.length; i++) keys.push(chars[i] + chars[i + 1] + chars[i + 2]);
+      for (var i = 0; i + 3 <= chars.length; i++) keys.push(chars.slice(i, i + 3).join(''));
+      var offsets = cover(chars.length);
       return Promise.all(keys.map(function (k) { return self.postings(k, false); })).then(function (lists) {
-        var hits = new Map();
-        lists[0].forEach(function (first, number) {
-          if (scores && !scores.has(number)) return;
-          var others = lists.map(function (l) { return l.get(number); });
-          if (others.some(function (o) { return !o; })) return;
-          var found = 0;
-          for (var j = 0; j < first.positions.length; j++) {
-            var p = first.positions[j];
-            var ok = true;
-            for (var k = 1; k < others.length && ok; k++) ok = holds(others[k].positions, p + k);
-            if (ok) found++;
+        var candidates = new Uint8Array(count);
+        var any = false;
+        for (var n = 0; n < count; n++) {
+          if (!alive[n]) continue;
+          candidates[n] = lists.every(function (l) { return l.counts[n] > 0; }) ? 1 : 0;
+          any = any || candidates[n] === 1;
+        }
+        var hits = { counts: new Uint16Array(count), info: new Uint8Array(count), size: 0 };
+        if (!any) return hits;
+        return Promise.all(offsets.map(function (o) { return self.trigram(keys[o]); })).then(function (positions) {
+          for (var n = 0; n < count; n++) {
+            if (!candidates[n]) continue;
+            var starts = positions[0].get(n);
+            var found = 0;
+            for (var j = 0; j < starts.length; j++) {
+              var ok = true;
+              for (var k = 1; k < offsets.length && ok; k++) ok = holds(positions[k].get(n), starts[j] + offsets[k]);
+              if (ok) found++;
+            }
+            if (!found) continue;
+            var info = IN_TITLE | IN_HEAD;
+            lists.forEach(function (l) { info &= l.info[n]; });
+            hits.counts[n] = found;
+            hits.info[n] = info;
+            hits.size++;
           }
-          if (!found) return;
-          var info = IN_TITLE | IN_HEAD;
-          others.forEach(function (o) { info &= o.info; });
-          hits.set(number, { count: Math.min(found, 63), info: info });
+          return hits;
         });
-        return hits;
       });
     }
     var chain = Promise.resolve();
+    var none = false;
     wanted.forEach(function (term) {
       chain = chain.then(function () {
-        if (scores && scores.size === 0) return;
+        if (none) return;
         var length = Array.from(term.text).length;
         var hits = term.cjk && length > 3 ? aligned(term)
           : self.postings(term.cjk ? term.text : stem(term.text), !term.cjk && length >= 2);
-        return hits.then(function (found) { add(found, term); });
+        return hits.then(function (found) {
+          add(found, term);
+          none = found.size === 0;
+        });
       });
     });
     return chain.then(function () {
       var list = [];
-      (scores || new Map()).forEach(function (score, number) { list.push({ number: number, score: score }); });
+      for (var n = 0; n < count; n++) if (alive[n]) list.push({ number: n, score: scores[n] });
       list.sort(function (a, b) { return b.score - a.score || a.number - b.number; });
       return list;
     });

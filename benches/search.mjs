@@ -1,0 +1,131 @@
+// Search benchmark: for the bundled site and a generated corpus of N entries,
+// the index size on disk, the bytes a first search downloads (raw and gzip,
+// script included) and the time a query takes in Chromium once its parts are
+// loaded. Run from the repository root after `cargo build --release`:
+//
+//   node benches/search.mjs                 # bundled site and N = 10,000
+//   node benches/search.mjs --entries 2000  # another N
+//   node benches/search.mjs --corpus DIR    # a corpus already generated
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { REPO, buildSite, launchBrowser, serveWithNginx } from '../tests/browser/harness.js';
+
+const args = process.argv.slice(2);
+const option = (name, fallback) => {
+  const at = args.indexOf(`--${name}`);
+  return at >= 0 ? args[at + 1] : fallback;
+};
+const entries = Number(option('entries', '10000'));
+let corpus = option('corpus', null);
+
+const QUERIES = {
+  zh: ['科学城', '技术经纪人', '纳米位移测量', '科技成果转化', '中试', '技'],
+  en: ['park', 'science city', 'technology transfer'],
+};
+
+function walk(dir) {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((item) => {
+    const full = path.join(dir, item.name);
+    return item.isDirectory() ? walk(full) : [full];
+  });
+}
+
+function indexSize(site) {
+  const sizes = {};
+  for (const lang of fs.readdirSync(path.join(site, 'search-index'))) {
+    const files = walk(path.join(site, 'search-index', lang));
+    const bytes = files.reduce((sum, f) => sum + fs.statSync(f).size, 0);
+    const parts = (folder) => files.filter((f) => f.includes(`/${lang}/${folder}/`));
+    const sum = (list) => list.reduce((total, f) => total + fs.statSync(f).size, 0);
+    sizes[lang] = {
+      files: files.length,
+      bytes,
+      shards: sum(parts('s')),
+      documents: sum(parts('d')),
+      manifest: fs.statSync(path.join(site, 'search-index', lang, 'manifest.json')).size,
+    };
+  }
+  return sizes;
+}
+
+const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
+const mb = (bytes) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+
+async function measure(label, site) {
+  console.log(`\n## ${label}`);
+  const sizes = indexSize(site);
+  for (const [lang, s] of Object.entries(sizes)) {
+    console.log(`index ${lang}: ${mb(s.bytes)} on disk in ${s.files} files ` +
+      `(shards ${mb(s.shards)}, entry files ${mb(s.documents)}, manifest ${kb(s.manifest)})`);
+  }
+  const server = await serveWithNginx(site, '/');
+  const browser = await launchBrowser();
+  try {
+    console.log('| lang | query | results | first search: files | raw | gzip | query time, parts loaded (median of 5) |');
+    console.log('| --- | --- | --- | --- | --- | --- | --- |');
+    for (const [lang, queries] of Object.entries(QUERIES)) {
+      for (const query of queries) {
+        const context = await browser.newContext();
+        const page = await context.newPage();
+        const bodies = [];
+        page.on('response', async (response) => {
+          const url = new URL(response.url());
+          if (!/search\.js$|\/search-index\//.test(url.pathname)) return;
+          bodies.push(response.body().catch(() => Buffer.alloc(0)));
+        });
+        const searchUrl = `${server.url}${lang === 'en' ? 'en/' : ''}search/?q=${encodeURIComponent(query)}`;
+        await page.goto(searchUrl);
+        await page.waitForSelector('#search-results:is([data-state="done"], [data-state="error"])', { state: 'attached', timeout: 120000 });
+        if (await page.getAttribute('#search-results', 'data-state') === 'error') throw new Error(`${query}: the search failed`);
+        const count = await page.getAttribute('#search-results', 'data-count');
+        const loaded = await Promise.all(bodies);
+        const raw = loaded.reduce((sum, b) => sum + b.length, 0);
+        const gzip = loaded.reduce((sum, b) => sum + zlib.gzipSync(b, { level: 6 }).length, 0);
+        const times = await page.evaluate(async (q) => {
+          const input = document.getElementById('search-q');
+          const form = document.getElementById('search-form');
+          const list = document.getElementById('search-results');
+          const once = () => new Promise((resolve) => {
+            const start = performance.now();
+            const observer = new MutationObserver(() => {
+              if (list.getAttribute('data-state') === 'done') {
+                observer.disconnect();
+                resolve(performance.now() - start);
+              }
+            });
+            observer.observe(list, { attributes: true });
+            input.value = q;
+            form.requestSubmit();
+          });
+          const results = [];
+          for (let i = 0; i < 5; i++) results.push(await once());
+          return results.sort((a, b) => a - b);
+        }, query);
+        console.log(`| ${lang} | ${query} | ${count} | ${loaded.length} | ${kb(raw)} | ${kb(gzip)} | ${times[2].toFixed(1)} ms |`);
+        await context.close();
+      }
+    }
+  } finally {
+    await browser.close();
+    await server.stop();
+  }
+}
+
+const bundled = buildSite();
+await measure('bundled site', bundled);
+
+if (!corpus) {
+  corpus = path.join('/tmp', `chengguo-bench-corpus-${entries}`);
+  if (!fs.existsSync(path.join(corpus, 'content'))) {
+    execFileSync('cargo', ['run', '--quiet', '--release', '--example', 'gen_corpus', '--',
+      '--entries', String(entries), '--out', corpus], { cwd: REPO, stdio: 'inherit' });
+  }
+}
+// The generator copies the theme; measure the current one.
+fs.cpSync(path.join(REPO, 'themes', 'default'), path.join(corpus, 'themes', 'default'), { recursive: true });
+const started = Date.now();
+const generated = buildSite({ root: corpus });
+console.log(`\n(built ${corpus} in ${((Date.now() - started) / 1000).toFixed(1)} s)`);
+await measure(`generated corpus (${corpus})`, generated);
