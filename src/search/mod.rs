@@ -377,6 +377,32 @@ mod tests {
         }
     }
 
+    #[test]
+    fn postings_record_title_metadata_and_counts_and_documents_keep_their_text() {
+        let text = "园区 西部科学城 地区 重庆 正文 科学城 科学城 parks";
+        let documents = vec![Document {
+            path: "parks/x/".into(),
+            title: "西部科学城".into(),
+            entry_type: "park",
+            text: text.into(),
+            body_start: text.find("正文").unwrap(),
+            facets: Vec::new(),
+        }];
+        let index = Reader::new(index::build(&documents, &[]));
+        assert_eq!(index.text(0), text);
+        let info = |key: &str| {
+            (0..index.shard_count())
+                .flat_map(|n| index.shard(n))
+                .find(|(k, _)| k == key)
+                .map(|(_, posting)| posting.info[0])
+                .unwrap()
+        };
+        assert_eq!(info("科学城"), index::IN_TITLE | index::IN_HEAD | (3 << 2));
+        assert_eq!(info("重庆"), index::IN_HEAD | (1 << 2));
+        assert_eq!(info("正文"), 1 << 2);
+        assert_eq!(info("park"), 1 << 2);
+    }
+
     /// Characters that make collisions likely: a few Han characters, full-width
     /// and half-width letters and digits, spaces, line breaks and punctuation.
     fn text_strategy() -> impl Strategy<Value = String> {
