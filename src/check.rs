@@ -115,11 +115,12 @@ pub fn check(root: &Path) -> Report {
                 continue;
             };
             for (target, place) in &body.targets {
+                let place = relocate(root, target, place);
                 check_target(
                     entry,
                     lang,
                     target,
-                    place,
+                    &place,
                     &config,
                     &existing,
                     &drafts,
@@ -244,6 +245,37 @@ fn key_line(text: &str, key: &str) -> Option<usize> {
                 .is_some_and(|rest| rest.starts_with(':'))
         })
         .map(|index| index + 1)
+}
+
+/// The place of a link in a `slug.yaml` body. There the Markdown sits indented in
+/// a block scalar, so the place the Markdown reader gives is near but not on the
+/// link; find the target in the file at or after it, column at the link's `[`.
+fn relocate(root: &Path, target: &str, place: &Place) -> Place {
+    let is_yaml = load_form(&place.path) == Some(Form::Yaml);
+    let Some(text) = is_yaml
+        .then(|| std::fs::read_to_string(root.join(&place.path)).ok())
+        .flatten()
+    else {
+        return place.clone();
+    };
+    let needle = format!("]({target}");
+    for (index, line) in text.lines().enumerate().skip(place.line.saturating_sub(1)) {
+        if let Some(at) = line.find(&needle) {
+            let open = line[..at].rfind('[').map_or(at, |open| {
+                if line[..open].ends_with('!') {
+                    open - 1
+                } else {
+                    open
+                }
+            });
+            return Place {
+                path: place.path.clone(),
+                line: index + 1,
+                column: line[..open].chars().count() + 1,
+            };
+        }
+    }
+    place.clone()
 }
 
 /// Where local links may point: the static folders and the built pages.

@@ -125,7 +125,7 @@ fn checks_links_to_pages_files_and_drafts_once_the_site_builds() {
     assert_eq!(stdout(&output), expected("check-links", "check.en.jsonl"));
     assert_eq!(
         String::from_utf8_lossy(&output.stderr),
-        "1 error, 3 warnings\n\ntranslations  both  zh only  en only\nachievements     1        0        1\nparks            1        0        0\npolicies         0        1        0\n"
+        "3 errors, 3 warnings\n\ntranslations  both  zh only  en only\nachievements     1        0        1\nparks            2        0        0\npolicies         0        1        0\n"
     );
     assert_eq!(
         stdout(&check(site.path(), &[])),
@@ -139,6 +139,10 @@ fn warnings_alone_exit_zero() {
     let path = site.path().join("content/achievements/pages.en.md");
     let text = fs::read_to_string(&path).unwrap();
     fs::write(&path, text.replace("/en/widgets/", "/en/policies/")).unwrap();
+    let path = site.path().join("content/parks/yaml-body.yaml");
+    let text = fs::read_to_string(&path).unwrap();
+    let text = text.replace("nano-displacment", "nano-displacement");
+    fs::write(&path, text.replace("/images/map.png", "/images/chip.gif")).unwrap();
     let output = check(site.path(), &["--lang", "en"]);
     assert_eq!(output.status.code(), Some(0), "{}", stdout(&output));
     assert!(stdout(&output).contains("\n0 errors, 3 warnings\n"));
