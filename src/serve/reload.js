@@ -24,7 +24,7 @@
       overlay.setAttribute('role', 'alert');
       Object.assign(overlay.style, {
         position: 'fixed', inset: '0', zIndex: '2147483647', overflow: 'auto',
-        background: 'rgba(24, 24, 24, 0.95)', color: '#ffe0e0', padding: '1.5rem',
+        background: '#1b1b1b', color: '#ffe8e8', padding: '1.5rem',
         font: '15px/1.5 system-ui, sans-serif',
       });
       const title = document.createElement('p');
@@ -34,7 +34,11 @@
         : 'The build failed: fix the problems below and the page reloads. Underneath is the last good build.';
       const pre = document.createElement('pre');
       Object.assign(pre.style, { whiteSpace: 'pre-wrap', font: '14px/1.45 ui-monospace, monospace' });
-      overlay.append(title, pre);
+      const close = document.createElement('button');
+      close.type = 'button';
+      close.textContent = zh ? '关闭,查看上一次成功构建的页面' : 'Close and see the last good page';
+      close.addEventListener('click', () => overlay.remove());
+      overlay.append(title, pre, close);
     }
     overlay.querySelector('pre').textContent = text;
     if (!overlay.isConnected) document.body.append(overlay);

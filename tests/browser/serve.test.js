@@ -136,6 +136,10 @@ describe('chengguo serve on the bundled site', () => {
     assert.equal(again.status, 200);
     assert.match(await again.text(), /纳米位移测量技术/);
 
+    // The overlay can be closed to look at the last good page.
+    await overlay.locator('button').click();
+    assert.equal(await page.locator('#chengguo-build-error').count(), 0);
+
     const fixed = original.replace('title: 纳米位移测量技术', 'title: 纳米位移测量技术(已修复)');
     saveByRename(path.join(root, ENTRY), fixed);
     await page.waitForFunction(() => document.querySelector('h1')?.textContent.includes('已修复'), null, { timeout: 10000 });
