@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 use serde::Serialize;
-use tera::{Context, Tera};
+use tera::{Context, Tera, Value};
 
 use crate::config::{Config, Lang, VocabName};
 use crate::diag::{Diagnostic, Diagnostics};
@@ -19,7 +19,7 @@ use crate::entry::{Details, EntryType};
 use crate::site::{EntryId, Site};
 
 use i18n::Strings;
-use view::{Card, Speaker};
+use view::Speaker;
 
 /// One file of the built site: a path relative to the output folder, and its bytes.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -171,7 +171,7 @@ enum Page {
 /// Render every page of every language, plus the static files.
 pub fn render(site: &Site, theme: &Theme) -> Result<Vec<OutputFile>, Diagnostics> {
     let config = &site.config;
-    let lists = Lists::new(site);
+    let lists = Lists::new(site, theme);
     let mut jobs: Vec<(Lang, Page)> = Vec::new();
     for lang in config.ordered_languages() {
         jobs.extend(
@@ -279,10 +279,13 @@ struct LangLists {
     /// Indexed by `EntryType as usize`.
     listed: [Vec<EntryId>; 3],
     terms: Vec<(EntryType, &'static str, UsedTerms)>,
+    /// Each listed entry's card, ready for templates (indexed by `EntryId`).
+    /// A list page shares them instead of building and converting its own.
+    cards: Vec<Option<Value>>,
 }
 
 impl Lists {
-    fn new(site: &Site) -> Lists {
+    fn new(site: &Site, theme: &Theme) -> Lists {
         // Each entry's vocabulary values, worked out once for both languages.
         let values: Vec<Vec<(&'static str, VocabName, Vec<String>)>> =
             site.entries.iter().map(view::vocabulary_values).collect();
@@ -321,7 +324,23 @@ impl Lists {
                     terms.push((entry_type, field, used));
                 }
             }
-            LangLists { listed, terms }
+            let speaker = Speaker {
+                site,
+                lang,
+                strings: theme.strings(lang),
+            };
+            let cards = (0..site.entries.len())
+                .into_par_iter()
+                .map(|id| {
+                    site.is_listed(id, lang)
+                        .then(|| Value::from_serializable(&speaker.card(id)))
+                })
+                .collect();
+            LangLists {
+                listed,
+                terms,
+                cards,
+            }
         });
         Lists { langs }
     }
@@ -334,6 +353,15 @@ impl Lists {
 impl LangLists {
     fn listed(&self, entry_type: EntryType) -> &[EntryId] {
         &self.listed[entry_type as usize]
+    }
+
+    /// The cards of `ids`, as [`Speaker::cards`] makes them.
+    fn cards(&self, ids: impl IntoIterator<Item = EntryId>) -> Value {
+        Value::from(
+            ids.into_iter()
+                .filter_map(|id| self.cards[id].clone())
+                .collect::<Vec<Value>>(),
+        )
     }
 
     /// The terms of a vocabulary field that listed entries use, in vocabulary
@@ -485,10 +513,11 @@ struct PageLink {
 
 fn paginate(
     speaker: &Speaker,
+    lists: &LangLists,
     base: &str,
     ids: &[EntryId],
     current: usize,
-) -> (Vec<Card>, Pagination) {
+) -> (Value, Pagination) {
     let size = speaker.site.config.page_size;
     let total = page_count(ids.len(), size);
     let url = |n: usize| {
@@ -498,7 +527,7 @@ fn paginate(
             speaker.url(base)
         }
     };
-    let cards = speaker.cards(ids.iter().copied().skip((current - 1) * size).take(size));
+    let cards = lists.cards(ids.iter().copied().skip((current - 1) * size).take(size));
     let pagination = Pagination {
         current,
         total,
@@ -574,7 +603,6 @@ fn render_page(
     let lists = all_lists.of(lang);
     let path = site_path(config, lang, page, site);
     let mut context = Context::new();
-    let listed = |entry_type: EntryType| -> Vec<EntryId> { lists.listed(entry_type).to_vec() };
     let (template, title, section) = match page {
         Page::Home => {
             let sections: Vec<Section> = EntryType::ALL
@@ -583,10 +611,10 @@ fn render_page(
                     key: t.folder(),
                     label: speaker.t(&format!("section_{}", t.folder())),
                     url: speaker.url(&format!("{}/", t.folder())),
-                    count: listed(t).len(),
+                    count: lists.listed(t).len(),
                 })
                 .collect();
-            let achievements = listed(EntryType::Achievement);
+            let achievements = lists.listed(EntryType::Achievement);
             let featured: Vec<EntryId> = achievements
                 .iter()
                 .copied()
@@ -594,19 +622,19 @@ fn render_page(
                 .take(6)
                 .collect();
             context.insert("sections", &sections);
-            context.insert("featured", &speaker.cards(featured));
-            context.insert(
+            context.insert_value("featured", lists.cards(featured));
+            context.insert_value(
                 "latest_achievements",
-                &speaker.cards(achievements.into_iter().take(6)),
+                lists.cards(achievements.iter().copied().take(6)),
             );
-            context.insert(
+            context.insert_value(
                 "latest_policies",
-                &speaker.cards(listed(EntryType::Policy).into_iter().take(6)),
+                lists.cards(lists.listed(EntryType::Policy).iter().copied().take(6)),
             );
-            let top_parks = listed(EntryType::Park).into_iter().filter(
+            let top_parks = lists.listed(EntryType::Park).iter().copied().filter(
                 |id| !matches!(&site.entries[*id].details, Details::Park(p) if p.parent.is_some()),
             );
-            context.insert("top_parks", &speaker.cards(top_parks.take(6)));
+            context.insert_value("top_parks", lists.cards(top_parks.take(6)));
             (
                 "index.html",
                 config.title.get_or_other(lang).to_string(),
@@ -616,11 +644,12 @@ fn render_page(
         Page::List(entry_type, n) => {
             let (cards, pagination) = paginate(
                 speaker,
+                lists,
                 &format!("{}/", entry_type.folder()),
-                &listed(*entry_type),
+                lists.listed(*entry_type),
                 *n,
             );
-            context.insert("entries", &cards);
+            context.insert_value("entries", cards);
             context.insert("pagination", &pagination);
             context.insert("facets", &facets(speaker, all_lists, *entry_type));
             context.insert("entry_type", entry_type);
@@ -668,6 +697,7 @@ fn render_page(
                 .unwrap_or(&[]);
             let (cards, pagination) = paginate(
                 speaker,
+                lists,
                 &format!("{}/{field}/{key}/", entry_type.folder()),
                 ids,
                 *n,
@@ -677,7 +707,7 @@ fn render_page(
                 speaker.t(&format!("field_{field}")),
                 speaker.term_label(vocabulary, key)
             );
-            context.insert("entries", &cards);
+            context.insert_value("entries", cards);
             context.insert("pagination", &pagination);
             context.insert("heading", &heading);
             context.insert(
