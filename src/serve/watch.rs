@@ -6,7 +6,7 @@
 //! Events are debounced: a burst ends after a quiet spell, then one rebuild runs.
 
 use std::path::{Path, PathBuf};
-use std::sync::mpsc;
+use std::sync::{Arc, Mutex, mpsc};
 use std::time::Duration;
 
 use notify::{EventKind, RecursiveMode, Watcher};
@@ -18,10 +18,12 @@ use crate::render::{STATIC_DIR, THEMES_DIR};
 /// How long the sources must be quiet before a rebuild.
 pub const DEBOUNCE: Duration = Duration::from_millis(60);
 
-/// Keeps the watch alive; dropping it stops watching.
+/// Keeps the watch alive while the server runs.
 pub struct Watch {
-    _watcher: notify::RecommendedWatcher,
+    _watcher: Arc<Mutex<notify::RecommendedWatcher>>,
 }
+
+const FOLDERS: [&str; 3] = [CONTENT_DIR, THEMES_DIR, STATIC_DIR];
 
 /// Watch `root`; `on_change` runs on the watcher's own thread after each burst of changes.
 pub fn watch(root: &Path, mut on_change: impl FnMut() + Send + 'static) -> notify::Result<Watch> {
@@ -41,18 +43,36 @@ pub fn watch(root: &Path, mut on_change: impl FnMut() + Send + 'static) -> notif
         }
     })?;
     watcher.watch(root, RecursiveMode::NonRecursive)?;
-    for folder in [CONTENT_DIR, THEMES_DIR, STATIC_DIR] {
+    for folder in FOLDERS {
         let path = root.join(folder);
         if path.is_dir() {
             watcher.watch(&path, RecursiveMode::Recursive)?;
         }
     }
+    let watcher = Arc::new(Mutex::new(watcher));
+    let shared = Arc::clone(&watcher);
+    let root = root.to_path_buf();
     std::thread::Builder::new()
         .name("chengguo-watch".into())
         .spawn(move || {
-            while receiver.recv().is_ok() {
+            while let Ok(first) = receiver.recv() {
                 // Drain the burst: editors write, rename and touch several files per save.
-                while receiver.recv_timeout(DEBOUNCE).is_ok() {}
+                let mut changed = vec![first];
+                while let Ok(path) = receiver.recv_timeout(DEBOUNCE) {
+                    changed.push(path);
+                }
+                // A source folder created, removed or replaced (a git checkout, say)
+                // is watched afresh.
+                for folder in FOLDERS {
+                    let path = root.join(folder);
+                    if changed.contains(&path) {
+                        let mut watcher = shared.lock().unwrap_or_else(|e| e.into_inner());
+                        let _ = watcher.unwatch(&path);
+                        if path.is_dir() {
+                            let _ = watcher.watch(&path, RecursiveMode::Recursive);
+                        }
+                    }
+                }
                 on_change();
             }
         })

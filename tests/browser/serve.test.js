@@ -183,6 +183,24 @@ describe('chengguo serve on the bundled site', () => {
     await waitFor(`${server.url}parks/dachuanggu-renamed/`, 404);
   });
 
+  test('a content folder replaced as a whole (a git checkout, say) is watched afresh', async () => {
+    const content = path.join(root, 'content');
+    const aside = `${root}-content-aside`;
+    fs.renameSync(content, aside);
+    fs.cpSync(aside, content, { recursive: true });
+    fs.rmSync(aside, { recursive: true, force: true });
+    await new Promise((r) => setTimeout(r, 300));
+    const file = path.join(root, ENTRY);
+    saveByRename(file, original.replace('title: 纳米位移测量技术', 'title: 纳米位移测量技术(检出之后)'));
+    const deadline = Date.now() + 10000;
+    for (;;) {
+      const html = await (await fetch(`${server.url}${ENTRY_URL}`)).text();
+      if (html.includes('检出之后')) break;
+      if (Date.now() > deadline) throw new Error(`the edit after the checkout was not seen\n${server.log()}`);
+      await new Promise((r) => setTimeout(r, 25));
+    }
+  });
+
   test('paths outside the site get 404, and the reserved paths are served', async () => {
     for (const target of ['/../config.yaml', '/%2e%2e/config.yaml', '/%2E%2E%2Fconfig.yaml', '/en/../../content/',
       '/..%5cconfig.yaml', '/no-such-page/']) {
