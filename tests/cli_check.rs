@@ -105,6 +105,8 @@ fn gives_one_json_object_per_problem_per_line() {
         .map(|line| serde_json::from_str(line).unwrap())
         .collect();
     assert_eq!(objects.len(), 9);
+    // Every message is in the catalog, so it has a code and a Chinese wording.
+    assert!(objects.iter().all(|o| o["code"] != "other"), "{text}");
     let stage = objects
         .iter()
         .find(|o| o["field"] == "stage")
