@@ -151,3 +151,84 @@ fn refuses_to_overwrite_a_folder_it_did_not_write() {
     assert!(dir.join("keep.txt").is_file());
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[test]
+fn a_build_is_identical_across_runs() {
+    let dir = scratch("gen-corpus-twice");
+    corpus::write_chengguo(&corpus::generate(120, 11, &vocab()), &dir, &repo()).unwrap();
+    let first = chengguo::build(&dir, &BuildOptions::default())
+        .unwrap()
+        .files;
+    let second = chengguo::build(&dir, &BuildOptions::default())
+        .unwrap()
+        .files;
+    assert!(first.len() > 300);
+    assert!(first == second, "two builds of the same site differ");
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn rebuilding_into_an_existing_folder_equals_a_clean_build() {
+    let dir = scratch("gen-corpus-rebuild");
+    let site = dir.join("site");
+    let corpus = corpus::generate(120, 5, &vocab());
+    corpus::write_chengguo(&corpus, &site, &repo()).unwrap();
+    let (updated, clean) = (dir.join("updated"), dir.join("clean"));
+    chengguo::build_to_disk(&site, &updated, &BuildOptions::default()).unwrap();
+
+    // Edit one entry's title, delete another entry and add nothing else: pages
+    // change, pages disappear, list pages shift.
+    let edited = corpus
+        .entries
+        .iter()
+        .find(|e| e.kind == corpus::Kind::Achievement && !e.pair)
+        .expect("a one-file achievement");
+    let path = site.join(format!("content/achievements/{}.yaml", edited.slug));
+    let text = std::fs::read_to_string(&path).unwrap();
+    std::fs::write(
+        &path,
+        text.replacen("title: {zh: \"", "title: {zh: \"改 ", 1),
+    )
+    .unwrap();
+    let removed = corpus
+        .entries
+        .iter()
+        .find(|e| e.kind == corpus::Kind::Policy && !e.pair)
+        .expect("a one-file policy");
+    // Other entries may name it; drop those references with it.
+    for entry in &corpus.entries {
+        for (relative, text) in corpus::chengguo_files(entry) {
+            let quoted = format!("\"{}\"", removed.slug);
+            if text.contains(&quoted) {
+                let kept = text
+                    .replace(&format!("{quoted}, "), "")
+                    .replace(&format!(", {quoted}"), "")
+                    .replace(&format!("[{quoted}]"), "[]");
+                std::fs::write(site.join(relative), kept).unwrap();
+            }
+        }
+    }
+    std::fs::remove_file(site.join(format!("content/policies/{}.yaml", removed.slug))).unwrap();
+
+    chengguo::build_to_disk(&site, &updated, &BuildOptions::default()).unwrap();
+    chengguo::build_to_disk(&site, &clean, &BuildOptions::default()).unwrap();
+    let (updated_tree, clean_tree) = (read_tree(&updated), read_tree(&clean));
+    assert!(
+        updated_tree
+            .iter()
+            .any(|(path, bytes)| path.contains(&edited.slug)
+                && String::from_utf8_lossy(bytes).contains("改 ")),
+        "the edit reached the output"
+    );
+    assert!(
+        !updated_tree
+            .iter()
+            .any(|(path, _)| path.contains(&removed.slug)),
+        "the removed entry's pages are gone"
+    );
+    assert!(
+        updated_tree == clean_tree,
+        "an update in place differs from a clean build"
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}
