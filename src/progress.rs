@@ -144,17 +144,30 @@ impl Drop for Terminal {
 impl Progress for Terminal {
     fn stage(&self, name: &'static str, count: usize, what: &'static str, took: Duration) {
         let mut shown = self.shared.lock().unwrap_or_else(|e| e.into_inner());
-        let line = format!(
-            "  {name:<8} {count:>8} {what:<12} {:>7.0} ms   (at {:.1} s)",
+        let mut line = format!(
+            "  {name:<8} {count:>8} {what:<12} {:>7.0} ms   (at {:.1} s",
             took.as_secs_f64() * 1000.0,
             shown.started.elapsed().as_secs_f64()
         );
+        if let Some(peak) = peak_memory_mb() {
+            line.push_str(&format!(", peak {peak} MB"));
+        }
+        line.push(')');
         if shown.live {
             eprintln!("{line}");
         } else {
             shown.held.push(line);
         }
     }
+}
+
+/// The process's peak resident memory so far, where the system tells it
+/// (Linux: `VmHWM` in /proc/self/status).
+fn peak_memory_mb() -> Option<u64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    let kb: u64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kb / 1024)
 }
 
 #[cfg(test)]
