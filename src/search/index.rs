@@ -8,7 +8,8 @@ use serde::Serialize;
 
 use super::text::{self, Term};
 
-/// Shards are cut once they reach this many bytes (one term may make a larger one).
+/// Shards, and their positions files, are cut once either reaches this many
+/// bytes (one key may make a larger one).
 pub const SHARD_BYTES: usize = 16 * 1024;
 
 /// Bits of a posting's info byte: where in the entry the term occurs.
@@ -161,7 +162,7 @@ pub fn build(documents: &[Document], facets: &[FacetGroup]) -> Vec<(String, Vec<
         if is_trigram(key) {
             encode_positions(&mut positions, list);
         }
-        if shard.len() >= SHARD_BYTES {
+        if shard.len() >= SHARD_BYTES || positions.len() >= SHARD_BYTES {
             finish(&mut shard, &mut positions, shard_starts.len() - 1);
         }
     }
