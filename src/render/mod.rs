@@ -509,6 +509,28 @@ struct PageLink {
     number: usize,
     url: String,
     current: bool,
+    /// Page numbers are left out between the previous link and this one.
+    gap: bool,
+}
+
+/// Up to this many pages, a pager links every page.
+const PAGER_ALL: usize = 9;
+/// Beyond that, it links the first and last pages and this many on each side
+/// of the current one: a list of 3,000 pages does not print 3,000 links on
+/// each of its pages (which made lists quadratic in time and memory).
+const PAGER_SIDE: usize = 2;
+
+/// The page numbers a pager shows, in order.
+fn pager_numbers(current: usize, total: usize) -> Vec<usize> {
+    if total <= PAGER_ALL {
+        return (1..=total).collect();
+    }
+    let low = current.saturating_sub(PAGER_SIDE).max(1);
+    let high = (current + PAGER_SIDE).min(total);
+    let mut numbers = vec![1];
+    numbers.extend((low..=high).filter(|n| *n != 1 && *n != total));
+    numbers.push(total);
+    numbers
 }
 
 fn paginate(
@@ -533,13 +555,22 @@ fn paginate(
         total,
         prev_url: (current > 1).then(|| url(current - 1)),
         next_url: (current < total).then(|| url(current + 1)),
-        pages: (1..=total)
-            .map(|n| PageLink {
-                number: n,
-                url: url(n),
-                current: n == current,
-            })
-            .collect(),
+        pages: {
+            let mut previous = 0;
+            pager_numbers(current, total)
+                .into_iter()
+                .map(|n| {
+                    let link = PageLink {
+                        number: n,
+                        url: url(n),
+                        current: n == current,
+                        gap: n > previous + 1,
+                    };
+                    previous = n;
+                    link
+                })
+                .collect()
+        },
     };
     (cards, pagination)
 }
@@ -807,5 +838,28 @@ fn page_view(
         section,
         alternates,
         switch,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_short_pager_links_every_page() {
+        assert_eq!(pager_numbers(1, 1), vec![1]);
+        assert_eq!(pager_numbers(4, 9), (1..=9).collect::<Vec<_>>());
+    }
+
+    #[test]
+    fn a_long_pager_links_the_ends_and_the_pages_around_the_current_one() {
+        assert_eq!(pager_numbers(1, 3000), vec![1, 2, 3, 3000]);
+        assert_eq!(pager_numbers(3, 3000), vec![1, 2, 3, 4, 5, 3000]);
+        assert_eq!(
+            pager_numbers(500, 3000),
+            vec![1, 498, 499, 500, 501, 502, 3000]
+        );
+        assert_eq!(pager_numbers(3000, 3000), vec![1, 2998, 2999, 3000]);
+        assert_eq!(pager_numbers(10, 10), vec![1, 8, 9, 10]);
     }
 }
