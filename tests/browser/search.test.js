@@ -235,6 +235,20 @@ for (const prefix of ['/', '/showcase/']) {
       assert.ok(await page.isChecked(`.facet-region input[value="${region.value}"]`));
     });
 
+    test('without a query, a facet browses its entries newest first, as the lists order them', async () => {
+      await page.goto(`${searchPage('zh')}?type=park`);
+      await waitDone();
+      const listed = corpus.zh.filter((e) => e.path.includes('/parks/')).map((e) => e.path);
+      const shown = [];
+      for (;;) {
+        shown.splice(0, shown.length, ...await page.$$eval('#search-results a', (as) => as.map((a) => new URL(a.href).pathname)));
+        if (await page.isHidden('#search-more')) break;
+        await page.click('#search-more');
+        await page.waitForFunction((n) => document.querySelectorAll('#search-results > li').length > n, shown.length);
+      }
+      assert.deepEqual(shown, listed);
+    });
+
     test('the query lives in the URL and a reload restores it', async () => {
       await page.goto(searchPage('zh'));
       await page.fill('#search-q', '技术经纪人');
