@@ -164,7 +164,7 @@
     this.url = url;
     this.shards = new Map();
     this.positionFiles = new Map();
-    this.chunks = new Map();
+    this.entryFiles = new Map();
     this.manifestPromise = null;
     this.utf8 = new TextDecoder();
   }
@@ -339,14 +339,14 @@
   Index.prototype.documents = function (numbers) {
     var self = this;
     var loads = numbers.map(function (number) {
-      if (!self.chunks.has(number)) {
+      if (!self.entryFiles.has(number)) {
         var promise = self.fetch('d/' + number + '.json', 'json').then(function (r) {
           return { number: number, path: r[0], title: r[1], type: r[2], bodyStart: r[3], text: r[4] };
         });
-        promise.catch(function () { self.chunks.delete(number); });
-        self.chunks.set(number, promise);
+        promise.catch(function () { self.entryFiles.delete(number); });
+        self.entryFiles.set(number, promise);
       }
-      return self.chunks.get(number);
+      return self.entryFiles.get(number);
     });
     return Promise.all(loads).then(function (list) {
       var byNumber = new Map();
