@@ -9,9 +9,9 @@ use crate::config::{Config, Lang};
 use crate::diag::messages::english;
 use crate::diag::{Diagnostic, Diagnostics, Severity, did_you_mean};
 use crate::entry::{Details, Entry, EntryType, Place};
-use crate::load::{Form, SourceFile};
+use crate::load::Form;
 use crate::parse::document::{Document, Value, parse_document};
-use crate::parse::fields::{self, Kind};
+use crate::parse::fields::Kind;
 use crate::render::{STATIC_DIR, THEMES_DIR};
 use crate::{BuildOptions, build, config, load, parse};
 
@@ -73,19 +73,11 @@ pub fn check(root: &Path) -> Report {
         };
     };
     let (files, _) = load::load(root);
-    let documents: Vec<Parsed> = files
+    // Each file on its own, so references are found even in files with other problems.
+    let documents: Vec<Document> = files
         .iter()
-        .filter_map(|file| {
-            let mut found = Diagnostics::new();
-            let document = parse_document(file, &config, &mut found)?;
-            Some(Parsed {
-                document,
-                file,
-                clean: found.is_empty(),
-            })
-        })
+        .filter_map(|file| parse_document(file, &config, &mut Diagnostics::new()))
         .collect();
-    check_blank_required(&documents, &mut diagnostics);
     let existing: BTreeSet<(EntryType, String)> = files
         .iter()
         .map(|f| (f.entry_type, f.slug.clone()))
@@ -139,22 +131,14 @@ pub fn check(root: &Path) -> Report {
     }
 }
 
-/// One file's fields, parsed on their own.
-struct Parsed<'a> {
-    document: Document,
-    file: &'a SourceFile,
-    /// Whether the file had no problem at all.
-    clean: bool,
-}
-
 /// References to entries that have no file, reported as the build reports them,
 /// from every file, even one with other problems.
 fn check_references(
-    documents: &[Parsed],
+    documents: &[Document],
     existing: &BTreeSet<(EntryType, String)>,
     diagnostics: &mut Diagnostics,
 ) {
-    for Parsed { document, .. } in documents {
+    for document in documents {
         for (spec, value, _) in &document.fields {
             let references = match value {
                 Value::Reference(reference) => std::slice::from_ref(reference),
@@ -185,52 +169,6 @@ fn check_references(
                     .at(reference.place.line, reference.place.column)
                     .field(spec.name)
                     .help(help),
-                );
-            }
-        }
-    }
-}
-
-/// A required field written with nothing after it passes the build as present;
-/// report it where it is written (a Markdown title in each language's file).
-fn check_blank_required(documents: &[Parsed], diagnostics: &mut Diagnostics) {
-    let mut groups: BTreeMap<(EntryType, &str), Vec<&Parsed>> = BTreeMap::new();
-    for item in documents.iter().filter(|p| p.clean) {
-        groups
-            .entry((item.file.entry_type, item.file.slug.as_str()))
-            .or_default()
-            .push(item);
-    }
-    for ((entry_type, _), documents) in groups {
-        for spec in fields::fields(entry_type).iter().filter(|s| s.required) {
-            let has_value = |p: &&&Parsed| {
-                p.document
-                    .fields
-                    .iter()
-                    .any(|(f, _, _)| f.name == spec.name)
-            };
-            let written = |p: &&&Parsed| p.document.written_keys.iter().any(|k| k == spec.name);
-            let blank: Vec<&&Parsed> = if spec.kind.is_localized() {
-                documents
-                    .iter()
-                    .filter(|p| written(p) && !has_value(p))
-                    .collect()
-            } else if documents.iter().any(|p| has_value(&p)) {
-                Vec::new()
-            } else {
-                documents.iter().filter(written).take(1).collect()
-            };
-            for Parsed { document, file, .. } in blank.into_iter().copied() {
-                let text = String::from_utf8_lossy(&file.bytes);
-                let line = key_line(&text, spec.name).unwrap_or(0);
-                diagnostics.push(
-                    Diagnostic::error(&document.path, english("blank-required", &[spec.name]))
-                        .at(line, usize::from(line > 0))
-                        .field(spec.name)
-                        .help(english(
-                            "required",
-                            &[spec.description_en, spec.description_zh],
-                        )),
                 );
             }
         }

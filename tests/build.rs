@@ -450,6 +450,26 @@ fn errors_on_missing_required_fields_and_wrong_kinds() {
 }
 
 #[test]
+fn errors_on_required_field_left_blank() {
+    let fixture = Fixture::new("minimal");
+    fixture.write(
+        "content/parks/blank.zh.md",
+        "---\ntitle:\nkind: 科学城\n---\n",
+    );
+    fixture.write(
+        "content/parks/blank-kind.yaml",
+        "title: {zh: 园区, en: Park}\nkind: \"\"\n",
+    );
+    assert_eq!(
+        fixture.errors(),
+        [
+            "content/parks/blank-kind.yaml:2:1: error: field \"kind\": the required field \"kind\" is blank (required: Kind / 类型)",
+            "content/parks/blank.zh.md:2:1: error: field \"title\": the required field \"title\" is blank (required: Title / 标题)",
+        ]
+    );
+}
+
+#[test]
 fn errors_when_languages_disagree_on_a_shared_field() {
     let fixture = Fixture::new("minimal");
     fixture.write(

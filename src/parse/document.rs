@@ -243,6 +243,21 @@ impl FieldContext<'_> {
     /// `None` for an empty value (left blank) or after reporting a problem.
     fn convert(&mut self, value: &Yaml) -> Option<Value> {
         if is_blank(value) {
+            if self.spec.required {
+                let (line, column) = self.locator.key(self.spec.name).unwrap_or((0, 0));
+                self.diagnostics.push(
+                    Diagnostic::error(
+                        self.path,
+                        format!("the required field \"{}\" is blank", self.spec.name),
+                    )
+                    .at(line, column)
+                    .field(self.spec.name)
+                    .help(format!(
+                        "required: {} / {}",
+                        self.spec.description_en, self.spec.description_zh
+                    )),
+                );
+            }
             return None;
         }
         match self.spec.kind {
