@@ -524,7 +524,9 @@
     var center = focus ? focus[0] : Math.min(text.length, Math.max(titleEnd, 0));
     var start = Math.max(0, center - 30);
     var end = Math.min(text.length, start + 120);
+    // Never cut a character written as a surrogate pair in two.
     if (start > 0 && text.codePointAt(start - 1) > 0xffff) start--;
+    if (end < text.length && text.codePointAt(end - 1) > 0xffff) end++;
     var fragment = window.document.createDocumentFragment();
     if (start > 0) fragment.appendChild(window.document.createTextNode('…'));
     var at = start;
