@@ -249,6 +249,7 @@ mod tests {
 
     use proptest::prelude::*;
 
+    use super::INDEX_DIR;
     use super::index::{self, Document};
     use super::query::Reader;
     use super::text::{self, Term};
@@ -375,6 +376,47 @@ mod tests {
             assert!(!found.is_empty(), "{query}");
             assert_eq!(found, brute_force(&texts, query), "{query}");
         }
+    }
+
+    #[test]
+    fn the_bundled_site_indexes_every_entry_in_each_language_it_is_written_in() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let built =
+            crate::build(root, &crate::BuildOptions::default()).expect("the bundled site builds");
+        for lang in built.site.config.ordered_languages() {
+            let written: Vec<&crate::entry::Entry> = built
+                .site
+                .entries
+                .iter()
+                .filter(|e| e.has_language(lang))
+                .collect();
+            let file = |path: String| {
+                built
+                    .files
+                    .iter()
+                    .find(|f| f.path == path)
+                    .unwrap_or_else(|| panic!("{path} is missing"))
+            };
+            let manifest: serde_json::Value = serde_json::from_slice(
+                &file(format!("{INDEX_DIR}/{}/manifest.json", lang.code())).bytes,
+            )
+            .unwrap();
+            assert_eq!(manifest["count"].as_u64(), Some(written.len() as u64));
+            for number in 0..written.len() {
+                let record: serde_json::Value = serde_json::from_slice(
+                    &file(format!("{INDEX_DIR}/{}/d/{number}.json", lang.code())).bytes,
+                )
+                .unwrap();
+                let text = record[4].as_str().unwrap();
+                let title = record[1].as_str().unwrap();
+                assert!(text.contains(title), "{title} is not in its text");
+            }
+        }
+        let paths: Vec<&str> = built.files.iter().map(|f| f.path.as_str()).collect();
+        assert!(
+            paths.windows(2).all(|w| w[0] < w[1]),
+            "files are sorted by path"
+        );
     }
 
     #[test]
