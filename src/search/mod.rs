@@ -24,7 +24,9 @@
 //! and so on up to cₖ₋₂cₖ₋₁cₖ at p + k − 3: the search intersects the triples'
 //! documents and keeps those where the positions line up. Both directions of
 //! that equivalence hold, so recall and precision are 1.0 for any length, and
-//! no entry text has to be downloaded to decide a match.
+//! no entry text has to be downloaded to decide a match. (When only a few
+//! entries hold every triple, `search.js` checks their normalised text
+//! instead, which is as exact and reads the entry files the snippets need.)
 //!
 //! # English
 //!

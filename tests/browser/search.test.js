@@ -67,6 +67,9 @@ const QUERIES = {
     ['技', contains('技')],
     ['中试平台', contains('中试平台')],
     ['渝科局函', contains('渝科局函')],
+    // Many candidates: decided by the positions of covering trigrams, not by entry text.
+    ['科技成果转化', contains('科技成果转化')],
+    ['重庆市科学技术局', contains('重庆市科学技术局')],
     ['109号', both(hasWord('109'), contains('号'))],
     ['〔2020〕', hasWord('2020')],
     ['１１６０', hasWord('1160')],

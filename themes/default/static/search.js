@@ -376,6 +376,16 @@
     return document;
   }
 
+  // Up to this many candidates, a long CJK term is checked against the
+  // entries' text instead of the trigrams' positions.
+  var VERIFY_LIMIT = 20;
+
+  function countOccurrences(haystack, needle) {
+    var found = 0;
+    for (var at = haystack.indexOf(needle); at >= 0; at = haystack.indexOf(needle, at + 1)) found++;
+    return found;
+  }
+
   // The offsets of trigrams that cover a run of four or more characters:
   // 0, 3, 6, … and the last. Every character lies in one of them, so they
   // line up exactly where the whole run occurs (see src/search/mod.rs).
@@ -435,6 +445,25 @@
         }
         var hits = { counts: new Uint16Array(count), info: new Uint8Array(count), size: 0 };
         if (!any) return hits;
+        var few = [];
+        for (var c = 0; c < count && few.length <= VERIFY_LIMIT; c++) if (candidates[c]) few.push(c);
+        if (few.length <= VERIFY_LIMIT) {
+          // Few candidates: read their entry files (needed for snippets
+          // anyway) rather than the trigrams' positions, which for common
+          // trigrams are large. Checking the normalised text is just as exact.
+          return self.documents(few).then(function (documents) {
+            few.forEach(function (n) {
+              var d = normalisedParts(documents.get(n));
+              var found = countOccurrences(d.normalised.text, term.text);
+              if (!found) return;
+              hits.counts[n] = Math.min(found, 63);
+              hits.info[n] = (d.normalisedTitle.indexOf(term.text) >= 0 ? IN_TITLE : 0) |
+                (d.normalisedHead.indexOf(term.text) >= 0 ? IN_HEAD : 0);
+              hits.size++;
+            });
+            return hits;
+          });
+        }
         return Promise.all(offsets.map(function (o) { return self.trigram(keys[o]); })).then(function (positions) {
           for (var n = 0; n < count; n++) {
             if (!candidates[n]) continue;
