@@ -10,7 +10,6 @@
 
   // ---------------------------------------------------------------- text rules
 
-  var WHITE_SPACE = /^\p{White_Space}$/u;
   var WORD_CHAR = /^[\p{Alphabetic}\p{N}]$/u;
   var ALPHABETIC = /^\p{Alphabetic}+$/u;
 
@@ -24,9 +23,26 @@
       (cp >= 0x20000 && cp <= 0x2fa1f);
   }
 
+  // Unicode's White_Space property, as Rust's char::is_whitespace.
+  function isWhiteSpace(cp) {
+    return (cp >= 9 && cp <= 13) || cp === 32 || cp === 0x85 || cp === 0xa0 || cp === 0x1680 ||
+      (cp >= 0x2000 && cp <= 0x200a) || cp === 0x2028 || cp === 0x2029 || cp === 0x202f ||
+      cp === 0x205f || cp === 0x3000;
+  }
+
+  // A letter or digit that is not CJK (ASCII and CJK answered without a regular expression).
+  function isWordChar(ch) {
+    var cp = ch.codePointAt(0);
+    if (cp < 0x80) return (cp >= 48 && cp <= 57) || (cp >= 97 && cp <= 122) || (cp >= 65 && cp <= 90);
+    if (isCjk(cp)) return false;
+    return WORD_CHAR.test(ch);
+  }
+
   function foldChar(cp) {
     if (cp >= 0xff01 && cp <= 0xff5e) cp -= 0xfee0;
     else if (cp === 0x3000) cp = 0x20;
+    if (cp < 0x80) return String.fromCharCode(cp >= 65 && cp <= 90 ? cp + 32 : cp);
+    if (isCjk(cp)) return String.fromCodePoint(cp);
     return String.fromCodePoint(cp).toLowerCase();
   }
 
@@ -39,7 +55,8 @@
   // Normalised text and, for each of its UTF-16 units, the index in `text`
   // it came from (for snippets).
   function normalise(text) {
-    var out = '';
+    var parts = [];
+    var length = 0;
     var map = [];
     var pendingSpace = false;
     var previousCjk = false;
@@ -47,25 +64,27 @@
       var cp = text.codePointAt(i);
       var folded = foldChar(cp);
       for (var ch of folded) {
-        if (WHITE_SPACE.test(ch)) {
-          pendingSpace = out.length > 0;
+        if (ch.length === 1 && isWhiteSpace(ch.charCodeAt(0))) {
+          pendingSpace = length > 0;
           continue;
         }
         var c = ch.codePointAt(0);
         if (pendingSpace) {
           if (!(previousCjk && isCjk(c))) {
-            out += ' ';
+            parts.push(' ');
             map.push(i);
+            length++;
           }
           pendingSpace = false;
         }
-        out += ch;
+        parts.push(ch);
         for (var k = 0; k < ch.length; k++) map.push(i);
+        length += ch.length;
         previousCjk = isCjk(c);
       }
       i += cp > 0xffff ? 2 : 1;
     }
-    return { text: out, map: map };
+    return { text: parts.join(''), map: map };
   }
 
   // Runs of CJK characters and words, with their positions in `text`.
@@ -81,7 +100,7 @@
     }
     for (var ch of text) {
       var cp = ch.codePointAt(0);
-      var kind = isCjk(cp) ? 1 : WORD_CHAR.test(ch) ? 0 : -1;
+      var kind = isCjk(cp) ? 1 : isWordChar(ch) ? 0 : -1;
       if (kind >= 0 && (current === '' || (kind === 1) === currentCjk)) {
         if (current === '') start = position;
         current += ch;
