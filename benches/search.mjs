@@ -121,8 +121,12 @@ async function measure(label, site) {
   }
 }
 
+// Each build goes to a fresh temporary folder; remove it once measured.
+const removeBuild = (site) => fs.rmSync(path.dirname(site), { recursive: true, force: true });
+
 const bundled = buildSite();
 await measure('bundled site', bundled);
+removeBuild(bundled);
 
 if (!corpus) {
   corpus = path.join('/tmp', `chengguo-bench-corpus-${entries}`);
@@ -137,3 +141,4 @@ const started = Date.now();
 const generated = buildSite({ root: corpus });
 console.log(`\n(built ${corpus} in ${((Date.now() - started) / 1000).toFixed(1)} s)`);
 await measure(`generated corpus (${corpus})`, generated);
+removeBuild(generated);
