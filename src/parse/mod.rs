@@ -49,11 +49,13 @@ pub fn parse(
         })
         .collect();
 
+    // Each group's source text is dropped as soon as it is parsed, so the
+    // sources and the entries made from them are not all held at once.
     let results: Vec<(Option<Entry>, Diagnostics)> = groups
-        .par_iter()
+        .into_par_iter()
         .map(|group| {
             let mut found = Diagnostics::new();
-            let entry = parse_entry(group, config, &mut found);
+            let entry = parse_entry(&group, config, &mut found);
             (entry, found)
         })
         .collect();
