@@ -110,7 +110,8 @@ for n in $sizes; do
 done
 
 echo
-echo "chengguo $("$chengguo" --version | cut -d' ' -f2) vs $( [ "$has_hugo" -eq 1 ] && hugo version | cut -d' ' -f2 || echo 'no hugo') on $(nproc) cores, best of $runs run(s)"
+commit=$(git describe --always --dirty 2>/dev/null || echo unknown)
+echo "chengguo $("$chengguo" --version | cut -d' ' -f2) ($commit) vs $( [ "$has_hugo" -eq 1 ] && hugo version | cut -d' ' -f2 || echo 'no hugo') on $(nproc) cores, best of $runs run(s)"
 echo
 echo "| N | wall s | user s | sys s | peak MB | pages | files | ms/page | search index | Hugo wall s | Hugo user s | Hugo sys s | Hugo peak MB | Hugo pages | Hugo ms/page | Hugo ÷ chengguo |"
 echo "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"
