@@ -2,8 +2,10 @@
 //! columns, term shards and one file per document. The layout is described in
 //! [`crate::search`].
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 
+use rayon::prelude::*;
 use serde::Serialize;
 
 use super::text::{self, Term};
@@ -61,13 +63,48 @@ struct Manifest<'a> {
     facets: &'a [FacetGroup],
 }
 
+/// An index key: a CJK character, pair or triple packed into a number (two
+/// bits of length, then 18 bits per character: CJK code points are below
+/// 0x40000), or the stem of a word. Packing avoids a string per n-gram.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+enum Key {
+    Gram(u64),
+    Word(Box<str>),
+}
+
+impl Key {
+    fn gram(chars: &[char]) -> Key {
+        let mut packed = (chars.len() as u64) << 54;
+        for (i, c) in chars.iter().enumerate() {
+            packed |= u64::from(*c as u32 & 0x3ffff) << (18 * (2 - i));
+        }
+        Key::Gram(packed)
+    }
+
+    fn text(&self) -> String {
+        match self {
+            Key::Word(word) => word.to_string(),
+            Key::Gram(packed) => {
+                let length = (packed >> 54) as usize;
+                (0..length)
+                    .filter_map(|i| char::from_u32(((packed >> (18 * (2 - i))) & 0x3ffff) as u32))
+                    .collect()
+            }
+        }
+    }
+
+    fn is_trigram(&self) -> bool {
+        matches!(self, Key::Gram(packed) if packed >> 54 == 3)
+    }
+}
+
 /// Where a key occurs in one document.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Occurrence {
-    pub count: u32,
-    pub info: u8,
+#[derive(Debug, Default)]
+struct Occurrence {
+    count: u32,
+    info: u8,
     /// For CJK trigrams: the character offsets in the normalised text where it begins.
-    pub positions: Vec<u32>,
+    positions: Vec<u32>,
 }
 
 /// Whether a key is a CJK trigram, the only keys stored with positions.
@@ -75,28 +112,132 @@ pub fn is_trigram(key: &str) -> bool {
     key.chars().count() == 3 && key.chars().all(text::is_cjk)
 }
 
-/// The index keys of a normalised text with their occurrences: characters,
-/// pairs and triples of CJK runs (triples with positions), stems of words.
-pub fn keys(normalised: &str) -> HashMap<String, Occurrence> {
-    let mut found: HashMap<String, Occurrence> = HashMap::new();
-    for (offset, term) in text::terms_with_offsets(normalised) {
+/// The keys of one document with their occurrences: characters, pairs and
+/// triples of CJK runs (triples with positions), stems of words. A key is
+/// "before the body" when an occurrence lies within the normalised text
+/// before the body, which is a prefix of the whole normalised text.
+fn document_keys(document: &Document) -> Vec<(Key, Occurrence)> {
+    let normalised = text::normalise(&document.text);
+    let head_length = text::normalise(&document.text[..document.body_start])
+        .chars()
+        .count();
+    let mut found: FastMap<Key, Occurrence> = FastMap::default();
+    let mut add = |key: Key, start: usize, length: usize, trigram: bool| {
+        let occurrence = found.entry(key).or_default();
+        occurrence.count += 1;
+        if start + length <= head_length {
+            occurrence.info |= IN_HEAD;
+        }
+        if trigram {
+            occurrence.positions.push(start as u32);
+        }
+    };
+    for (offset, term) in text::terms_with_offsets(&normalised) {
         match term {
             Term::Cjk(run) => {
                 let chars: Vec<char> = run.chars().collect();
                 for length in 1..=3 {
                     for (start, window) in chars.windows(length).enumerate() {
-                        let occurrence = found.entry(window.iter().collect()).or_default();
-                        occurrence.count += 1;
-                        if length == 3 {
-                            occurrence.positions.push((offset + start) as u32);
-                        }
+                        add(Key::gram(window), offset + start, length, length == 3);
                     }
                 }
             }
-            Term::Word(word) => found.entry(text::stem(&word)).or_default().count += 1,
+            Term::Word(word) => {
+                let length = word.chars().count();
+                add(Key::Word(text::stem(&word).into()), offset, length, false);
+            }
         }
     }
-    found
+    let title = text::normalise(&document.title);
+    for term in text::terms(&title) {
+        let keys: Vec<Key> = match term {
+            Term::Cjk(run) => {
+                let chars: Vec<char> = run.chars().collect();
+                (1..=3)
+                    .flat_map(|length| chars.windows(length).map(Key::gram).collect::<Vec<_>>())
+                    .collect()
+            }
+            Term::Word(word) => vec![Key::Word(text::stem(&word).into())],
+        };
+        for key in keys {
+            if let Some(occurrence) = found.get_mut(&key) {
+                occurrence.info |= IN_TITLE;
+            }
+        }
+    }
+    found.into_iter().collect()
+}
+
+/// Documents whose keys are found together, on all cores.
+const BATCH: usize = 256;
+
+fn add_postings(
+    postings: &mut FastMap<Key, PostingList>,
+    number: u32,
+    keys: Vec<(Key, Occurrence)>,
+) {
+    for (key, occurrence) in keys {
+        let trigram = key.is_trigram();
+        let list = postings.entry(key).or_default();
+        list.numbers.push(number);
+        list.info
+            .push(occurrence.info | ((occurrence.count.min(u32::from(MAX_COUNT)) as u8) << 2));
+        if trigram {
+            list.position_counts.push(occurrence.positions.len() as u32);
+            list.positions.extend(occurrence.positions);
+        }
+    }
+}
+
+/// A hash map with a fast, non-cryptographic hash (FxHash's multiply and
+/// rotate): the keys are the site's own text, and SipHash was a large share
+/// of the index build.
+type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<FastHasher>>;
+
+#[derive(Default)]
+struct FastHasher(u64);
+
+impl Hasher for FastHasher {
+    fn finish(&self) -> u64 {
+        // MurmurHash3's finaliser: packed n-grams differ only in high bits,
+        // and the table picks buckets by the low ones.
+        let mut h = self.0;
+        h ^= h >> 33;
+        h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
+        h ^= h >> 33;
+        h = h.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
+        h ^ (h >> 33)
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for chunk in bytes.chunks(8) {
+            let mut word = [0u8; 8];
+            word[..chunk.len()].copy_from_slice(chunk);
+            self.write_u64(u64::from_le_bytes(word));
+        }
+    }
+
+    fn write_u64(&mut self, value: u64) {
+        self.0 = (self.0.rotate_left(5) ^ value).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+
+    fn write_u8(&mut self, value: u8) {
+        self.write_u64(u64::from(value));
+    }
+
+    fn write_usize(&mut self, value: usize) {
+        self.write_u64(value as u64);
+    }
+}
+
+/// The documents holding one key, with their info bytes and trigram positions.
+#[derive(Default)]
+struct PostingList {
+    numbers: Vec<u32>,
+    info: Vec<u8>,
+    /// For trigrams: each document's number of positions, then all positions in a row.
+    position_counts: Vec<u32>,
+    positions: Vec<u32>,
 }
 
 /// Order by UTF-16 code units, the order JavaScript compares strings in.
@@ -123,26 +264,22 @@ pub fn push_varint(out: &mut Vec<u8>, mut value: u64) {
 
 /// Build the files of one language's index, as `(path below the index folder, bytes)`.
 pub fn build(documents: &[Document], facets: &[FacetGroup]) -> Vec<(String, Vec<u8>)> {
-    let mut postings: BTreeMap<String, Vec<(u32, Occurrence)>> = BTreeMap::new();
-    for (number, document) in documents.iter().enumerate() {
-        let full = keys(&text::normalise(&document.text));
-        let title = keys(&text::normalise(&document.title));
-        let head = keys(&text::normalise(&document.text[..document.body_start]));
-        for (key, mut occurrence) in full {
-            if title.contains_key(&key) {
-                occurrence.info |= IN_TITLE;
-            }
-            if head.contains_key(&key) {
-                occurrence.info |= IN_HEAD;
-            }
-            postings
-                .entry(key)
-                .or_default()
-                .push((number as u32, occurrence));
+    // Keys are found in a batch of documents on all cores, then gathered in
+    // document order, so posting lists come out sorted and the same each
+    // run; batches keep only a few documents' keys in memory at once.
+    let mut postings: FastMap<Key, PostingList> = FastMap::default();
+    for (batch, chunk) in documents.chunks(BATCH).enumerate() {
+        let per_document: Vec<Vec<(Key, Occurrence)>> =
+            chunk.par_iter().map(document_keys).collect();
+        for (offset, keys) in per_document.into_iter().enumerate() {
+            add_postings(&mut postings, (batch * BATCH + offset) as u32, keys);
         }
     }
-    let mut sorted: Vec<(String, Vec<(u32, Occurrence)>)> = postings.into_iter().collect();
-    sorted.sort_by(|a, b| utf16_order(&a.0, &b.0));
+    let mut sorted: Vec<(String, PostingList)> = postings
+        .into_iter()
+        .map(|(key, list)| (key.text(), list))
+        .collect();
+    sorted.sort_by_cached_key(|(key, _)| key.encode_utf16().collect::<Vec<u16>>());
 
     let mut files = Vec::new();
     let mut shard_starts = Vec::new();
@@ -228,27 +365,28 @@ pub fn build(documents: &[Document], facets: &[FacetGroup]) -> Vec<(String, Vec<
 /// hold it, the gaps between their numbers, then one info byte per document
 /// (bit 0 in the title, bit 1 before the body, bits 2–7 the count, at most
 /// 63).
-fn encode_term(out: &mut Vec<u8>, key: &str, list: &[(u32, Occurrence)]) {
+fn encode_term(out: &mut Vec<u8>, key: &str, list: &PostingList) {
     push_varint(out, key.len() as u64);
     out.extend_from_slice(key.as_bytes());
-    push_varint(out, list.len() as u64);
+    push_varint(out, list.numbers.len() as u64);
     let mut previous = 0;
-    for (number, _) in list {
+    for number in &list.numbers {
         push_varint(out, u64::from(number - previous));
         previous = *number;
     }
-    out.extend(list.iter().map(|(_, occurrence)| {
-        occurrence.info | ((occurrence.count.min(u32::from(MAX_COUNT)) as u8) << 2)
-    }));
+    out.extend_from_slice(&list.info);
 }
 
 /// The positions of a trigram, in the shard's positions file: per document,
 /// how many, then the gaps between them.
-fn encode_positions(out: &mut Vec<u8>, list: &[(u32, Occurrence)]) {
-    for (_, occurrence) in list {
-        push_varint(out, occurrence.positions.len() as u64);
+fn encode_positions(out: &mut Vec<u8>, list: &PostingList) {
+    let mut rest = &list.positions[..];
+    for count in &list.position_counts {
+        let (positions, after) = rest.split_at(*count as usize);
+        rest = after;
+        push_varint(out, positions.len() as u64);
         let mut previous = 0;
-        for position in &occurrence.positions {
+        for position in positions {
             push_varint(out, u64::from(position - previous));
             previous = *position;
         }
