@@ -1,0 +1,232 @@
+//! Which pages the site has in each language, where each one lives, and the
+//! lists they share (listed entries, terms in use, cards), worked out once per build.
+
+use std::collections::HashMap;
+
+use rayon::prelude::*;
+use tera::Value;
+
+use crate::config::{Config, Lang, VocabName};
+use crate::entry::EntryType;
+use crate::site::{EntryId, Site};
+
+use super::theme::Theme;
+use super::view::{self, Speaker};
+
+/// The kinds of page the site has.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) enum Page {
+    Home,
+    List(EntryType, usize),
+    Entry(EntryId),
+    Terms(EntryType, &'static str),
+    Term(EntryType, &'static str, String, usize),
+    NotFound,
+    Search,
+}
+
+/// Every page of one language.
+pub(super) fn pages(site: &Site, lists: &Lists, lang: Lang) -> Vec<Page> {
+    let lists = lists.of(lang);
+    let mut pages = vec![Page::Home, Page::NotFound, Page::Search];
+    for entry_type in EntryType::ALL {
+        let listed = lists.listed(entry_type);
+        pages.extend(
+            (1..=page_count(listed.len(), site.config.page_size))
+                .map(|n| Page::List(entry_type, n)),
+        );
+        pages.extend(
+            listed
+                .iter()
+                .filter(|id| site.entries[**id].has_language(lang))
+                .map(|id| Page::Entry(*id)),
+        );
+        for (field, _) in view::vocabulary_fields(entry_type) {
+            let terms = lists.used_terms(entry_type, field);
+            if terms.is_empty() {
+                continue;
+            }
+            pages.push(Page::Terms(entry_type, field));
+            for (key, ids) in terms {
+                let count = page_count(ids.len(), site.config.page_size);
+                pages.extend((1..=count).map(|n| Page::Term(entry_type, field, key.clone(), n)));
+            }
+        }
+    }
+    pages
+}
+
+pub(super) fn page_count(items: usize, page_size: usize) -> usize {
+    items.div_ceil(page_size).max(1)
+}
+
+/// The terms of one vocabulary field in use, in vocabulary order, each with
+/// the listed entries that use it (in site order).
+pub(super) type UsedTerms = Vec<(String, Vec<EntryId>)>;
+
+/// What every language lists, computed once per build rather than per page:
+/// the listed entries of each type and the terms each vocabulary field uses.
+pub(super) struct Lists {
+    langs: [LangLists; 2],
+}
+
+pub(super) struct LangLists {
+    /// Indexed by `EntryType as usize`.
+    listed: [Vec<EntryId>; 3],
+    terms: Vec<(EntryType, &'static str, UsedTerms)>,
+    /// Each listed entry's card, ready for templates (indexed by `EntryId`).
+    /// A list page shares them instead of building and converting its own.
+    cards: Vec<Option<Value>>,
+}
+
+impl Lists {
+    pub(super) fn new(site: &Site, theme: &Theme) -> Lists {
+        // Each entry's vocabulary values, worked out once for both languages.
+        let values: Vec<Vec<(&'static str, VocabName, Vec<String>)>> =
+            site.entries.iter().map(view::vocabulary_values).collect();
+        let langs = [Lang::Zh, Lang::En].map(|lang| {
+            let listed = EntryType::ALL.map(|entry_type| {
+                site.of_type(entry_type)
+                    .filter(|id| site.is_listed(*id, lang))
+                    .collect::<Vec<_>>()
+            });
+            let mut terms = Vec::new();
+            for entry_type in EntryType::ALL {
+                for (field, vocabulary) in view::vocabulary_fields(entry_type) {
+                    let vocabulary = &site.config.vocabulary(vocabulary).terms;
+                    let mut used: UsedTerms = vocabulary
+                        .iter()
+                        .map(|t| (t.key.clone(), Vec::new()))
+                        .collect();
+                    let position: HashMap<&str, usize> = vocabulary
+                        .iter()
+                        .enumerate()
+                        .map(|(i, t)| (t.key.as_str(), i))
+                        .collect();
+                    for &id in &listed[entry_type as usize] {
+                        for (name, _, keys) in &values[id] {
+                            if *name != field {
+                                continue;
+                            }
+                            for key in keys {
+                                if let Some(&i) = position.get(key.as_str()) {
+                                    used[i].1.push(id);
+                                }
+                            }
+                        }
+                    }
+                    used.retain(|(_, ids)| !ids.is_empty());
+                    terms.push((entry_type, field, used));
+                }
+            }
+            let speaker = Speaker {
+                site,
+                lang,
+                strings: theme.strings(lang),
+            };
+            let cards = (0..site.entries.len())
+                .into_par_iter()
+                .map(|id| {
+                    site.is_listed(id, lang)
+                        .then(|| Value::from_serializable(&speaker.card(id)))
+                })
+                .collect();
+            LangLists {
+                listed,
+                terms,
+                cards,
+            }
+        });
+        Lists { langs }
+    }
+
+    pub(super) fn of(&self, lang: Lang) -> &LangLists {
+        &self.langs[lang as usize]
+    }
+}
+
+impl LangLists {
+    pub(super) fn listed(&self, entry_type: EntryType) -> &[EntryId] {
+        &self.listed[entry_type as usize]
+    }
+
+    /// The cards of `ids`, as [`Speaker::cards`] makes them.
+    pub(super) fn cards(&self, ids: impl IntoIterator<Item = EntryId>) -> Value {
+        Value::from(
+            ids.into_iter()
+                .filter_map(|id| self.cards[id].clone())
+                .collect::<Vec<Value>>(),
+        )
+    }
+
+    /// The terms of a vocabulary field that listed entries use, in vocabulary
+    /// order, with those entries; empty for a field that is not a vocabulary.
+    pub(super) fn used_terms(
+        &self,
+        entry_type: EntryType,
+        field: &str,
+    ) -> &[(String, Vec<EntryId>)] {
+        self.terms
+            .iter()
+            .find(|(t, f, _)| *t == entry_type && *f == field)
+            .map(|(_, _, used)| used.as_slice())
+            .unwrap_or(&[])
+    }
+}
+
+/// The path of a page under the site root, without the base path: `en/parks/page/2/`.
+pub(super) fn site_path(config: &Config, lang: Lang, page: &Page, site: &Site) -> String {
+    let prefix = config.language_prefix(lang);
+    let paged = |base: String, n: usize| {
+        if n > 1 {
+            format!("{base}page/{n}/")
+        } else {
+            base
+        }
+    };
+    match page {
+        Page::Home => prefix,
+        Page::List(entry_type, n) => paged(format!("{prefix}{}/", entry_type.folder()), *n),
+        Page::Entry(id) => {
+            let entry = &site.entries[*id];
+            format!("{prefix}{}/{}/", entry.entry_type.folder(), entry.slug)
+        }
+        Page::Terms(entry_type, field) => format!("{prefix}{}/{field}/", entry_type.folder()),
+        Page::Term(entry_type, field, key, n) => paged(
+            format!("{prefix}{}/{field}/{key}/", entry_type.folder()),
+            *n,
+        ),
+        Page::NotFound => format!("{prefix}404.html"),
+        Page::Search => format!("{prefix}search/"),
+    }
+}
+
+/// The page in `lang` that stands for `page`, if the site has one.
+pub(super) fn counterpart(site: &Site, lists: &Lists, lang: Lang, page: &Page) -> Option<Page> {
+    if !site.config.languages.contains(&lang) {
+        return None;
+    }
+    let exists = |candidate: &Page| pages_contains(site, lists.of(lang), lang, candidate);
+    match page {
+        Page::Entry(id) if !site.entries[*id].has_language(lang) => None,
+        Page::List(t, n) if *n > 1 && !exists(page) => Some(Page::List(*t, 1)),
+        Page::Term(t, f, k, n) if *n > 1 && !exists(page) => Some(Page::Term(*t, f, k.clone(), 1)),
+        Page::Term(..) | Page::Terms(..) if !exists(page) => None,
+        other => Some(other.clone()),
+    }
+}
+
+pub(super) fn pages_contains(site: &Site, lists: &LangLists, lang: Lang, page: &Page) -> bool {
+    match page {
+        Page::Home | Page::NotFound | Page::Search => true,
+        Page::Entry(id) => site.entries[*id].has_language(lang),
+        Page::List(entry_type, n) => {
+            *n <= page_count(lists.listed(*entry_type).len(), site.config.page_size)
+        }
+        Page::Terms(entry_type, field) => !lists.used_terms(*entry_type, field).is_empty(),
+        Page::Term(entry_type, field, key, n) => lists
+            .used_terms(*entry_type, field)
+            .iter()
+            .any(|(k, ids)| k == key && *n <= page_count(ids.len(), site.config.page_size)),
+    }
+}
