@@ -63,48 +63,58 @@ struct Manifest<'a> {
     facets: &'a [FacetGroup],
 }
 
-/// An index key: a CJK character, pair or triple packed into a number (two
-/// bits of length, then 18 bits per character: CJK code points are below
-/// 0x40000), or the stem of a word. Packing avoids a string per n-gram.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-enum Key {
-    Gram(u64),
-    Word(Box<str>),
+/// Key partitions: each document's keys are cut into this many groups by a
+/// hash, and each group gathers its posting lists on its own, on all cores.
+const PARTITIONS: usize = 16;
+const _: () = assert!(PARTITIONS.is_power_of_two() && PARTITIONS <= 256);
+/// Bits of a packed n-gram, below the partition number.
+const GRAM_BITS: u32 = 56;
+
+/// A CJK character, pair or triple packed into a number: two bits of length,
+/// then 18 bits per character (CJK code points are below 0x40000). Packing
+/// avoids a string per n-gram.
+fn pack_gram(chars: &[char]) -> u64 {
+    let mut packed = (chars.len() as u64) << 54;
+    for (i, c) in chars.iter().enumerate() {
+        packed |= u64::from(*c as u32 & 0x3ffff) << (18 * (2 - i));
+    }
+    packed
 }
 
-impl Key {
-    fn gram(chars: &[char]) -> Key {
-        let mut packed = (chars.len() as u64) << 54;
-        for (i, c) in chars.iter().enumerate() {
-            packed |= u64::from(*c as u32 & 0x3ffff) << (18 * (2 - i));
-        }
-        Key::Gram(packed)
-    }
-
-    fn text(&self) -> String {
-        match self {
-            Key::Word(word) => word.to_string(),
-            Key::Gram(packed) => {
-                let length = (packed >> 54) as usize;
-                (0..length)
-                    .filter_map(|i| char::from_u32(((packed >> (18 * (2 - i))) & 0x3ffff) as u32))
-                    .collect()
-            }
-        }
-    }
-
-    fn is_trigram(&self) -> bool {
-        matches!(self, Key::Gram(packed) if packed >> 54 == 3)
-    }
+fn gram_length(packed: u64) -> usize {
+    ((packed >> 54) & 3) as usize
 }
 
-/// Where a key occurs in one document.
-#[derive(Debug, Default)]
-struct Occurrence {
-    count: u32,
-    info: u8,
-    /// For CJK trigrams: the character offsets in the normalised text where it begins.
-    positions: Vec<u32>,
+fn gram_text(packed: u64) -> String {
+    (0..gram_length(packed))
+        .filter_map(|i| char::from_u32(((packed >> (18 * (2 - i))) & 0x3ffff) as u32))
+        .collect()
+}
+
+/// MurmurHash3's 64-bit finaliser: every input bit moves every output bit.
+fn mix(mut h: u64) -> u64 {
+    h ^= h >> 33;
+    h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
+    h ^= h >> 33;
+    h = h.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
+    h ^ (h >> 33)
+}
+
+/// A packed n-gram with its partition number in the top byte.
+fn with_partition(packed: u64) -> u64 {
+    ((mix(packed) % PARTITIONS as u64) << GRAM_BITS) | packed
+}
+
+fn word_hash(word: &str) -> u64 {
+    let mut hasher = FastHasher::default();
+    hasher.write(word.as_bytes());
+    hasher.finish()
+}
+
+/// The partition of a word: the top bits of its hash, so that words sorted
+/// by hash are sorted by partition too.
+fn word_partition(hash: u64) -> u64 {
+    hash >> (64 - PARTITIONS.trailing_zeros())
 }
 
 /// Whether a key is a CJK trigram, the only keys stored with positions.
@@ -112,79 +122,251 @@ pub fn is_trigram(key: &str) -> bool {
     key.chars().count() == 3 && key.chars().all(text::is_cjk)
 }
 
+/// One n-gram of one document: its info byte (flags and count) and where its
+/// encoded positions lie in [`DocumentKeys::positions`].
+struct GramHit {
+    /// The packed n-gram, partition number on top; the list is sorted by it.
+    key: u64,
+    info: u8,
+    positions: (u32, u32),
+}
+
+/// One word stem of one document, its text in [`DocumentKeys::words`].
+struct WordHit {
+    hash: u64,
+    text: (u32, u32),
+    info: u8,
+}
+
+/// The keys of one document, sorted so that each partition's share is one run.
+#[derive(Default)]
+struct DocumentKeys {
+    grams: Vec<GramHit>,
+    /// Trigram positions, already encoded as the positions file holds them.
+    positions: Vec<u8>,
+    /// Sorted by hash, then text.
+    word_hits: Vec<WordHit>,
+    words: String,
+}
+
+impl DocumentKeys {
+    fn word(&self, hit: &WordHit) -> &str {
+        &self.words[hit.text.0 as usize..hit.text.1 as usize]
+    }
+
+    fn grams_of(&self, partition: u64) -> &[GramHit] {
+        let from = self
+            .grams
+            .partition_point(|g| g.key >> GRAM_BITS < partition);
+        let to = self
+            .grams
+            .partition_point(|g| g.key >> GRAM_BITS <= partition);
+        &self.grams[from..to]
+    }
+
+    fn words_of(&self, partition: u64) -> &[WordHit] {
+        let from = self
+            .word_hits
+            .partition_point(|w| word_partition(w.hash) < partition);
+        let to = self
+            .word_hits
+            .partition_point(|w| word_partition(w.hash) <= partition);
+        &self.word_hits[from..to]
+    }
+
+    fn find_word(&self, hash: u64, word: &str) -> Option<usize> {
+        self.word_hits
+            .binary_search_by(|hit| (hit.hash, self.word(hit)).cmp(&(hash, word)))
+            .ok()
+    }
+}
+
+/// Buffers reused from one document to the next on one thread.
+#[derive(Default)]
+struct Scratch {
+    /// (packed n-gram with partition, character offset where it begins).
+    grams: Vec<(u64, u32)>,
+    /// (hash, text range in `stems`, first occurrence before the body).
+    words: Vec<(u64, u32, u32, bool)>,
+    stems: String,
+    word: String,
+    run: Vec<char>,
+}
+
+/// Calls `each` with every character, pair and triple of a CJK run and its
+/// offset in the run.
+fn run_grams(run: &[char], mut each: impl FnMut(u64, usize)) {
+    for length in 1..=3 {
+        for (start, window) in run.windows(length).enumerate() {
+            each(pack_gram(window), start);
+        }
+    }
+}
+
 /// The keys of one document with their occurrences: characters, pairs and
 /// triples of CJK runs (triples with positions), stems of words. A key is
 /// "before the body" when an occurrence lies within the normalised text
 /// before the body, which is a prefix of the whole normalised text.
-fn document_keys(document: &Document) -> Vec<(Key, Occurrence)> {
-    let normalised = text::normalise(&document.text);
-    let head_length = text::normalise(&document.text[..document.body_start])
-        .chars()
-        .count();
-    let mut found: FastMap<Key, Occurrence> = FastMap::default();
-    let mut add = |key: Key, start: usize, length: usize, trigram: bool| {
-        let occurrence = found.entry(key).or_default();
-        occurrence.count += 1;
-        if start + length <= head_length {
-            occurrence.info |= IN_HEAD;
-        }
-        if trigram {
-            occurrence.positions.push(start as u32);
-        }
+fn document_keys(document: &Document, scratch: &mut Scratch) -> DocumentKeys {
+    let (normalised, head_length) = text::normalise_marked(&document.text, document.body_start);
+    let Scratch {
+        grams,
+        words,
+        stems,
+        word,
+        run,
+    } = scratch;
+    grams.clear();
+    words.clear();
+    stems.clear();
+    let flush_run = |run: &mut Vec<char>, start: usize, grams: &mut Vec<(u64, u32)>| {
+        run_grams(run, |packed, offset| {
+            grams.push((with_partition(packed), (start + offset) as u32));
+        });
+        run.clear();
     };
-    for (offset, term) in text::terms_with_offsets(&normalised) {
+    let mut flush_word =
+        |word: &mut String, start: usize, words: &mut Vec<(u64, u32, u32, bool)>| {
+            let head = start + word.chars().count() <= head_length;
+            text::stem_in_place(word);
+            let from = stems.len() as u32;
+            stems.push_str(word);
+            words.push((word_hash(word), from, stems.len() as u32, head));
+            word.clear();
+        };
+    // The same cut as `text::terms_with_offsets`: runs of CJK characters and
+    // of word characters; anything else separates them.
+    let mut start = 0;
+    for (offset, c) in normalised.chars().enumerate() {
+        if text::is_cjk(c) {
+            if !word.is_empty() {
+                flush_word(word, start, words);
+            }
+            if run.is_empty() {
+                start = offset;
+            }
+            run.push(c);
+        } else if text::is_word_char(c) {
+            if !run.is_empty() {
+                flush_run(run, start, grams);
+            }
+            if word.is_empty() {
+                start = offset;
+            }
+            word.push(c);
+        } else {
+            if !run.is_empty() {
+                flush_run(run, start, grams);
+            }
+            if !word.is_empty() {
+                flush_word(word, start, words);
+            }
+        }
+    }
+    if !run.is_empty() {
+        flush_run(run, start, grams);
+    }
+    if !word.is_empty() {
+        flush_word(word, start, words);
+    }
+    drop(normalised);
+
+    let mut keys = DocumentKeys::default();
+    grams.sort_unstable();
+    for same in grams.chunk_by(|a, b| a.0 == b.0) {
+        let key = same[0].0;
+        let length = gram_length(key);
+        let head = same[0].1 as usize + length <= head_length;
+        let from = keys.positions.len() as u32;
+        if length == 3 {
+            push_varint(&mut keys.positions, same.len() as u64);
+            let mut previous = 0;
+            for (_, position) in same {
+                push_varint(&mut keys.positions, u64::from(position - previous));
+                previous = *position;
+            }
+        }
+        keys.grams.push(GramHit {
+            key,
+            info: if head { IN_HEAD } else { 0 } | count_bits(same.len()),
+            positions: (from, keys.positions.len() as u32),
+        });
+    }
+    let text_of = |range: &(u64, u32, u32, bool)| &stems[range.1 as usize..range.2 as usize];
+    words.sort_unstable_by(|a, b| (a.0, text_of(a)).cmp(&(b.0, text_of(b))));
+    for same in words.chunk_by(|a, b| a.0 == b.0 && text_of(a) == text_of(b)) {
+        let from = keys.words.len() as u32;
+        keys.words.push_str(text_of(&same[0]));
+        let head = same.iter().any(|w| w.3);
+        keys.word_hits.push(WordHit {
+            hash: same[0].0,
+            text: (from, keys.words.len() as u32),
+            info: if head { IN_HEAD } else { 0 } | count_bits(same.len()),
+        });
+    }
+
+    let title = text::normalise(&document.title);
+    for term in text::terms(&title) {
         match term {
-            Term::Cjk(run) => {
-                let chars: Vec<char> = run.chars().collect();
-                for length in 1..=3 {
-                    for (start, window) in chars.windows(length).enumerate() {
-                        add(Key::gram(window), offset + start, length, length == 3);
+            Term::Cjk(cjk) => {
+                let chars: Vec<char> = cjk.chars().collect();
+                run_grams(&chars, |packed, _| {
+                    let key = with_partition(packed);
+                    if let Ok(at) = keys.grams.binary_search_by_key(&key, |g| g.key) {
+                        keys.grams[at].info |= IN_TITLE;
+                    }
+                });
+            }
+            Term::Word(mut stem) => {
+                text::stem_in_place(&mut stem);
+                if let Some(at) = keys.find_word(word_hash(&stem), &stem) {
+                    keys.word_hits[at].info |= IN_TITLE;
+                }
+            }
+        }
+    }
+    keys
+}
+
+/// Bits 2–7 of an info byte: the occurrence count, at most [`MAX_COUNT`].
+fn count_bits(count: usize) -> u8 {
+    (count.min(usize::from(MAX_COUNT)) as u8) << 2
+}
+
+/// Documents whose keys are found together, on all cores; a batch's keys are
+/// all that is held besides the posting lists.
+const BATCH: usize = 512;
+
+/// The posting lists of one partition of the keys.
+#[derive(Default)]
+struct Partition {
+    grams: FastMap<u64, PostingList>,
+    words: FastMap<Box<str>, PostingList>,
+}
+
+impl Partition {
+    /// Add the keys of a batch of documents numbered from `first`, in order.
+    fn add(&mut self, number: u64, first: u32, batch: &[DocumentKeys]) {
+        for (offset, keys) in batch.iter().enumerate() {
+            let document = first + offset as u32;
+            for hit in keys.grams_of(number) {
+                let positions = &keys.positions[hit.positions.0 as usize..hit.positions.1 as usize];
+                self.grams
+                    .entry(hit.key)
+                    .or_default()
+                    .push(document, hit.info, positions);
+            }
+            for hit in keys.words_of(number) {
+                let word = keys.word(hit);
+                match self.words.get_mut(word) {
+                    Some(list) => list.push(document, hit.info, &[]),
+                    None => {
+                        let mut list = PostingList::default();
+                        list.push(document, hit.info, &[]);
+                        self.words.insert(word.into(), list);
                     }
                 }
             }
-            Term::Word(word) => {
-                let length = word.chars().count();
-                add(Key::Word(text::stem(&word).into()), offset, length, false);
-            }
-        }
-    }
-    let title = text::normalise(&document.title);
-    for term in text::terms(&title) {
-        let keys: Vec<Key> = match term {
-            Term::Cjk(run) => {
-                let chars: Vec<char> = run.chars().collect();
-                (1..=3)
-                    .flat_map(|length| chars.windows(length).map(Key::gram).collect::<Vec<_>>())
-                    .collect()
-            }
-            Term::Word(word) => vec![Key::Word(text::stem(&word).into())],
-        };
-        for key in keys {
-            if let Some(occurrence) = found.get_mut(&key) {
-                occurrence.info |= IN_TITLE;
-            }
-        }
-    }
-    found.into_iter().collect()
-}
-
-/// Documents whose keys are found together, on all cores.
-const BATCH: usize = 256;
-
-fn add_postings(
-    postings: &mut FastMap<Key, PostingList>,
-    number: u32,
-    keys: Vec<(Key, Occurrence)>,
-) {
-    for (key, occurrence) in keys {
-        let trigram = key.is_trigram();
-        let list = postings.entry(key).or_default();
-        list.numbers.push(number);
-        list.info
-            .push(occurrence.info | ((occurrence.count.min(u32::from(MAX_COUNT)) as u8) << 2));
-        if trigram {
-            list.position_counts.push(occurrence.positions.len() as u32);
-            list.positions.extend(occurrence.positions);
         }
     }
 }
@@ -199,14 +381,9 @@ struct FastHasher(u64);
 
 impl Hasher for FastHasher {
     fn finish(&self) -> u64 {
-        // MurmurHash3's finaliser: packed n-grams differ only in high bits,
-        // and the table picks buckets by the low ones.
-        let mut h = self.0;
-        h ^= h >> 33;
-        h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
-        h ^= h >> 33;
-        h = h.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
-        h ^ (h >> 33)
+        // Packed n-grams differ only in high bits, and the table picks
+        // buckets by the low ones.
+        mix(self.0)
     }
 
     fn write(&mut self, bytes: &[u8]) {
@@ -230,14 +407,38 @@ impl Hasher for FastHasher {
     }
 }
 
-/// The documents holding one key, with their info bytes and trigram positions.
+/// The documents holding one key, kept encoded as the shard holds them:
+/// gaps between document numbers, info bytes, trigram positions.
 #[derive(Default)]
 struct PostingList {
-    numbers: Vec<u32>,
+    count: u32,
+    last: u32,
+    gaps: Vec<u8>,
     info: Vec<u8>,
-    /// For trigrams: each document's number of positions, then all positions in a row.
-    position_counts: Vec<u32>,
-    positions: Vec<u32>,
+    positions: Vec<u8>,
+}
+
+impl PostingList {
+    fn push(&mut self, document: u32, info: u8, positions: &[u8]) {
+        push_varint(&mut self.gaps, u64::from(document - self.last));
+        self.last = document;
+        self.count += 1;
+        self.info.push(info);
+        self.positions.extend_from_slice(positions);
+    }
+
+    /// Bytes of this key in its shard.
+    fn shard_bytes(&self, key: &str) -> usize {
+        varint_length(key.len() as u64)
+            + key.len()
+            + varint_length(u64::from(self.count))
+            + self.gaps.len()
+            + self.info.len()
+    }
+}
+
+fn varint_length(value: u64) -> usize {
+    (64 - value.max(1).leading_zeros() as usize).div_ceil(7)
 }
 
 /// Order by UTF-16 code units, the order JavaScript compares strings in.
@@ -264,62 +465,96 @@ pub fn push_varint(out: &mut Vec<u8>, mut value: u64) {
 
 /// Build the files of one language's index, as `(path below the index folder, bytes)`.
 pub fn build(documents: &[Document], facets: &[FacetGroup]) -> Vec<(String, Vec<u8>)> {
-    // Keys are found in a batch of documents on all cores, then gathered in
-    // document order, so posting lists come out sorted and the same each
-    // run; batches keep only a few documents' keys in memory at once.
-    let mut postings: FastMap<Key, PostingList> = FastMap::default();
+    // Keys are found in a batch of documents on all cores; then each
+    // partition of the keys takes the batch's share in document order, also
+    // on all cores, so posting lists come out sorted and the same each run.
+    let mut partitions: Vec<Partition> = (0..PARTITIONS).map(|_| Partition::default()).collect();
     for (batch, chunk) in documents.chunks(BATCH).enumerate() {
-        let per_document: Vec<Vec<(Key, Occurrence)>> =
-            chunk.par_iter().map(document_keys).collect();
-        for (offset, keys) in per_document.into_iter().enumerate() {
-            add_postings(&mut postings, (batch * BATCH + offset) as u32, keys);
-        }
+        let keys: Vec<DocumentKeys> = chunk
+            .par_iter()
+            .map_init(Scratch::default, |scratch, document| {
+                document_keys(document, scratch)
+            })
+            .collect();
+        let first = (batch * BATCH) as u32;
+        partitions
+            .par_iter_mut()
+            .enumerate()
+            .for_each(|(number, partition)| partition.add(number as u64, first, &keys));
     }
-    let mut sorted: Vec<(String, PostingList)> = postings
-        .into_iter()
-        .map(|(key, list)| (key.text(), list))
+    let mut sorted: Vec<(String, PostingList)> = partitions
+        .into_par_iter()
+        .flat_map_iter(|partition| {
+            let grams = partition
+                .grams
+                .into_iter()
+                .map(|(key, list)| (gram_text(key & ((1 << GRAM_BITS) - 1)), list));
+            let words = partition
+                .words
+                .into_iter()
+                .map(|(word, list)| (word.into_string(), list));
+            grams.chain(words).collect::<Vec<_>>()
+        })
         .collect();
-    sorted.sort_by_cached_key(|(key, _)| key.encode_utf16().collect::<Vec<u16>>());
+    sorted.par_sort_unstable_by(|a, b| utf16_order(&a.0, &b.0));
 
-    let mut files = Vec::new();
-    let mut shard_starts = Vec::new();
-    let mut shard: Vec<u8> = Vec::new();
-    let mut positions: Vec<u8> = Vec::new();
-    let mut finish = |shard: &mut Vec<u8>, positions: &mut Vec<u8>, number: usize| {
-        files.push((format!("s/{number}.bin"), std::mem::take(shard)));
-        if !positions.is_empty() {
-            files.push((format!("p/{number}.bin"), std::mem::take(positions)));
-        }
-    };
-    for (key, list) in &sorted {
-        if shard.is_empty() {
-            shard_starts.push(key.clone());
-        }
-        encode_term(&mut shard, key, list);
-        if is_trigram(key) {
-            encode_positions(&mut positions, list);
-        }
-        if shard.len() >= SHARD_BYTES || positions.len() >= SHARD_BYTES {
-            finish(&mut shard, &mut positions, shard_starts.len() - 1);
+    // Shards are cut where the old one-by-one writer cut them: once the shard
+    // or its positions reach SHARD_BYTES.
+    let mut cuts: Vec<std::ops::Range<usize>> = Vec::new();
+    let (mut shard_length, mut positions_length, mut from) = (0, 0, 0);
+    for (at, (key, list)) in sorted.iter().enumerate() {
+        shard_length += list.shard_bytes(key);
+        positions_length += list.positions.len();
+        if shard_length >= SHARD_BYTES || positions_length >= SHARD_BYTES {
+            cuts.push(from..at + 1);
+            (shard_length, positions_length, from) = (0, 0, at + 1);
         }
     }
-    if !shard.is_empty() {
-        finish(&mut shard, &mut positions, shard_starts.len() - 1);
+    if from < sorted.len() {
+        cuts.push(from..sorted.len());
     }
+    let shard_starts: Vec<String> = cuts.iter().map(|cut| sorted[cut.start].0.clone()).collect();
+    let shard_files: Vec<Vec<(String, Vec<u8>)>> = cuts
+        .into_par_iter()
+        .enumerate()
+        .map(|(number, cut)| {
+            let keys = &sorted[cut];
+            let mut shard =
+                Vec::with_capacity(keys.iter().map(|(key, list)| list.shard_bytes(key)).sum());
+            let mut positions =
+                Vec::with_capacity(keys.iter().map(|(_, list)| list.positions.len()).sum());
+            for (key, list) in keys {
+                encode_term(&mut shard, key, list);
+                positions.extend_from_slice(&list.positions);
+            }
+            let mut files = vec![(format!("s/{number}.bin"), shard)];
+            if !positions.is_empty() {
+                files.push((format!("p/{number}.bin"), positions));
+            }
+            files
+        })
+        .collect();
+    drop(sorted);
+    let mut files: Vec<(String, Vec<u8>)> = shard_files.into_iter().flatten().collect();
 
-    for (number, document) in documents.iter().enumerate() {
-        let record = serde_json::json!([
-            document.path,
-            document.title,
-            document.entry_type,
-            utf16_offset(&document.text, document.body_start),
-            document.text,
-        ]);
-        files.push((
-            format!("d/{number}.json"),
-            serde_json::to_vec(&record).expect("JSON values serialise"),
-        ));
-    }
+    let records: Vec<(String, Vec<u8>)> = documents
+        .par_iter()
+        .enumerate()
+        .map(|(number, document)| {
+            let record = (
+                &document.path,
+                &document.title,
+                document.entry_type,
+                utf16_offset(&document.text, document.body_start),
+                &document.text,
+            );
+            (
+                format!("d/{number}.json"),
+                serde_json::to_vec(&record).expect("JSON values serialise"),
+            )
+        })
+        .collect();
+    files.extend(records);
 
     for (group, facet) in facets.iter().enumerate() {
         let mut column = Vec::new();
@@ -364,31 +599,12 @@ pub fn build(documents: &[Document], facets: &[FacetGroup]) -> Vec<(String, Vec<
 /// A key in a shard: its UTF-8 bytes (length first), how many documents
 /// hold it, the gaps between their numbers, then one info byte per document
 /// (bit 0 in the title, bit 1 before the body, bits 2–7 the count, at most
-/// 63).
+/// 63). A trigram's positions go to the shard's positions file: per
+/// document, how many, then the gaps between them.
 fn encode_term(out: &mut Vec<u8>, key: &str, list: &PostingList) {
     push_varint(out, key.len() as u64);
     out.extend_from_slice(key.as_bytes());
-    push_varint(out, list.numbers.len() as u64);
-    let mut previous = 0;
-    for number in &list.numbers {
-        push_varint(out, u64::from(number - previous));
-        previous = *number;
-    }
+    push_varint(out, u64::from(list.count));
+    out.extend_from_slice(&list.gaps);
     out.extend_from_slice(&list.info);
-}
-
-/// The positions of a trigram, in the shard's positions file: per document,
-/// how many, then the gaps between them.
-fn encode_positions(out: &mut Vec<u8>, list: &PostingList) {
-    let mut rest = &list.positions[..];
-    for count in &list.position_counts {
-        let (positions, after) = rest.split_at(*count as usize);
-        rest = after;
-        push_varint(out, positions.len() as u64);
-        let mut previous = 0;
-        for position in positions {
-            push_varint(out, u64::from(position - previous));
-            previous = *position;
-        }
-    }
 }

@@ -26,12 +26,29 @@ pub fn is_word_char(c: char) -> bool {
 /// Full-width forms fold to their ASCII twins (ＡＩ → AI, １２３ → 123, the
 /// ideographic space → a space); everything is lowercased.
 fn fold(c: char, out: &mut String) {
+    fold_each(c, |c| out.push(c));
+}
+
+/// [`fold`], handing each resulting character to `emit`. ASCII and CJK, most
+/// of any text, skip the case tables: CJK characters have no case.
+#[inline]
+fn fold_each(c: char, mut emit: impl FnMut(char)) {
+    if c.is_ascii() {
+        emit(c.to_ascii_lowercase());
+        return;
+    }
+    if is_cjk(c) {
+        emit(c);
+        return;
+    }
     let c = match c as u32 {
         0xFF01..=0xFF5E => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
         0x3000 => ' ',
         _ => c,
     };
-    out.extend(c.to_lowercase());
+    for lower in c.to_lowercase() {
+        emit(lower);
+    }
 }
 
 /// The terms of a query. Whitespace in a query always separates terms, even
@@ -49,27 +66,42 @@ pub fn query_terms(query: &str) -> Vec<Term> {
 /// (a line break inside a Chinese sentence does not break a word); no space
 /// at either end.
 pub fn normalise(text: &str) -> String {
-    let mut folded = String::with_capacity(text.len());
-    for c in text.chars() {
-        fold(c, &mut folded);
-    }
-    let mut out = String::with_capacity(folded.len());
+    normalise_marked(text, text.len()).0
+}
+
+/// [`normalise`], with the length in characters of the normalised text of
+/// `text[..mark]`, which is a prefix of the whole normalised text: the
+/// characters written before the mark is reached, a pending space excluded.
+/// One pass, where normalising the prefix again would be a second.
+pub fn normalise_marked(text: &str, mark: usize) -> (String, usize) {
+    let mut out = String::with_capacity(text.len());
+    let mut written = 0usize;
+    let mut marked = None;
+    let mut previous: Option<char> = None;
     let mut pending_space = false;
-    for c in folded.chars() {
-        if c.is_whitespace() {
-            pending_space = !out.is_empty();
-            continue;
+    for (at, c) in text.char_indices() {
+        if at == mark {
+            marked = Some(written);
         }
-        if pending_space {
-            let previous = out.chars().next_back().expect("a space follows text");
-            if !(is_cjk(previous) && is_cjk(c)) {
-                out.push(' ');
+        fold_each(c, |c| {
+            if c.is_whitespace() {
+                pending_space = previous.is_some();
+                return;
             }
-            pending_space = false;
-        }
-        out.push(c);
+            if pending_space {
+                let before = previous.expect("a space follows text");
+                if !(is_cjk(before) && is_cjk(c)) {
+                    out.push(' ');
+                    written += 1;
+                }
+                pending_space = false;
+            }
+            out.push(c);
+            written += 1;
+            previous = Some(c);
+        });
     }
-    out
+    (out, marked.unwrap_or(written))
 }
 
 /// Whitespace runs become one space, with none at either end: the text kept
@@ -82,12 +114,18 @@ pub fn collapse_whitespace(text: &str) -> String {
 /// park/parks/parking, policy/policies and base/based/bases meet on one stem.
 /// Words with digits or of three letters or fewer stay as they are.
 pub fn stem(word: &str) -> String {
-    if word.chars().count() <= 3 || !word.chars().all(|c| c.is_alphabetic()) {
-        return word.to_string();
-    }
     let mut stem = word.to_string();
+    stem_in_place(&mut stem);
+    stem
+}
+
+/// [`stem`], in the word's own buffer.
+pub fn stem_in_place(stem: &mut String) {
+    if stem.chars().count() <= 3 || !stem.chars().all(|c| c.is_alphabetic()) {
+        return;
+    }
     let ends = |s: &str, suffix: &str| s.ends_with(suffix);
-    if ends(&stem, "ies") && stem.chars().count() > 4 {
+    if ends(stem, "ies") && stem.chars().count() > 4 {
         stem.truncate(stem.len() - 3);
         stem.push('y');
     } else if ["sses", "ses", "xes", "zes", "ches", "shes"]
@@ -96,19 +134,18 @@ pub fn stem(word: &str) -> String {
     {
         // processes → process, boxes → box, churches → church
         stem.truncate(stem.len() - 2);
-    } else if ends(&stem, "s") && !["ss", "us", "is"].iter().any(|s| stem.ends_with(s)) {
+    } else if ends(stem, "s") && !["ss", "us", "is"].iter().any(|s| stem.ends_with(s)) {
         stem.truncate(stem.len() - 1);
-    } else if ends(&stem, "ing") && stem.chars().count() >= 6 {
+    } else if ends(stem, "ing") && stem.chars().count() >= 6 {
         stem.truncate(stem.len() - 3);
-        undouble(&mut stem);
-    } else if ends(&stem, "ed") && !ends(&stem, "eed") {
+        undouble(stem);
+    } else if ends(stem, "ed") && !ends(stem, "eed") {
         stem.truncate(stem.len() - 2);
-        undouble(&mut stem);
+        undouble(stem);
     }
     if stem.ends_with('e') && stem.chars().count() > 3 {
         stem.pop();
     }
-    stem
 }
 
 /// running → runn → run; but call, pass and buzz keep their double letter.
