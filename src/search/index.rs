@@ -125,7 +125,7 @@ pub fn is_trigram(key: &str) -> bool {
 /// One n-gram of one document: its info byte (flags and count) and where its
 /// encoded positions lie in [`DocumentKeys::positions`].
 struct GramHit {
-    /// The packed n-gram, partition number on top; the list is sorted by it.
+    /// The packed n-gram, partition number on top.
     key: u64,
     info: u8,
     positions: (u32, u32),
@@ -138,13 +138,15 @@ struct WordHit {
     info: u8,
 }
 
-/// The keys of one document, sorted so that each partition's share is one run.
+/// The keys of one document, grouped so that each partition's share is one run.
 #[derive(Default)]
 struct DocumentKeys {
+    /// Grouped by partition, which `gram_bounds` delimit.
     grams: Vec<GramHit>,
+    gram_bounds: [u32; PARTITIONS + 1],
     /// Trigram positions, already encoded as the positions file holds them.
     positions: Vec<u8>,
-    /// Sorted by hash, then text.
+    /// Sorted by hash.
     word_hits: Vec<WordHit>,
     words: String,
 }
@@ -155,13 +157,8 @@ impl DocumentKeys {
     }
 
     fn grams_of(&self, partition: u64) -> &[GramHit] {
-        let from = self
-            .grams
-            .partition_point(|g| g.key >> GRAM_BITS < partition);
-        let to = self
-            .grams
-            .partition_point(|g| g.key >> GRAM_BITS <= partition);
-        &self.grams[from..to]
+        let partition = partition as usize;
+        &self.grams[self.gram_bounds[partition] as usize..self.gram_bounds[partition + 1] as usize]
     }
 
     fn words_of(&self, partition: u64) -> &[WordHit] {
@@ -173,24 +170,58 @@ impl DocumentKeys {
             .partition_point(|w| word_partition(w.hash) <= partition);
         &self.word_hits[from..to]
     }
-
-    fn find_word(&self, hash: u64, word: &str) -> Option<usize> {
-        self.word_hits
-            .binary_search_by(|hit| (hit.hash, self.word(hit)).cmp(&(hash, word)))
-            .ok()
-    }
 }
 
 /// Buffers reused from one document to the next on one thread.
 #[derive(Default)]
 struct Scratch {
-    /// (packed n-gram with partition, character offset where it begins).
-    grams: Vec<(u64, u32)>,
-    /// (hash, text range in `stems`, first occurrence before the body).
-    words: Vec<(u64, u32, u32, bool)>,
+    /// Packed n-gram (partition on top) → its place in `tallies`.
+    slots: FastMap<u64, u32>,
+    tallies: Vec<Tally>,
+    /// (place in `tallies`, character offset) of every trigram occurrence,
+    /// in text order.
+    trigram_hits: Vec<(u32, u32)>,
+    order: Vec<u32>,
+    cursors: Vec<u32>,
+    placed: Vec<u32>,
+    /// Word hash → the first of its stems in `words` (the others follow `next`).
+    word_slots: FastMap<u64, u32>,
+    words: Vec<WordTally>,
+    /// The text of each distinct stem, one after the other.
     stems: String,
     word: String,
     run: Vec<char>,
+}
+
+/// One distinct n-gram of a document while it is read.
+struct Tally {
+    key: u64,
+    count: u32,
+    /// [`IN_HEAD`] and [`IN_TITLE`].
+    flags: u8,
+}
+
+/// One distinct word stem of a document while it is read.
+struct WordTally {
+    hash: u64,
+    text: (u32, u32),
+    count: u32,
+    flags: u8,
+    /// The next stem with the same hash, or `u32::MAX`.
+    next: u32,
+}
+
+/// The place of a stem in `words`, if the document has it.
+fn find_word(scratch: &Scratch, hash: u64, word: &str) -> Option<u32> {
+    let mut slot = *scratch.word_slots.get(&hash)?;
+    while slot != u32::MAX {
+        let tally = &scratch.words[slot as usize];
+        if &scratch.stems[tally.text.0 as usize..tally.text.1 as usize] == word {
+            return Some(slot);
+        }
+        slot = tally.next;
+    }
+    None
 }
 
 /// Calls `each` with every character, pair and triple of a CJK run and its
@@ -203,128 +234,226 @@ fn run_grams(run: &[char], mut each: impl FnMut(u64, usize)) {
     }
 }
 
+/// Count the n-grams of a CJK run that begins at character `start`.
+fn tally_run(scratch: &mut Scratch, start: usize, head_length: usize) {
+    let Scratch {
+        slots,
+        tallies,
+        trigram_hits,
+        run,
+        ..
+    } = scratch;
+    run_grams(run, |packed, offset| {
+        let key = with_partition(packed);
+        let length = gram_length(packed);
+        let at = start + offset;
+        let slot = *slots.entry(key).or_insert_with(|| {
+            tallies.push(Tally {
+                key,
+                count: 0,
+                flags: 0,
+            });
+            (tallies.len() - 1) as u32
+        });
+        let tally = &mut tallies[slot as usize];
+        tally.count += 1;
+        if at + length <= head_length {
+            tally.flags |= IN_HEAD;
+        }
+        if length == 3 {
+            trigram_hits.push((slot, at as u32));
+        }
+    });
+    run.clear();
+}
+
+/// Stem the word that begins at character `start` and count it.
+fn note_word(scratch: &mut Scratch, start: usize, head_length: usize) {
+    let head = start + scratch.word.chars().count() <= head_length;
+    text::stem_in_place(&mut scratch.word);
+    let hash = word_hash(&scratch.word);
+    let slot = match find_word(scratch, hash, &scratch.word) {
+        Some(slot) => slot,
+        None => {
+            let Scratch {
+                word_slots,
+                words,
+                stems,
+                word,
+                ..
+            } = scratch;
+            let from = stems.len() as u32;
+            stems.push_str(word);
+            let slot = words.len() as u32;
+            let next = word_slots.insert(hash, slot).unwrap_or(u32::MAX);
+            words.push(WordTally {
+                hash,
+                text: (from, stems.len() as u32),
+                count: 0,
+                flags: 0,
+                next,
+            });
+            slot
+        }
+    };
+    let tally = &mut scratch.words[slot as usize];
+    tally.count += 1;
+    if head {
+        tally.flags |= IN_HEAD;
+    }
+    scratch.word.clear();
+}
+
 /// The keys of one document with their occurrences: characters, pairs and
 /// triples of CJK runs (triples with positions), stems of words. A key is
 /// "before the body" when an occurrence lies within the normalised text
 /// before the body, which is a prefix of the whole normalised text.
 fn document_keys(document: &Document, scratch: &mut Scratch) -> DocumentKeys {
     let (normalised, head_length) = text::normalise_marked(&document.text, document.body_start);
-    let Scratch {
-        grams,
-        words,
-        stems,
-        word,
-        run,
-    } = scratch;
-    grams.clear();
-    words.clear();
-    stems.clear();
-    let flush_run = |run: &mut Vec<char>, start: usize, grams: &mut Vec<(u64, u32)>| {
-        run_grams(run, |packed, offset| {
-            grams.push((with_partition(packed), (start + offset) as u32));
-        });
-        run.clear();
-    };
-    let mut flush_word =
-        |word: &mut String, start: usize, words: &mut Vec<(u64, u32, u32, bool)>| {
-            let head = start + word.chars().count() <= head_length;
-            text::stem_in_place(word);
-            let from = stems.len() as u32;
-            stems.push_str(word);
-            words.push((word_hash(word), from, stems.len() as u32, head));
-            word.clear();
-        };
+    scratch.slots.clear();
+    scratch.tallies.clear();
+    scratch.trigram_hits.clear();
+    scratch.word_slots.clear();
+    scratch.words.clear();
+    scratch.stems.clear();
     // The same cut as `text::terms_with_offsets`: runs of CJK characters and
     // of word characters; anything else separates them.
     let mut start = 0;
     for (offset, c) in normalised.chars().enumerate() {
         if text::is_cjk(c) {
-            if !word.is_empty() {
-                flush_word(word, start, words);
+            if !scratch.word.is_empty() {
+                note_word(scratch, start, head_length);
             }
-            if run.is_empty() {
+            if scratch.run.is_empty() {
                 start = offset;
             }
-            run.push(c);
+            scratch.run.push(c);
         } else if text::is_word_char(c) {
-            if !run.is_empty() {
-                flush_run(run, start, grams);
+            if !scratch.run.is_empty() {
+                tally_run(scratch, start, head_length);
             }
-            if word.is_empty() {
+            if scratch.word.is_empty() {
                 start = offset;
             }
-            word.push(c);
+            scratch.word.push(c);
         } else {
-            if !run.is_empty() {
-                flush_run(run, start, grams);
+            if !scratch.run.is_empty() {
+                tally_run(scratch, start, head_length);
             }
-            if !word.is_empty() {
-                flush_word(word, start, words);
+            if !scratch.word.is_empty() {
+                note_word(scratch, start, head_length);
             }
         }
     }
-    if !run.is_empty() {
-        flush_run(run, start, grams);
+    if !scratch.run.is_empty() {
+        tally_run(scratch, start, head_length);
     }
-    if !word.is_empty() {
-        flush_word(word, start, words);
+    if !scratch.word.is_empty() {
+        note_word(scratch, start, head_length);
     }
     drop(normalised);
 
-    let mut keys = DocumentKeys::default();
-    grams.sort_unstable();
-    for same in grams.chunk_by(|a, b| a.0 == b.0) {
-        let key = same[0].0;
-        let length = gram_length(key);
-        let head = same[0].1 as usize + length <= head_length;
-        let from = keys.positions.len() as u32;
-        if length == 3 {
-            push_varint(&mut keys.positions, same.len() as u64);
-            let mut previous = 0;
-            for (_, position) in same {
-                push_varint(&mut keys.positions, u64::from(position - previous));
-                previous = *position;
-            }
-        }
-        keys.grams.push(GramHit {
-            key,
-            info: if head { IN_HEAD } else { 0 } | count_bits(same.len()),
-            positions: (from, keys.positions.len() as u32),
-        });
-    }
-    let text_of = |range: &(u64, u32, u32, bool)| &stems[range.1 as usize..range.2 as usize];
-    words.sort_unstable_by(|a, b| (a.0, text_of(a)).cmp(&(b.0, text_of(b))));
-    for same in words.chunk_by(|a, b| a.0 == b.0 && text_of(a) == text_of(b)) {
-        let from = keys.words.len() as u32;
-        keys.words.push_str(text_of(&same[0]));
-        let head = same.iter().any(|w| w.3);
-        keys.word_hits.push(WordHit {
-            hash: same[0].0,
-            text: (from, keys.words.len() as u32),
-            info: if head { IN_HEAD } else { 0 } | count_bits(same.len()),
-        });
-    }
-
+    // Title n-grams are marked while the document's n-grams are still in the map.
     let title = text::normalise(&document.title);
     for term in text::terms(&title) {
         match term {
             Term::Cjk(cjk) => {
                 let chars: Vec<char> = cjk.chars().collect();
                 run_grams(&chars, |packed, _| {
-                    let key = with_partition(packed);
-                    if let Ok(at) = keys.grams.binary_search_by_key(&key, |g| g.key) {
-                        keys.grams[at].info |= IN_TITLE;
+                    if let Some(slot) = scratch.slots.get(&with_partition(packed)) {
+                        scratch.tallies[*slot as usize].flags |= IN_TITLE;
                     }
                 });
             }
             Term::Word(mut stem) => {
                 text::stem_in_place(&mut stem);
-                if let Some(at) = keys.find_word(word_hash(&stem), &stem) {
-                    keys.word_hits[at].info |= IN_TITLE;
+                if let Some(slot) = find_word(scratch, word_hash(&stem), &stem) {
+                    scratch.words[slot as usize].flags |= IN_TITLE;
                 }
             }
         }
     }
+
+    let Scratch {
+        tallies,
+        trigram_hits,
+        order,
+        cursors,
+        placed,
+        words,
+        stems,
+        ..
+    } = scratch;
+    // Each trigram's positions gathered in one stretch of `placed` (a
+    // counting sort, which keeps text order).
+    cursors.clear();
+    cursors.resize(tallies.len(), 0);
+    let mut next = 0;
+    for (slot, tally) in tallies.iter().enumerate() {
+        if gram_length(tally.key) == 3 {
+            cursors[slot] = next;
+            next += tally.count;
+        }
+    }
+    placed.clear();
+    placed.resize(trigram_hits.len(), 0);
+    for (slot, position) in trigram_hits.iter() {
+        let cursor = &mut cursors[*slot as usize];
+        placed[*cursor as usize] = *position;
+        *cursor += 1;
+    }
+    // Distinct n-grams grouped by partition (a counting sort too); the
+    // order within a partition does not matter.
+    let mut bounds = [0u32; PARTITIONS + 1];
+    for tally in tallies.iter() {
+        bounds[(tally.key >> GRAM_BITS) as usize + 1] += 1;
+    }
+    for partition in 0..PARTITIONS {
+        bounds[partition + 1] += bounds[partition];
+    }
+    let mut fill = bounds;
+    order.clear();
+    order.resize(tallies.len(), 0);
+    for (slot, tally) in tallies.iter().enumerate() {
+        let at = &mut fill[(tally.key >> GRAM_BITS) as usize];
+        order[*at as usize] = slot as u32;
+        *at += 1;
+    }
+    let mut keys = DocumentKeys {
+        grams: Vec::with_capacity(tallies.len()),
+        gram_bounds: bounds,
+        ..DocumentKeys::default()
+    };
+    for slot in order.iter() {
+        let tally = &tallies[*slot as usize];
+        let from = keys.positions.len() as u32;
+        if gram_length(tally.key) == 3 {
+            let end = cursors[*slot as usize] as usize;
+            let count = tally.count as usize;
+            push_varint(&mut keys.positions, count as u64);
+            let mut previous = 0;
+            for position in &placed[end - count..end] {
+                push_varint(&mut keys.positions, u64::from(position - previous));
+                previous = *position;
+            }
+        }
+        keys.grams.push(GramHit {
+            key: tally.key,
+            info: tally.flags | count_bits(tally.count as usize),
+            positions: (from, keys.positions.len() as u32),
+        });
+    }
+    // Stems sorted by hash, so each partition's share is one run.
+    keys.words = stems.clone();
+    keys.word_hits = words
+        .iter()
+        .map(|tally| WordHit {
+            hash: tally.hash,
+            text: tally.text,
+            info: tally.flags | count_bits(tally.count as usize),
+        })
+        .collect();
+    keys.word_hits.sort_unstable_by_key(|hit| hit.hash);
     keys
 }
 
