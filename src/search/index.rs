@@ -191,6 +191,8 @@ struct Scratch {
     stems: String,
     word: String,
     run: Vec<char>,
+    /// The document's normalised text.
+    normalised: Vec<char>,
 }
 
 /// One distinct n-gram of a document while it is read.
@@ -309,7 +311,10 @@ fn note_word(scratch: &mut Scratch, start: usize, head_length: usize) {
 /// "before the body" when an occurrence lies within the normalised text
 /// before the body, which is a prefix of the whole normalised text.
 fn document_keys(document: &Document, scratch: &mut Scratch) -> DocumentKeys {
-    let (normalised, head_length) = text::normalise_marked(&document.text, document.body_start);
+    let mut normalised = std::mem::take(&mut scratch.normalised);
+    normalised.clear();
+    let head_length =
+        text::normalise_each(&document.text, document.body_start, |c| normalised.push(c));
     scratch.slots.clear();
     scratch.tallies.clear();
     scratch.trigram_hits.clear();
@@ -319,7 +324,7 @@ fn document_keys(document: &Document, scratch: &mut Scratch) -> DocumentKeys {
     // The same cut as `text::terms_with_offsets`: runs of CJK characters and
     // of word characters; anything else separates them.
     let mut start = 0;
-    for (offset, c) in normalised.chars().enumerate() {
+    for (offset, c) in normalised.iter().copied().enumerate() {
         if text::is_cjk(c) {
             if !scratch.word.is_empty() {
                 note_word(scratch, start, head_length);
@@ -351,7 +356,7 @@ fn document_keys(document: &Document, scratch: &mut Scratch) -> DocumentKeys {
     if !scratch.word.is_empty() {
         note_word(scratch, start, head_length);
     }
-    drop(normalised);
+    scratch.normalised = normalised;
 
     // Title n-grams are marked while the document's n-grams are still in the map.
     let title = text::normalise(&document.title);
@@ -593,19 +598,26 @@ pub fn push_varint(out: &mut Vec<u8>, mut value: u64) {
 }
 
 /// Build the files of one language's index, as `(path below the index folder, bytes)`.
-pub fn build(documents: &[Document], facets: &[FacetGroup]) -> Vec<(String, Vec<u8>)> {
-    // Keys are found in a batch of documents on all cores; then each
+pub fn build(mut documents: Vec<Document>, facets: &[FacetGroup]) -> Vec<(String, Vec<u8>)> {
+    // Keys are found in a batch of documents on all cores, and each
+    // document's file is written then and its text let go; then each
     // partition of the keys takes the batch's share in document order, also
     // on all cores, so posting lists come out sorted and the same each run.
     let mut partitions: Vec<Partition> = (0..PARTITIONS).map(|_| Partition::default()).collect();
-    for (batch, chunk) in documents.chunks(BATCH).enumerate() {
-        let keys: Vec<DocumentKeys> = chunk
-            .par_iter()
-            .map_init(Scratch::default, |scratch, document| {
-                document_keys(document, scratch)
-            })
-            .collect();
+    let mut records: Vec<(String, Vec<u8>)> = Vec::with_capacity(documents.len());
+    for (batch, chunk) in documents.chunks_mut(BATCH).enumerate() {
         let first = (batch * BATCH) as u32;
+        let (keys, batch_records): (Vec<DocumentKeys>, Vec<(String, Vec<u8>)>) = chunk
+            .par_iter_mut()
+            .enumerate()
+            .map_init(Scratch::default, |scratch, (offset, document)| {
+                let keys = document_keys(document, scratch);
+                let record = document_record(first + offset as u32, document);
+                document.text = String::new();
+                (keys, record)
+            })
+            .unzip();
+        records.extend(batch_records);
         partitions
             .par_iter_mut()
             .enumerate()
@@ -666,28 +678,11 @@ pub fn build(documents: &[Document], facets: &[FacetGroup]) -> Vec<(String, Vec<
     drop(sorted);
     let mut files: Vec<(String, Vec<u8>)> = shard_files.into_iter().flatten().collect();
 
-    let records: Vec<(String, Vec<u8>)> = documents
-        .par_iter()
-        .enumerate()
-        .map(|(number, document)| {
-            let record = (
-                &document.path,
-                &document.title,
-                document.entry_type,
-                utf16_offset(&document.text, document.body_start),
-                &document.text,
-            );
-            (
-                format!("d/{number}.json"),
-                serde_json::to_vec(&record).expect("JSON values serialise"),
-            )
-        })
-        .collect();
     files.extend(records);
 
     for (group, facet) in facets.iter().enumerate() {
         let mut column = Vec::new();
-        for document in documents {
+        for document in &documents {
             let values = document.facets.get(group).map_or(&[][..], Vec::as_slice);
             push_varint(&mut column, values.len() as u64);
             for value in values {
@@ -699,7 +694,7 @@ pub fn build(documents: &[Document], facets: &[FacetGroup]) -> Vec<(String, Vec<
     // The length of each title, in characters, so a term that fills more of
     // a title ranks higher.
     let mut titles = Vec::new();
-    for document in documents {
+    for document in &documents {
         let length = text::normalise(&document.title).chars().count();
         push_varint(&mut titles, length as u64);
     }
@@ -723,6 +718,22 @@ pub fn build(documents: &[Document], facets: &[FacetGroup]) -> Vec<(String, Vec<
     ));
     files.sort_by(|a, b| a.0.cmp(&b.0));
     files
+}
+
+/// A document's own file: URL path, title, type, where the body begins
+/// (in UTF-16 code units, as JavaScript counts) and the text.
+fn document_record(number: u32, document: &Document) -> (String, Vec<u8>) {
+    let record = (
+        &document.path,
+        &document.title,
+        document.entry_type,
+        utf16_offset(&document.text, document.body_start),
+        &document.text,
+    );
+    (
+        format!("d/{number}.json"),
+        serde_json::to_vec(&record).expect("JSON values serialise"),
+    )
 }
 
 /// A key in a shard: its UTF-8 bytes (length first), how many documents

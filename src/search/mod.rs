@@ -85,7 +85,7 @@ pub fn index_files(site: &Site, theme: &Theme, pages: &[OutputFile]) -> Vec<Outp
                 strings: theme.strings(lang),
             };
             let (documents, facets) = documents(&speaker, pages);
-            index::build(&documents, &facets)
+            index::build(documents, &facets)
                 .into_iter()
                 .map(|(path, bytes)| OutputFile {
                     path: format!("{INDEX_DIR}/{}/{path}", lang.code()),
@@ -313,7 +313,7 @@ mod tests {
 
     fn reader(texts: &[String]) -> Reader {
         let documents: Vec<Document> = texts.iter().map(|t| document(t)).collect();
-        Reader::new(index::build(&documents, &[]))
+        Reader::new(index::build(documents, &[]))
     }
 
     const SAMPLE: [&str; 6] = [
@@ -440,7 +440,7 @@ mod tests {
             body_start: text.find("正文").unwrap(),
             facets: Vec::new(),
         }];
-        let index = Reader::new(index::build(&documents, &[]));
+        let index = Reader::new(index::build(documents, &[]));
         assert_eq!(index.text(0), text);
         let info = |key: &str| {
             (0..index.shard_count())

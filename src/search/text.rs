@@ -75,6 +75,13 @@ pub fn normalise(text: &str) -> String {
 /// One pass, where normalising the prefix again would be a second.
 pub fn normalise_marked(text: &str, mark: usize) -> (String, usize) {
     let mut out = String::with_capacity(text.len());
+    let marked = normalise_each(text, mark, |c| out.push(c));
+    (out, marked)
+}
+
+/// [`normalise_marked`], handing the normalised text to `emit` one
+/// character at a time.
+pub fn normalise_each(text: &str, mark: usize, mut emit: impl FnMut(char)) -> usize {
     let mut written = 0usize;
     let mut marked = None;
     let mut previous: Option<char> = None;
@@ -91,23 +98,30 @@ pub fn normalise_marked(text: &str, mark: usize) -> (String, usize) {
             if pending_space {
                 let before = previous.expect("a space follows text");
                 if !(is_cjk(before) && is_cjk(c)) {
-                    out.push(' ');
+                    emit(' ');
                     written += 1;
                 }
                 pending_space = false;
             }
-            out.push(c);
+            emit(c);
             written += 1;
             previous = Some(c);
         });
     }
-    (out, marked.unwrap_or(written))
+    marked.unwrap_or(written)
 }
 
 /// Whitespace runs become one space, with none at either end: the text kept
 /// for snippets, in the reader's own spelling.
 pub fn collapse_whitespace(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
+    let mut out = String::with_capacity(text.len());
+    for word in text.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
 }
 
 /// A light English stemmer: plurals, -ing and -ed come off, and a final e, so
