@@ -598,7 +598,21 @@ pub fn push_varint(out: &mut Vec<u8>, mut value: u64) {
 }
 
 /// Build the files of one language's index, as `(path below the index folder, bytes)`.
-pub fn build(mut documents: Vec<Document>, facets: &[FacetGroup]) -> Vec<(String, Vec<u8>)> {
+pub fn build(documents: Vec<Document>, facets: &[FacetGroup]) -> Vec<(String, Vec<u8>)> {
+    finish(build_unfinished(documents, facets), facets)
+}
+
+/// A language's index files but the manifest, which [`finish`] adds.
+pub struct Unfinished {
+    files: Vec<(String, Vec<u8>)>,
+    count: usize,
+    shard_starts: Vec<String>,
+}
+
+/// Every file of [`build`] but the manifest. The manifest's version hash
+/// runs through every byte on one core, so a caller can let it overlap
+/// with other work.
+pub fn build_unfinished(mut documents: Vec<Document>, facets: &[FacetGroup]) -> Unfinished {
     // Keys are found in a batch of documents on all cores, and each
     // document's file is written then and its text let go; then each
     // partition of the keys takes the batch's share in document order, also
@@ -700,6 +714,20 @@ pub fn build(mut documents: Vec<Document>, facets: &[FacetGroup]) -> Vec<(String
     }
     files.push(("titles.bin".to_string(), titles));
 
+    Unfinished {
+        files,
+        count: documents.len(),
+        shard_starts,
+    }
+}
+
+/// The files of [`build`]: the unfinished ones and the manifest, sorted by path.
+pub fn finish(unfinished: Unfinished, facets: &[FacetGroup]) -> Vec<(String, Vec<u8>)> {
+    let Unfinished {
+        mut files,
+        count,
+        shard_starts,
+    } = unfinished;
     let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
     for (path, bytes) in &files {
         for byte in path.bytes().chain(bytes.iter().copied()) {
@@ -708,7 +736,7 @@ pub fn build(mut documents: Vec<Document>, facets: &[FacetGroup]) -> Vec<(String
     }
     let manifest = Manifest {
         version: format!("{hash:016x}"),
-        count: documents.len(),
+        count,
         shards: shard_starts,
         facets,
     };

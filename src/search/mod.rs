@@ -55,7 +55,7 @@ pub mod index;
 mod query;
 pub mod text;
 
-use crate::config::VocabName;
+use crate::config::{Lang, VocabName};
 use crate::entry::EntryType;
 use crate::render::view::{self, Speaker};
 use crate::render::{OutputFile, Theme};
@@ -73,28 +73,43 @@ const FACETS: [&str; 6] = ["type", "field", "stage", "region", "year", "status"]
 /// The index files of every language, from the site and its rendered pages.
 pub fn index_files(site: &Site, theme: &Theme, pages: &[OutputFile]) -> Vec<OutputFile> {
     // One language after the other: each stage inside runs on all cores,
-    // and indexing both at once was no faster but held both in memory.
-    let per_language: Vec<Vec<OutputFile>> = site
-        .config
-        .ordered_languages()
-        .into_iter()
-        .map(|lang| {
-            let speaker = Speaker {
-                site,
-                lang,
-                strings: theme.strings(lang),
-            };
-            let (documents, facets) = documents(&speaker, pages);
-            index::build(documents, &facets)
-                .into_iter()
-                .map(|(path, bytes)| OutputFile {
-                    path: format!("{INDEX_DIR}/{}/{path}", lang.code()),
-                    bytes,
-                })
-                .collect()
-        })
-        .collect();
-    per_language.into_iter().flatten().collect()
+    // and indexing both at once was no faster but held both in memory. The
+    // one step on one core, a language's version hash, runs while the next
+    // language is indexed.
+    let mut files = Vec::new();
+    let mut add = |lang: Lang, built: Vec<(String, Vec<u8>)>| {
+        files.extend(built.into_iter().map(|(path, bytes)| OutputFile {
+            path: format!("{INDEX_DIR}/{}/{path}", lang.code()),
+            bytes,
+        }));
+    };
+    let mut pending: Option<(Lang, index::Unfinished, Vec<FacetGroup>)> = None;
+    for lang in site.config.ordered_languages() {
+        let speaker = Speaker {
+            site,
+            lang,
+            strings: theme.strings(lang),
+        };
+        let (unfinished, finished) = rayon::join(
+            || {
+                let (documents, facets) = documents(&speaker, pages);
+                (index::build_unfinished(documents, &facets), facets)
+            },
+            || {
+                pending
+                    .take()
+                    .map(|(lang, unfinished, facets)| (lang, index::finish(unfinished, &facets)))
+            },
+        );
+        if let Some((lang, built)) = finished {
+            add(lang, built);
+        }
+        pending = Some((lang, unfinished.0, unfinished.1));
+    }
+    if let Some((lang, unfinished, facets)) = pending {
+        add(lang, index::finish(unfinished, &facets));
+    }
+    files
 }
 
 /// The entries written in the speaker's language, newest first, as documents.
