@@ -100,9 +100,10 @@ fn mix(mut h: u64) -> u64 {
     h ^ (h >> 33)
 }
 
-/// A packed n-gram with its partition number in the top byte.
-fn with_partition(packed: u64) -> u64 {
-    ((mix(packed) % PARTITIONS as u64) << GRAM_BITS) | packed
+/// A packed n-gram with its partition number in the top byte, given its
+/// [`mix`]ed value.
+fn with_partition(packed: u64, mixed: u64) -> u64 {
+    ((mixed % PARTITIONS as u64) << GRAM_BITS) | packed
 }
 
 fn word_hash(word: &str) -> u64 {
@@ -176,7 +177,8 @@ impl DocumentKeys {
 #[derive(Default)]
 struct Scratch {
     /// Packed n-gram (partition on top) → its place in `tallies`.
-    slots: FastMap<u64, u32>,
+    /// Keyed by the [`mix`]ed n-gram, a bijection, so no second hash is needed.
+    slots: HashedMap<u32>,
     tallies: Vec<Tally>,
     /// (place in `tallies`, character offset) of every trigram occurrence,
     /// in text order.
@@ -185,7 +187,7 @@ struct Scratch {
     cursors: Vec<u32>,
     placed: Vec<u32>,
     /// Word hash → the first of its stems in `words` (the others follow `next`).
-    word_slots: FastMap<u64, u32>,
+    word_slots: HashedMap<u32>,
     words: Vec<WordTally>,
     /// The text of each distinct stem, one after the other.
     stems: String,
@@ -246,10 +248,11 @@ fn tally_run(scratch: &mut Scratch, start: usize, head_length: usize) {
         ..
     } = scratch;
     run_grams(run, |packed, offset| {
-        let key = with_partition(packed);
+        let mixed = mix(packed);
+        let key = with_partition(packed, mixed);
         let length = gram_length(packed);
         let at = start + offset;
-        let slot = *slots.entry(key).or_insert_with(|| {
+        let slot = *slots.entry(mixed).or_insert_with(|| {
             tallies.push(Tally {
                 key,
                 count: 0,
@@ -365,7 +368,7 @@ fn document_keys(document: &Document, scratch: &mut Scratch) -> DocumentKeys {
             Term::Cjk(cjk) => {
                 let chars: Vec<char> = cjk.chars().collect();
                 run_grams(&chars, |packed, _| {
-                    if let Some(slot) = scratch.slots.get(&with_partition(packed)) {
+                    if let Some(slot) = scratch.slots.get(&mix(packed)) {
                         scratch.tallies[*slot as usize].flags |= IN_TITLE;
                     }
                 });
@@ -538,6 +541,28 @@ impl Hasher for FastHasher {
 
     fn write_usize(&mut self, value: usize) {
         self.write_u64(value as u64);
+    }
+}
+
+/// A hash map whose keys are already well-mixed hashes: they are their own hash.
+type HashedMap<V> = HashMap<u64, V, BuildHasherDefault<PassHasher>>;
+
+#[derive(Default)]
+struct PassHasher(u64);
+
+impl Hasher for PassHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for byte in bytes {
+            self.0 = self.0.rotate_left(8) ^ u64::from(*byte);
+        }
+    }
+
+    fn write_u64(&mut self, value: u64) {
+        self.0 = value;
     }
 }
 
