@@ -6,21 +6,9 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
-fn repo() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
+mod support;
 
-fn copy_tree(from: &Path, to: &Path) {
-    for item in walkdir::WalkDir::new(from) {
-        let item = item.unwrap();
-        let target = to.join(item.path().strip_prefix(from).unwrap());
-        if item.file_type().is_dir() {
-            fs::create_dir_all(&target).unwrap();
-        } else {
-            fs::copy(item.path(), &target).unwrap();
-        }
-    }
-}
+use support::{copy_tree, repo};
 
 /// `tests/fixtures/NAME` (without its `expected/` folder) and the default theme, in a temporary root.
 fn site(name: &str) -> tempfile::TempDir {

@@ -6,24 +6,12 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
+mod support;
+
+use support::{copy_tree, repo};
+
 use chengguo::entry::EntryType;
 use chengguo::parse::fields;
-
-fn repo() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
-fn copy_tree(from: &Path, to: &Path) {
-    for item in walkdir::WalkDir::new(from) {
-        let item = item.unwrap();
-        let target = to.join(item.path().strip_prefix(from).unwrap());
-        if item.file_type().is_dir() {
-            fs::create_dir_all(&target).unwrap();
-        } else {
-            fs::copy(item.path(), &target).unwrap();
-        }
-    }
-}
 
 fn site() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();

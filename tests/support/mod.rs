@@ -14,7 +14,8 @@ pub struct Fixture {
     dir: tempfile::TempDir,
 }
 
-fn copy_tree(from: &Path, to: &Path) {
+/// Copy a folder's tree into another.
+pub fn copy_tree(from: &Path, to: &Path) {
     for item in walkdir::WalkDir::new(from) {
         let item = item.unwrap();
         let target = to.join(item.path().strip_prefix(from).unwrap());
