@@ -258,14 +258,19 @@ fn run_check(root: &Path, format: Format, lang: Option<Lang>) -> ExitCode {
     }
 }
 
+/// The site's configuration, or the exit code after saying why it cannot be read.
+fn load_config(root: &Path) -> Result<chengguo::config::Config, ExitCode> {
+    chengguo::config::load(root).map_err(|diagnostics| {
+        print_diagnostics(&diagnostics);
+        eprintln!("error: fix config.yaml (or pass the site's folder with --root) first");
+        ExitCode::from(2)
+    })
+}
+
 fn run_new(root: &Path, entry_type: TypeArg, slug: &str, lang: &[LangArg], yaml: bool) -> ExitCode {
-    let config = match chengguo::config::load(root) {
+    let config = match load_config(root) {
         Ok(config) => config,
-        Err(diagnostics) => {
-            print_diagnostics(&diagnostics);
-            eprintln!("error: fix config.yaml (or pass the site's folder with --root) first");
-            return ExitCode::from(2);
-        }
+        Err(code) => return code,
     };
     let entry_type = match entry_type {
         TypeArg::Achievement => chengguo::entry::EntryType::Achievement,
@@ -292,13 +297,9 @@ fn run_new(root: &Path, entry_type: TypeArg, slug: &str, lang: &[LangArg], yaml:
 }
 
 fn run_schema(root: &Path, out: &Path) -> ExitCode {
-    let config = match chengguo::config::load(root) {
+    let config = match load_config(root) {
         Ok(config) => config,
-        Err(diagnostics) => {
-            print_diagnostics(&diagnostics);
-            eprintln!("error: fix config.yaml (or pass the site's folder with --root) first");
-            return ExitCode::from(2);
-        }
+        Err(code) => return code,
     };
     match chengguo::schema::write_schemas(&config, out) {
         Ok(paths) => {
