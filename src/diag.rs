@@ -111,7 +111,7 @@ impl Diagnostic {
     /// ```text
     /// content/a.zh.md:7:8: error: field "stage": unknown value "中式"
     ///    7 | stage: 中式
-    ///      |        ^
+    ///      |        ^^^^
     ///   = help: did you mean 中试?
     /// ```
     pub fn render(&self, source: Option<&str>, lang: Lang) -> String {
@@ -144,7 +144,14 @@ impl Diagnostic {
             out.push_str(&format!(" {number} | {text}\n"));
             if self.column > 0 {
                 let before: usize = text.chars().take(self.column - 1).map(display_width).sum();
-                let under = text.chars().nth(self.column - 1).map_or(1, display_width);
+                // Underline the word the column points at: a value, a slug, a key.
+                let under = text
+                    .chars()
+                    .skip(self.column - 1)
+                    .take_while(|c| !c.is_whitespace() && !",:[]{}#\"'()（）".contains(*c))
+                    .map(display_width)
+                    .sum::<usize>()
+                    .max(1);
                 out.push_str(&format!(
                     " {gutter} | {}{}\n",
                     " ".repeat(before),
@@ -320,11 +327,11 @@ mod tests {
         let source = "---\ntitle: 标题\nstage: 中式\n---\n";
         assert_eq!(
             d.render(Some(source), Lang::En),
-            "content/a.zh.md:3:8: error: field \"stage\": unknown value \"中式\"\n 3 | stage: 中式\n   |        ^^\n  = help: did you mean 中试?\n"
+            "content/a.zh.md:3:8: error: field \"stage\": unknown value \"中式\"\n 3 | stage: 中式\n   |        ^^^^\n  = help: did you mean 中试?\n"
         );
         assert_eq!(
             d.render(Some(source), Lang::Zh),
-            "content/a.zh.md:3:8: 错误: 字段 \"stage\": 未知的值 \"中式\"\n 3 | stage: 中式\n   |        ^^\n  = 提示: 你是不是要写 中试?\n"
+            "content/a.zh.md:3:8: 错误: 字段 \"stage\": 未知的值 \"中式\"\n 3 | stage: 中式\n   |        ^^^^\n  = 提示: 你是不是要写 中试?\n"
         );
     }
 
