@@ -21,11 +21,18 @@ pub mod site;
 pub mod write;
 
 use std::path::Path;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex};
 
+use rayon::prelude::*;
+
+use config::Lang;
 use diag::Diagnostics;
 use progress::{Progress, Silent, Timer};
 use render::OutputFile;
-use site::Site;
+use search::PageText;
+use site::{EntryId, Site};
+use write::Sink;
 
 /// What a build is asked to do.
 #[derive(Debug, Clone, Default)]
@@ -43,6 +50,17 @@ pub struct Built {
     pub warnings: Diagnostics,
 }
 
+/// A successful build written to disk.
+pub struct Written {
+    pub site: Site,
+    /// HTML pages written.
+    pub pages: usize,
+    /// Files written, pages included.
+    pub files: usize,
+    /// Warnings found on the way.
+    pub warnings: Diagnostics,
+}
+
 /// Load, validate and render the site at `root`; nothing is written.
 pub fn build(root: &Path, options: &BuildOptions) -> Result<Built, Diagnostics> {
     build_reporting(root, options, &Silent)
@@ -54,6 +72,77 @@ pub fn build_reporting(
     options: &BuildOptions,
     progress: &dyn Progress,
 ) -> Result<Built, Diagnostics> {
+    let memory = write::Memory::default();
+    let done = build_into(root, options, progress, &memory)?;
+    Ok(Built {
+        site: done.site,
+        files: memory.into_files(),
+        warnings: done.warnings,
+    })
+}
+
+/// Build the site at `root` and write it to `output`, atomically.
+pub fn build_to_disk(
+    root: &Path,
+    output: &Path,
+    options: &BuildOptions,
+) -> Result<Written, Diagnostics> {
+    build_to_disk_reporting(root, output, options, &Silent)
+}
+
+/// [`build_to_disk`], telling `progress` about each stage as it finishes.
+///
+/// Pages go to disk as they are rendered, into a folder beside `output` that
+/// replaces it only once the whole site is written: the site is never held
+/// in memory whole, and a failed build leaves the last good output as it was.
+pub fn build_to_disk_reporting(
+    root: &Path,
+    output: &Path,
+    options: &BuildOptions,
+    progress: &dyn Progress,
+) -> Result<Written, Diagnostics> {
+    let cannot_write = |error: std::io::Error| {
+        Diagnostics::from(diag::Diagnostic::error(
+            output,
+            format!("cannot write the site: {error}"),
+        ))
+    };
+    // Nothing is staged until the content has been read and found sound.
+    let staging = std::cell::OnceCell::new();
+    let begin = || -> Result<&dyn Sink, Diagnostics> {
+        if staging.get().is_none() {
+            let _ = staging.set(write::Staging::begin(output).map_err(cannot_write)?);
+        }
+        Ok(staging.get().expect("just set"))
+    };
+    let done = build_into_lazily(root, options, progress, &begin)?;
+    let timer = Timer::start();
+    let staging = staging
+        .into_inner()
+        .expect("a successful build staged its files");
+    staging.commit().map_err(cannot_write)?;
+    progress.stage("swap", 1, "folder", timer.took());
+    Ok(done)
+}
+
+/// [`build_into_lazily`] with a sink that is there from the start.
+fn build_into(
+    root: &Path,
+    options: &BuildOptions,
+    progress: &dyn Progress,
+    sink: &dyn Sink,
+) -> Result<Written, Diagnostics> {
+    build_into_lazily(root, options, progress, &|| Ok(sink))
+}
+
+/// The whole pipeline. `sink` is asked for once the content is known to be
+/// sound, just before the first file is made.
+fn build_into_lazily<'s>(
+    root: &Path,
+    options: &BuildOptions,
+    progress: &dyn Progress,
+    sink: &dyn Fn() -> Result<&'s dyn Sink, Diagnostics>,
+) -> Result<Written, Diagnostics> {
     let timer = Timer::start();
     let mut config = config::load(root)?;
     if let Some(base_url) = &options.base_url {
@@ -87,51 +176,108 @@ pub fn build_reporting(
         return Err(diagnostics);
     };
     progress.stage("site", site.entries.len(), "entries", timer.took());
+    let sink = sink().inspect_err(|found| diagnostics.extend(found.clone()));
+    let Ok(sink) = sink else {
+        return Err(diagnostics);
+    };
+    let counted = Counted {
+        sink,
+        files: AtomicUsize::new(0),
+        pages: AtomicUsize::new(0),
+        failed: Mutex::new(None),
+    };
+
     let timer = Timer::start();
-    let files =
-        render::render(&site, &theme).inspect_err(|found| diagnostics.extend(found.clone()));
-    match files {
-        Ok(mut files) => {
-            progress.stage("render", files.len(), "files", timer.took());
-            let timer = Timer::start();
-            let index = search::index_files(&site, &theme, &files);
-            progress.stage("search", index.len(), "index files", timer.took());
-            files.extend(index);
-            files.sort_by(|a, b| a.path.cmp(&b.path));
-            Ok(Built {
-                site,
-                files,
-                warnings: diagnostics,
-            })
-        }
-        Err(_) => Err(diagnostics),
+    let theme = Arc::new(theme);
+    let renderer = render::Renderer::new(Arc::new(site), Arc::clone(&theme));
+    let mut texts = search::page_texts(renderer.site().entries.len());
+    let rendered: Vec<Result<Option<EntryText>, diag::Diagnostic>> = (0..renderer.len())
+        .into_par_iter()
+        .map(|index| {
+            let page = renderer.render(index)?;
+            let text = page.entry.and_then(|(lang, id)| {
+                let html = std::str::from_utf8(&page.file.bytes).ok()?;
+                Some((
+                    lang,
+                    id,
+                    search::page_text(renderer.site(), lang, id, html)?,
+                ))
+            });
+            counted.put(page.file);
+            Ok(text)
+        })
+        .collect();
+    for file in renderer.static_files() {
+        counted.put(file.clone());
     }
-}
+    for result in rendered {
+        match result {
+            Ok(Some((lang, id, text))) => texts[lang as usize][id] = Some(text),
+            Ok(None) => {}
+            Err(diagnostic) => diagnostics.push(diagnostic),
+        }
+    }
+    if diagnostics.has_errors() {
+        return Err(diagnostics);
+    }
+    counted.check()?;
+    progress.stage("render", renderer.len(), "pages", timer.took());
 
-/// Build the site at `root` and write it to `output`, atomically.
-pub fn build_to_disk(
-    root: &Path,
-    output: &Path,
-    options: &BuildOptions,
-) -> Result<Built, Diagnostics> {
-    build_to_disk_reporting(root, output, options, &Silent)
-}
-
-/// [`build_to_disk`], telling `progress` about each stage as it finishes.
-pub fn build_to_disk_reporting(
-    root: &Path,
-    output: &Path,
-    options: &BuildOptions,
-    progress: &dyn Progress,
-) -> Result<Built, Diagnostics> {
-    let built = build_reporting(root, options, progress)?;
     let timer = Timer::start();
-    write::write_atomically(output, &built.files).map_err(|error| {
-        Diagnostics::from(diag::Diagnostic::error(
-            output,
-            format!("cannot write the site: {error}"),
-        ))
-    })?;
-    progress.stage("write", built.files.len(), "files", timer.took());
-    Ok(built)
+    let before = counted.files.load(Ordering::Relaxed);
+    search::index_files(renderer.site(), &theme, texts, &mut |files| {
+        files.into_par_iter().for_each(|file| counted.put(file));
+    });
+    counted.check()?;
+    let index_count = counted.files.load(Ordering::Relaxed) - before;
+    progress.stage("search", index_count, "index files", timer.took());
+
+    let site = Arc::try_unwrap(renderer.into_site())
+        .unwrap_or_else(|_| unreachable!("the renderer is the site's only owner"));
+    Ok(Written {
+        site,
+        pages: counted.pages.into_inner(),
+        files: counted.files.into_inner(),
+        warnings: diagnostics,
+    })
+}
+
+/// What an entry page gives the search index: its language, entry and text.
+type EntryText = (Lang, EntryId, PageText);
+
+/// A sink that counts what it is given and keeps the first error.
+struct Counted<'s> {
+    sink: &'s dyn Sink,
+    files: AtomicUsize,
+    pages: AtomicUsize,
+    failed: Mutex<Option<std::io::Error>>,
+}
+
+impl Counted<'_> {
+    fn put(&self, file: OutputFile) {
+        let page = file.path.ends_with(".html");
+        match self.sink.put(file) {
+            Ok(()) => {
+                self.files.fetch_add(1, Ordering::Relaxed);
+                if page {
+                    self.pages.fetch_add(1, Ordering::Relaxed);
+                }
+            }
+            Err(error) => {
+                let mut failed = self.failed.lock().unwrap_or_else(|e| e.into_inner());
+                failed.get_or_insert(error);
+            }
+        }
+    }
+
+    fn check(&self) -> Result<(), Diagnostics> {
+        match self.failed.lock().unwrap_or_else(|e| e.into_inner()).take() {
+            Some(error) => Err(diag::Diagnostic::error(
+                self.sink.place(),
+                format!("cannot write the site: {error}"),
+            )
+            .into()),
+            None => Ok(()),
+        }
+    }
 }

@@ -203,16 +203,11 @@ fn main() -> ExitCode {
             match result {
                 Ok(built) => {
                     print_diagnostics(&built.warnings);
-                    let pages = built
-                        .files
-                        .iter()
-                        .filter(|f| f.path.ends_with(".html"))
-                        .count();
                     eprintln!(
                         "built {} entries: {} pages, {} files in {} ms → {}",
                         built.site.entries.len(),
-                        pages,
-                        built.files.len(),
+                        built.pages,
+                        built.files,
                         started.elapsed().as_millis(),
                         output.display()
                     );

@@ -9,60 +9,182 @@
 //! since its unchanged files still belong to the new one (on this machine's
 //! disk, freeing the blocks of ~20,000 rewritten files took 15–45 s).
 
-use std::collections::HashSet;
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
 
 use rayon::prelude::*;
 
 use crate::render::OutputFile;
 
+/// Where a build puts its files as it makes them; shared by every core.
+pub trait Sink: Sync {
+    fn put(&self, file: OutputFile) -> io::Result<()>;
+
+    /// Where the files go, for error messages.
+    fn place(&self) -> &Path {
+        Path::new("")
+    }
+}
+
+/// Files kept in memory, for `serve`, `check` and tests.
+#[derive(Default)]
+pub struct Memory {
+    files: Mutex<Vec<OutputFile>>,
+}
+
+impl Memory {
+    /// The files, sorted by path.
+    pub fn into_files(self) -> Vec<OutputFile> {
+        let mut files = self.files.into_inner().unwrap_or_else(|e| e.into_inner());
+        files.sort_by(|a, b| a.path.cmp(&b.path));
+        files
+    }
+}
+
+impl Sink for Memory {
+    fn put(&self, file: OutputFile) -> io::Result<()> {
+        self.files
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .push(file);
+        Ok(())
+    }
+}
+
+/// A new output folder being written beside the old one. Each file is written
+/// the moment it is put and its bytes dropped, so a build never holds the
+/// whole site; [`Staging::commit`] swaps the folder in, and dropping an
+/// uncommitted one removes it, leaving the old output as it was.
+pub struct Staging {
+    output: PathBuf,
+    staging: PathBuf,
+    retired: PathBuf,
+    /// The output being replaced, if any: unchanged files are linked from it.
+    previous: Option<PathBuf>,
+    paths: Mutex<Vec<String>>,
+    committed: bool,
+}
+
+impl Staging {
+    /// Start a new output folder that will replace `output`.
+    pub fn begin(output: &Path) -> io::Result<Staging> {
+        let parent = match output.parent() {
+            Some(parent) if !parent.as_os_str().is_empty() => parent.to_path_buf(),
+            _ => PathBuf::from("."),
+        };
+        fs::create_dir_all(&parent)?;
+        let name = output
+            .file_name()
+            .ok_or_else(|| {
+                io::Error::new(
+                    io::ErrorKind::InvalidInput,
+                    "the output path has no folder name",
+                )
+            })?
+            .to_string_lossy()
+            .into_owned();
+        let staging = parent.join(format!(".{name}.tmp-{}", std::process::id()));
+        let retired = parent.join(format!(".{name}.old-{}", std::process::id()));
+        remove_if_present(&staging)?;
+        remove_if_present(&retired)?;
+        fs::create_dir_all(&staging)?;
+        Ok(Staging {
+            output: output.to_path_buf(),
+            staging,
+            retired,
+            previous: output.is_dir().then(|| output.to_path_buf()),
+            paths: Mutex::new(Vec::new()),
+            committed: false,
+        })
+    }
+
+    /// The paths put so far, sorted.
+    pub fn paths(&self) -> Vec<String> {
+        let mut paths = self.paths.lock().unwrap_or_else(|e| e.into_inner()).clone();
+        paths.sort();
+        paths
+    }
+
+    /// Swap the new folder in for the old one, which is then removed.
+    pub fn commit(mut self) -> io::Result<()> {
+        let (output, staging, retired) = (&self.output, &self.staging, &self.retired);
+        let had_output = output.symlink_metadata().is_ok();
+        if had_output {
+            fs::rename(output, retired)?;
+        }
+        if let Err(error) = fs::rename(staging, output) {
+            if had_output {
+                let _ = fs::rename(retired, output);
+            }
+            return Err(error);
+        }
+        self.committed = true;
+        if had_output {
+            match fs::symlink_metadata(retired) {
+                Ok(meta) if meta.is_dir() => fs::remove_dir_all(retired)?,
+                Ok(_) => fs::remove_file(retired)?,
+                Err(_) => {}
+            }
+        }
+        Ok(())
+    }
+}
+
+impl Sink for Staging {
+    fn place(&self) -> &Path {
+        &self.output
+    }
+
+    /// Write one file; a file with the same bytes in the old output is
+    /// hard-linked from there instead.
+    fn put(&self, file: OutputFile) -> io::Result<()> {
+        let target = self.staging.join(&file.path);
+        let linked = self.previous.as_ref().is_some_and(|previous| {
+            let old = previous.join(&file.path);
+            same_bytes(&old, &file.bytes)
+                && with_parent(&target, |t| fs::hard_link(&old, t)).is_ok()
+        });
+        if !linked {
+            with_parent(&target, |t| fs::write(t, &file.bytes))?;
+        }
+        self.paths
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .push(file.path);
+        Ok(())
+    }
+}
+
+impl Drop for Staging {
+    fn drop(&mut self) {
+        if !self.committed {
+            let _ = fs::remove_dir_all(&self.staging);
+        }
+    }
+}
+
+/// Run `make` on `path`, creating its folder first if it is missing.
+fn with_parent(path: &Path, make: impl Fn(&Path) -> io::Result<()>) -> io::Result<()> {
+    match make(path) {
+        Err(error) if error.kind() == io::ErrorKind::NotFound => {
+            if let Some(parent) = path.parent() {
+                fs::create_dir_all(parent)?;
+            }
+            make(path)
+        }
+        result => result,
+    }
+}
+
 /// Make `output` hold exactly `files`, replacing what was there in one step.
 pub fn write_atomically(output: &Path, files: &[OutputFile]) -> io::Result<()> {
-    let parent = match output.parent() {
-        Some(parent) if !parent.as_os_str().is_empty() => parent.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    fs::create_dir_all(&parent)?;
-    let name = output
-        .file_name()
-        .ok_or_else(|| {
-            io::Error::new(
-                io::ErrorKind::InvalidInput,
-                "the output path has no folder name",
-            )
-        })?
-        .to_string_lossy()
-        .into_owned();
-    let staging = parent.join(format!(".{name}.tmp-{}", std::process::id()));
-    let retired = parent.join(format!(".{name}.old-{}", std::process::id()));
-    remove_if_present(&staging)?;
-    remove_if_present(&retired)?;
-    let previous = output.is_dir().then_some(output);
-    if let Err(error) = write_tree(&staging, files, previous) {
-        let _ = fs::remove_dir_all(&staging);
-        return Err(error);
-    }
-    let had_output = output.symlink_metadata().is_ok();
-    if had_output {
-        fs::rename(output, &retired)?;
-    }
-    if let Err(error) = fs::rename(&staging, output) {
-        if had_output {
-            let _ = fs::rename(&retired, output);
-        }
-        let _ = fs::remove_dir_all(&staging);
-        return Err(error);
-    }
-    if had_output {
-        match fs::symlink_metadata(&retired) {
-            Ok(meta) if meta.is_dir() => fs::remove_dir_all(&retired)?,
-            Ok(_) => fs::remove_file(&retired)?,
-            Err(_) => {}
-        }
-    }
-    Ok(())
+    let staging = Staging::begin(output)?;
+    files
+        .par_iter()
+        .try_for_each(|file| staging.put(file.clone()))?;
+    staging.commit()
 }
 
 fn remove_if_present(path: &Path) -> io::Result<()> {
@@ -70,40 +192,6 @@ fn remove_if_present(path: &Path) -> io::Result<()> {
         Err(error) if error.kind() != io::ErrorKind::NotFound => Err(error),
         _ => Ok(()),
     }
-}
-
-/// The folders `files` need, parents before children.
-fn folders(root: &Path, files: &[OutputFile]) -> Vec<PathBuf> {
-    let mut made = HashSet::new();
-    let mut folders = Vec::new();
-    for file in files {
-        if let Some((folder, _)) = file.path.rsplit_once('/')
-            && made.insert(folder)
-        {
-            folders.push(root.join(folder));
-        }
-    }
-    folders.sort();
-    folders
-}
-
-/// Write `files` under `root`, on all cores; a file with the same bytes in
-/// `previous` is hard-linked from there instead.
-fn write_tree(root: &Path, files: &[OutputFile], previous: Option<&Path>) -> io::Result<()> {
-    fs::create_dir_all(root)?;
-    for folder in folders(root, files) {
-        fs::create_dir_all(folder)?;
-    }
-    files.par_iter().try_for_each(|file| {
-        let target = root.join(&file.path);
-        if let Some(previous) = previous {
-            let old = previous.join(&file.path);
-            if same_bytes(&old, &file.bytes) && fs::hard_link(&old, &target).is_ok() {
-                return Ok(());
-            }
-        }
-        fs::write(&target, &file.bytes)
-    })
 }
 
 fn same_bytes(path: &Path, bytes: &[u8]) -> bool {

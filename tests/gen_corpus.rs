@@ -232,3 +232,31 @@ fn rebuilding_into_an_existing_folder_equals_a_clean_build() {
     );
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[test]
+fn a_build_streamed_to_disk_writes_exactly_the_files_of_a_build_in_memory() {
+    let dir = scratch("gen-corpus-streamed");
+    let site = dir.join("site");
+    corpus::write_chengguo(&corpus::generate(150, 9, &vocab()), &site, &repo()).unwrap();
+    let in_memory = chengguo::build(&site, &BuildOptions::default()).unwrap();
+    let written =
+        chengguo::build_to_disk(&site, &dir.join("out"), &BuildOptions::default()).unwrap();
+    let expected: Vec<(String, Vec<u8>)> = in_memory
+        .files
+        .into_iter()
+        .map(|f| (f.path, f.bytes))
+        .collect();
+    assert_eq!(written.files, expected.len());
+    assert_eq!(
+        written.pages,
+        expected
+            .iter()
+            .filter(|(p, _)| p.ends_with(".html"))
+            .count()
+    );
+    assert!(
+        read_tree(&dir.join("out")) == expected,
+        "disk and memory differ"
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}

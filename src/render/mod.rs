@@ -9,6 +9,7 @@ mod theme;
 pub mod view;
 
 use std::path::Path;
+use std::sync::Arc;
 
 use rayon::prelude::*;
 use serde::Serialize;
@@ -30,25 +31,40 @@ pub struct OutputFile {
     pub bytes: Vec<u8>,
 }
 
-/// Render every page of every language, plus the static files.
-pub fn render(site: &Site, theme: &Theme) -> Result<Vec<OutputFile>, Diagnostics> {
-    let config = &site.config;
-    let lists = Lists::new(site, theme);
-    let mut jobs: Vec<(Lang, Page)> = Vec::new();
-    for lang in config.ordered_languages() {
-        jobs.extend(
-            pages(site, &lists, lang)
-                .into_iter()
-                .map(|page| (lang, page)),
-        );
-    }
-    let globals: Vec<(Lang, Tera)> = config
-        .ordered_languages()
-        .into_iter()
-        .map(|lang| {
+/// A rendered page; an entry page says which entry it shows, and in which language.
+pub struct RenderedPage {
+    pub file: OutputFile,
+    pub entry: Option<(Lang, EntryId)>,
+}
+
+/// Every page of the site, each rendered on request: a build renders them all
+/// on all cores and hands each to the writer at once, and `serve` renders only
+/// the pages a browser asks for. Both go through [`Renderer::render`], so
+/// their bytes are the same.
+pub struct Renderer {
+    site: Arc<Site>,
+    theme: Arc<Theme>,
+    lists: Lists,
+    /// One compiled Tera per language, its globals (strings, navigation) set.
+    teras: [Option<Tera>; 2],
+    pages: Vec<(Lang, Page)>,
+}
+
+impl Renderer {
+    /// Work out the site's pages and the lists they share.
+    pub fn new(site: Arc<Site>, theme: Arc<Theme>) -> Renderer {
+        let lists = Lists::new(&site, &theme);
+        let mut pages_of_site = Vec::new();
+        let mut teras = [None, None];
+        for lang in site.config.ordered_languages() {
+            pages_of_site.extend(
+                pages(&site, &lists, lang)
+                    .into_iter()
+                    .map(|page| (lang, page)),
+            );
             let mut tera = theme.tera.clone();
             let speaker = Speaker {
-                site,
+                site: &site,
                 lang,
                 strings: theme.strings(lang),
             };
@@ -58,38 +74,84 @@ pub fn render(site: &Site, theme: &Theme) -> Result<Vec<OutputFile>, Diagnostics
             globals.insert("t", speaker.strings);
             globals.insert("site", &site_view(&speaker));
             globals.insert("nav", &nav(&speaker));
-            (lang, tera)
-        })
-        .collect();
-    let results: Vec<Result<OutputFile, Diagnostic>> = jobs
-        .par_iter()
-        .map(|(lang, page)| {
-            let tera = &globals
-                .iter()
-                .find(|(l, _)| l == lang)
-                .expect("a Tera per language")
-                .1;
-            let speaker = Speaker {
-                site,
-                lang: *lang,
-                strings: theme.strings(*lang),
-            };
-            render_page(&speaker, &lists, tera, page)
-        })
-        .collect();
-    let mut diagnostics = Diagnostics::new();
-    let mut files = theme.static_files.clone();
-    for result in results {
-        match result {
-            Ok(file) => files.push(file),
-            Err(diagnostic) => diagnostics.push(diagnostic),
+            teras[lang as usize] = Some(tera);
+        }
+        Renderer {
+            site,
+            theme,
+            lists,
+            teras,
+            pages: pages_of_site,
         }
     }
-    if diagnostics.has_errors() {
-        return Err(diagnostics);
+
+    pub fn site(&self) -> &Arc<Site> {
+        &self.site
     }
-    files.sort_by(|a, b| a.path.cmp(&b.path));
-    Ok(files)
+
+    pub fn into_site(self) -> Arc<Site> {
+        self.site
+    }
+
+    /// How many pages the site has, in every language.
+    pub fn len(&self) -> usize {
+        self.pages.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.pages.is_empty()
+    }
+
+    /// The output path of page `index`: `en/parks/x/index.html`.
+    pub fn path(&self, index: usize) -> String {
+        let (lang, page) = &self.pages[index];
+        path_or_index(&site_path(&self.site.config, *lang, page, &self.site))
+    }
+
+    /// The theme's static files and the site's own, copied as they are.
+    pub fn static_files(&self) -> &[OutputFile] {
+        &self.theme.static_files
+    }
+
+    /// Render page `index` (of [`Renderer::len`]).
+    pub fn render(&self, index: usize) -> Result<RenderedPage, Diagnostic> {
+        let (lang, page) = &self.pages[index];
+        let speaker = Speaker {
+            site: &self.site,
+            lang: *lang,
+            strings: self.theme.strings(*lang),
+        };
+        let tera = self.teras[*lang as usize]
+            .as_ref()
+            .expect("a Tera for every language with pages");
+        let file = render_page(&speaker, &self.lists, tera, page)?;
+        let entry = match page {
+            Page::Entry(id) => Some((*lang, *id)),
+            _ => None,
+        };
+        Ok(RenderedPage { file, entry })
+    }
+
+    /// Every page and static file in memory, sorted by path.
+    pub fn render_all(&self) -> Result<Vec<OutputFile>, Diagnostics> {
+        let results: Vec<Result<OutputFile, Diagnostic>> = (0..self.len())
+            .into_par_iter()
+            .map(|index| self.render(index).map(|page| page.file))
+            .collect();
+        let mut diagnostics = Diagnostics::new();
+        let mut files = self.static_files().to_vec();
+        for result in results {
+            match result {
+                Ok(file) => files.push(file),
+                Err(diagnostic) => diagnostics.push(diagnostic),
+            }
+        }
+        if diagnostics.has_errors() {
+            return Err(diagnostics);
+        }
+        files.sort_by(|a, b| a.path.cmp(&b.path));
+        Ok(files)
+    }
 }
 
 #[derive(Serialize)]

@@ -70,19 +70,66 @@ pub const INDEX_DIR: &str = "search-index";
 /// The facets, in the order of [`Document::facets`].
 const FACETS: [&str; 6] = ["type", "field", "stage", "region", "year", "status"];
 
-/// The index files of every language, from the site and its rendered pages.
-pub fn index_files(site: &Site, theme: &Theme, pages: &[OutputFile]) -> Vec<OutputFile> {
+/// What the index keeps of a rendered entry page.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PageText {
+    /// The text of the page's `data-entry` element, whitespace collapsed.
+    pub text: String,
+    /// Byte offset in `text` where the body begins.
+    pub body_start: usize,
+}
+
+/// The entry texts of one build: for each language (`Lang as usize`), each
+/// entry's [`PageText`] (indexed by `EntryId`) if it has a page in that language.
+pub type PageTexts = [Vec<Option<PageText>>; 2];
+
+/// Empty [`PageTexts`] for a site of `entries` entries.
+pub fn page_texts(entries: usize) -> PageTexts {
+    [vec![None; entries], vec![None; entries]]
+}
+
+/// The text the index keeps of entry `id`'s page in `lang`, read from its HTML.
+pub fn page_text(site: &Site, lang: Lang, id: EntryId, html: &str) -> Option<PageText> {
+    let text = text::collapse_whitespace(&text::element_text(html, "data-entry")?);
+    let body = site.entries[id]
+        .body(lang)
+        .map(|body| {
+            let wrapped = format!("<div data-entry>{}</div>", body.html);
+            text::collapse_whitespace(
+                &text::element_text(&wrapped, "data-entry").unwrap_or_default(),
+            )
+        })
+        .unwrap_or_default();
+    let body_start = if !body.is_empty() && text.ends_with(&body) {
+        text.len() - body.len()
+    } else {
+        text.len()
+    };
+    Some(PageText { text, body_start })
+}
+
+/// The index files of every language, from the site and the texts of its
+/// entry pages, handed to `put` one language at a time.
+pub fn index_files(
+    site: &Site,
+    theme: &Theme,
+    texts: PageTexts,
+    put: &mut dyn FnMut(Vec<OutputFile>),
+) {
     // One language after the other: each stage inside runs on all cores,
     // and indexing both at once was no faster but held both in memory. The
     // one step on one core, a language's version hash, runs while the next
     // language is indexed.
-    let mut files = Vec::new();
     let mut add = |lang: Lang, built: Vec<(String, Vec<u8>)>| {
-        files.extend(built.into_iter().map(|(path, bytes)| OutputFile {
-            path: format!("{INDEX_DIR}/{}/{path}", lang.code()),
-            bytes,
-        }));
+        put(built
+            .into_iter()
+            .map(|(path, bytes)| OutputFile {
+                path: format!("{INDEX_DIR}/{}/{path}", lang.code()),
+                bytes,
+            })
+            .collect());
     };
+    let mut texts = texts.map(Some);
     let mut pending: Option<(Lang, index::Unfinished, Vec<FacetGroup>)> = None;
     for lang in site.config.ordered_languages() {
         let speaker = Speaker {
@@ -90,9 +137,10 @@ pub fn index_files(site: &Site, theme: &Theme, pages: &[OutputFile]) -> Vec<Outp
             lang,
             strings: theme.strings(lang),
         };
+        let texts = texts[lang as usize].take().unwrap_or_default();
         let (unfinished, finished) = rayon::join(
             || {
-                let (documents, facets) = documents(&speaker, pages);
+                let (documents, facets) = documents(&speaker, texts);
                 (index::build_unfinished(documents, &facets), facets)
             },
             || {
@@ -109,11 +157,13 @@ pub fn index_files(site: &Site, theme: &Theme, pages: &[OutputFile]) -> Vec<Outp
     if let Some((lang, unfinished, facets)) = pending {
         add(lang, index::finish(unfinished, &facets));
     }
-    files
 }
 
 /// The entries written in the speaker's language, newest first, as documents.
-fn documents(speaker: &Speaker, pages: &[OutputFile]) -> (Vec<Document>, Vec<FacetGroup>) {
+fn documents(
+    speaker: &Speaker,
+    mut texts: Vec<Option<PageText>>,
+) -> (Vec<Document>, Vec<FacetGroup>) {
     let site = speaker.site;
     let lang = speaker.lang;
     let mut ids: Vec<EntryId> = (0..site.entries.len())
@@ -134,9 +184,13 @@ fn documents(speaker: &Speaker, pages: &[OutputFile]) -> (Vec<Document>, Vec<Fac
     years.sort_unstable_by(|a, b| b.cmp(a));
     years.dedup();
     let facets = facet_groups(speaker, &years);
-    let documents = ids
+    let jobs: Vec<(EntryId, PageText)> = ids
+        .into_iter()
+        .filter_map(|id| Some((id, texts.get_mut(id)?.take()?)))
+        .collect();
+    let documents = jobs
         .into_par_iter()
-        .filter_map(|id| document(speaker, id, pages, &facets))
+        .map(|(id, text)| document(speaker, id, text, &facets))
         .collect();
     (documents, facets)
 }
@@ -193,13 +247,8 @@ fn facet_groups(speaker: &Speaker, years: &[u16]) -> Vec<FacetGroup> {
         .collect()
 }
 
-/// One entry as a document, read from its rendered page.
-fn document(
-    speaker: &Speaker,
-    id: EntryId,
-    pages: &[OutputFile],
-    facets: &[FacetGroup],
-) -> Option<Document> {
+/// One entry as a document, from its page's text.
+fn document(speaker: &Speaker, id: EntryId, page: PageText, facets: &[FacetGroup]) -> Document {
     let site = speaker.site;
     let entry = &site.entries[id];
     let path = format!(
@@ -208,27 +257,6 @@ fn document(
         entry.entry_type.folder(),
         entry.slug
     );
-    let page_path = format!("{path}index.html");
-    let page = pages
-        .binary_search_by(|file| file.path.as_str().cmp(&page_path))
-        .ok()
-        .map(|index| &pages[index])?;
-    let html = std::str::from_utf8(&page.bytes).ok()?;
-    let text = text::collapse_whitespace(&text::element_text(html, "data-entry")?);
-    let body = entry
-        .body(speaker.lang)
-        .map(|body| {
-            let wrapped = format!("<div data-entry>{}</div>", body.html);
-            text::collapse_whitespace(
-                &text::element_text(&wrapped, "data-entry").unwrap_or_default(),
-            )
-        })
-        .unwrap_or_default();
-    let body_start = if !body.is_empty() && text.ends_with(&body) {
-        text.len() - body.len()
-    } else {
-        text.len()
-    };
     let mut values: Vec<Vec<usize>> = vec![Vec::new(); facets.len()];
     let position = |facet: &str, key: &str| -> Option<(usize, usize)> {
         let group = facets.iter().position(|g| g.key == facet)?;
@@ -258,14 +286,14 @@ fn document(
             add(facet, &key);
         }
     }
-    Some(Document {
+    Document {
         path,
         title: entry.title.get_or_other(speaker.lang).to_string(),
         entry_type: entry.entry_type.key(),
-        text,
-        body_start,
+        text: page.text,
+        body_start: page.body_start,
         facets: values,
-    })
+    }
 }
 
 #[cfg(test)]
