@@ -135,14 +135,23 @@ fn build_into(
     build_into_lazily(root, options, progress, &|| Ok(sink))
 }
 
-/// The whole pipeline. `sink` is asked for once the content is known to be
-/// sound, just before the first file is made.
-fn build_into_lazily<'s>(
+/// The content read, checked and assembled, and the theme compiled:
+/// everything a build knows before it makes a file.
+pub struct Prepared {
+    pub site: Site,
+    pub theme: render::Theme,
+    /// Warnings found on the way.
+    pub warnings: Diagnostics,
+}
+
+/// Read the configuration, theme and content at `root`, parse and check
+/// them, and assemble the site; `cache` lets `serve` skip unchanged files.
+pub fn prepare(
     root: &Path,
     options: &BuildOptions,
     progress: &dyn Progress,
-    sink: &dyn Fn() -> Result<&'s dyn Sink, Diagnostics>,
-) -> Result<Written, Diagnostics> {
+    cache: &mut parse::Cache,
+) -> Result<Prepared, Diagnostics> {
     let timer = Timer::start();
     let mut config = config::load(root)?;
     if let Some(base_url) = &options.base_url {
@@ -156,7 +165,7 @@ fn build_into_lazily<'s>(
     let (files, mut diagnostics) = load::load(root);
     progress.stage("load", files.len(), "files", timer.took());
     let timer = Timer::start();
-    let (entries, found) = parse::parse(files, &config, options.include_drafts);
+    let (entries, found) = parse::parse_cached(files, &config, options.include_drafts, cache);
     progress.stage("parse", entries.len(), "entries", timer.took());
     diagnostics.extend(found);
     let theme = match theme {
@@ -176,6 +185,72 @@ fn build_into_lazily<'s>(
         return Err(diagnostics);
     };
     progress.stage("site", site.entries.len(), "entries", timer.took());
+    Ok(Prepared {
+        site,
+        theme,
+        warnings: diagnostics,
+    })
+}
+
+/// Render the site's pages on all cores, handing each to `put` as soon as
+/// it is made, and return the entry texts the search index needs. Without
+/// `put`, only entry pages are rendered, for their texts. Once `stop` says
+/// so, the pages left are skipped (`serve` drops an outdated build's work).
+pub fn render_pages(
+    renderer: &render::Renderer,
+    put: Option<&(dyn Fn(OutputFile) + Sync)>,
+    stop: &(dyn Fn() -> bool + Sync),
+) -> Result<search::PageTexts, Diagnostics> {
+    let mut texts = search::page_texts(renderer.site().entries.len());
+    let rendered: Vec<Result<Option<EntryText>, diag::Diagnostic>> = (0..renderer.len())
+        .into_par_iter()
+        .filter(|index| put.is_some() || renderer.entry_of(*index).is_some())
+        .map(|index| {
+            if stop() {
+                return Ok(None);
+            }
+            let page = renderer.render(index)?;
+            let text = page.entry.and_then(|(lang, id)| {
+                let html = std::str::from_utf8(&page.file.bytes).ok()?;
+                Some((
+                    lang,
+                    id,
+                    search::page_text(renderer.site(), lang, id, html)?,
+                ))
+            });
+            if let Some(put) = put {
+                put(page.file);
+            }
+            Ok(text)
+        })
+        .collect();
+    let mut diagnostics = Diagnostics::new();
+    for result in rendered {
+        match result {
+            Ok(Some((lang, id, text))) => texts[lang as usize][id] = Some(text),
+            Ok(None) => {}
+            Err(diagnostic) => diagnostics.push(diagnostic),
+        }
+    }
+    if diagnostics.has_errors() {
+        return Err(diagnostics);
+    }
+    Ok(texts)
+}
+
+/// The whole pipeline. `sink` is asked for once the content is known to be
+/// sound, just before the first file is made.
+fn build_into_lazily<'s>(
+    root: &Path,
+    options: &BuildOptions,
+    progress: &dyn Progress,
+    sink: &dyn Fn() -> Result<&'s dyn Sink, Diagnostics>,
+) -> Result<Written, Diagnostics> {
+    let Prepared {
+        site,
+        theme,
+        warnings: mut diagnostics,
+    } = prepare(root, options, progress, &mut parse::Cache::default())?;
     let sink = sink().inspect_err(|found| diagnostics.extend(found.clone()));
     let Ok(sink) = sink else {
         return Err(diagnostics);
@@ -190,36 +265,14 @@ fn build_into_lazily<'s>(
     let timer = Timer::start();
     let theme = Arc::new(theme);
     let renderer = render::Renderer::new(Arc::new(site), Arc::clone(&theme));
-    let mut texts = search::page_texts(renderer.site().entries.len());
-    let rendered: Vec<Result<Option<EntryText>, diag::Diagnostic>> = (0..renderer.len())
-        .into_par_iter()
-        .map(|index| {
-            let page = renderer.render(index)?;
-            let text = page.entry.and_then(|(lang, id)| {
-                let html = std::str::from_utf8(&page.file.bytes).ok()?;
-                Some((
-                    lang,
-                    id,
-                    search::page_text(renderer.site(), lang, id, html)?,
-                ))
-            });
-            counted.put(page.file);
-            Ok(text)
-        })
-        .collect();
     for file in renderer.static_files() {
         counted.put(file.clone());
     }
-    for result in rendered {
-        match result {
-            Ok(Some((lang, id, text))) => texts[lang as usize][id] = Some(text),
-            Ok(None) => {}
-            Err(diagnostic) => diagnostics.push(diagnostic),
-        }
-    }
-    if diagnostics.has_errors() {
+    let texts = render_pages(&renderer, Some(&|file| counted.put(file)), &|| false)
+        .inspect_err(|found| diagnostics.extend(found.clone()));
+    let Ok(texts) = texts else {
         return Err(diagnostics);
-    }
+    };
     counted.check()?;
     progress.stage("render", renderer.len(), "pages", timer.took());
 

@@ -9,7 +9,8 @@ pub mod fields;
 pub mod markdown;
 pub mod yaml;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
+use std::hash::{Hash, Hasher};
 
 use rayon::prelude::*;
 
@@ -27,6 +28,60 @@ pub fn parse(
     config: &Config,
     include_drafts: bool,
 ) -> (Vec<Entry>, Diagnostics) {
+    parse_cached(files, config, include_drafts, &mut Cache::default())
+}
+
+/// What each group of files parsed to in the last build, for `serve`: a
+/// group whose paths and bytes are unchanged, under the same configuration,
+/// is not parsed again. Parsing depends on nothing else, so the entries and
+/// diagnostics are the same as a fresh parse's.
+#[derive(Default)]
+pub struct Cache {
+    /// Whether to keep anything: a one-off build does not.
+    keep: bool,
+    config: u64,
+    groups: HashMap<u64, Parsed>,
+}
+
+impl Cache {
+    /// A cache that keeps what each build parsed for the next.
+    pub fn keeping() -> Cache {
+        Cache {
+            keep: true,
+            ..Cache::default()
+        }
+    }
+}
+
+type Parsed = (Option<Entry>, Diagnostics);
+
+fn fingerprint(group: &[SourceFile]) -> u64 {
+    let mut hasher = std::hash::DefaultHasher::new();
+    for file in group {
+        file.path.hash(&mut hasher);
+        file.bytes.hash(&mut hasher);
+    }
+    hasher.finish()
+}
+
+/// [`parse`], reusing and then replacing what `cache` holds.
+pub fn parse_cached(
+    files: Vec<SourceFile>,
+    config: &Config,
+    include_drafts: bool,
+    cache: &mut Cache,
+) -> (Vec<Entry>, Diagnostics) {
+    let config_print = {
+        let mut hasher = std::hash::DefaultHasher::new();
+        serde_json::to_string(config)
+            .unwrap_or_default()
+            .hash(&mut hasher);
+        hasher.finish()
+    };
+    if cache.config != config_print {
+        cache.groups.clear();
+        cache.config = config_print;
+    }
     let mut diagnostics = Diagnostics::new();
     let mut groups: BTreeMap<(EntryType, String), Vec<SourceFile>> = BTreeMap::new();
     for file in files {
@@ -51,16 +106,25 @@ pub fn parse(
 
     // Each group's source text is dropped as soon as it is parsed, so the
     // sources and the entries made from them are not all held at once.
-    let results: Vec<(Option<Entry>, Diagnostics)> = groups
+    let previous = std::mem::take(&mut cache.groups);
+    let results: Vec<(u64, Parsed)> = groups
         .into_par_iter()
         .map(|group| {
+            let key = fingerprint(&group);
+            if let Some(parsed) = previous.get(&key) {
+                return (key, parsed.clone());
+            }
             let mut found = Diagnostics::new();
             let entry = parse_entry(&group, config, &mut found);
-            (entry, found)
+            (key, (entry, found))
         })
         .collect();
     let mut entries = Vec::with_capacity(results.len());
-    for (entry, found) in results {
+    let keep = cache.keep;
+    for (key, (entry, found)) in results {
+        if keep {
+            cache.groups.insert(key, (entry.clone(), found.clone()));
+        }
         diagnostics.extend(found);
         if let Some(entry) = entry
             && (include_drafts || !entry.draft)

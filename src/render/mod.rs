@@ -113,6 +113,14 @@ impl Renderer {
         &self.theme.static_files
     }
 
+    /// The entry page `index` shows, and in which language, if it is an entry page.
+    pub fn entry_of(&self, index: usize) -> Option<(Lang, EntryId)> {
+        match &self.pages[index] {
+            (lang, Page::Entry(id)) => Some((*lang, *id)),
+            _ => None,
+        }
+    }
+
     /// Render page `index` (of [`Renderer::len`]).
     pub fn render(&self, index: usize) -> Result<RenderedPage, Diagnostic> {
         let (lang, page) = &self.pages[index];
@@ -125,11 +133,10 @@ impl Renderer {
             .as_ref()
             .expect("a Tera for every language with pages");
         let file = render_page(&speaker, &self.lists, tera, page)?;
-        let entry = match page {
-            Page::Entry(id) => Some((*lang, *id)),
-            _ => None,
-        };
-        Ok(RenderedPage { file, entry })
+        Ok(RenderedPage {
+            file,
+            entry: self.entry_of(index),
+        })
     }
 
     /// Every page and static file in memory, sorted by path.

@@ -8,18 +8,23 @@
 //! as an overlay; the next good build reloads them. The reload script is a
 //! separate file under a reserved path and is added to served HTML only.
 
+mod served;
 mod watch;
 
-use std::collections::HashMap;
 use std::io::{self, BufRead, BufReader, Read, Write};
 use std::net::{SocketAddr, TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Condvar, Mutex};
 use std::time::{Duration, Instant};
 
+use crate::BuildOptions;
 use crate::config::{self, Lang};
 use crate::diag::Diagnostic;
-use crate::{BuildOptions, build};
+use crate::parse;
+use crate::progress::{Mode, Progress, Terminal, Timer};
+use crate::render::Renderer;
+
+use served::{Found, Served};
 
 /// The reserved folder, under the base path, of what `serve` adds to a site.
 pub const RESERVED: &str = "__chengguo/";
@@ -40,7 +45,8 @@ pub struct ServeOptions {
 
 /// The site as last built, and the state of the latest build.
 struct Snapshot {
-    files: HashMap<String, Arc<Vec<u8>>>,
+    /// The last good build; `None` until there is one.
+    site: Option<Arc<Served>>,
     base_path: String,
     /// Counts good builds; pages reload when it moves past the one they were served with.
     generation: u64,
@@ -55,6 +61,9 @@ struct Snapshot {
 
 struct State {
     options: ServeOptions,
+    /// What the last build parsed, so the next parses only what changed.
+    /// Held for the whole rebuild, which also keeps rebuilds one at a time.
+    parsed: Mutex<parse::Cache>,
     snapshot: Mutex<Snapshot>,
     changed: Condvar,
 }
@@ -99,8 +108,9 @@ pub fn start(options: ServeOptions) -> io::Result<Server> {
     let address = listener.local_addr()?;
     let state = Arc::new(State {
         options,
+        parsed: Mutex::new(parse::Cache::keeping()),
         snapshot: Mutex::new(Snapshot {
-            files: HashMap::new(),
+            site: None,
             base_path: "/".into(),
             generation: 0,
             asset_generation: 0,
@@ -142,23 +152,45 @@ fn rebuild(state: &State) {
         base_url: base_path.as_ref().ok().cloned(),
         include_drafts: state.options.include_drafts,
     };
-    let result = build(root, &options);
+    // The last good site's index is out of date now: stop building it.
+    let last_good = lock(state).site.clone();
+    if let Some(site) = &last_good {
+        site.supersede();
+    }
+    // Stage times for profiling (`CHENGGUO_PROGRESS=1`), otherwise quiet.
+    let progress = match Mode::from_environment() {
+        Mode::Always => Terminal::new(Mode::Always),
+        _ => Terminal::new(Mode::Quiet),
+    };
+    let result = {
+        let mut parsed = state.parsed.lock().unwrap_or_else(|e| e.into_inner());
+        crate::prepare(root, &options, &progress, &mut parsed)
+    };
+    // Everything but rendering: pages are rendered when asked for.
+    let result = result.map(|prepared| {
+        let timer = Timer::start();
+        let theme = Arc::new(prepared.theme);
+        let renderer = Renderer::new(Arc::new(prepared.site), Arc::clone(&theme));
+        progress.stage("pages", renderer.len(), "pages", timer.took());
+        Served::new(renderer, theme)
+    });
+    drop(progress);
     let mut snapshot = lock(state);
     snapshot.version += 1;
     match result {
-        Ok(built) => {
-            let files: HashMap<String, Arc<Vec<u8>>> = built
-                .files
-                .into_iter()
-                .map(|f| (f.path, Arc::new(f.bytes)))
-                .collect();
+        Ok(served) => {
+            served.index_in_background();
             let is_asset = |path: &String| path.ends_with(".css") || path.ends_with(".js");
-            let assets_changed = files
-                .keys()
-                .chain(snapshot.files.keys())
-                .filter(|p| is_asset(p))
-                .any(|path| files.get(path) != snapshot.files.get(path));
-            snapshot.files = files;
+            let assets_changed = match &snapshot.site {
+                Some(old) => served
+                    .statics()
+                    .keys()
+                    .chain(old.statics().keys())
+                    .filter(|p| is_asset(p))
+                    .any(|path| served.statics().get(path) != old.statics().get(path)),
+                None => true,
+            };
+            snapshot.site = Some(Arc::clone(&served));
             let base_changed = base_path.as_ref().is_ok_and(|b| *b != snapshot.base_path);
             if let Ok(base_path) = base_path {
                 snapshot.base_path = base_path;
@@ -170,7 +202,7 @@ fn rebuild(state: &State) {
             snapshot.error = None;
             eprintln!(
                 "rebuilt {} entries in {} ms",
-                built.site.entries.len(),
+                served.entries(),
                 started.elapsed().as_millis()
             );
         }
@@ -180,6 +212,10 @@ fn rebuild(state: &State) {
             eprint!("{text}");
             eprintln!("build failed; still serving the last good site");
             snapshot.error = Some(text);
+            // It stays, so its index is wanted after all.
+            if let Some(site) = last_good.filter(|site| !site.is_indexed()) {
+                site.index_in_background();
+            }
         }
     }
     drop(snapshot);
@@ -280,27 +316,41 @@ fn handle(stream: TcpStream, state: &State) -> io::Result<()> {
     } else {
         site_path.clone()
     };
-    if let Some(bytes) = snapshot.files.get(&file).cloned() {
-        let generation = snapshot.generation;
-        let base = snapshot.base_path.clone();
+    let generation = snapshot.generation;
+    let base = snapshot.base_path.clone();
+    let Some(site) = snapshot.site.clone() else {
         drop(snapshot);
-        let content_type = content_type(&file);
-        if content_type.starts_with("text/html") {
-            let html = inject(&bytes, &base, generation);
-            return respond(&mut stream, "200 OK", content_type, &html, is_head);
-        }
-        return respond(&mut stream, "200 OK", content_type, &bytes, is_head);
-    }
-    if snapshot
-        .files
-        .contains_key(&format!("{site_path}/index.html"))
-    {
-        let location = format!("{}{site_path}/", snapshot.base_path);
-        drop(snapshot);
-        return redirect(&mut stream, &location);
-    }
+        return not_found(&mut stream, state, is_head);
+    };
     drop(snapshot);
-    not_found(&mut stream, state, is_head)
+    match site.get(&file) {
+        Found::File(bytes) => {
+            let content_type = content_type(&file);
+            if content_type.starts_with("text/html") {
+                let html = inject(&bytes, &base, generation);
+                return respond(&mut stream, "200 OK", content_type, &html, is_head);
+            }
+            respond(&mut stream, "200 OK", content_type, &bytes, is_head)
+        }
+        Found::Failed(message) => {
+            let page = format!(
+                "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head><meta charset=\"utf-8\"><title>渲染失败 / Rendering failed</title></head>\n<body>\n<pre>{}</pre>\n</body>\n</html>\n",
+                escape_html(&message)
+            );
+            let html = inject(page.as_bytes(), &base, generation);
+            respond(
+                &mut stream,
+                "500 Internal Server Error",
+                "text/html; charset=utf-8",
+                &html,
+                is_head,
+            )
+        }
+        Found::Missing if site.has(&format!("{site_path}/index.html")) => {
+            redirect(&mut stream, &format!("{base}{site_path}/"))
+        }
+        Found::Missing => not_found(&mut stream, state, is_head),
+    }
 }
 
 /// The decoded request path, or `None` if it is not a plain path inside the site
@@ -356,12 +406,16 @@ fn inject(html: &[u8], base: &str, generation: u64) -> Vec<u8> {
 /// The site's own 404 page in the language the path is under, with status 404.
 fn not_found(stream: &mut TcpStream, state: &State, is_head: bool) -> io::Result<()> {
     let snapshot = lock(state);
-    let page = snapshot
-        .files
-        .get("404.html")
-        .cloned()
-        .map(|bytes| inject(&bytes, &snapshot.base_path, snapshot.generation));
+    let (site, base, generation) = (
+        snapshot.site.clone(),
+        snapshot.base_path.clone(),
+        snapshot.generation,
+    );
     drop(snapshot);
+    let page = match site.map(|site| site.get("404.html")) {
+        Some(Found::File(bytes)) => Some(inject(&bytes, &base, generation)),
+        _ => None,
+    };
     match page {
         Some(html) => respond(
             stream,

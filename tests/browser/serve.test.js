@@ -201,6 +201,21 @@ describe('chengguo serve on the bundled site', () => {
     }
   });
 
+  test('the search index, built in the background, is served and answers a search', async () => {
+    const manifest = await fetch(`${server.url}search-index/zh/manifest.json`);
+    assert.equal(manifest.status, 200);
+    const { count } = await manifest.json();
+    const entries = fs.readdirSync(path.join(root, 'content'), { recursive: true })
+      .filter((f) => /\.(yaml|zh\.md)$/.test(f)).length;
+    assert.ok(count > 0 && count <= entries, `${count} documents for ${entries} entry files`);
+    const page = await browser.newPage();
+    await page.goto(`${server.url}search/?q=${encodeURIComponent('科学城')}`);
+    await page.waitForSelector('#search-results[data-state="done"]', { state: 'attached' });
+    const found = Number(await page.locator('#search-results').getAttribute('data-count'));
+    assert.ok(found > 0, 'a search under serve finds entries');
+    await page.close();
+  });
+
   test('paths outside the site get 404, and the reserved paths are served', async () => {
     for (const target of ['/../config.yaml', '/%2e%2e/config.yaml', '/%2E%2E%2Fconfig.yaml', '/en/../../content/',
       '/..%5cconfig.yaml', '/no-such-page/']) {

@@ -1,0 +1,277 @@
+//! The site `serve` shows: pages rendered when a browser asks for them.
+//!
+//! A rebuild parses only the files that changed ([`crate::parse::Cache`]),
+//! assembles the site and works out its pages, but renders none: a saved edit
+//! reaches the browser after one page's rendering, not the whole site's. The
+//! search index needs every entry page's text, so it is built once per
+//! rebuild on a background thread, and a request for one of its files waits
+//! for it. Pages and index come from the same [`Renderer`] and search code as
+//! a full build, so their bytes are the same.
+
+use std::collections::HashMap;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex, OnceLock};
+
+use crate::render::{OutputFile, Renderer, Theme};
+use crate::search::{self, INDEX_DIR};
+
+/// A file's bytes, shared with the requests that send them.
+pub(super) type Bytes = Arc<Vec<u8>>;
+
+pub(super) struct Served {
+    renderer: Renderer,
+    theme: Arc<Theme>,
+    /// Output path → page number in `renderer`.
+    pages: HashMap<String, usize>,
+    statics: HashMap<String, Bytes>,
+    /// Pages rendered so far.
+    rendered: Mutex<HashMap<usize, Bytes>>,
+    /// The search index files by path, once built; an error if a page
+    /// failed to render.
+    index: OnceLock<Result<HashMap<String, Bytes>, String>>,
+    /// Set when a newer build replaces this one: its index is not wanted.
+    superseded: AtomicBool,
+}
+
+/// What a path of the site holds.
+pub(super) enum Found {
+    File(Bytes),
+    /// The page exists but its template failed; the message says why.
+    Failed(String),
+    Missing,
+}
+
+/// The pool the search index is built in: one thread, beside the main pool.
+fn background_pool() -> Option<&'static rayon::ThreadPool> {
+    static POOL: OnceLock<Option<rayon::ThreadPool>> = OnceLock::new();
+    POOL.get_or_init(|| {
+        rayon::ThreadPoolBuilder::new()
+            .num_threads(1)
+            .thread_name(|_| "chengguo-index-pool".into())
+            .build()
+            .ok()
+    })
+    .as_ref()
+}
+
+impl Served {
+    pub(super) fn new(renderer: Renderer, theme: Arc<Theme>) -> Arc<Served> {
+        let pages = (0..renderer.len())
+            .map(|index| (renderer.path(index), index))
+            .collect();
+        let statics = renderer
+            .static_files()
+            .iter()
+            .map(|file| (file.path.clone(), Arc::new(file.bytes.clone())))
+            .collect();
+        Arc::new(Served {
+            renderer,
+            theme,
+            pages,
+            statics,
+            rendered: Mutex::new(HashMap::new()),
+            index: OnceLock::new(),
+            superseded: AtomicBool::new(false),
+        })
+    }
+
+    pub(super) fn entries(&self) -> usize {
+        self.renderer.site().entries.len()
+    }
+
+    /// The static files (stylesheets, scripts), whose change reloads pages in full.
+    pub(super) fn statics(&self) -> &HashMap<String, Bytes> {
+        &self.statics
+    }
+
+    /// Build the search index on a thread of its own, in a thread pool of
+    /// its own, so that it never holds up a rebuild's work on the main pool.
+    pub(super) fn index_in_background(self: &Arc<Self>) {
+        self.superseded.store(false, Ordering::Relaxed);
+        let served = Arc::clone(self);
+        let spawned = std::thread::Builder::new()
+            .name("chengguo-index".into())
+            .spawn(move || match background_pool() {
+                Some(pool) => pool.install(|| served.build_index()),
+                None => served.build_index(),
+            });
+        if spawned.is_err() {
+            self.build_index();
+        }
+    }
+
+    /// Whether the search index is built (or failed to build).
+    pub(super) fn is_indexed(&self) -> bool {
+        self.index.get().is_some()
+    }
+
+    /// Build the search index, unless a newer build supersedes this one on
+    /// the way: then nothing is kept, and [`Served::index_in_background`] can
+    /// start again if this build turns out to stay.
+    fn build_index(&self) {
+        let stop = || self.superseded.load(Ordering::Relaxed);
+        let files = match crate::render_pages(&self.renderer, None, &stop) {
+            Ok(_) if stop() => return,
+            Ok(texts) => {
+                let mut files = HashMap::new();
+                search::index_files(self.renderer.site(), &self.theme, texts, &mut |built| {
+                    files.extend(
+                        built
+                            .into_iter()
+                            .map(|file: OutputFile| (file.path, Arc::new(file.bytes))),
+                    );
+                });
+                Ok(files)
+            }
+            Err(diagnostics) => Err(diagnostics
+                .iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>()
+                .join("\n")),
+        };
+        let _ = self.index.set(files);
+    }
+
+    /// A newer build is on its way: stop indexing this one.
+    pub(super) fn supersede(&self) {
+        self.superseded.store(true, Ordering::Relaxed);
+    }
+
+    /// The file at `path` (below the base path), rendering it if it is a page
+    /// not yet rendered and waiting for the search index if it is part of it.
+    pub(super) fn get(&self, path: &str) -> Found {
+        if let Some(bytes) = self.statics.get(path) {
+            return Found::File(Arc::clone(bytes));
+        }
+        if let Some(&index) = self.pages.get(path) {
+            if let Some(bytes) = self.lock().get(&index) {
+                return Found::File(Arc::clone(bytes));
+            }
+            return match self.renderer.render(index) {
+                Ok(page) => {
+                    let bytes = Arc::new(page.file.bytes);
+                    self.lock().insert(index, Arc::clone(&bytes));
+                    Found::File(bytes)
+                }
+                Err(diagnostic) => Found::Failed(diagnostic.to_string()),
+            };
+        }
+        if path.starts_with(INDEX_DIR) && path[INDEX_DIR.len()..].starts_with('/') {
+            return match self.index.wait() {
+                Ok(files) => files
+                    .get(path)
+                    .map_or(Found::Missing, |bytes| Found::File(Arc::clone(bytes))),
+                Err(message) => Found::Failed(message.clone()),
+            };
+        }
+        Found::Missing
+    }
+
+    /// Whether the site has a file at `path`, without making it.
+    pub(super) fn has(&self, path: &str) -> bool {
+        self.statics.contains_key(path)
+            || self.pages.contains_key(path)
+            || (path.starts_with(INDEX_DIR)
+                && matches!(self.index.wait(), Ok(files) if files.contains_key(path)))
+    }
+
+    fn lock(&self) -> std::sync::MutexGuard<'_, HashMap<usize, Bytes>> {
+        self.rendered.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// Every path the site has, sorted (the search index is waited for).
+    #[cfg(test)]
+    pub(super) fn paths(&self) -> Vec<String> {
+        let mut paths: Vec<String> = self
+            .statics
+            .keys()
+            .chain(self.pages.keys())
+            .cloned()
+            .collect();
+        if let Ok(files) = self.index.wait() {
+            paths.extend(files.keys().cloned());
+        }
+        paths.sort();
+        paths
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    use super::*;
+    use crate::progress::Silent;
+    use crate::{BuildOptions, parse};
+
+    fn served(root: &Path, cache: &mut parse::Cache) -> Arc<Served> {
+        let prepared = crate::prepare(root, &BuildOptions::default(), &Silent, cache)
+            .expect("the site builds");
+        let theme = Arc::new(prepared.theme);
+        let served = Served::new(
+            Renderer::new(Arc::new(prepared.site), Arc::clone(&theme)),
+            theme,
+        );
+        served.index_in_background();
+        served
+    }
+
+    /// Every file `serve` has, in path order, against a full build's.
+    fn assert_same_as_a_full_build(root: &Path, served: &Served) {
+        let built = crate::build(root, &BuildOptions::default()).expect("the site builds");
+        let paths: Vec<String> = built.files.iter().map(|f| f.path.clone()).collect();
+        assert_eq!(served.paths(), paths);
+        for file in &built.files {
+            match served.get(&file.path) {
+                Found::File(bytes) => assert!(*bytes == file.bytes, "{} differs", file.path),
+                _ => panic!("{} is missing", file.path),
+            }
+        }
+    }
+
+    fn copy_site(to: &Path) {
+        let from = Path::new(env!("CARGO_MANIFEST_DIR"));
+        for folder in ["content", "themes"] {
+            for item in walkdir::WalkDir::new(from.join(folder)) {
+                let item = item.unwrap();
+                let target = to.join(item.path().strip_prefix(from).unwrap());
+                if item.file_type().is_dir() {
+                    std::fs::create_dir_all(&target).unwrap();
+                } else {
+                    std::fs::copy(item.path(), &target).unwrap();
+                }
+            }
+        }
+        std::fs::copy(from.join("config.yaml"), to.join("config.yaml")).unwrap();
+    }
+
+    #[test]
+    fn pages_rendered_on_request_are_the_pages_of_a_full_build() {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let served = served(root, &mut parse::Cache::keeping());
+        assert_same_as_a_full_build(root, &served);
+    }
+
+    #[test]
+    fn a_rebuild_that_reuses_parsed_files_equals_a_fresh_build() {
+        let dir = tempfile::tempdir().unwrap();
+        copy_site(dir.path());
+        let mut cache = parse::Cache::keeping();
+        served(dir.path(), &mut cache);
+        // Edit one entry's title: its page, the lists and the index change.
+        let folder = dir.path().join("content/achievements");
+        let mut names: Vec<_> = std::fs::read_dir(&folder)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.extension().is_some_and(|e| e == "yaml"))
+            .collect();
+        names.sort();
+        let edited = &names[0];
+        let text = std::fs::read_to_string(edited).unwrap();
+        let changed = text.replacen("title: {zh: ", "title: {zh: 改", 1);
+        assert_ne!(text, changed);
+        std::fs::write(edited, changed).unwrap();
+        let served = served(dir.path(), &mut cache);
+        assert_same_as_a_full_build(dir.path(), &served);
+    }
+}
