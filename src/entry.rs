@@ -199,8 +199,6 @@ pub struct Coordinates {
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Body {
     pub html: String,
-    /// The text a reader sees, for search and summaries.
-    pub text: String,
     /// Links to other entries written as `@/parks/slug`, for `check`.
     pub entry_links: Vec<(EntryType, String, Place)>,
     /// Every link and image target as written, for `check`.

@@ -65,18 +65,6 @@ pub fn render(markdown: &str, lang: Lang, config: &Config, path: &Path, first_li
             other => other,
         };
         match &event {
-            Event::Text(text) | Event::Code(text) => body.text.push_str(text),
-            Event::SoftBreak | Event::HardBreak => body.text.push('\n'),
-            Event::End(
-                TagEnd::Paragraph
-                | TagEnd::Heading(_)
-                | TagEnd::Item
-                | TagEnd::TableCell
-                | TagEnd::CodeBlock,
-            ) => body.text.push('\n'),
-            _ => {}
-        }
-        match &event {
             Event::Start(Tag::Heading { .. }) => heading_start = Some(events.len()),
             Event::End(TagEnd::Heading(_)) => {
                 if let Some(start) = heading_start.take() {
@@ -288,6 +276,5 @@ mod tests {
         );
         assert_eq!(body.entry_links[0].0, EntryType::Park);
         assert_eq!(body.entry_links[0].2.line, 6);
-        assert_eq!(body.text, "see\npark\n");
     }
 }

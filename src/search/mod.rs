@@ -88,9 +88,19 @@ pub fn page_texts(entries: usize) -> PageTexts {
     [vec![None; entries], vec![None; entries]]
 }
 
+/// The attribute of the element that holds an entry's body, inside its
+/// `data-entry` element: what comes before it is the title and metadata.
+const BODY_MARK: &str = "data-entry-body";
+
 /// The text the index keeps of entry `id`'s page in `lang`, read from its HTML.
 pub fn page_text(site: &Site, lang: Lang, id: EntryId, html: &str) -> Option<PageText> {
-    let text = text::collapse_whitespace(&text::element_text(html, "data-entry")?);
+    let (raw, marked) = text::element_text_marked(html, "data-entry", Some(BODY_MARK))?;
+    if let Some(mark) = marked {
+        let (text, body_start) = text::collapse_whitespace_marked(&raw, mark);
+        return Some(PageText { text, body_start });
+    }
+    // A theme without the mark: find the body by its own text at the end.
+    let text = text::collapse_whitespace(&raw);
     let body = site.entries[id]
         .body(lang)
         .map(|body| {
@@ -470,6 +480,36 @@ mod tests {
             paths.windows(2).all(|w| w[0] < w[1]),
             "files are sorted by path"
         );
+    }
+
+    #[test]
+    fn the_body_mark_gives_the_same_text_and_body_start_as_finding_the_body_by_its_text() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let built =
+            crate::build(root, &crate::BuildOptions::default()).expect("the bundled site builds");
+        let mut compared = 0;
+        for lang in built.site.config.ordered_languages() {
+            for (id, entry) in built.site.entries.iter().enumerate() {
+                if !entry.has_language(lang) {
+                    continue;
+                }
+                let path = format!(
+                    "{}{}/{}/index.html",
+                    built.site.config.language_prefix(lang),
+                    entry.entry_type.folder(),
+                    entry.slug
+                );
+                let file = built.files.iter().find(|f| f.path == path).unwrap();
+                let html = std::str::from_utf8(&file.bytes).unwrap();
+                assert!(html.contains(super::BODY_MARK) == entry.body(lang).is_some());
+                let unmarked = html.replace(super::BODY_MARK, "data-x");
+                let marked = super::page_text(&built.site, lang, id, html).unwrap();
+                let found = super::page_text(&built.site, lang, id, &unmarked).unwrap();
+                assert_eq!(marked, found, "{path}");
+                compared += 1;
+            }
+        }
+        assert!(compared > 100);
     }
 
     #[test]

@@ -114,14 +114,36 @@ pub fn normalise_each(text: &str, mark: usize, mut emit: impl FnMut(char)) -> us
 /// Whitespace runs become one space, with none at either end: the text kept
 /// for snippets, in the reader's own spelling.
 pub fn collapse_whitespace(text: &str) -> String {
+    collapse_whitespace_marked(text, text.len()).0
+}
+
+/// [`collapse_whitespace`], and where the first word that begins at byte
+/// `mark` of `text` or later begins in the result (its length if none does).
+pub fn collapse_whitespace_marked(text: &str, mark: usize) -> (String, usize) {
     let mut out = String::with_capacity(text.len());
-    for word in text.split_whitespace() {
-        if !out.is_empty() {
-            out.push(' ');
+    let mut marked = None;
+    let mut word_start = None;
+    for (at, c) in text
+        .char_indices()
+        .chain(std::iter::once((text.len(), ' ')))
+    {
+        match (c.is_whitespace(), word_start) {
+            (false, None) => word_start = Some(at),
+            (true, Some(start)) => {
+                if !out.is_empty() {
+                    out.push(' ');
+                }
+                if marked.is_none() && start >= mark {
+                    marked = Some(out.len());
+                }
+                out.push_str(&text[start..at]);
+                word_start = None;
+            }
+            _ => {}
         }
-        out.push_str(word);
     }
-    out
+    let marked = marked.unwrap_or(out.len());
+    (out, marked)
 }
 
 /// A light English stemmer: plurals, -ing and -ed come off, and a final e, so
@@ -242,15 +264,24 @@ fn make_term(run: String, cjk: bool) -> Term {
 /// in a page rendered by the theme: what `element.textContent` gives in a
 /// browser, with character references decoded.
 pub fn element_text(html: &str, attribute: &str) -> Option<String> {
+    element_text_marked(html, attribute, None).map(|(text, _)| text)
+}
+
+/// [`element_text`], and where in that text the first element carrying
+/// `mark` (`data-entry-body`) begins, if it is inside.
+pub fn element_text_marked(
+    html: &str,
+    attribute: &str,
+    mark: Option<&str>,
+) -> Option<(String, Option<usize>)> {
     let start = find_tag_with_attribute(html, attribute)?;
     let open_end = start + html[start..].find('>')? + 1;
-    let name: String = html[start + 1..]
-        .chars()
-        .take_while(|c| c.is_ascii_alphanumeric())
-        .collect::<String>()
-        .to_ascii_lowercase();
+    let marked_at = mark
+        .and_then(|mark| find_tag_with_attribute(&html[open_end..], mark).map(|at| open_end + at));
+    let name = tag_name(&html[start + 1..]);
+    let mut marked = None;
     let mut depth = 1usize;
-    let mut text = String::new();
+    let mut text = String::with_capacity(html.len() - open_end);
     let mut position = open_end;
     let bytes = html.as_bytes();
     while position < html.len() {
@@ -260,26 +291,25 @@ pub fn element_text(html: &str, attribute: &str) -> Option<String> {
         };
         decode_into(&html[position..position + offset], &mut text);
         position += offset;
+        if Some(position) == marked_at {
+            marked = Some(text.len());
+        }
         if html[position..].starts_with("<!--") {
             position += html[position..].find("-->").map_or(html.len(), |e| e + 3);
             continue;
         }
         let closing = bytes.get(position + 1) == Some(&b'/');
         let tag_start = position + 1 + usize::from(closing);
-        let tag: String = html[tag_start..]
-            .chars()
-            .take_while(|c| c.is_ascii_alphanumeric())
-            .collect::<String>()
-            .to_ascii_lowercase();
+        let tag = tag_name(&html[tag_start..]);
         let end = html[position..]
             .find('>')
             .map_or(html.len(), |e| position + e + 1);
-        if tag == name {
+        if tag.eq_ignore_ascii_case(name) {
             let self_closing = html[..end].ends_with("/>");
             if closing {
                 depth -= 1;
                 if depth == 0 {
-                    return Some(text);
+                    return Some((text, marked));
                 }
             } else if !self_closing {
                 depth += 1;
@@ -287,7 +317,16 @@ pub fn element_text(html: &str, attribute: &str) -> Option<String> {
         }
         position = end;
     }
-    Some(text)
+    Some((text, marked))
+}
+
+/// The name at the start of a tag: its ASCII letters and digits.
+fn tag_name(after_bracket: &str) -> &str {
+    let length = after_bracket
+        .bytes()
+        .take_while(u8::is_ascii_alphanumeric)
+        .count();
+    &after_bracket[..length]
 }
 
 fn find_tag_with_attribute(html: &str, attribute: &str) -> Option<usize> {
