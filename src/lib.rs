@@ -278,9 +278,7 @@ fn build_into_lazily<'s>(
 
     let timer = Timer::start();
     let before = counted.files.load(Ordering::Relaxed);
-    search::index_files(renderer.site(), &theme, texts, &mut |files| {
-        files.into_par_iter().for_each(|file| counted.put(file));
-    });
+    search::index_files(renderer.site(), &theme, texts, &|file| counted.put(file));
     counted.check()?;
     let index_count = counted.files.load(Ordering::Relaxed) - before;
     progress.stage("search", index_count, "index files", timer.took());

@@ -622,41 +622,84 @@ pub fn push_varint(out: &mut Vec<u8>, mut value: u64) {
     }
 }
 
-/// Build the files of one language's index, as `(path below the index folder, bytes)`.
+/// Build the files of one language's index, as `(path below the index folder, bytes)`,
+/// sorted by path.
 pub fn build(documents: Vec<Document>, facets: &[FacetGroup]) -> Vec<(String, Vec<u8>)> {
-    finish(build_unfinished(documents, facets), facets)
+    let files = std::sync::Mutex::new(Vec::new());
+    let manifest = build_streaming(documents, facets, &|path, bytes| {
+        files
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .push((path, bytes));
+    });
+    let mut files = files.into_inner().unwrap_or_else(|e| e.into_inner());
+    files.push(manifest);
+    files.sort_by(|a, b| a.0.cmp(&b.0));
+    files
 }
 
-/// A language's index files but the manifest, which [`finish`] adds.
-pub struct Unfinished {
-    files: Vec<(String, Vec<u8>)>,
-    count: usize,
-    shard_starts: Vec<String>,
+/// Where an index file goes as soon as it is made: path below the index
+/// folder, and bytes. Called from every core.
+pub type Put<'a> = &'a (dyn Fn(String, Vec<u8>) + Sync);
+
+/// Records what was put: each file's hash, for the manifest's version.
+struct Hashed<'a> {
+    put: Put<'a>,
+    hashes: std::sync::Mutex<Vec<(String, u64)>>,
 }
 
-/// Every file of [`build`] but the manifest. The manifest's version hash
-/// runs through every byte on one core, so a caller can let it overlap
-/// with other work.
-pub fn build_unfinished(mut documents: Vec<Document>, facets: &[FacetGroup]) -> Unfinished {
+impl Hashed<'_> {
+    fn put(&self, path: String, bytes: Vec<u8>) {
+        let hash = fnv(path.bytes().chain(bytes.iter().copied()), FNV_START);
+        self.hashes
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .push((path.clone(), hash));
+        (self.put)(path, bytes);
+    }
+}
+
+const FNV_START: u64 = 0xcbf2_9ce4_8422_2325;
+
+/// FNV-1a over `bytes`, from `hash`.
+fn fnv(bytes: impl Iterator<Item = u8>, mut hash: u64) -> u64 {
+    for byte in bytes {
+        hash = (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3);
+    }
+    hash
+}
+
+/// Build one language's index, handing each file to `put` as soon as it is
+/// made (document files batch by batch, shards as they are cut), so the
+/// index is never held whole; returns the manifest, made last since its
+/// version is a hash of every other file.
+pub fn build_streaming(
+    mut documents: Vec<Document>,
+    facets: &[FacetGroup],
+    put: Put,
+) -> (String, Vec<u8>) {
+    let put = Hashed {
+        put,
+        hashes: std::sync::Mutex::new(Vec::new()),
+    };
     // Keys are found in a batch of documents on all cores, and each
     // document's file is written then and its text let go; then each
     // partition of the keys takes the batch's share in document order, also
     // on all cores, so posting lists come out sorted and the same each run.
     let mut partitions: Vec<Partition> = (0..PARTITIONS).map(|_| Partition::default()).collect();
-    let mut records: Vec<(String, Vec<u8>)> = Vec::with_capacity(documents.len());
     for (batch, chunk) in documents.chunks_mut(BATCH).enumerate() {
         let first = (batch * BATCH) as u32;
-        let (keys, batch_records): (Vec<DocumentKeys>, Vec<(String, Vec<u8>)>) = chunk
+        let keys: Vec<DocumentKeys> = chunk
             .par_iter_mut()
             .enumerate()
             .map_init(Scratch::default, |scratch, (offset, document)| {
                 let keys = document_keys(document, scratch);
-                let record = document_record(first + offset as u32, document);
+                let (path, bytes) = document_record(first + offset as u32, document);
+                put.put(path, bytes);
                 document.text = String::new();
-                (keys, record)
+                keys
             })
-            .unzip();
-        records.extend(batch_records);
+            .collect();
         partitions
             .par_iter_mut()
             .enumerate()
@@ -694,30 +737,22 @@ pub fn build_unfinished(mut documents: Vec<Document>, facets: &[FacetGroup]) -> 
         cuts.push(from..sorted.len());
     }
     let shard_starts: Vec<String> = cuts.iter().map(|cut| sorted[cut.start].0.clone()).collect();
-    let shard_files: Vec<Vec<(String, Vec<u8>)>> = cuts
-        .into_par_iter()
-        .enumerate()
-        .map(|(number, cut)| {
-            let keys = &sorted[cut];
-            let mut shard =
-                Vec::with_capacity(keys.iter().map(|(key, list)| list.shard_bytes(key)).sum());
-            let mut positions =
-                Vec::with_capacity(keys.iter().map(|(_, list)| list.positions.len()).sum());
-            for (key, list) in keys {
-                encode_term(&mut shard, key, list);
-                positions.extend_from_slice(&list.positions);
-            }
-            let mut files = vec![(format!("s/{number}.bin"), shard)];
-            if !positions.is_empty() {
-                files.push((format!("p/{number}.bin"), positions));
-            }
-            files
-        })
-        .collect();
+    cuts.into_par_iter().enumerate().for_each(|(number, cut)| {
+        let keys = &sorted[cut];
+        let mut shard =
+            Vec::with_capacity(keys.iter().map(|(key, list)| list.shard_bytes(key)).sum());
+        let mut positions =
+            Vec::with_capacity(keys.iter().map(|(_, list)| list.positions.len()).sum());
+        for (key, list) in keys {
+            encode_term(&mut shard, key, list);
+            positions.extend_from_slice(&list.positions);
+        }
+        put.put(format!("s/{number}.bin"), shard);
+        if !positions.is_empty() {
+            put.put(format!("p/{number}.bin"), positions);
+        }
+    });
     drop(sorted);
-    let mut files: Vec<(String, Vec<u8>)> = shard_files.into_iter().flatten().collect();
-
-    files.extend(records);
 
     for (group, facet) in facets.iter().enumerate() {
         let mut column = Vec::new();
@@ -728,7 +763,7 @@ pub fn build_unfinished(mut documents: Vec<Document>, facets: &[FacetGroup]) -> 
                 push_varint(&mut column, *value as u64);
             }
         }
-        files.push((format!("f/{}.bin", facet.key), column));
+        put.put(format!("f/{}.bin", facet.key), column);
     }
     // The length of each title, in characters, so a term that fills more of
     // a title ranks higher.
@@ -737,40 +772,23 @@ pub fn build_unfinished(mut documents: Vec<Document>, facets: &[FacetGroup]) -> 
         let length = text::normalise(&document.title).chars().count();
         push_varint(&mut titles, length as u64);
     }
-    files.push(("titles.bin".to_string(), titles));
+    put.put("titles.bin".to_string(), titles);
 
-    Unfinished {
-        files,
-        count: documents.len(),
-        shard_starts,
-    }
-}
-
-/// The files of [`build`]: the unfinished ones and the manifest, sorted by path.
-pub fn finish(unfinished: Unfinished, facets: &[FacetGroup]) -> Vec<(String, Vec<u8>)> {
-    let Unfinished {
-        mut files,
-        count,
-        shard_starts,
-    } = unfinished;
-    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-    for (path, bytes) in &files {
-        for byte in path.bytes().chain(bytes.iter().copied()) {
-            hash = (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3);
-        }
-    }
+    let mut hashes = put.hashes.into_inner().unwrap_or_else(|e| e.into_inner());
+    hashes.sort();
+    let version = hashes.iter().fold(FNV_START, |hash, (path, file)| {
+        fnv(path.bytes().chain(file.to_le_bytes()), hash)
+    });
     let manifest = Manifest {
-        version: format!("{hash:016x}"),
-        count,
+        version: format!("{version:016x}"),
+        count: documents.len(),
         shards: shard_starts,
         facets,
     };
-    files.push((
+    (
         "manifest.json".to_string(),
         serde_json::to_vec(&manifest).expect("the manifest serialises"),
-    ));
-    files.sort_by(|a, b| a.0.cmp(&b.0));
-    files
+    )
 }
 
 /// A document's own file: URL path, title, type, where the body begins

@@ -119,28 +119,15 @@ pub fn page_text(site: &Site, lang: Lang, id: EntryId, html: &str) -> Option<Pag
 }
 
 /// The index files of every language, from the site and the texts of its
-/// entry pages, handed to `put` one language at a time.
+/// entry pages, each handed to `put` as soon as it is made.
 pub fn index_files(
     site: &Site,
     theme: &Theme,
     texts: PageTexts,
-    put: &mut dyn FnMut(Vec<OutputFile>),
+    put: &(dyn Fn(OutputFile) + Sync),
 ) {
-    // One language after the other: each stage inside runs on all cores,
-    // and indexing both at once was no faster but held both in memory. The
-    // one step on one core, a language's version hash, runs while the next
-    // language is indexed.
-    let mut add = |lang: Lang, built: Vec<(String, Vec<u8>)>| {
-        put(built
-            .into_iter()
-            .map(|(path, bytes)| OutputFile {
-                path: format!("{INDEX_DIR}/{}/{path}", lang.code()),
-                bytes,
-            })
-            .collect());
-    };
+    // One language after the other: each stage inside runs on all cores.
     let mut texts = texts.map(Some);
-    let mut pending: Option<(Lang, index::Unfinished, Vec<FacetGroup>)> = None;
     for lang in site.config.ordered_languages() {
         let speaker = Speaker {
             site,
@@ -148,24 +135,18 @@ pub fn index_files(
             strings: theme.strings(lang),
         };
         let texts = texts[lang as usize].take().unwrap_or_default();
-        let (unfinished, finished) = rayon::join(
-            || {
-                let (documents, facets) = documents(&speaker, texts);
-                (index::build_unfinished(documents, &facets), facets)
-            },
-            || {
-                pending
-                    .take()
-                    .map(|(lang, unfinished, facets)| (lang, index::finish(unfinished, &facets)))
-            },
-        );
-        if let Some((lang, built)) = finished {
-            add(lang, built);
-        }
-        pending = Some((lang, unfinished.0, unfinished.1));
-    }
-    if let Some((lang, unfinished, facets)) = pending {
-        add(lang, index::finish(unfinished, &facets));
+        let (documents, facets) = documents(&speaker, texts);
+        let folder = format!("{INDEX_DIR}/{}", lang.code());
+        let (path, bytes) = index::build_streaming(documents, &facets, &|path, bytes| {
+            put(OutputFile {
+                path: format!("{folder}/{path}"),
+                bytes,
+            })
+        });
+        put(OutputFile {
+            path: format!("{folder}/{path}"),
+            bytes,
+        });
     }
 }
 

@@ -12,7 +12,7 @@ use std::collections::HashMap;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, OnceLock};
 
-use crate::render::{OutputFile, Renderer, Theme};
+use crate::render::{Renderer, Theme};
 use crate::search::{self, INDEX_DIR};
 
 /// A file's bytes, shared with the requests that send them.
@@ -113,15 +113,12 @@ impl Served {
         let files = match crate::render_pages(&self.renderer, None, &stop) {
             Ok(_) if stop() => return,
             Ok(texts) => {
-                let mut files = HashMap::new();
-                search::index_files(self.renderer.site(), &self.theme, texts, &mut |built| {
-                    files.extend(
-                        built
-                            .into_iter()
-                            .map(|file: OutputFile| (file.path, Arc::new(file.bytes))),
-                    );
+                let files = Mutex::new(HashMap::new());
+                search::index_files(self.renderer.site(), &self.theme, texts, &|file| {
+                    let mut files = files.lock().unwrap_or_else(|e| e.into_inner());
+                    files.insert(file.path, Arc::new(file.bytes));
                 });
-                Ok(files)
+                Ok(files.into_inner().unwrap_or_else(|e| e.into_inner()))
             }
             Err(diagnostics) => Err(diagnostics
                 .iter()
