@@ -211,15 +211,11 @@ pub fn render_pages(
             }
             let page = renderer.render(index)?;
             let text = page.entry.and_then(|(lang, id)| {
-                let html = std::str::from_utf8(&page.file.bytes).ok()?;
-                Some((
-                    lang,
-                    id,
-                    search::page_text(renderer.site(), lang, id, html)?,
-                ))
+                let text = search::page_text(renderer.site(), lang, id, &page.html)?;
+                Some((lang, id, text))
             });
             if let Some(put) = put {
-                put(page.file);
+                put(page.into_file());
             }
             Ok(text)
         })

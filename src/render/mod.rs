@@ -11,12 +11,11 @@ pub mod view;
 use std::path::Path;
 use std::sync::Arc;
 
-use rayon::prelude::*;
 use serde::Serialize;
 use tera::{Context, Tera, Value};
 
 use crate::config::Lang;
-use crate::diag::{Diagnostic, Diagnostics};
+use crate::diag::Diagnostic;
 use crate::entry::{Details, EntryType};
 use crate::site::{EntryId, Site};
 
@@ -33,8 +32,19 @@ pub struct OutputFile {
 
 /// A rendered page; an entry page says which entry it shows, and in which language.
 pub struct RenderedPage {
-    pub file: OutputFile,
+    /// Relative to the output folder: `en/parks/x/index.html`.
+    pub path: String,
+    pub html: String,
     pub entry: Option<(Lang, EntryId)>,
+}
+
+impl RenderedPage {
+    pub fn into_file(self) -> OutputFile {
+        OutputFile {
+            path: self.path,
+            bytes: self.html.into_bytes(),
+        }
+    }
 }
 
 /// Every page of the site, each rendered on request: a build renders them all
@@ -132,32 +142,12 @@ impl Renderer {
         let tera = self.teras[*lang as usize]
             .as_ref()
             .expect("a Tera for every language with pages");
-        let file = render_page(&speaker, &self.lists, tera, page)?;
+        let (path, html) = render_page(&speaker, &self.lists, tera, page)?;
         Ok(RenderedPage {
-            file,
+            path,
+            html,
             entry: self.entry_of(index),
         })
-    }
-
-    /// Every page and static file in memory, sorted by path.
-    pub fn render_all(&self) -> Result<Vec<OutputFile>, Diagnostics> {
-        let results: Vec<Result<OutputFile, Diagnostic>> = (0..self.len())
-            .into_par_iter()
-            .map(|index| self.render(index).map(|page| page.file))
-            .collect();
-        let mut diagnostics = Diagnostics::new();
-        let mut files = self.static_files().to_vec();
-        for result in results {
-            match result {
-                Ok(file) => files.push(file),
-                Err(diagnostic) => diagnostics.push(diagnostic),
-            }
-        }
-        if diagnostics.has_errors() {
-            return Err(diagnostics);
-        }
-        files.sort_by(|a, b| a.path.cmp(&b.path));
-        Ok(files)
     }
 }
 
@@ -356,7 +346,7 @@ fn render_page(
     all_lists: &Lists,
     tera: &Tera,
     page: &Page,
-) -> Result<OutputFile, Diagnostic> {
+) -> Result<(String, String), Diagnostic> {
     let site = speaker.site;
     let config = &site.config;
     let lang = speaker.lang;
@@ -500,10 +490,7 @@ fn render_page(
             format!("cannot render {}: {error}", path_or_index(&path)),
         )
     })?;
-    Ok(OutputFile {
-        path: path_or_index(&path),
-        bytes: html.into_bytes(),
-    })
+    Ok((path_or_index(&path), html))
 }
 
 fn path_or_index(site_path: &str) -> String {

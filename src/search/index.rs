@@ -650,7 +650,10 @@ struct Hashed<'a> {
 
 impl Hashed<'_> {
     fn put(&self, path: String, bytes: Vec<u8>) {
-        let hash = fnv(path.bytes().chain(bytes.iter().copied()), FNV_START);
+        let mut hasher = FastHasher::default();
+        hasher.write(path.as_bytes());
+        hasher.write(&bytes);
+        let hash = hasher.finish();
         self.hashes
             .lock()
             .unwrap_or_else(|e| e.into_inner())

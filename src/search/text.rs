@@ -122,25 +122,14 @@ pub fn collapse_whitespace(text: &str) -> String {
 pub fn collapse_whitespace_marked(text: &str, mark: usize) -> (String, usize) {
     let mut out = String::with_capacity(text.len());
     let mut marked = None;
-    let mut word_start = None;
-    for (at, c) in text
-        .char_indices()
-        .chain(std::iter::once((text.len(), ' ')))
-    {
-        match (c.is_whitespace(), word_start) {
-            (false, None) => word_start = Some(at),
-            (true, Some(start)) => {
-                if !out.is_empty() {
-                    out.push(' ');
-                }
-                if marked.is_none() && start >= mark {
-                    marked = Some(out.len());
-                }
-                out.push_str(&text[start..at]);
-                word_start = None;
-            }
-            _ => {}
+    for word in text.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
         }
+        if marked.is_none() && word.as_ptr() as usize - text.as_ptr() as usize >= mark {
+            marked = Some(out.len());
+        }
+        out.push_str(word);
     }
     let marked = marked.unwrap_or(out.len());
     (out, marked)

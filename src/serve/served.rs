@@ -146,7 +146,7 @@ impl Served {
             }
             return match self.renderer.render(index) {
                 Ok(page) => {
-                    let bytes = Arc::new(page.file.bytes);
+                    let bytes = Arc::new(page.html.into_bytes());
                     self.lock().insert(index, Arc::clone(&bytes));
                     Found::File(bytes)
                 }
