@@ -472,7 +472,7 @@ fn count_bits(count: usize) -> u8 {
 
 /// Documents whose keys are found together, on all cores; a batch's keys are
 /// all that is held besides the posting lists.
-const BATCH: usize = 512;
+const BATCH: usize = 128;
 
 /// The posting lists of one partition of the keys.
 #[derive(Default)]
@@ -566,24 +566,27 @@ impl Hasher for PassHasher {
     }
 }
 
-/// The documents holding one key, kept encoded as the shard holds them:
-/// gaps between document numbers, info bytes, trigram positions.
+/// The documents holding one key, encoded as one stream of records (gap to
+/// the document number, info byte, then the trigram positions, which carry
+/// their own count) that [`PostingList::split`] cuts into the shard's three
+/// parts. One buffer per key instead of three: an index holds millions of keys.
 #[derive(Default)]
 struct PostingList {
     count: u32,
     last: u32,
-    gaps: Vec<u8>,
-    info: Vec<u8>,
-    positions: Vec<u8>,
+    /// Bytes of `records` that are positions.
+    positions_length: u32,
+    records: Vec<u8>,
 }
 
 impl PostingList {
     fn push(&mut self, document: u32, info: u8, positions: &[u8]) {
-        push_varint(&mut self.gaps, u64::from(document - self.last));
+        push_varint(&mut self.records, u64::from(document - self.last));
         self.last = document;
         self.count += 1;
-        self.info.push(info);
-        self.positions.extend_from_slice(positions);
+        self.records.push(info);
+        self.records.extend_from_slice(positions);
+        self.positions_length += positions.len() as u32;
     }
 
     /// Bytes of this key in its shard.
@@ -591,8 +594,60 @@ impl PostingList {
         varint_length(key.len() as u64)
             + key.len()
             + varint_length(u64::from(self.count))
-            + self.gaps.len()
-            + self.info.len()
+            + self.records.len()
+            - self.positions_length as usize
+    }
+
+    fn positions_len(&self) -> usize {
+        self.positions_length as usize
+    }
+
+    /// Append the gaps to `gaps`, the info bytes to `info` and the positions
+    /// to `positions`.
+    fn split(&self, gaps: &mut Vec<u8>, info: &mut Vec<u8>, positions: &mut Vec<u8>) {
+        let mut at = 0;
+        let records = &self.records;
+        let has_positions = self.positions_length > 0;
+        while at < records.len() {
+            at = copy_varint(records, at, gaps);
+            info.push(records[at]);
+            at += 1;
+            if has_positions {
+                let from = at;
+                let (count, next) = read_varint(records, at);
+                at = next;
+                for _ in 0..count {
+                    at = read_varint(records, at).1;
+                }
+                positions.extend_from_slice(&records[from..at]);
+            }
+        }
+    }
+}
+
+/// Copy the varint at `at` to `out`; the offset after it.
+fn copy_varint(bytes: &[u8], mut at: usize, out: &mut Vec<u8>) -> usize {
+    loop {
+        let byte = bytes[at];
+        out.push(byte);
+        at += 1;
+        if byte & 0x80 == 0 {
+            return at;
+        }
+    }
+}
+
+/// The varint at `at`, and the offset after it.
+fn read_varint(bytes: &[u8], mut at: usize) -> (u64, usize) {
+    let (mut value, mut shift) = (0u64, 0);
+    loop {
+        let byte = bytes[at];
+        value |= u64::from(byte & 0x7f) << shift;
+        at += 1;
+        if byte & 0x80 == 0 {
+            return (value, at);
+        }
+        shift += 7;
     }
 }
 
@@ -708,20 +763,28 @@ pub fn build_streaming(
             .enumerate()
             .for_each(|(number, partition)| partition.add(number as u64, first, &keys));
     }
-    let mut sorted: Vec<(String, PostingList)> = partitions
-        .into_par_iter()
-        .flat_map_iter(|partition| {
-            let grams = partition
+    // Every key in one list, filled one partition at a time so that each
+    // partition's table is let go as its keys move (a parallel collect held
+    // the tables, per-partition lists and the whole list at once).
+    let total = partitions
+        .iter()
+        .map(|p| p.grams.len() + p.words.len())
+        .sum();
+    let mut sorted: Vec<(String, PostingList)> = Vec::with_capacity(total);
+    for partition in partitions {
+        sorted.extend(
+            partition
                 .grams
                 .into_iter()
-                .map(|(key, list)| (gram_text(key & ((1 << GRAM_BITS) - 1)), list));
-            let words = partition
+                .map(|(key, list)| (gram_text(key & ((1 << GRAM_BITS) - 1)), list)),
+        );
+        sorted.extend(
+            partition
                 .words
                 .into_iter()
-                .map(|(word, list)| (word.into_string(), list));
-            grams.chain(words).collect::<Vec<_>>()
-        })
-        .collect();
+                .map(|(word, list)| (word.into_string(), list)),
+        );
+    }
     sorted.par_sort_unstable_by(|a, b| utf16_order(&a.0, &b.0));
 
     // Shards are cut where the old one-by-one writer cut them: once the shard
@@ -730,7 +793,7 @@ pub fn build_streaming(
     let (mut shard_length, mut positions_length, mut from) = (0, 0, 0);
     for (at, (key, list)) in sorted.iter().enumerate() {
         shard_length += list.shard_bytes(key);
-        positions_length += list.positions.len();
+        positions_length += list.positions_len();
         if shard_length >= SHARD_BYTES || positions_length >= SHARD_BYTES {
             cuts.push(from..at + 1);
             (shard_length, positions_length, from) = (0, 0, at + 1);
@@ -745,10 +808,9 @@ pub fn build_streaming(
         let mut shard =
             Vec::with_capacity(keys.iter().map(|(key, list)| list.shard_bytes(key)).sum());
         let mut positions =
-            Vec::with_capacity(keys.iter().map(|(_, list)| list.positions.len()).sum());
+            Vec::with_capacity(keys.iter().map(|(_, list)| list.positions_len()).sum());
         for (key, list) in keys {
-            encode_term(&mut shard, key, list);
-            positions.extend_from_slice(&list.positions);
+            encode_term(&mut shard, &mut positions, key, list);
         }
         put.put(format!("s/{number}.bin"), shard);
         if !positions.is_empty() {
@@ -815,10 +877,11 @@ fn document_record(number: u32, document: &Document) -> (String, Vec<u8>) {
 /// (bit 0 in the title, bit 1 before the body, bits 2–7 the count, at most
 /// 63). A trigram's positions go to the shard's positions file: per
 /// document, how many, then the gaps between them.
-fn encode_term(out: &mut Vec<u8>, key: &str, list: &PostingList) {
+fn encode_term(out: &mut Vec<u8>, positions: &mut Vec<u8>, key: &str, list: &PostingList) {
     push_varint(out, key.len() as u64);
     out.extend_from_slice(key.as_bytes());
     push_varint(out, u64::from(list.count));
-    out.extend_from_slice(&list.gaps);
-    out.extend_from_slice(&list.info);
+    let mut info = Vec::with_capacity(list.count as usize);
+    list.split(out, &mut info, positions);
+    out.extend_from_slice(&info);
 }
