@@ -107,10 +107,12 @@ pub fn parse_cached(
     // Each group's source text is dropped as soon as it is parsed, so the
     // sources and the entries made from them are not all held at once.
     let previous = std::mem::take(&mut cache.groups);
+    let keep = cache.keep;
     let results: Vec<(u64, Parsed)> = groups
         .into_par_iter()
         .map(|group| {
-            let key = fingerprint(&group);
+            // A one-off build neither looks up nor keeps: no need to hash.
+            let key = if keep { fingerprint(&group) } else { 0 };
             if let Some(parsed) = previous.get(&key) {
                 return (key, parsed.clone());
             }
@@ -120,7 +122,6 @@ pub fn parse_cached(
         })
         .collect();
     let mut entries = Vec::with_capacity(results.len());
-    let keep = cache.keep;
     for (key, (entry, found)) in results {
         if keep {
             cache.groups.insert(key, (entry.clone(), found.clone()));
