@@ -5,6 +5,8 @@
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 
+use rayon::prelude::*;
+
 use crate::config::{Config, Lang};
 use crate::diag::messages::english;
 use crate::diag::{Diagnostic, Diagnostics, Severity, did_you_mean};
@@ -13,7 +15,7 @@ use crate::load::Form;
 use crate::parse::document::{Document, Value, parse_document};
 use crate::parse::fields::Kind;
 use crate::render::{STATIC_DIR, THEMES_DIR};
-use crate::{BuildOptions, build, config, load, parse};
+use crate::{BuildOptions, build_paths, config, load, parse};
 
 /// How many entries of one type are written in both languages, or in one only.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -55,10 +57,10 @@ impl Report {
 pub fn check(root: &Path) -> Report {
     let mut diagnostics = Diagnostics::new();
     // Everything the build checks; drafts are parsed (and so checked) by the build too.
-    let built_paths: Option<BTreeSet<String>> = match build(root, &BuildOptions::default()) {
-        Ok(built) => {
-            diagnostics.extend(built.warnings);
-            Some(built.files.into_iter().map(|f| f.path).collect())
+    let built_paths: Option<BTreeSet<String>> = match build_paths(root, &BuildOptions::default()) {
+        Ok((warnings, paths)) => {
+            diagnostics.extend(warnings);
+            Some(paths.into_iter().collect())
         }
         Err(found) => {
             diagnostics.extend(found);
@@ -75,7 +77,7 @@ pub fn check(root: &Path) -> Report {
     let (files, _) = load::load(root);
     // Each file on its own, so references are found even in files with other problems.
     let documents: Vec<Document> = files
-        .iter()
+        .par_iter()
         .filter_map(|file| parse_document(file, &config, &mut Diagnostics::new()))
         .collect();
     let existing: BTreeSet<(EntryType, String)> = files

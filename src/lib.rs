@@ -234,6 +234,48 @@ pub fn render_pages(
     Ok(texts)
 }
 
+/// What `check` needs of a build: its warnings and the path of every file it
+/// would write but the search index's, which content does not link to. Pages
+/// are rendered, so template errors are found, but not kept.
+pub fn build_paths(
+    root: &Path,
+    options: &BuildOptions,
+) -> Result<(Diagnostics, Vec<String>), Diagnostics> {
+    let Prepared {
+        site,
+        theme,
+        warnings: mut diagnostics,
+    } = prepare(root, options, &Silent, &mut parse::Cache::default())?;
+    let renderer = render::Renderer::new(Arc::new(site), Arc::new(theme));
+    let paths = Mutex::new(
+        renderer
+            .static_files()
+            .iter()
+            .map(|file| file.path.clone())
+            .collect::<Vec<_>>(),
+    );
+    let failed: Vec<diag::Diagnostic> = (0..renderer.len())
+        .into_par_iter()
+        .filter_map(|index| match renderer.render(index) {
+            Ok(page) => {
+                paths
+                    .lock()
+                    .unwrap_or_else(|e| e.into_inner())
+                    .push(page.path);
+                None
+            }
+            Err(diagnostic) => Some(diagnostic),
+        })
+        .collect();
+    if !failed.is_empty() {
+        failed.into_iter().for_each(|d| diagnostics.push(d));
+        return Err(diagnostics);
+    }
+    let mut paths = paths.into_inner().unwrap_or_else(|e| e.into_inner());
+    paths.sort();
+    Ok((diagnostics, paths))
+}
+
 /// The whole pipeline. `sink` is asked for once the content is known to be
 /// sound, just before the first file is made.
 fn build_into_lazily<'s>(
