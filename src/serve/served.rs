@@ -10,7 +10,7 @@
 
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::{Arc, Mutex, OnceLock};
+use std::sync::{Arc, Condvar, Mutex, OnceLock};
 
 use crate::render::{Renderer, Theme};
 use crate::search::{self, INDEX_DIR};
@@ -31,6 +31,8 @@ pub(super) struct Served {
     index: OnceLock<Result<HashMap<String, Bytes>, String>>,
     /// Set when a newer build replaces this one: its index is not wanted.
     superseded: AtomicBool,
+    /// Wakes requests waiting for the index when it is built or abandoned.
+    index_changed: (Mutex<()>, Condvar),
 }
 
 /// What a path of the site holds.
@@ -72,6 +74,7 @@ impl Served {
             rendered: Mutex::new(HashMap::new()),
             index: OnceLock::new(),
             superseded: AtomicBool::new(false),
+            index_changed: (Mutex::new(()), Condvar::new()),
         })
     }
 
@@ -127,11 +130,48 @@ impl Served {
                 .join("\n")),
         };
         let _ = self.index.set(files);
+        self.wake_waiters();
+    }
+
+    fn wake_waiters(&self) {
+        let _guard = self
+            .index_changed
+            .0
+            .lock()
+            .unwrap_or_else(|e| e.into_inner());
+        self.index_changed.1.notify_all();
+    }
+
+    /// The search index once built; `None` if this build was superseded
+    /// before its index was done (the page is about to reload anyway).
+    fn wait_for_index(&self) -> Option<&Result<HashMap<String, Bytes>, String>> {
+        let mut guard = self
+            .index_changed
+            .0
+            .lock()
+            .unwrap_or_else(|e| e.into_inner());
+        loop {
+            if let Some(index) = self.index.get() {
+                return Some(index);
+            }
+            if self.superseded.load(Ordering::Relaxed) {
+                return None;
+            }
+            // The timeout only guards against a wake-up missed between the
+            // checks above and the wait.
+            guard = self
+                .index_changed
+                .1
+                .wait_timeout(guard, std::time::Duration::from_millis(200))
+                .unwrap_or_else(|e| e.into_inner())
+                .0;
+        }
     }
 
     /// A newer build is on its way: stop indexing this one.
     pub(super) fn supersede(&self) {
         self.superseded.store(true, Ordering::Relaxed);
+        self.wake_waiters();
     }
 
     /// The file at `path` (below the base path), rendering it if it is a page
@@ -154,11 +194,14 @@ impl Served {
             };
         }
         if path.starts_with(INDEX_DIR) && path[INDEX_DIR.len()..].starts_with('/') {
-            return match self.index.wait() {
-                Ok(files) => files
+            return match self.wait_for_index() {
+                Some(Ok(files)) => files
                     .get(path)
                     .map_or(Found::Missing, |bytes| Found::File(Arc::clone(bytes))),
-                Err(message) => Found::Failed(message.clone()),
+                Some(Err(message)) => Found::Failed(message.clone()),
+                None => Found::Failed(
+                    "网站已更改，请重新加载 / The site changed while its search index was being built; reload the page.".into(),
+                ),
             };
         }
         Found::Missing
@@ -169,7 +212,7 @@ impl Served {
         self.statics.contains_key(path)
             || self.pages.contains_key(path)
             || (path.starts_with(INDEX_DIR)
-                && matches!(self.index.wait(), Ok(files) if files.contains_key(path)))
+                && matches!(self.wait_for_index(), Some(Ok(files)) if files.contains_key(path)))
     }
 
     fn lock(&self) -> std::sync::MutexGuard<'_, HashMap<usize, Bytes>> {
@@ -185,7 +228,7 @@ impl Served {
             .chain(self.pages.keys())
             .cloned()
             .collect();
-        if let Ok(files) = self.index.wait() {
+        if let Some(Ok(files)) = self.wait_for_index() {
             paths.extend(files.keys().cloned());
         }
         paths.sort();
@@ -247,6 +290,32 @@ mod tests {
         let root = Path::new(env!("CARGO_MANIFEST_DIR"));
         let served = served(root, &mut parse::Cache::keeping());
         assert_same_as_a_full_build(root, &served);
+    }
+
+    #[test]
+    fn a_request_for_the_index_of_a_superseded_build_does_not_wait_forever() {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let prepared = crate::prepare(
+            root,
+            &BuildOptions::default(),
+            &Silent,
+            &mut parse::Cache::default(),
+        )
+        .unwrap();
+        let theme = Arc::new(prepared.theme);
+        let served = Served::new(
+            Renderer::new(Arc::new(prepared.site), Arc::clone(&theme)),
+            theme,
+        );
+        // No index build was started; a newer build arrives while a request waits.
+        let waiting = {
+            let served = Arc::clone(&served);
+            std::thread::spawn(move || served.get("search-index/zh/manifest.json"))
+        };
+        std::thread::sleep(std::time::Duration::from_millis(50));
+        served.supersede();
+        assert!(matches!(waiting.join().unwrap(), Found::Failed(_)));
+        assert!(matches!(served.get("index.html"), Found::File(_)));
     }
 
     #[test]
