@@ -306,18 +306,26 @@ fn build_into_lazily<'s>(
     for file in renderer.static_files() {
         counted.put(file.clone());
     }
-    let texts = render_pages(&renderer, Some(&|file| counted.put(file)), &|| false)
+    // After a failed write (a full disk, say) the rest is not worth rendering.
+    let failed = || counted.has_failed();
+    let texts = render_pages(&renderer, Some(&|file| counted.put(file)), &failed)
         .inspect_err(|found| diagnostics.extend(found.clone()));
     let Ok(texts) = texts else {
         return Err(diagnostics);
     };
-    counted.check()?;
+    if let Err(found) = counted.check() {
+        diagnostics.extend(found);
+        return Err(diagnostics);
+    }
     progress.stage("render", renderer.len(), "pages", timer.took());
 
     let timer = Timer::start();
     let before = counted.files.load(Ordering::Relaxed);
     search::index_files(renderer.site(), &theme, texts, &|file| counted.put(file));
-    counted.check()?;
+    if let Err(found) = counted.check() {
+        diagnostics.extend(found);
+        return Err(diagnostics);
+    }
     let index_count = counted.files.load(Ordering::Relaxed) - before;
     progress.stage("search", index_count, "index files", timer.took());
 
@@ -357,6 +365,13 @@ impl Counted<'_> {
                 failed.get_or_insert(error);
             }
         }
+    }
+
+    fn has_failed(&self) -> bool {
+        self.failed
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .is_some()
     }
 
     fn check(&self) -> Result<(), Diagnostics> {

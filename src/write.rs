@@ -10,7 +10,7 @@
 //! disk, freeing the blocks of ~20,000 rewritten files took 15–45 s).
 
 use std::fs;
-use std::io;
+use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
@@ -63,7 +63,6 @@ pub struct Staging {
     retired: PathBuf,
     /// The output being replaced, if any: unchanged files are linked from it.
     previous: Option<PathBuf>,
-    paths: Mutex<Vec<String>>,
     committed: bool,
 }
 
@@ -95,16 +94,8 @@ impl Staging {
             staging,
             retired,
             previous: output.is_dir().then(|| output.to_path_buf()),
-            paths: Mutex::new(Vec::new()),
             committed: false,
         })
-    }
-
-    /// The paths put so far, sorted.
-    pub fn paths(&self) -> Vec<String> {
-        let mut paths = self.paths.lock().unwrap_or_else(|e| e.into_inner()).clone();
-        paths.sort();
-        paths
     }
 
     /// Swap the new folder in for the old one, which is then removed.
@@ -147,12 +138,8 @@ impl Sink for Staging {
                 && with_parent(&target, |t| fs::hard_link(&old, t)).is_ok()
         });
         if !linked {
-            with_parent(&target, |t| fs::write(t, &file.bytes))?;
+            with_parent(&target, |t| write_new(t, &file.bytes))?;
         }
-        self.paths
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .push(file.path);
         Ok(())
     }
 }
@@ -163,6 +150,26 @@ impl Drop for Staging {
             let _ = fs::remove_dir_all(&self.staging);
         }
     }
+}
+
+/// Write a file that should not exist yet. If it does (two files of the same
+/// path), it is replaced, not written through: it may be a hard link to the
+/// old output, which must stay as it was until the swap.
+fn write_new(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    let open = || {
+        fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(path)
+    };
+    let mut file = match open() {
+        Err(error) if error.kind() == io::ErrorKind::AlreadyExists => {
+            fs::remove_file(path)?;
+            open()?
+        }
+        result => result?,
+    };
+    file.write_all(bytes)
 }
 
 /// Run `make` on `path`, creating its folder first if it is missing.
@@ -310,6 +317,22 @@ mod tests {
             old_public + 1,
             "no staging or old folder is left"
         );
+        fs::remove_dir_all(dir).unwrap();
+    }
+
+    #[test]
+    fn a_path_put_twice_never_writes_through_to_the_old_output() {
+        let dir = std::env::temp_dir().join(format!("chengguo-twice-{}", std::process::id()));
+        let _ = fs::remove_dir_all(&dir);
+        let output = dir.join("public");
+        write_atomically(&output, &[file("style.css", "old")]).unwrap();
+        let staging = Staging::begin(&output).unwrap();
+        // The first is linked from the old output, the second replaces it.
+        staging.put(file("style.css", "old")).unwrap();
+        staging.put(file("style.css", "new")).unwrap();
+        assert_eq!(fs::read_to_string(output.join("style.css")).unwrap(), "old");
+        staging.commit().unwrap();
+        assert_eq!(fs::read_to_string(output.join("style.css")).unwrap(), "new");
         fs::remove_dir_all(dir).unwrap();
     }
 

@@ -123,6 +123,21 @@ impl Renderer {
         &self.theme.static_files
     }
 
+    /// The first page of each kind in each language (home, list, entry,
+    /// terms, term, 404, search): rendering them tries every template.
+    pub fn one_of_each(&self) -> Vec<usize> {
+        let mut seen = Vec::new();
+        let mut picked = Vec::new();
+        for (index, (lang, page)) in self.pages.iter().enumerate() {
+            let kind = (*lang, std::mem::discriminant(page));
+            if !seen.contains(&kind) {
+                seen.push(kind);
+                picked.push(index);
+            }
+        }
+        picked
+    }
+
     /// The entry page `index` shows, and in which language, if it is an entry page.
     pub fn entry_of(&self, index: usize) -> Option<(Lang, EntryId)> {
         match &self.pages[index] {

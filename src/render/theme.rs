@@ -85,13 +85,15 @@ pub fn load_theme(root: &Path, config: &Config) -> Result<Theme, Diagnostics> {
             None
         }
     };
-    let mut static_files = Vec::new();
+    // The site's own static files override the theme's of the same path.
+    let mut by_path = std::collections::BTreeMap::new();
     for folder in [theme_dir.join("static"), root.join(STATIC_DIR)] {
         match collect_files(&folder) {
-            Ok(files) => static_files.extend(files),
+            Ok(files) => by_path.extend(files.into_iter().map(|f| (f.path.clone(), f))),
             Err(diagnostic) => diagnostics.push(diagnostic.with_path(shown(&folder))),
         }
     }
+    let static_files: Vec<OutputFile> = by_path.into_values().collect();
     match strings {
         Some(strings) if !diagnostics.has_errors() => Ok(Theme {
             tera,

@@ -707,6 +707,7 @@ impl Hashed<'_> {
     fn put(&self, path: String, bytes: Vec<u8>) {
         let mut hasher = FastHasher::default();
         hasher.write(path.as_bytes());
+        hasher.write_usize(bytes.len());
         hasher.write(&bytes);
         let hash = hasher.finish();
         self.hashes

@@ -117,8 +117,9 @@ pub fn collapse_whitespace(text: &str) -> String {
     collapse_whitespace_marked(text, text.len()).0
 }
 
-/// [`collapse_whitespace`], and where the first word that begins at byte
-/// `mark` of `text` or later begins in the result (its length if none does).
+/// [`collapse_whitespace`], and where byte `mark` of `text` lands in the
+/// result: the start of the first word at or after it, or the same place
+/// inside a word that runs across it (the result's length if none does).
 pub fn collapse_whitespace_marked(text: &str, mark: usize) -> (String, usize) {
     let mut out = String::with_capacity(text.len());
     let mut marked = None;
@@ -126,8 +127,10 @@ pub fn collapse_whitespace_marked(text: &str, mark: usize) -> (String, usize) {
         if !out.is_empty() {
             out.push(' ');
         }
-        if marked.is_none() && word.as_ptr() as usize - text.as_ptr() as usize >= mark {
-            marked = Some(out.len());
+        let start = word.as_ptr() as usize - text.as_ptr() as usize;
+        if marked.is_none() && start + word.len() > mark {
+            // A word may run across the mark when no space separates them.
+            marked = Some(out.len() + mark.saturating_sub(start));
         }
         out.push_str(word);
     }
@@ -432,6 +435,21 @@ mod tests {
             terms("ai芯片"),
             vec![Term::Word("ai".into()), Term::Cjk("芯片".into())]
         );
+    }
+
+    #[test]
+    fn a_mark_lands_on_the_first_word_after_it_even_inside_a_word() {
+        let text = "  title\n meta  body words ";
+        let mark = text.find("body").unwrap() - 1;
+        assert_eq!(
+            collapse_whitespace_marked(text, mark),
+            ("title meta body words".to_string(), 11)
+        );
+        let glued = "title metaBody words";
+        let mark = glued.find("Body").unwrap();
+        let (collapsed, at) = collapse_whitespace_marked(glued, mark);
+        assert_eq!(&collapsed[at..], "Body words");
+        assert_eq!(collapse_whitespace_marked("a b", 3), ("a b".to_string(), 3));
     }
 
     #[test]

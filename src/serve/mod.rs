@@ -62,7 +62,7 @@ struct Snapshot {
 struct State {
     options: ServeOptions,
     /// What the last build parsed, so the next parses only what changed.
-    /// Held for the whole rebuild, which also keeps rebuilds one at a time.
+    /// (Rebuilds run one at a time, on the watcher's thread.)
     parsed: Mutex<parse::Cache>,
     snapshot: Mutex<Snapshot>,
     changed: Condvar,
@@ -166,20 +166,32 @@ fn rebuild(state: &State) {
         let mut parsed = state.parsed.lock().unwrap_or_else(|e| e.into_inner());
         crate::prepare(root, &options, &progress, &mut parsed)
     };
-    // Everything but rendering: pages are rendered when asked for.
-    let result = result.map(|prepared| {
+    // Everything but rendering: pages are rendered when asked for. One page
+    // of each kind is rendered now, so a broken template fails the build
+    // (and keeps the last good site) instead of every page that uses it.
+    let result = result.and_then(|prepared| {
         let timer = Timer::start();
         let theme = Arc::new(prepared.theme);
         let renderer = Renderer::new(Arc::new(prepared.site), Arc::clone(&theme));
+        let mut failed = crate::diag::Diagnostics::new();
+        for index in renderer.one_of_each() {
+            if let Err(diagnostic) = renderer.render(index) {
+                failed.push(diagnostic);
+            }
+        }
+        if failed.has_errors() {
+            return Err(failed);
+        }
         progress.stage("pages", renderer.len(), "pages", timer.took());
-        Served::new(renderer, theme)
+        Ok(Served::new(renderer, theme))
     });
     drop(progress);
+    let index_next;
     let mut snapshot = lock(state);
     snapshot.version += 1;
     match result {
         Ok(served) => {
-            served.index_in_background();
+            index_next = Some(Arc::clone(&served));
             let is_asset = |path: &String| path.ends_with(".css") || path.ends_with(".js");
             let assets_changed = match &snapshot.site {
                 Some(old) => served
@@ -213,12 +225,13 @@ fn rebuild(state: &State) {
             eprintln!("build failed; still serving the last good site");
             snapshot.error = Some(text);
             // It stays, so its index is wanted after all.
-            if let Some(site) = last_good.filter(|site| !site.is_indexed()) {
-                site.index_in_background();
-            }
+            index_next = last_good.filter(|site| !site.is_indexed());
         }
     }
     drop(snapshot);
+    if let Some(site) = index_next {
+        site.index_in_background();
+    }
     state.changed.notify_all();
 }
 

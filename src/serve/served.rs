@@ -29,8 +29,10 @@ pub(super) struct Served {
     /// The search index files by path, once built; an error if a page
     /// failed to render.
     index: OnceLock<Result<HashMap<String, Bytes>, String>>,
-    /// Set when a newer build replaces this one: its index is not wanted.
-    superseded: AtomicBool,
+    /// The stop flag of the latest index build: set when a newer build
+    /// replaces this one and its index is not wanted. Each attempt has its
+    /// own, so a restarted attempt never revives an abandoned one.
+    attempt: Mutex<Arc<AtomicBool>>,
     /// Wakes requests waiting for the index when it is built or abandoned.
     index_changed: (Mutex<()>, Condvar),
 }
@@ -41,6 +43,12 @@ pub(super) enum Found {
     /// The page exists but its template failed; the message says why.
     Failed(String),
     Missing,
+}
+
+/// Whether `path` lies in the search index's folder.
+fn is_index_path(path: &str) -> bool {
+    path.strip_prefix(INDEX_DIR)
+        .is_some_and(|rest| rest.starts_with('/'))
 }
 
 /// The pool the search index is built in: one thread, beside the main pool.
@@ -73,7 +81,7 @@ impl Served {
             statics,
             rendered: Mutex::new(HashMap::new()),
             index: OnceLock::new(),
-            superseded: AtomicBool::new(false),
+            attempt: Mutex::new(Arc::new(AtomicBool::new(false))),
             index_changed: (Mutex::new(()), Condvar::new()),
         })
     }
@@ -90,16 +98,20 @@ impl Served {
     /// Build the search index on a thread of its own, in a thread pool of
     /// its own, so that it never holds up a rebuild's work on the main pool.
     pub(super) fn index_in_background(self: &Arc<Self>) {
-        self.superseded.store(false, Ordering::Relaxed);
+        let stop = Arc::new(AtomicBool::new(false));
+        *self.attempt.lock().unwrap_or_else(|e| e.into_inner()) = Arc::clone(&stop);
         let served = Arc::clone(self);
         let spawned = std::thread::Builder::new()
             .name("chengguo-index".into())
             .spawn(move || match background_pool() {
-                Some(pool) => pool.install(|| served.build_index()),
-                None => served.build_index(),
+                Some(pool) => pool.install(|| served.build_index(&stop)),
+                None => served.build_index(&stop),
             });
         if spawned.is_err() {
-            self.build_index();
+            let _ = self
+                .index
+                .set(Err("cannot start a thread for the search index".into()));
+            self.wake_waiters();
         }
     }
 
@@ -108,28 +120,50 @@ impl Served {
         self.index.get().is_some()
     }
 
-    /// Build the search index, unless a newer build supersedes this one on
-    /// the way: then nothing is kept, and [`Served::index_in_background`] can
-    /// start again if this build turns out to stay.
-    fn build_index(&self) {
-        let stop = || self.superseded.load(Ordering::Relaxed);
-        let files = match crate::render_pages(&self.renderer, None, &stop) {
-            Ok(_) if stop() => return,
-            Ok(texts) => {
-                let files = Mutex::new(HashMap::new());
-                search::index_files(self.renderer.site(), &self.theme, texts, &|file| {
-                    let mut files = files.lock().unwrap_or_else(|e| e.into_inner());
-                    files.insert(file.path, Arc::new(file.bytes));
-                });
-                Ok(files.into_inner().unwrap_or_else(|e| e.into_inner()))
+    /// Whether the latest index build was abandoned for a newer build.
+    fn is_superseded(&self) -> bool {
+        self.attempt
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .load(Ordering::Relaxed)
+    }
+
+    /// Build the search index, unless `stop` is set on the way (a newer build
+    /// supersedes this one): then nothing is kept, and
+    /// [`Served::index_in_background`] can start again if this build turns
+    /// out to stay. A panic becomes an error for the waiting requests.
+    fn build_index(&self, stop: &AtomicBool) {
+        let stopped = || stop.load(Ordering::Relaxed);
+        let built = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            let texts = match crate::render_pages(&self.renderer, None, &stopped) {
+                Ok(texts) => texts,
+                Err(diagnostics) => {
+                    return Some(Err(diagnostics
+                        .iter()
+                        .map(ToString::to_string)
+                        .collect::<Vec<_>>()
+                        .join("\n")));
+                }
+            };
+            // Pages skipped after a stop would leave entries out of the index.
+            if stopped() {
+                return None;
             }
-            Err(diagnostics) => Err(diagnostics
-                .iter()
-                .map(ToString::to_string)
-                .collect::<Vec<_>>()
-                .join("\n")),
-        };
-        let _ = self.index.set(files);
+            let files = Mutex::new(HashMap::new());
+            search::index_files(self.renderer.site(), &self.theme, texts, &|file| {
+                let mut files = files.lock().unwrap_or_else(|e| e.into_inner());
+                files.insert(file.path, Arc::new(file.bytes));
+            });
+            Some(Ok(files.into_inner().unwrap_or_else(|e| e.into_inner())))
+        }))
+        .unwrap_or_else(|_| {
+            Some(Err(
+                "building the search index failed (a bug in chengguo)".into()
+            ))
+        });
+        if let Some(files) = built {
+            let _ = self.index.set(files);
+        }
         self.wake_waiters();
     }
 
@@ -154,7 +188,7 @@ impl Served {
             if let Some(index) = self.index.get() {
                 return Some(index);
             }
-            if self.superseded.load(Ordering::Relaxed) {
+            if self.is_superseded() {
                 return None;
             }
             // The timeout only guards against a wake-up missed between the
@@ -170,7 +204,10 @@ impl Served {
 
     /// A newer build is on its way: stop indexing this one.
     pub(super) fn supersede(&self) {
-        self.superseded.store(true, Ordering::Relaxed);
+        self.attempt
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .store(true, Ordering::Relaxed);
         self.wake_waiters();
     }
 
@@ -193,7 +230,7 @@ impl Served {
                 Err(diagnostic) => Found::Failed(diagnostic.to_string()),
             };
         }
-        if path.starts_with(INDEX_DIR) && path[INDEX_DIR.len()..].starts_with('/') {
+        if is_index_path(path) {
             return match self.wait_for_index() {
                 Some(Ok(files)) => files
                     .get(path)
@@ -211,7 +248,7 @@ impl Served {
     pub(super) fn has(&self, path: &str) -> bool {
         self.statics.contains_key(path)
             || self.pages.contains_key(path)
-            || (path.starts_with(INDEX_DIR)
+            || (is_index_path(path)
                 && matches!(self.wait_for_index(), Some(Ok(files)) if files.contains_key(path)))
     }
 

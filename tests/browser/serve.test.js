@@ -147,6 +147,25 @@ describe('chengguo serve on the bundled site', () => {
     await page.close();
   });
 
+  test('a template that fails while rendering keeps the last good site and shows why', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${server.url}${ENTRY_URL}`);
+    const good = await page.locator('h1').first().innerText();
+    const template = path.join(root, 'themes/default/templates/entry.html');
+    const html = fs.readFileSync(template, 'utf8');
+    // It compiles, but fails on every entry page: the field does not exist.
+    saveByRename(template, html.replace('{{ entry.slug }}', '{{ entry.no_such_field.x }}'));
+    const overlay = page.locator('#chengguo-build-error');
+    await overlay.waitFor({ timeout: 10000 });
+    assert.match(await overlay.innerText(), /entry\.html/);
+    assert.equal(await page.locator('h1').first().innerText(), good);
+    const again = await fetch(`${server.url}${ENTRY_URL}`);
+    assert.equal(again.status, 200, 'the last good page is still served');
+    saveByRename(template, html);
+    await overlay.waitFor({ state: 'detached', timeout: 10000 });
+    await page.close();
+  });
+
   test('theme edits show too: a stylesheet reloads the page, a template swaps in', async () => {
     const page = await browser.newPage();
     await page.goto(`${server.url}en/${ENTRY_URL}`);
