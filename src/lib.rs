@@ -30,7 +30,6 @@ use config::Lang;
 use diag::Diagnostics;
 use progress::{Progress, Silent, Timer};
 use render::OutputFile;
-use search::PageText;
 use site::{EntryId, Site};
 use write::Sink;
 
@@ -193,45 +192,33 @@ pub fn prepare(
 }
 
 /// Render the site's pages on all cores, handing each to `put` as soon as
-/// it is made, and return the entry texts the search index needs. Without
-/// `put`, only entry pages are rendered, for their texts. Once `stop` says
-/// so, the pages left are skipped (`serve` drops an outdated build's work).
+/// it is made. Once `stop` says so, the pages left are skipped.
 pub fn render_pages(
     renderer: &render::Renderer,
-    put: Option<&(dyn Fn(OutputFile) + Sync)>,
+    put: &(dyn Fn(OutputFile) + Sync),
     stop: &(dyn Fn() -> bool + Sync),
-) -> Result<search::PageTexts, Diagnostics> {
-    let mut texts = search::page_texts(renderer.site().entries.len());
-    let rendered: Vec<Result<Option<EntryText>, diag::Diagnostic>> = (0..renderer.len())
+) -> Result<(), Diagnostics> {
+    let failed: Vec<diag::Diagnostic> = (0..renderer.len())
         .into_par_iter()
-        .filter(|index| put.is_some() || renderer.entry_of(*index).is_some())
-        .map(|index| {
+        .filter_map(|index| {
             if stop() {
-                return Ok(None);
+                return None;
             }
-            let page = renderer.render(index)?;
-            let text = page.entry.and_then(|(lang, id)| {
-                let text = search::page_text(renderer.site(), lang, id, &page.html)?;
-                Some((lang, id, text))
-            });
-            if let Some(put) = put {
-                put(page.into_file());
+            match renderer.render(index) {
+                Ok(page) => {
+                    put(page.into_file());
+                    None
+                }
+                Err(diagnostic) => Some(diagnostic),
             }
-            Ok(text)
         })
         .collect();
+    if failed.is_empty() {
+        return Ok(());
+    }
     let mut diagnostics = Diagnostics::new();
-    for result in rendered {
-        match result {
-            Ok(Some((lang, id, text))) => texts[lang as usize][id] = Some(text),
-            Ok(None) => {}
-            Err(diagnostic) => diagnostics.push(diagnostic),
-        }
-    }
-    if diagnostics.has_errors() {
-        return Err(diagnostics);
-    }
-    Ok(texts)
+    failed.into_iter().for_each(|d| diagnostics.push(d));
+    Err(diagnostics)
 }
 
 /// What `check` needs of a build: its warnings and the path of every file it
@@ -254,21 +241,14 @@ pub fn build_paths(
             .map(|file| file.path.clone())
             .collect::<Vec<_>>(),
     );
-    let failed: Vec<diag::Diagnostic> = (0..renderer.len())
-        .into_par_iter()
-        .filter_map(|index| match renderer.render(index) {
-            Ok(page) => {
-                paths
-                    .lock()
-                    .unwrap_or_else(|e| e.into_inner())
-                    .push(page.path);
-                None
-            }
-            Err(diagnostic) => Some(diagnostic),
-        })
-        .collect();
-    if !failed.is_empty() {
-        failed.into_iter().for_each(|d| diagnostics.push(d));
+    let put = |file: OutputFile| {
+        paths
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .push(file.path)
+    };
+    if let Err(found) = render_pages(&renderer, &put, &|| false) {
+        diagnostics.extend(found);
         return Err(diagnostics);
     }
     let mut paths = paths.into_inner().unwrap_or_else(|e| e.into_inner());
@@ -308,11 +288,10 @@ fn build_into_lazily<'s>(
     }
     // After a failed write (a full disk, say) the rest is not worth rendering.
     let failed = || counted.has_failed();
-    let texts = render_pages(&renderer, Some(&|file| counted.put(file)), &failed)
-        .inspect_err(|found| diagnostics.extend(found.clone()));
-    let Ok(texts) = texts else {
+    if let Err(found) = render_pages(&renderer, &|file| counted.put(file), &failed) {
+        diagnostics.extend(found);
         return Err(diagnostics);
-    };
+    }
     if let Err(found) = counted.check() {
         diagnostics.extend(found);
         return Err(diagnostics);
@@ -321,7 +300,14 @@ fn build_into_lazily<'s>(
 
     let timer = Timer::start();
     let before = counted.files.load(Ordering::Relaxed);
-    search::index_files(renderer.site(), &theme, texts, &|file| counted.put(file));
+    // The index reads each entry page back as it needs it, rather than
+    // every page's text being held from rendering on.
+    let text_of = |lang: Lang, id: EntryId| {
+        let bytes = sink.read(&renderer.entry_path(lang, id)).ok()?;
+        let html = String::from_utf8(bytes).ok()?;
+        search::page_text(renderer.site(), lang, id, &html)
+    };
+    search::index_files(renderer.site(), &theme, &text_of, &|file| counted.put(file));
     if let Err(found) = counted.check() {
         diagnostics.extend(found);
         return Err(diagnostics);
@@ -338,9 +324,6 @@ fn build_into_lazily<'s>(
         warnings: diagnostics,
     })
 }
-
-/// What an entry page gives the search index: its language, entry and text.
-type EntryText = (Lang, EntryId, PageText);
 
 /// A sink that counts what it is given and keeps the first error.
 struct Counted<'s> {

@@ -9,6 +9,7 @@
 //! since its unchanged files still belong to the new one (on this machine's
 //! disk, freeing the blocks of ~20,000 rewritten files took 15–45 s).
 
+use std::collections::HashMap;
 use std::fs;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
@@ -22,6 +23,9 @@ use crate::render::OutputFile;
 pub trait Sink: Sync {
     fn put(&self, file: OutputFile) -> io::Result<()>;
 
+    /// The bytes of a file put before (the search index reads pages back).
+    fn read(&self, path: &str) -> io::Result<Vec<u8>>;
+
     /// Where the files go, for error messages.
     fn place(&self) -> &Path {
         Path::new("")
@@ -31,13 +35,18 @@ pub trait Sink: Sync {
 /// Files kept in memory, for `serve`, `check` and tests.
 #[derive(Default)]
 pub struct Memory {
-    files: Mutex<Vec<OutputFile>>,
+    /// Path → bytes; a path put twice keeps the last.
+    files: Mutex<HashMap<String, Vec<u8>>>,
 }
 
 impl Memory {
     /// The files, sorted by path.
     pub fn into_files(self) -> Vec<OutputFile> {
-        let mut files = self.files.into_inner().unwrap_or_else(|e| e.into_inner());
+        let files = self.files.into_inner().unwrap_or_else(|e| e.into_inner());
+        let mut files: Vec<OutputFile> = files
+            .into_iter()
+            .map(|(path, bytes)| OutputFile { path, bytes })
+            .collect();
         files.sort_by(|a, b| a.path.cmp(&b.path));
         files
     }
@@ -48,8 +57,17 @@ impl Sink for Memory {
         self.files
             .lock()
             .unwrap_or_else(|e| e.into_inner())
-            .push(file);
+            .insert(file.path, file.bytes);
         Ok(())
+    }
+
+    fn read(&self, path: &str) -> io::Result<Vec<u8>> {
+        self.files
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .get(path)
+            .cloned()
+            .ok_or_else(|| io::Error::from(io::ErrorKind::NotFound))
     }
 }
 
@@ -126,6 +144,10 @@ impl Staging {
 impl Sink for Staging {
     fn place(&self) -> &Path {
         &self.output
+    }
+
+    fn read(&self, path: &str) -> io::Result<Vec<u8>> {
+        fs::read(self.staging.join(path))
     }
 
     /// Write one file; a file with the same bytes in the old output is

@@ -138,6 +138,29 @@ impl Renderer {
         picked
     }
 
+    /// The output path of entry `id`'s page in `lang`.
+    pub fn entry_path(&self, lang: Lang, id: EntryId) -> String {
+        path_or_index(&site_path(
+            &self.site.config,
+            lang,
+            &Page::Entry(id),
+            &self.site,
+        ))
+    }
+
+    /// Render entry `id`'s page in `lang` (which the entry must be written in).
+    pub fn render_entry(&self, lang: Lang, id: EntryId) -> Result<String, Diagnostic> {
+        let speaker = Speaker {
+            site: &self.site,
+            lang,
+            strings: self.theme.strings(lang),
+        };
+        let tera = self.teras[lang as usize]
+            .as_ref()
+            .expect("a Tera for every language with pages");
+        render_page(&speaker, &self.lists, tera, &Page::Entry(id)).map(|(_, html)| html)
+    }
+
     /// The entry page `index` shows, and in which language, if it is an entry page.
     pub fn entry_of(&self, index: usize) -> Option<(Lang, EntryId)> {
         match &self.pages[index] {

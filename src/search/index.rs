@@ -681,7 +681,7 @@ pub fn push_varint(out: &mut Vec<u8>, mut value: u64) {
 /// sorted by path.
 pub fn build(documents: Vec<Document>, facets: &[FacetGroup]) -> Vec<(String, Vec<u8>)> {
     let files = std::sync::Mutex::new(Vec::new());
-    let manifest = build_streaming(documents, facets, &|path, bytes| {
+    let manifest = build_streaming(documents, facets, &|_, _| {}, &|path, bytes| {
         files
             .lock()
             .unwrap_or_else(|e| e.into_inner())
@@ -696,6 +696,10 @@ pub fn build(documents: Vec<Document>, facets: &[FacetGroup]) -> Vec<(String, Ve
 /// Where an index file goes as soon as it is made: path below the index
 /// folder, and bytes. Called from every core.
 pub type Put<'a> = &'a (dyn Fn(String, Vec<u8>) + Sync);
+
+/// Fills in a document's text (and where its body starts) just before it is
+/// indexed, given its number.
+pub type Fill<'a> = &'a (dyn Fn(usize, &mut Document) + Sync);
 
 /// Records what was put: each file's hash, for the manifest's version.
 struct Hashed<'a> {
@@ -730,11 +734,13 @@ fn fnv(bytes: impl Iterator<Item = u8>, mut hash: u64) -> u64 {
 
 /// Build one language's index, handing each file to `put` as soon as it is
 /// made (document files batch by batch, shards as they are cut), so the
-/// index is never held whole; returns the manifest, made last since its
+/// index is never held whole; `fill` gives each document its text just
+/// before it is read, for the same reason. Returns the manifest, made last since its
 /// version is a hash of every other file.
 pub fn build_streaming(
     mut documents: Vec<Document>,
     facets: &[FacetGroup],
+    fill: Fill,
     put: Put,
 ) -> (String, Vec<u8>) {
     let put = Hashed {
@@ -752,6 +758,7 @@ pub fn build_streaming(
             .par_iter_mut()
             .enumerate()
             .map_init(Scratch::default, |scratch, (offset, document)| {
+                fill(first as usize + offset, document);
                 let keys = document_keys(document, scratch);
                 let (path, bytes) = document_record(first + offset as u32, document);
                 put.put(path, bytes);

@@ -79,14 +79,10 @@ pub struct PageText {
     pub body_start: usize,
 }
 
-/// The entry texts of one build: for each language (`Lang as usize`), each
-/// entry's [`PageText`] (indexed by `EntryId`) if it has a page in that language.
-pub type PageTexts = [Vec<Option<PageText>>; 2];
-
-/// Empty [`PageTexts`] for a site of `entries` entries.
-pub fn page_texts(entries: usize) -> PageTexts {
-    [vec![None; entries], vec![None; entries]]
-}
+/// Where the index gets the text of an entry's page in a language: read back
+/// from the written page by a build, rendered on demand by `serve`. `None`
+/// leaves the document without text.
+pub type TextOf<'a> = &'a (dyn Fn(Lang, EntryId) -> Option<PageText> + Sync);
 
 /// The attribute of the element that holds an entry's body, inside its
 /// `data-entry` element: what comes before it is the title and metadata.
@@ -119,25 +115,25 @@ pub fn page_text(site: &Site, lang: Lang, id: EntryId, html: &str) -> Option<Pag
 }
 
 /// The index files of every language, from the site and the texts of its
-/// entry pages, each handed to `put` as soon as it is made.
-pub fn index_files(
-    site: &Site,
-    theme: &Theme,
-    texts: PageTexts,
-    put: &(dyn Fn(OutputFile) + Sync),
-) {
+/// entry pages, each handed to `put` as soon as it is made. Texts are asked
+/// for batch by batch, so they are never all held at once.
+pub fn index_files(site: &Site, theme: &Theme, text_of: TextOf, put: &(dyn Fn(OutputFile) + Sync)) {
     // One language after the other: each stage inside runs on all cores.
-    let mut texts = texts.map(Some);
     for lang in site.config.ordered_languages() {
         let speaker = Speaker {
             site,
             lang,
             strings: theme.strings(lang),
         };
-        let texts = texts[lang as usize].take().unwrap_or_default();
-        let (documents, facets) = documents(&speaker, texts);
+        let (documents, ids, facets) = documents(&speaker);
         let folder = format!("{INDEX_DIR}/{}", lang.code());
-        let (path, bytes) = index::build_streaming(documents, &facets, &|path, bytes| {
+        let fill = |number: usize, document: &mut Document| {
+            if let Some(page) = text_of(lang, ids[number]) {
+                document.text = page.text;
+                document.body_start = page.body_start;
+            }
+        };
+        let (path, bytes) = index::build_streaming(documents, &facets, &fill, &|path, bytes| {
             put(OutputFile {
                 path: format!("{folder}/{path}"),
                 bytes,
@@ -150,11 +146,9 @@ pub fn index_files(
     }
 }
 
-/// The entries written in the speaker's language, newest first, as documents.
-fn documents(
-    speaker: &Speaker,
-    mut texts: Vec<Option<PageText>>,
-) -> (Vec<Document>, Vec<FacetGroup>) {
+/// The entries written in the speaker's language, newest first, as documents
+/// without their text yet, with their entry ids in the same order.
+fn documents(speaker: &Speaker) -> (Vec<Document>, Vec<EntryId>, Vec<FacetGroup>) {
     let site = speaker.site;
     let lang = speaker.lang;
     let mut ids: Vec<EntryId> = (0..site.entries.len())
@@ -175,15 +169,11 @@ fn documents(
     years.sort_unstable_by(|a, b| b.cmp(a));
     years.dedup();
     let facets = facet_groups(speaker, &years);
-    let jobs: Vec<(EntryId, PageText)> = ids
-        .into_iter()
-        .filter_map(|id| Some((id, texts.get_mut(id)?.take()?)))
+    let documents = ids
+        .par_iter()
+        .map(|id| document(speaker, *id, &facets))
         .collect();
-    let documents = jobs
-        .into_par_iter()
-        .map(|(id, text)| document(speaker, id, text, &facets))
-        .collect();
-    (documents, facets)
+    (documents, ids, facets)
 }
 
 fn vocabulary_facet(speaker: &Speaker, key: &'static str, vocabulary: VocabName) -> FacetGroup {
@@ -238,8 +228,8 @@ fn facet_groups(speaker: &Speaker, years: &[u16]) -> Vec<FacetGroup> {
         .collect()
 }
 
-/// One entry as a document, from its page's text.
-fn document(speaker: &Speaker, id: EntryId, page: PageText, facets: &[FacetGroup]) -> Document {
+/// One entry as a document; its text is filled in when it is indexed.
+fn document(speaker: &Speaker, id: EntryId, facets: &[FacetGroup]) -> Document {
     let site = speaker.site;
     let entry = &site.entries[id];
     let path = format!(
@@ -281,8 +271,8 @@ fn document(speaker: &Speaker, id: EntryId, page: PageText, facets: &[FacetGroup
         path,
         title: entry.title.get_or_other(speaker.lang).to_string(),
         entry_type: entry.entry_type.key(),
-        text: page.text,
-        body_start: page.body_start,
+        text: String::new(),
+        body_start: 0,
         facets: values,
     }
 }

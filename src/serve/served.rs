@@ -135,25 +135,35 @@ impl Served {
     fn build_index(&self, stop: &AtomicBool) {
         let stopped = || stop.load(Ordering::Relaxed);
         let built = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-            let texts = match crate::render_pages(&self.renderer, None, &stopped) {
-                Ok(texts) => texts,
-                Err(diagnostics) => {
-                    return Some(Err(diagnostics
-                        .iter()
-                        .map(ToString::to_string)
-                        .collect::<Vec<_>>()
-                        .join("\n")));
+            // Each entry page is rendered as the index needs its text.
+            let failed = Mutex::new(None);
+            let text_of = |lang, id| {
+                if stopped() {
+                    return None;
+                }
+                match self.renderer.render_entry(lang, id) {
+                    Ok(html) => search::page_text(self.renderer.site(), lang, id, &html),
+                    Err(diagnostic) => {
+                        failed
+                            .lock()
+                            .unwrap_or_else(|e| e.into_inner())
+                            .get_or_insert(diagnostic.to_string());
+                        None
+                    }
                 }
             };
-            // Pages skipped after a stop would leave entries out of the index.
-            if stopped() {
-                return None;
-            }
             let files = Mutex::new(HashMap::new());
-            search::index_files(self.renderer.site(), &self.theme, texts, &|file| {
+            search::index_files(self.renderer.site(), &self.theme, &text_of, &|file| {
                 let mut files = files.lock().unwrap_or_else(|e| e.into_inner());
                 files.insert(file.path, Arc::new(file.bytes));
             });
+            // Entries skipped after a stop would be missing from the index.
+            if stopped() {
+                return None;
+            }
+            if let Some(message) = failed.into_inner().unwrap_or_else(|e| e.into_inner()) {
+                return Some(Err(message));
+            }
             Some(Ok(files.into_inner().unwrap_or_else(|e| e.into_inner())))
         }))
         .unwrap_or_else(|_| {
