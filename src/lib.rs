@@ -297,17 +297,20 @@ fn build_into_lazily<'s>(
         return Err(diagnostics);
     }
     progress.stage("render", renderer.len(), "pages", timer.took());
+    // The lists and cards the pages shared are not needed by the index.
+    let site = Arc::try_unwrap(renderer.into_site())
+        .unwrap_or_else(|_| unreachable!("the renderer is the site's only owner"));
 
     let timer = Timer::start();
     let before = counted.files.load(Ordering::Relaxed);
     // The index reads each entry page back as it needs it, rather than
     // every page's text being held from rendering on.
     let text_of = |lang: Lang, id: EntryId| {
-        let bytes = sink.read(&renderer.entry_path(lang, id)).ok()?;
+        let bytes = sink.read(&render::entry_path(&site, lang, id)).ok()?;
         let html = String::from_utf8(bytes).ok()?;
-        search::page_text(renderer.site(), lang, id, &html)
+        search::page_text(&site, lang, id, &html)
     };
-    search::index_files(renderer.site(), &theme, &text_of, &|file| counted.put(file));
+    search::index_files(&site, &theme, &text_of, &|file| counted.put(file));
     if let Err(found) = counted.check() {
         diagnostics.extend(found);
         return Err(diagnostics);
@@ -315,8 +318,6 @@ fn build_into_lazily<'s>(
     let index_count = counted.files.load(Ordering::Relaxed) - before;
     progress.stage("search", index_count, "index files", timer.took());
 
-    let site = Arc::try_unwrap(renderer.into_site())
-        .unwrap_or_else(|_| unreachable!("the renderer is the site's only owner"));
     Ok(Written {
         site,
         pages: counted.pages.into_inner(),

@@ -30,6 +30,11 @@ pub struct OutputFile {
     pub bytes: Vec<u8>,
 }
 
+/// The output path of entry `id`'s page in `lang`: `en/parks/x/index.html`.
+pub fn entry_path(site: &Site, lang: Lang, id: EntryId) -> String {
+    path_or_index(&site_path(&site.config, lang, &Page::Entry(id), site))
+}
+
 /// A rendered page; an entry page says which entry it shows, and in which language.
 pub struct RenderedPage {
     /// Relative to the output folder: `en/parks/x/index.html`.
@@ -136,16 +141,6 @@ impl Renderer {
             }
         }
         picked
-    }
-
-    /// The output path of entry `id`'s page in `lang`.
-    pub fn entry_path(&self, lang: Lang, id: EntryId) -> String {
-        path_or_index(&site_path(
-            &self.site.config,
-            lang,
-            &Page::Entry(id),
-            &self.site,
-        ))
     }
 
     /// Render entry `id`'s page in `lang` (which the entry must be written in).
