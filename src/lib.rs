@@ -193,7 +193,7 @@ pub fn prepare(
 
 /// Render the site's pages on all cores, handing each to `put` as soon as
 /// it is made. Once `stop` says so, the pages left are skipped.
-pub fn render_pages(
+fn render_pages(
     renderer: &render::Renderer,
     put: &(dyn Fn(OutputFile) + Sync),
     stop: &(dyn Fn() -> bool + Sync),

@@ -35,12 +35,11 @@ pub fn entry_path(site: &Site, lang: Lang, id: EntryId) -> String {
     path_or_index(&site_path(&site.config, lang, &Page::Entry(id), site))
 }
 
-/// A rendered page; an entry page says which entry it shows, and in which language.
+/// A rendered page.
 pub struct RenderedPage {
     /// Relative to the output folder: `en/parks/x/index.html`.
     pub path: String,
     pub html: String,
-    pub entry: Option<(Lang, EntryId)>,
 }
 
 impl RenderedPage {
@@ -145,6 +144,16 @@ impl Renderer {
 
     /// Render entry `id`'s page in `lang` (which the entry must be written in).
     pub fn render_entry(&self, lang: Lang, id: EntryId) -> Result<String, Diagnostic> {
+        self.render_in(lang, &Page::Entry(id)).map(|page| page.html)
+    }
+
+    /// Render page `index` (of [`Renderer::len`]).
+    pub fn render(&self, index: usize) -> Result<RenderedPage, Diagnostic> {
+        let (lang, page) = &self.pages[index];
+        self.render_in(*lang, page)
+    }
+
+    fn render_in(&self, lang: Lang, page: &Page) -> Result<RenderedPage, Diagnostic> {
         let speaker = Speaker {
             site: &self.site,
             lang,
@@ -153,34 +162,8 @@ impl Renderer {
         let tera = self.teras[lang as usize]
             .as_ref()
             .expect("a Tera for every language with pages");
-        render_page(&speaker, &self.lists, tera, &Page::Entry(id)).map(|(_, html)| html)
-    }
-
-    /// The entry page `index` shows, and in which language, if it is an entry page.
-    pub fn entry_of(&self, index: usize) -> Option<(Lang, EntryId)> {
-        match &self.pages[index] {
-            (lang, Page::Entry(id)) => Some((*lang, *id)),
-            _ => None,
-        }
-    }
-
-    /// Render page `index` (of [`Renderer::len`]).
-    pub fn render(&self, index: usize) -> Result<RenderedPage, Diagnostic> {
-        let (lang, page) = &self.pages[index];
-        let speaker = Speaker {
-            site: &self.site,
-            lang: *lang,
-            strings: self.theme.strings(*lang),
-        };
-        let tera = self.teras[*lang as usize]
-            .as_ref()
-            .expect("a Tera for every language with pages");
         let (path, html) = render_page(&speaker, &self.lists, tera, page)?;
-        Ok(RenderedPage {
-            path,
-            html,
-            entry: self.entry_of(index),
-        })
+        Ok(RenderedPage { path, html })
     }
 }
 
