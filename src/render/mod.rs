@@ -103,6 +103,10 @@ impl Renderer {
         &self.site
     }
 
+    pub fn theme(&self) -> &Theme {
+        &self.theme
+    }
+
     pub fn into_site(self) -> Arc<Site> {
         self.site
     }

@@ -171,8 +171,7 @@ fn rebuild(state: &State) {
     // (and keeps the last good site) instead of every page that uses it.
     let result = result.and_then(|prepared| {
         let timer = Timer::start();
-        let theme = Arc::new(prepared.theme);
-        let renderer = Renderer::new(Arc::new(prepared.site), Arc::clone(&theme));
+        let renderer = Renderer::new(Arc::new(prepared.site), Arc::new(prepared.theme));
         let mut failed = crate::diag::Diagnostics::new();
         for index in renderer.one_of_each() {
             if let Err(diagnostic) = renderer.render(index) {
@@ -183,7 +182,7 @@ fn rebuild(state: &State) {
             return Err(failed);
         }
         progress.stage("pages", renderer.len(), "pages", timer.took());
-        Ok(Served::new(renderer, theme))
+        Ok(Served::new(renderer))
     });
     drop(progress);
     let index_next;
@@ -310,17 +309,14 @@ fn handle(stream: TcpStream, state: &State) -> io::Result<()> {
     if snapshot.generation == 0 {
         // No good build yet: a page that shows why, and reloads once there is one.
         let text = snapshot.error.clone().unwrap_or_default();
-        let page = format!(
-            "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head><meta charset=\"utf-8\"><title>构建失败 / Build failed</title></head>\n<body>\n<pre>{}</pre>\n</body>\n</html>\n",
-            escape_html(&text)
-        );
-        let html = inject(page.as_bytes(), &snapshot.base_path, 0);
+        let base = snapshot.base_path.clone();
         drop(snapshot);
-        return respond(
+        return respond_error(
             &mut stream,
-            "500 Internal Server Error",
-            "text/html; charset=utf-8",
-            &html,
+            "构建失败 / Build failed",
+            &text,
+            &base,
+            0,
             is_head,
         );
     }
@@ -345,25 +341,43 @@ fn handle(stream: TcpStream, state: &State) -> io::Result<()> {
             }
             respond(&mut stream, "200 OK", content_type, &bytes, is_head)
         }
-        Found::Failed(message) => {
-            let page = format!(
-                "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head><meta charset=\"utf-8\"><title>渲染失败 / Rendering failed</title></head>\n<body>\n<pre>{}</pre>\n</body>\n</html>\n",
-                escape_html(&message)
-            );
-            let html = inject(page.as_bytes(), &base, generation);
-            respond(
-                &mut stream,
-                "500 Internal Server Error",
-                "text/html; charset=utf-8",
-                &html,
-                is_head,
-            )
-        }
+        Found::Failed(message) => respond_error(
+            &mut stream,
+            "渲染失败 / Rendering failed",
+            &message,
+            &base,
+            generation,
+            is_head,
+        ),
         Found::Missing if site.has(&format!("{site_path}/index.html")) => {
             redirect(&mut stream, &format!("{base}{site_path}/"))
         }
         Found::Missing => not_found(&mut stream, state, is_head),
     }
+}
+
+/// A 500 page with `text` shown as text under `title`; it reloads with the
+/// next good build.
+fn respond_error(
+    stream: &mut TcpStream,
+    title: &str,
+    text: &str,
+    base: &str,
+    generation: u64,
+    is_head: bool,
+) -> io::Result<()> {
+    let page = format!(
+        "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head><meta charset=\"utf-8\"><title>{title}</title></head>\n<body>\n<pre>{}</pre>\n</body>\n</html>\n",
+        escape_html(text)
+    );
+    let html = inject(page.as_bytes(), base, generation);
+    respond(
+        stream,
+        "500 Internal Server Error",
+        "text/html; charset=utf-8",
+        &html,
+        is_head,
+    )
 }
 
 /// The decoded request path, or `None` if it is not a plain path inside the site

@@ -12,7 +12,7 @@ use std::collections::HashMap;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Condvar, Mutex, OnceLock};
 
-use crate::render::{Renderer, Theme};
+use crate::render::Renderer;
 use crate::search::{self, INDEX_DIR};
 
 /// A file's bytes, shared with the requests that send them.
@@ -20,7 +20,6 @@ pub(super) type Bytes = Arc<Vec<u8>>;
 
 pub(super) struct Served {
     renderer: Renderer,
-    theme: Arc<Theme>,
     /// Output path → page number in `renderer`.
     pages: HashMap<String, usize>,
     statics: HashMap<String, Bytes>,
@@ -65,7 +64,7 @@ fn background_pool() -> Option<&'static rayon::ThreadPool> {
 }
 
 impl Served {
-    pub(super) fn new(renderer: Renderer, theme: Arc<Theme>) -> Arc<Served> {
+    pub(super) fn new(renderer: Renderer) -> Arc<Served> {
         let pages = (0..renderer.len())
             .map(|index| (renderer.path(index), index))
             .collect();
@@ -76,7 +75,6 @@ impl Served {
             .collect();
         Arc::new(Served {
             renderer,
-            theme,
             pages,
             statics,
             rendered: Mutex::new(HashMap::new()),
@@ -153,10 +151,15 @@ impl Served {
                 }
             };
             let files = Mutex::new(HashMap::new());
-            search::index_files(self.renderer.site(), &self.theme, &text_of, &|file| {
-                let mut files = files.lock().unwrap_or_else(|e| e.into_inner());
-                files.insert(file.path, Arc::new(file.bytes));
-            });
+            search::index_files(
+                self.renderer.site(),
+                self.renderer.theme(),
+                &text_of,
+                &|file| {
+                    let mut files = files.lock().unwrap_or_else(|e| e.into_inner());
+                    files.insert(file.path, Arc::new(file.bytes));
+                },
+            );
             // Entries skipped after a stop would be missing from the index.
             if stopped() {
                 return None;
@@ -294,11 +297,10 @@ mod tests {
     fn served(root: &Path, cache: &mut parse::Cache) -> Arc<Served> {
         let prepared = crate::prepare(root, &BuildOptions::default(), &Silent, cache)
             .expect("the site builds");
-        let theme = Arc::new(prepared.theme);
-        let served = Served::new(
-            Renderer::new(Arc::new(prepared.site), Arc::clone(&theme)),
-            theme,
-        );
+        let served = Served::new(Renderer::new(
+            Arc::new(prepared.site),
+            Arc::new(prepared.theme),
+        ));
         served.index_in_background();
         served
     }
@@ -349,11 +351,10 @@ mod tests {
             &mut parse::Cache::default(),
         )
         .unwrap();
-        let theme = Arc::new(prepared.theme);
-        let served = Served::new(
-            Renderer::new(Arc::new(prepared.site), Arc::clone(&theme)),
-            theme,
-        );
+        let served = Served::new(Renderer::new(
+            Arc::new(prepared.site),
+            Arc::new(prepared.theme),
+        ));
         // No index build was started; a newer build arrives while a request waits.
         let waiting = {
             let served = Arc::clone(&served);
