@@ -90,13 +90,13 @@ const BODY_MARK: &str = "data-entry-body";
 
 /// The text the index keeps of entry `id`'s page in `lang`, read from its HTML.
 pub fn page_text(site: &Site, lang: Lang, id: EntryId, html: &str) -> Option<PageText> {
-    let (raw, marked) = text::element_text_marked(html, "data-entry", Some(BODY_MARK))?;
-    if let Some(mark) = marked {
-        let (text, body_start) = text::collapse_whitespace_marked(&raw, mark);
+    let mut collapsed = text::Collapsed::with_capacity(html.len() / 2);
+    text::element_text_into(html, "data-entry", Some(BODY_MARK), &mut collapsed)?;
+    let (text, marked) = collapsed.finish();
+    if let Some(body_start) = marked {
         return Some(PageText { text, body_start });
     }
     // A theme without the mark: find the body by its own text at the end.
-    let text = text::collapse_whitespace(&raw);
     let body = site.entries[id]
         .body(lang)
         .map(|body| {

@@ -8,6 +8,10 @@
 /// Whether a character is written without spaces between words: Han
 /// ideographs (with their extensions and compatibility forms), kana and Hangul.
 pub fn is_cjk(c: char) -> bool {
+    // Most text is ASCII or Latin, below every CJK block.
+    if (c as u32) < 0x3007 {
+        return false;
+    }
     matches!(c as u32,
         0x3007
         | 0x3040..=0x30FF
@@ -121,21 +125,136 @@ pub fn collapse_whitespace(text: &str) -> String {
 /// result: the start of the first word at or after it, or the same place
 /// inside a word that runs across it (the result's length if none does).
 pub fn collapse_whitespace_marked(text: &str, mark: usize) -> (String, usize) {
-    let mut out = String::with_capacity(text.len());
-    let mut marked = None;
-    for word in text.split_whitespace() {
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        let start = word.as_ptr() as usize - text.as_ptr() as usize;
-        if marked.is_none() && start + word.len() > mark {
-            // A word may run across the mark when no space separates them.
-            marked = Some(out.len() + mark.saturating_sub(start));
-        }
-        out.push_str(word);
+    let mut collapsed = Collapsed::with_capacity(text.len());
+    let (before, after) = text.split_at(mark.min(text.len()));
+    collapsed.push_str(before);
+    collapsed.mark();
+    collapsed.push_str(after);
+    let (text, marked) = collapsed.finish();
+    let marked = marked.unwrap_or(text.len());
+    (text, marked)
+}
+
+/// Text handed over piece by piece, as an element's text is found between
+/// tags, with a place in it marked once.
+pub trait TextOut {
+    fn push_str(&mut self, piece: &str);
+
+    /// The text so far ends where the mark is.
+    fn mark(&mut self);
+
+    fn push(&mut self, c: char) {
+        self.push_str(c.encode_utf8(&mut [0; 4]));
     }
-    let marked = marked.unwrap_or(out.len());
-    (out, marked)
+}
+
+/// Text as written, and the byte offset of its mark.
+#[derive(Default)]
+pub struct Raw {
+    pub text: String,
+    pub marked: Option<usize>,
+}
+
+impl TextOut for Raw {
+    fn push_str(&mut self, piece: &str) {
+        self.text.push_str(piece);
+    }
+
+    fn mark(&mut self) {
+        self.marked.get_or_insert(self.text.len());
+    }
+}
+
+/// [`collapse_whitespace_marked`] as the text arrives, so that a page's
+/// text is read once and never held uncollapsed.
+pub struct Collapsed {
+    text: String,
+    /// Whitespace followed a word and no word has come since.
+    pending_space: bool,
+    mark: MarkState,
+}
+
+#[derive(Clone, Copy)]
+enum MarkState {
+    NotYet,
+    /// The mark has been passed; the next word's start is where it lands.
+    Passed,
+    At(usize),
+}
+
+impl Collapsed {
+    pub fn with_capacity(capacity: usize) -> Self {
+        Collapsed {
+            text: String::with_capacity(capacity),
+            pending_space: false,
+            mark: MarkState::NotYet,
+        }
+    }
+
+    /// The collapsed text, and where the mark landed (the text's length if no
+    /// word followed it); `None` if there was no mark.
+    pub fn finish(self) -> (String, Option<usize>) {
+        let marked = match self.mark {
+            MarkState::NotYet => None,
+            MarkState::Passed => Some(self.text.len()),
+            MarkState::At(at) => Some(at),
+        };
+        (self.text, marked)
+    }
+
+    fn word(&mut self, word: &str) {
+        if self.pending_space {
+            self.text.push(' ');
+            self.pending_space = false;
+        }
+        if let MarkState::Passed = self.mark {
+            self.mark = MarkState::At(self.text.len());
+        }
+        self.text.push_str(word);
+    }
+}
+
+impl TextOut for Collapsed {
+    fn push_str(&mut self, piece: &str) {
+        let bytes = piece.as_bytes();
+        let mut word_start = None;
+        let mut at = 0;
+        while at < bytes.len() {
+            let byte = bytes[at];
+            // ASCII needs no decoding; other characters are looked up whole.
+            let (white, length) = match byte {
+                0..0x80 => (matches!(byte, b' ' | b'\t'..=b'\r'), 1),
+                // Lead bytes of no whitespace character, most CJK among them:
+                // the only ones outside ASCII are U+0085, U+00A0 (0xC2),
+                // U+1680 (0xE1), U+2000–U+205F (0xE2) and U+3000 (0xE3).
+                0xC3..=0xDF => (false, 2),
+                0xE4..=0xEF => (false, 3),
+                0xF0.. => (false, 4),
+                _ => {
+                    let c = piece[at..].chars().next().expect("at a character boundary");
+                    (c.is_whitespace(), c.len_utf8())
+                }
+            };
+            if white {
+                if let Some(from) = word_start.take() {
+                    self.word(&piece[from..at]);
+                }
+                self.pending_space |= !self.text.is_empty();
+            } else if word_start.is_none() {
+                word_start = Some(at);
+            }
+            at += length;
+        }
+        if let Some(from) = word_start {
+            self.word(&piece[from..]);
+        }
+    }
+
+    fn mark(&mut self) {
+        if let MarkState::NotYet = self.mark {
+            self.mark = MarkState::Passed;
+        }
+    }
 }
 
 /// A light English stemmer: plurals, -ing and -ed come off, and a final e, so
@@ -256,35 +375,37 @@ fn make_term(run: String, cjk: bool) -> Term {
 /// in a page rendered by the theme: what `element.textContent` gives in a
 /// browser, with character references decoded.
 pub fn element_text(html: &str, attribute: &str) -> Option<String> {
-    element_text_marked(html, attribute, None).map(|(text, _)| text)
+    let mut raw = Raw::default();
+    element_text_into(html, attribute, None, &mut raw)?;
+    Some(raw.text)
 }
 
-/// [`element_text`], and where in that text the first element carrying
-/// `mark` (`data-entry-body`) begins, if it is inside.
-pub fn element_text_marked(
+/// [`element_text`], handed to `out` piece by piece, marked where the first
+/// element carrying `mark` (`data-entry-body`) begins, if it is inside.
+/// `None` when no element carries `attribute`.
+pub fn element_text_into(
     html: &str,
     attribute: &str,
     mark: Option<&str>,
-) -> Option<(String, Option<usize>)> {
+    out: &mut impl TextOut,
+) -> Option<()> {
     let start = find_tag_with_attribute(html, attribute)?;
     let open_end = start + html[start..].find('>')? + 1;
     let marked_at = mark
         .and_then(|mark| find_tag_with_attribute(&html[open_end..], mark).map(|at| open_end + at));
     let name = tag_name(&html[start + 1..]);
-    let mut marked = None;
     let mut depth = 1usize;
-    let mut text = String::with_capacity(html.len() - open_end);
     let mut position = open_end;
     let bytes = html.as_bytes();
     while position < html.len() {
         let Some(offset) = html[position..].find('<') else {
-            decode_into(&html[position..], &mut text);
+            decode_into(&html[position..], out);
             break;
         };
-        decode_into(&html[position..position + offset], &mut text);
+        decode_into(&html[position..position + offset], out);
         position += offset;
         if Some(position) == marked_at {
-            marked = Some(text.len());
+            out.mark();
         }
         if html[position..].starts_with("<!--") {
             position += html[position..].find("-->").map_or(html.len(), |e| e + 3);
@@ -301,7 +422,7 @@ pub fn element_text_marked(
             if closing {
                 depth -= 1;
                 if depth == 0 {
-                    return Some((text, marked));
+                    return Some(());
                 }
             } else if !self_closing {
                 depth += 1;
@@ -309,7 +430,7 @@ pub fn element_text_marked(
         }
         position = end;
     }
-    Some((text, marked))
+    Some(())
 }
 
 /// The name at the start of a tag: its ASCII letters and digits.
@@ -340,7 +461,7 @@ fn find_tag_with_attribute(html: &str, attribute: &str) -> Option<usize> {
 
 /// Decode the character references a renderer writes: numeric ones and the
 /// named ones for markup characters and the no-break space. Others stay as written.
-fn decode_into(raw: &str, out: &mut String) {
+fn decode_into(raw: &str, out: &mut impl TextOut) {
     let mut rest = raw;
     while let Some(amp) = rest.find('&') {
         out.push_str(&rest[..amp]);
@@ -450,6 +571,68 @@ mod tests {
         let (collapsed, at) = collapse_whitespace_marked(glued, mark);
         assert_eq!(&collapsed[at..], "Body words");
         assert_eq!(collapse_whitespace_marked("a b", 3), ("a b".to_string(), 3));
+    }
+
+    /// What [`collapse_whitespace_marked`] did before it streamed: the
+    /// standard library's idea of whitespace, applied to the whole text.
+    fn collapse_reference(text: &str, mark: usize) -> (String, usize) {
+        let mut out = String::new();
+        let mut marked = None;
+        for word in text.split_whitespace() {
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            let start = word.as_ptr() as usize - text.as_ptr() as usize;
+            if marked.is_none() && start + word.len() > mark {
+                marked = Some(out.len() + mark.saturating_sub(start));
+            }
+            out.push_str(word);
+        }
+        let marked = marked.unwrap_or(out.len());
+        (out, marked)
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn streamed_collapsing_agrees_with_splitting_on_whitespace(
+            pieces in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    " ", "\t", "\n", "\u{b}", "\u{c}", "\r", "\u{85}", "\u{a0}", "\u{1680}",
+                    "\u{2000}", "\u{200a}", "\u{200b}", "\u{2028}", "\u{202f}", "\u{205f}",
+                    "\u{3000}", "科", "学", "é", "ß", "a", "Z", "9", "\u{1f600}", "\u{2010}",
+                    "\u{e000}", "\u{c0}",
+                ]),
+                0..30,
+            ),
+            mark in 0..40usize,
+            split in proptest::collection::vec(0..30usize, 0..4),
+        ) {
+            let text: String = pieces.concat();
+            let mark = text.char_indices().map(|(at, _)| at).nth(mark).unwrap_or(text.len());
+            proptest::prop_assert_eq!(
+                collapse_whitespace_marked(&text, mark),
+                collapse_reference(&text, mark)
+            );
+            // Handed over in pieces cut at character boundaries.
+            let mut cuts: Vec<usize> = split
+                .iter()
+                .filter_map(|n| text.char_indices().map(|(at, _)| at).nth(*n))
+                .chain([mark])
+                .collect();
+            cuts.sort_unstable();
+            let mut collapsed = Collapsed::with_capacity(0);
+            let mut from = 0;
+            for cut in cuts {
+                collapsed.push_str(&text[from..cut]);
+                if cut == mark {
+                    collapsed.mark();
+                }
+                from = cut;
+            }
+            collapsed.push_str(&text[from..]);
+            let (streamed, at) = collapsed.finish();
+            proptest::prop_assert_eq!((streamed, at.unwrap()), collapse_reference(&text, mark));
+        }
     }
 
     #[test]
