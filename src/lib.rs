@@ -43,6 +43,8 @@ pub struct BuildOptions {
 
 /// A successful build: the site and its files, in memory.
 pub struct Built {
+    /// With a theme that marks entry bodies, their HTML has been let go
+    /// ([`Site::let_go_of_body_html`]); the pages hold it.
     pub site: Site,
     pub files: Vec<OutputFile>,
     /// Warnings found on the way.
@@ -51,6 +53,7 @@ pub struct Built {
 
 /// A successful build written to disk.
 pub struct Written {
+    /// As in [`Built::site`].
     pub site: Site,
     /// HTML pages written.
     pub pages: usize,
@@ -298,8 +301,14 @@ fn build_into_lazily<'s>(
     }
     progress.stage("render", renderer.len(), "pages", timer.took());
     // The lists and cards the pages shared are not needed by the index.
-    let site = Arc::try_unwrap(renderer.into_site())
+    let mut site = Arc::try_unwrap(renderer.into_site())
         .unwrap_or_else(|_| unreachable!("the renderer is the site's only owner"));
+    // Nor the bodies' HTML, when the index can find each body in its page by
+    // the theme's mark: the index's posting lists then take the memory the
+    // bodies held, and the peak is the renderer's rather than both.
+    if theme.marks_body() {
+        site.let_go_of_body_html();
+    }
 
     let timer = Timer::start();
     let before = counted.files.load(Ordering::Relaxed);

@@ -19,6 +19,20 @@ pub struct Site {
 }
 
 impl Site {
+    /// Let go of the HTML compiled from each entry's Markdown, most of the
+    /// site's memory, once the pages that show it are written. The links
+    /// found in it stay.
+    pub fn let_go_of_body_html(&mut self) {
+        for entry in &mut self.entries {
+            for body in [&mut entry.body_zh, &mut entry.body_en]
+                .into_iter()
+                .flatten()
+            {
+                body.html = String::new();
+            }
+        }
+    }
+
     pub fn find(&self, entry_type: EntryType, slug: &str) -> Option<EntryId> {
         self.by_slug.get(&(entry_type, slug.to_string())).copied()
     }

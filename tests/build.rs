@@ -551,3 +551,44 @@ fn builds_the_bundled_site_with_every_entry_in_both_languages() {
         }
     }
 }
+
+#[test]
+fn a_theme_without_the_body_mark_gets_the_same_search_index() {
+    // The build lets go of bodies' HTML only when the theme marks the body;
+    // without the mark the index finds each body by its text, which needs it.
+    let marked = Fixture::new("minimal");
+    let unmarked = Fixture::new("minimal");
+    let template = unmarked.root().join("themes/default/templates/entry.html");
+    let source = std::fs::read_to_string(&template).unwrap();
+    assert!(source.contains("data-entry-body"));
+    unmarked.write(
+        "themes/default/templates/entry.html",
+        source.replace("data-entry-body", "data-x"),
+    );
+    let index = |built: &chengguo::Built| {
+        let files: Vec<_> = built
+            .files
+            .iter()
+            .filter(|f| f.path.starts_with("search-index/"))
+            .cloned()
+            .collect();
+        assert!(files.len() > 4);
+        files
+    };
+    let with_mark = marked.build().unwrap();
+    let without_mark = unmarked.build().unwrap();
+    assert!(with_mark.site.entries.iter().all(|e| {
+        [&e.body_zh, &e.body_en]
+            .into_iter()
+            .flatten()
+            .all(|body| body.html.is_empty())
+    }));
+    assert!(
+        without_mark
+            .site
+            .entries
+            .iter()
+            .any(|e| e.body_zh.as_ref().is_some_and(|body| !body.html.is_empty()))
+    );
+    assert_eq!(index(&with_mark), index(&without_mark));
+}

@@ -32,9 +32,18 @@ pub struct Theme {
     pub(super) tera: Tera,
     strings: [Strings; 2],
     pub(super) static_files: Vec<OutputFile>,
+    /// Whether a template marks the entry body for the index
+    /// ([`crate::search::BODY_MARK`]).
+    marks_body: bool,
 }
 
 impl Theme {
+    /// Whether the index can find an entry's body in its page by the mark,
+    /// rather than by the body's own text.
+    pub fn marks_body(&self) -> bool {
+        self.marks_body
+    }
+
     pub fn strings(&self, lang: Lang) -> &Strings {
         &self.strings[lang as usize]
     }
@@ -68,6 +77,9 @@ pub fn load_theme(root: &Path, config: &Config) -> Result<Theme, Diagnostics> {
             )),
         }
     }
+    let marks_body = sources
+        .iter()
+        .any(|(_, text)| text.contains(crate::search::BODY_MARK));
     let mut tera = Tera::new();
     tera.autoescape_on(vec![".html", ".xml"]);
     if diagnostics.is_empty()
@@ -99,6 +111,7 @@ pub fn load_theme(root: &Path, config: &Config) -> Result<Theme, Diagnostics> {
             tera,
             strings,
             static_files,
+            marks_body,
         }),
         _ => Err(diagnostics),
     }

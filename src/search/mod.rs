@@ -86,7 +86,7 @@ pub type TextOf<'a> = &'a (dyn Fn(Lang, EntryId) -> Option<PageText> + Sync);
 
 /// The attribute of the element that holds an entry's body, inside its
 /// `data-entry` element: what comes before it is the title and metadata.
-const BODY_MARK: &str = "data-entry-body";
+pub const BODY_MARK: &str = "data-entry-body";
 
 /// The text the index keeps of entry `id`'s page in `lang`, read from its HTML.
 pub fn page_text(site: &Site, lang: Lang, id: EntryId, html: &str) -> Option<PageText> {
@@ -458,15 +458,25 @@ mod tests {
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
         let built =
             crate::build(root, &crate::BuildOptions::default()).expect("the bundled site builds");
+        // The built site has let go of the bodies' HTML, which finding the
+        // body by its text needs: the same site as prepared keeps it.
+        let site = crate::prepare(
+            root,
+            &crate::BuildOptions::default(),
+            &crate::progress::Silent,
+            &mut crate::parse::Cache::default(),
+        )
+        .expect("the bundled site is sound")
+        .site;
         let mut compared = 0;
-        for lang in built.site.config.ordered_languages() {
-            for (id, entry) in built.site.entries.iter().enumerate() {
+        for lang in site.config.ordered_languages() {
+            for (id, entry) in site.entries.iter().enumerate() {
                 if !entry.has_language(lang) {
                     continue;
                 }
                 let path = format!(
                     "{}{}/{}/index.html",
-                    built.site.config.language_prefix(lang),
+                    site.config.language_prefix(lang),
                     entry.entry_type.folder(),
                     entry.slug
                 );
@@ -474,8 +484,8 @@ mod tests {
                 let html = std::str::from_utf8(&file.bytes).unwrap();
                 assert!(html.contains(super::BODY_MARK) == entry.body(lang).is_some());
                 let unmarked = html.replace(super::BODY_MARK, "data-x");
-                let marked = super::page_text(&built.site, lang, id, html).unwrap();
-                let found = super::page_text(&built.site, lang, id, &unmarked).unwrap();
+                let marked = super::page_text(&site, lang, id, html).unwrap();
+                let found = super::page_text(&site, lang, id, &unmarked).unwrap();
                 assert_eq!(marked, found, "{path}");
                 compared += 1;
             }
