@@ -194,15 +194,17 @@ pub fn prepare(
     })
 }
 
-/// Render the site's pages on all cores, handing each to `put` as soon as
-/// it is made. Once `stop` says so, the pages left are skipped.
+/// Render the site's pages that `which` picks on all cores, handing each to
+/// `put` as soon as it is made. Once `stop` says so, the pages left are skipped.
 fn render_pages(
     renderer: &render::Renderer,
+    which: &(dyn Fn(usize) -> bool + Sync),
     put: &(dyn Fn(OutputFile) + Sync),
     stop: &(dyn Fn() -> bool + Sync),
 ) -> Result<(), Diagnostics> {
     let failed: Vec<diag::Diagnostic> = (0..renderer.len())
         .into_par_iter()
+        .filter(|index| which(*index))
         .filter_map(|index| {
             if stop() {
                 return None;
@@ -250,7 +252,7 @@ pub fn build_paths(
             .unwrap_or_else(|e| e.into_inner())
             .push(file.path)
     };
-    if let Err(found) = render_pages(&renderer, &put, &|| false) {
+    if let Err(found) = render_pages(&renderer, &|_| true, &put, &|| false) {
         diagnostics.extend(found);
         return Err(diagnostics);
     }
@@ -285,13 +287,32 @@ fn build_into_lazily<'s>(
 
     let timer = Timer::start();
     let theme = Arc::new(theme);
-    let renderer = render::Renderer::new(Arc::new(site), Arc::clone(&theme));
+    let mut renderer = render::Renderer::cards_later(Arc::new(site), Arc::clone(&theme));
     for file in renderer.static_files() {
         counted.put(file.clone());
     }
     // After a failed write (a full disk, say) the rest is not worth rendering.
     let failed = || counted.has_failed();
-    if let Err(found) = render_pages(&renderer, &|file| counted.put(file), &failed) {
+    let put = |file| counted.put(file);
+    // Entry pages first, the only ones to show the bodies' HTML. When the
+    // index can find each body in its page by the theme's mark, that HTML
+    // (most of the site's memory) then goes, and the cards of the list pages
+    // and later the index's posting lists take its place rather than adding
+    // to it.
+    let mut found = Diagnostics::new();
+    if let Err(failures) = render_pages(&renderer, &|i| renderer.is_entry_page(i), &put, &failed) {
+        found.extend(failures);
+    }
+    if theme.marks_body()
+        && let Some(site) = renderer.site_mut()
+    {
+        site.let_go_of_body_html();
+    }
+    renderer.make_cards();
+    if let Err(failures) = render_pages(&renderer, &|i| !renderer.is_entry_page(i), &put, &failed) {
+        found.extend(failures);
+    }
+    if !found.is_empty() {
         diagnostics.extend(found);
         return Err(diagnostics);
     }
@@ -301,14 +322,8 @@ fn build_into_lazily<'s>(
     }
     progress.stage("render", renderer.len(), "pages", timer.took());
     // The lists and cards the pages shared are not needed by the index.
-    let mut site = Arc::try_unwrap(renderer.into_site())
+    let site = Arc::try_unwrap(renderer.into_site())
         .unwrap_or_else(|_| unreachable!("the renderer is the site's only owner"));
-    // Nor the bodies' HTML, when the index can find each body in its page by
-    // the theme's mark: the index's posting lists then take the memory the
-    // bodies held, and the peak is the renderer's rather than both.
-    if theme.marks_body() {
-        site.let_go_of_body_html();
-    }
 
     let timer = Timer::start();
     let before = counted.files.load(Ordering::Relaxed);

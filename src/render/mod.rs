@@ -36,6 +36,7 @@ pub fn entry_path(site: &Site, lang: Lang, id: EntryId) -> String {
 }
 
 /// A rendered page.
+#[derive(Debug, PartialEq)]
 pub struct RenderedPage {
     /// Relative to the output folder: `en/parks/x/index.html`.
     pub path: String,
@@ -65,9 +66,18 @@ pub struct Renderer {
 }
 
 impl Renderer {
-    /// Work out the site's pages and the lists they share.
+    /// Work out the site's pages and the lists and cards they share.
     pub fn new(site: Arc<Site>, theme: Arc<Theme>) -> Renderer {
-        let lists = Lists::new(&site, &theme);
+        let mut renderer = Renderer::cards_later(site, theme);
+        renderer.make_cards();
+        renderer
+    }
+
+    /// [`Renderer::new`] without the cards, which entry pages do not show:
+    /// a build renders those first, while the site still holds the bodies'
+    /// HTML, then makes the cards ([`Renderer::make_cards`]) for the rest.
+    pub fn cards_later(site: Arc<Site>, theme: Arc<Theme>) -> Renderer {
+        let lists = Lists::new(&site);
         let mut pages_of_site = Vec::new();
         let mut teras = [None, None];
         for lang in site.config.ordered_languages() {
@@ -101,6 +111,22 @@ impl Renderer {
 
     pub fn site(&self) -> &Arc<Site> {
         &self.site
+    }
+
+    /// The site, if this renderer is its only owner.
+    pub fn site_mut(&mut self) -> Option<&mut Site> {
+        Arc::get_mut(&mut self.site)
+    }
+
+    /// Make the cards that list pages share; until then each list page
+    /// makes its own.
+    pub fn make_cards(&mut self) {
+        self.lists.make_cards(&self.site, &self.theme);
+    }
+
+    /// Whether page `index` is an entry's page.
+    pub fn is_entry_page(&self, index: usize) -> bool {
+        matches!(self.pages[index].1, Page::Entry(_))
     }
 
     pub fn theme(&self) -> &Theme {
@@ -288,7 +314,10 @@ fn paginate(
             speaker.url(base)
         }
     };
-    let cards = lists.cards(ids.iter().copied().skip((current - 1) * size).take(size));
+    let cards = lists.cards(
+        speaker,
+        ids.iter().copied().skip((current - 1) * size).take(size),
+    );
     let pagination = Pagination {
         current,
         total,
@@ -392,19 +421,22 @@ fn render_page(
                 .take(6)
                 .collect();
             context.insert("sections", &sections);
-            context.insert_value("featured", lists.cards(featured));
+            context.insert_value("featured", lists.cards(speaker, featured));
             context.insert_value(
                 "latest_achievements",
-                lists.cards(achievements.iter().copied().take(6)),
+                lists.cards(speaker, achievements.iter().copied().take(6)),
             );
             context.insert_value(
                 "latest_policies",
-                lists.cards(lists.listed(EntryType::Policy).iter().copied().take(6)),
+                lists.cards(
+                    speaker,
+                    lists.listed(EntryType::Policy).iter().copied().take(6),
+                ),
             );
             let top_parks = lists.listed(EntryType::Park).iter().copied().filter(
                 |id| !matches!(&site.entries[*id].details, Details::Park(p) if p.parent.is_some()),
             );
-            context.insert_value("top_parks", lists.cards(top_parks.take(6)));
+            context.insert_value("top_parks", lists.cards(speaker, top_parks.take(6)));
             (
                 "index.html",
                 config.title.get_or_other(lang).to_string(),
@@ -597,5 +629,28 @@ mod tests {
         );
         assert_eq!(pager_numbers(3000, 3000), vec![1, 2998, 2999, 3000]);
         assert_eq!(pager_numbers(10, 10), vec![1, 8, 9, 10]);
+    }
+
+    #[test]
+    fn pages_are_the_same_whether_cards_are_shared_or_made_per_page() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let prepared = crate::prepare(
+            root,
+            &crate::BuildOptions::default(),
+            &crate::progress::Silent,
+            &mut crate::parse::Cache::default(),
+        )
+        .expect("the bundled site is sound");
+        let (site, theme) = (Arc::new(prepared.site), Arc::new(prepared.theme));
+        let shared = Renderer::new(Arc::clone(&site), Arc::clone(&theme));
+        let per_page = Renderer::cards_later(site, theme);
+        assert_eq!(shared.len(), per_page.len());
+        let mut lists = 0;
+        for index in 0..shared.len() {
+            let page = shared.render(index).unwrap();
+            lists += usize::from(page.html.contains("class=\"cards\""));
+            assert_eq!(page, per_page.render(index).unwrap());
+        }
+        assert!(lists > 10, "list pages with cards were compared");
     }
 }

@@ -76,11 +76,13 @@ pub(super) struct LangLists {
     terms: Vec<(EntryType, &'static str, UsedTerms)>,
     /// Each listed entry's card, ready for templates (indexed by `EntryId`).
     /// A list page shares them instead of building and converting its own.
+    /// Empty until [`Lists::make_cards`]; list pages make their own till then.
     cards: Vec<Option<Value>>,
 }
 
 impl Lists {
-    pub(super) fn new(site: &Site, theme: &Theme) -> Lists {
+    /// The lists, without cards yet: entry pages do not show them.
+    pub(super) fn new(site: &Site) -> Lists {
         // Each entry's vocabulary values, worked out once for both languages.
         let values: Vec<Vec<(&'static str, VocabName, Vec<String>)>> =
             site.entries.iter().map(view::vocabulary_values).collect();
@@ -119,25 +121,32 @@ impl Lists {
                     terms.push((entry_type, field, used));
                 }
             }
+            LangLists {
+                listed,
+                terms,
+                cards: Vec::new(),
+            }
+        });
+        Lists { langs }
+    }
+
+    /// Make every listed entry's card in each language, once for all the
+    /// list pages that show it.
+    pub(super) fn make_cards(&mut self, site: &Site, theme: &Theme) {
+        for lang in [Lang::Zh, Lang::En] {
             let speaker = Speaker {
                 site,
                 lang,
                 strings: theme.strings(lang),
             };
-            let cards = (0..site.entries.len())
+            self.langs[lang as usize].cards = (0..site.entries.len())
                 .into_par_iter()
                 .map(|id| {
                     site.is_listed(id, lang)
                         .then(|| Value::from_serializable(&speaker.card(id)))
                 })
                 .collect();
-            LangLists {
-                listed,
-                terms,
-                cards,
-            }
-        });
-        Lists { langs }
+        }
     }
 
     pub(super) fn of(&self, lang: Lang) -> &LangLists {
@@ -150,13 +159,20 @@ impl LangLists {
         &self.listed[entry_type as usize]
     }
 
-    /// The cards of `ids`, as [`Speaker::cards`] makes them.
-    pub(super) fn cards(&self, ids: impl IntoIterator<Item = EntryId>) -> Value {
-        Value::from(
+    /// The cards of the listed entries among `ids`, as [`Speaker::card`]
+    /// makes them: shared if made already, else made here.
+    pub(super) fn cards(&self, speaker: &Speaker, ids: impl IntoIterator<Item = EntryId>) -> Value {
+        let cards: Vec<Value> = if self.cards.is_empty() {
+            ids.into_iter()
+                .filter(|id| speaker.site.is_listed(*id, speaker.lang))
+                .map(|id| Value::from_serializable(&speaker.card(id)))
+                .collect()
+        } else {
             ids.into_iter()
                 .filter_map(|id| self.cards[id].clone())
-                .collect::<Vec<Value>>(),
-        )
+                .collect()
+        };
+        Value::from(cards)
     }
 
     /// The terms of a vocabulary field that listed entries use, in vocabulary
