@@ -148,21 +148,13 @@ pub trait TextOut {
     }
 }
 
-/// Text as written, and the byte offset of its mark.
-#[derive(Default)]
-pub struct Raw {
-    pub text: String,
-    pub marked: Option<usize>,
-}
-
-impl TextOut for Raw {
+/// Text as written; a plain string keeps no mark.
+impl TextOut for String {
     fn push_str(&mut self, piece: &str) {
-        self.text.push_str(piece);
+        String::push_str(self, piece);
     }
 
-    fn mark(&mut self) {
-        self.marked.get_or_insert(self.text.len());
-    }
+    fn mark(&mut self) {}
 }
 
 /// [`collapse_whitespace_marked`] as the text arrives, so that a page's
@@ -375,9 +367,9 @@ fn make_term(run: String, cjk: bool) -> Term {
 /// in a page rendered by the theme: what `element.textContent` gives in a
 /// browser, with character references decoded.
 pub fn element_text(html: &str, attribute: &str) -> Option<String> {
-    let mut raw = Raw::default();
-    element_text_into(html, attribute, None, &mut raw)?;
-    Some(raw.text)
+    let mut text = String::new();
+    element_text_into(html, attribute, None, &mut text)?;
+    Some(text)
 }
 
 /// [`element_text`], handed to `out` piece by piece, marked where the first
