@@ -100,10 +100,11 @@ pub fn page_text(site: &Site, lang: Lang, id: EntryId, html: &str) -> Option<Pag
     let body = site.entries[id]
         .body(lang)
         .map(|body| {
+            // Collapsed as it is read, the same way as the page's text.
             let wrapped = format!("<div data-entry>{}</div>", body.html);
-            text::collapse_whitespace(
-                &text::element_text(&wrapped, "data-entry").unwrap_or_default(),
-            )
+            let mut collapsed = text::Collapsed::with_capacity(body.html.len());
+            text::element_text_into(&wrapped, "data-entry", None, &mut collapsed);
+            collapsed.finish().0
         })
         .unwrap_or_default();
     let body_start = if !body.is_empty() && text.ends_with(&body) {
