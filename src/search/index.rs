@@ -316,6 +316,7 @@ fn note_word(scratch: &mut Scratch, start: usize, head_length: usize) {
 fn document_keys(document: &Document, scratch: &mut Scratch) -> DocumentKeys {
     let mut normalised = std::mem::take(&mut scratch.normalised);
     normalised.clear();
+    normalised.reserve(document.text.len());
     let head_length =
         text::normalise_each(&document.text, document.body_start, |c| normalised.push(c));
     scratch.slots.clear();
@@ -656,8 +657,28 @@ fn varint_length(value: u64) -> usize {
 }
 
 /// Order by UTF-16 code units, the order JavaScript compares strings in.
+///
+/// UTF-8 bytes sort in code point order, which is UTF-16's except between a
+/// character above U+FFFF (a surrogate pair, 0xD800…) and one in
+/// U+E000–U+FFFF; so only the first characters that differ are compared as
+/// UTF-16, and everything before them as bytes.
 pub fn utf16_order(a: &str, b: &str) -> std::cmp::Ordering {
-    a.encode_utf16().cmp(b.encode_utf16())
+    let common = a
+        .bytes()
+        .zip(b.bytes())
+        .position(|(x, y)| x != y)
+        .unwrap_or(a.len().min(b.len()));
+    let mut from = common;
+    while !a.is_char_boundary(from) {
+        from -= 1;
+    }
+    match (a[from..].chars().next(), b[from..].chars().next()) {
+        (Some(x), Some(y)) => {
+            let (mut x16, mut y16) = ([0; 2], [0; 2]);
+            (*x.encode_utf16(&mut x16)).cmp(&*y.encode_utf16(&mut y16))
+        }
+        _ => a.len().cmp(&b.len()),
+    }
 }
 
 /// Byte offset → offset in UTF-16 code units, as JavaScript indexes strings.
@@ -771,6 +792,7 @@ pub fn build_streaming(
             .enumerate()
             .for_each(|(number, partition)| partition.add(number as u64, first, &keys));
     }
+
     // Every key in one list, filled one partition at a time so that each
     // partition's table is let go as its keys move (a parallel collect held
     // the tables, per-partition lists and the whole list at once).
@@ -892,4 +914,37 @@ fn encode_term(out: &mut Vec<u8>, positions: &mut Vec<u8>, key: &str, list: &Pos
     let mut info = Vec::with_capacity(list.count as usize);
     list.split(out, &mut info, positions);
     out.extend_from_slice(&info);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Characters from each range where byte order and UTF-16 order differ
+    /// or agree: ASCII, CJK, private use and specials (U+E000–U+FFFF) and
+    /// beyond the BMP.
+    fn mixed_text() -> impl Strategy<Value = String> {
+        proptest::collection::vec(
+            proptest::sample::select(vec![
+                'a', 'b', 'c', '中', '丢', '\u{E000}', '\u{E001}', '\u{FFFD}', '𠀀', '𠀁',
+            ]),
+            0..6,
+        )
+        .prop_map(|chars| chars.into_iter().collect())
+    }
+
+    proptest! {
+        #[test]
+        fn utf16_order_is_the_order_of_utf16_code_units(a in mixed_text(), b in mixed_text()) {
+            prop_assert_eq!(utf16_order(&a, &b), a.encode_utf16().cmp(b.encode_utf16()));
+        }
+    }
+
+    #[test]
+    fn a_character_beyond_the_bmp_sorts_before_a_private_use_one_as_in_javascript() {
+        assert_eq!(utf16_order("𠀀", "\u{E000}"), std::cmp::Ordering::Less);
+        assert_eq!(utf16_order("中𠀀", "中\u{FFFD}"), std::cmp::Ordering::Less);
+        assert_eq!(utf16_order("ab", "abc"), std::cmp::Ordering::Less);
+    }
 }

@@ -86,33 +86,56 @@ pub fn normalise_marked(text: &str, mark: usize) -> (String, usize) {
 /// [`normalise_marked`], handing the normalised text to `emit` one
 /// character at a time.
 pub fn normalise_each(text: &str, mark: usize, mut emit: impl FnMut(char)) -> usize {
-    let mut written = 0usize;
+    let mut state = Normaliser::default();
     let mut marked = None;
-    let mut previous: Option<char> = None;
-    let mut pending_space = false;
     for (at, c) in text.char_indices() {
         if at == mark {
-            marked = Some(written);
+            marked = Some(state.written);
         }
-        fold_each(c, |c| {
-            if c.is_whitespace() {
-                pending_space = previous.is_some();
-                return;
-            }
-            if pending_space {
-                let before = previous.expect("a space follows text");
-                if !(is_cjk(before) && is_cjk(c)) {
-                    emit(' ');
-                    written += 1;
-                }
-                pending_space = false;
-            }
-            emit(c);
-            written += 1;
-            previous = Some(c);
-        });
+        // ASCII and CJK, nearly all of any text, fold to one character
+        // without the case tables; the rest may fold to several.
+        let folded = if c.is_ascii() {
+            c.to_ascii_lowercase()
+        } else if is_cjk(c) {
+            c
+        } else {
+            fold_each(c, |c| state.take(c, &mut emit));
+            continue;
+        };
+        state.take(folded, &mut emit);
     }
-    marked.unwrap_or(written)
+    marked.unwrap_or(state.written)
+}
+
+/// What [`normalise_each`] knows of the text written so far.
+#[derive(Default)]
+struct Normaliser {
+    written: usize,
+    previous: Option<char>,
+    pending_space: bool,
+}
+
+impl Normaliser {
+    /// Take one folded character: whitespace is held back until the next
+    /// character shows whether it is written (not between two CJK ones).
+    #[inline(always)]
+    fn take(&mut self, c: char, emit: &mut impl FnMut(char)) {
+        if c.is_whitespace() {
+            self.pending_space = self.previous.is_some();
+            return;
+        }
+        if self.pending_space {
+            let before = self.previous.expect("a space follows text");
+            if !(is_cjk(before) && is_cjk(c)) {
+                emit(' ');
+                self.written += 1;
+            }
+            self.pending_space = false;
+        }
+        emit(c);
+        self.written += 1;
+        self.previous = Some(c);
+    }
 }
 
 /// Whitespace runs become one space, with none at either end: the text kept
