@@ -274,7 +274,13 @@ fn tally_run(scratch: &mut Scratch, start: usize, head_length: usize) {
 
 /// Stem the word that begins at character `start` and count it.
 fn note_word(scratch: &mut Scratch, start: usize, head_length: usize) {
-    let head = start + scratch.word.chars().count() <= head_length;
+    let word = &scratch.word;
+    let length = if word.is_ascii() {
+        word.len()
+    } else {
+        word.chars().count()
+    };
+    let head = start + length <= head_length;
     text::stem_in_place(&mut scratch.word);
     let hash = word_hash(&scratch.word);
     let slot = match find_word(scratch, hash, &scratch.word) {

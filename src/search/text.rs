@@ -283,11 +283,26 @@ pub fn stem(word: &str) -> String {
 
 /// [`stem`], in the word's own buffer.
 pub fn stem_in_place(stem: &mut String) {
-    if stem.chars().count() <= 3 || !stem.chars().all(|c| c.is_alphabetic()) {
+    // Nearly every word is ASCII, whose characters are its bytes; the
+    // suffixes cut and added are ASCII, so a word stays what it was.
+    let ascii = stem.is_ascii();
+    let length = |stem: &str| {
+        if ascii {
+            stem.len()
+        } else {
+            stem.chars().count()
+        }
+    };
+    let alphabetic = if ascii {
+        stem.bytes().all(|b| b.is_ascii_alphabetic())
+    } else {
+        stem.chars().all(char::is_alphabetic)
+    };
+    if length(stem) <= 3 || !alphabetic {
         return;
     }
     let ends = |s: &str, suffix: &str| s.ends_with(suffix);
-    if ends(stem, "ies") && stem.chars().count() > 4 {
+    if ends(stem, "ies") && length(stem) > 4 {
         stem.truncate(stem.len() - 3);
         stem.push('y');
     } else if ["sses", "ses", "xes", "zes", "ches", "shes"]
@@ -298,14 +313,14 @@ pub fn stem_in_place(stem: &mut String) {
         stem.truncate(stem.len() - 2);
     } else if ends(stem, "s") && !["ss", "us", "is"].iter().any(|s| stem.ends_with(s)) {
         stem.truncate(stem.len() - 1);
-    } else if ends(stem, "ing") && stem.chars().count() >= 6 {
+    } else if ends(stem, "ing") && length(stem) >= 6 {
         stem.truncate(stem.len() - 3);
         undouble(stem);
     } else if ends(stem, "ed") && !ends(stem, "eed") {
         stem.truncate(stem.len() - 2);
         undouble(stem);
     }
-    if stem.ends_with('e') && stem.chars().count() > 3 {
+    if stem.ends_with('e') && length(stem) > 3 {
         stem.pop();
     }
 }
