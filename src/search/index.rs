@@ -72,7 +72,8 @@ const GRAM_BITS: u32 = 56;
 
 /// A CJK character, pair or triple packed into a number: two bits of length,
 /// then 18 bits per character (CJK code points are below 0x40000). Packing
-/// avoids a string per n-gram.
+/// avoids a string per n-gram. ([`run_grams`] packs them as it goes.)
+#[cfg(test)]
 fn pack_gram(chars: &[char]) -> u64 {
     let mut packed = (chars.len() as u64) << 54;
     for (i, c) in chars.iter().enumerate() {
@@ -229,12 +230,22 @@ fn find_word(scratch: &Scratch, hash: u64, word: &str) -> Option<u32> {
 }
 
 /// Calls `each` with every character, pair and triple of a CJK run and its
-/// offset in the run.
+/// offset in the run, as [`pack_gram`] packs them: in one pass, each
+/// character ending a character, a pair and a triple. Triples come in text
+/// order; the order of the others does not matter.
 fn run_grams(run: &[char], mut each: impl FnMut(u64, usize)) {
-    for length in 1..=3 {
-        for (start, window) in run.windows(length).enumerate() {
-            each(pack_gram(window), start);
+    let bits = |c: char| u64::from(c as u32 & 0x3ffff);
+    let (mut one_back, mut two_back) = (0u64, 0u64);
+    for (at, c) in run.iter().enumerate() {
+        let c = bits(*c);
+        each((1 << 54) | (c << 36), at);
+        if at >= 1 {
+            each((2 << 54) | (one_back << 36) | (c << 18), at - 1);
         }
+        if at >= 2 {
+            each((3 << 54) | (two_back << 36) | (one_back << 18) | c, at - 2);
+        }
+        (two_back, one_back) = (one_back, c);
     }
 }
 
@@ -990,6 +1001,31 @@ mod tests {
             assert!(keys.len() > 10);
             assert_eq!(keys, sorted, "for {texts:?}");
         }
+    }
+
+    #[test]
+    fn run_grams_gives_every_character_pair_and_triple_at_its_offset() {
+        let run: Vec<char> = "西部科学城".chars().collect();
+        let mut given = Vec::new();
+        run_grams(&run, |packed, at| given.push((packed, at)));
+        let mut expected: Vec<(u64, usize)> = (1..=3)
+            .flat_map(|length| {
+                run.windows(length)
+                    .enumerate()
+                    .map(|(at, window)| (pack_gram(window), at))
+                    .collect::<Vec<_>>()
+            })
+            .collect();
+        let triples: Vec<usize> = given
+            .iter()
+            .filter(|(packed, _)| gram_length(*packed) == 3)
+            .map(|(_, at)| *at)
+            .collect();
+        assert_eq!(triples, vec![0, 1, 2], "triples in text order");
+        given.sort_unstable();
+        expected.sort_unstable();
+        assert_eq!(given, expected);
+        assert_eq!(gram_text(expected[0].0).chars().count(), 1);
     }
 
     #[test]
