@@ -12,7 +12,7 @@ use std::path::Path;
 use std::sync::Arc;
 
 use serde::Serialize;
-use tera::{Context, Tera, Value};
+use tera::{Context, Map, Tera, Value};
 
 use crate::config::Lang;
 use crate::diag::Diagnostic;
@@ -21,7 +21,7 @@ use crate::site::{EntryId, Site};
 
 use pages::{LangLists, Lists, Page, counterpart, page_count, pages, site_path};
 pub use theme::{STATIC_DIR, THEMES_DIR, Theme, load_theme};
-use view::Speaker;
+use view::{EntryView, Speaker};
 
 /// One file of the built site: a path relative to the output folder, and its bytes.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -462,7 +462,7 @@ fn render_page(
         Page::Entry(id) => {
             let entry = speaker.entry(*id);
             let title = entry.card.title.clone();
-            context.insert("entry", &entry);
+            context.insert_value("entry", entry_value(speaker, lists, *id, &entry));
             (
                 "entry.html",
                 title,
@@ -543,6 +543,32 @@ fn render_page(
         )
     })?;
     Ok((path_or_index(&path), html))
+}
+
+/// What the entry template sees as `entry`: the view, and the lists of related
+/// entries with their cards. Those cards are most of an entry page's view;
+/// where the list pages' cards are made already, they are shared rather than
+/// made again.
+fn entry_value(speaker: &Speaker, lists: &LangLists, id: EntryId, entry: &EntryView) -> Value {
+    let mut map = Value::from_serializable(entry)
+        .into_map()
+        .expect("an entry view is a map");
+    let relations: Vec<Value> = speaker
+        .related(id)
+        .into_iter()
+        .filter_map(|(key, ids)| {
+            let cards = lists.card_values(speaker, ids);
+            (!cards.is_empty()).then(|| {
+                let mut relation = Map::with_capacity(3);
+                relation.insert("key".into(), key.into());
+                relation.insert("label".into(), speaker.t_of("relation_", key).into());
+                relation.insert("cards".into(), cards.into());
+                Value::from(relation)
+            })
+        })
+        .collect();
+    map.insert("relations".into(), relations.into());
+    Value::from(map)
 }
 
 fn path_or_index(site_path: &str) -> String {

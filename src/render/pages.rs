@@ -162,7 +162,16 @@ impl LangLists {
     /// The cards of the listed entries among `ids`, as [`Speaker::card`]
     /// makes them: shared if made already, else made here.
     pub(super) fn cards(&self, speaker: &Speaker, ids: impl IntoIterator<Item = EntryId>) -> Value {
-        let cards: Vec<Value> = if self.cards.is_empty() {
+        Value::from(self.card_values(speaker, ids))
+    }
+
+    /// [`LangLists::cards`], one value a card.
+    pub(super) fn card_values(
+        &self,
+        speaker: &Speaker,
+        ids: impl IntoIterator<Item = EntryId>,
+    ) -> Vec<Value> {
+        if self.cards.is_empty() {
             ids.into_iter()
                 .filter(|id| speaker.site.is_listed(*id, speaker.lang))
                 .map(|id| Value::from_serializable(&speaker.card(id)))
@@ -171,8 +180,7 @@ impl LangLists {
             ids.into_iter()
                 .filter_map(|id| self.cards[id].clone())
                 .collect()
-        };
-        Value::from(cards)
+        }
     }
 
     /// The terms of a vocabulary field that listed entries use, in vocabulary

@@ -69,26 +69,23 @@ pub struct FigureView {
     pub year: Option<u16>,
 }
 
+/// What an entry page shows of its entry. The cards of related entries are
+/// not here: the renderer adds them ([`Speaker::related`]), sharing the list
+/// pages' cards where it has them.
 #[derive(Debug, Clone, Serialize)]
-pub struct Relation {
-    pub key: &'static str,
-    pub label: String,
-    pub cards: Vec<Card>,
-}
-
-#[derive(Debug, Clone, Serialize)]
-pub struct EntryView {
+pub struct EntryView<'a> {
     #[serde(flatten)]
     pub card: Card,
-    pub slug: String,
+    pub slug: &'a str,
     pub meta: Vec<MetaRow>,
     pub figures: Vec<FigureView>,
-    pub body_html: String,
+    /// Borrowed: the body is often the largest thing a page shows, and
+    /// making the template's value copies it anyway.
+    pub body_html: &'a str,
     pub cover: Option<String>,
-    pub relations: Vec<Relation>,
 }
 
-impl Speaker<'_> {
+impl<'a> Speaker<'a> {
     pub fn t(&self, key: &str) -> String {
         self.strings
             .get(key)
@@ -179,18 +176,11 @@ impl Speaker<'_> {
         }
     }
 
-    pub fn cards(&self, ids: impl IntoIterator<Item = EntryId>) -> Vec<Card> {
-        ids.into_iter()
-            .filter(|id| self.site.is_listed(*id, self.lang))
-            .map(|id| self.card(id))
-            .collect()
-    }
-
-    pub fn entry(&self, id: EntryId) -> EntryView {
+    pub fn entry(&self, id: EntryId) -> EntryView<'a> {
         let entry = &self.site.entries[id];
         EntryView {
             card: self.card(id),
-            slug: entry.slug.clone(),
+            slug: &entry.slug,
             meta: self.meta(entry),
             figures: match &entry.details {
                 Details::Park(park) => park
@@ -206,15 +196,11 @@ impl Speaker<'_> {
                     .collect(),
                 _ => Vec::new(),
             },
-            body_html: entry
-                .body(self.lang)
-                .map(|b| b.html.clone())
-                .unwrap_or_default(),
+            body_html: entry.body(self.lang).map_or("", |b| b.html.as_str()),
             cover: match &entry.details {
                 Details::Achievement(a) => a.cover.as_ref().map(|c| self.site.config.url(c)),
                 _ => None,
             },
-            relations: self.relations(id),
         }
     }
 
@@ -359,41 +345,27 @@ impl Speaker<'_> {
             .collect()
     }
 
-    /// Lists of related entries, shown below the entry.
-    fn relations(&self, id: EntryId) -> Vec<Relation> {
-        let entry = &self.site.entries[id];
-        let mut relations = Vec::new();
-        let mut add = |key: &'static str, ids: Vec<EntryId>| {
-            let cards = self.cards(ids);
-            if !cards.is_empty() {
-                relations.push(Relation {
-                    key,
-                    label: self.t_of("relation_", key),
-                    cards,
-                });
-            }
-        };
-        match entry.entry_type {
-            EntryType::Achievement => {}
-            EntryType::Park => {
-                add("sub_parks", self.site.sub_parks(id));
-                add(
+    /// The lists of related entries shown below the entry, each with its
+    /// key (`sub_parks`) and the entries in it, unlisted ones included.
+    pub fn related(&self, id: EntryId) -> Vec<(&'static str, Vec<EntryId>)> {
+        let site = self.site;
+        match site.entries[id].entry_type {
+            EntryType::Achievement => Vec::new(),
+            EntryType::Park => vec![
+                ("sub_parks", site.sub_parks(id)),
+                (
                     "hosted_achievements",
-                    self.site.referrers(id, EntryType::Achievement),
-                );
-            }
-            EntryType::Policy => {
-                add(
+                    site.referrers(id, EntryType::Achievement),
+                ),
+            ],
+            EntryType::Policy => vec![
+                (
                     "citing_achievements",
-                    self.site.referrers(id, EntryType::Achievement),
-                );
-                add(
-                    "citing_policies",
-                    self.site.referrers(id, EntryType::Policy),
-                );
-            }
+                    site.referrers(id, EntryType::Achievement),
+                ),
+                ("citing_policies", site.referrers(id, EntryType::Policy)),
+            ],
         }
-        relations
     }
 }
 
