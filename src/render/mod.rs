@@ -12,7 +12,7 @@ use std::path::Path;
 use std::sync::Arc;
 
 use serde::Serialize;
-use tera::{Context, Tera, Value};
+use tera::{Context, Map, Tera, Value};
 
 use crate::config::Lang;
 use crate::diag::Diagnostic;
@@ -21,7 +21,7 @@ use crate::site::{EntryId, Site};
 
 use pages::{LangLists, Lists, Page, counterpart, page_count, pages, site_path};
 pub use theme::{STATIC_DIR, THEMES_DIR, Theme, load_theme};
-use view::Speaker;
+use view::{EntryView, Speaker};
 
 /// One file of the built site: a path relative to the output folder, and its bytes.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -229,7 +229,7 @@ fn nav(speaker: &Speaker) -> Vec<NavItem> {
         .into_iter()
         .map(|t| NavItem {
             key: t.folder(),
-            label: speaker.t(&format!("section_{}", t.folder())),
+            label: speaker.t_of("section_", t.folder()),
             url: speaker.url(&format!("{}/", t.folder())),
         })
         .collect()
@@ -382,7 +382,7 @@ fn facets(speaker: &Speaker, lists: &Lists, entry_type: EntryType) -> Vec<Facet>
                 .collect();
             (!terms.is_empty()).then(|| Facet {
                 key: field,
-                label: speaker.t(&format!("field_{field}")),
+                label: speaker.t_of("field_", field),
                 url: speaker.url(&format!("{}/{field}/", entry_type.folder())),
                 terms,
             })
@@ -408,7 +408,7 @@ fn render_page(
                 .into_iter()
                 .map(|t| Section {
                     key: t.folder(),
-                    label: speaker.t(&format!("section_{}", t.folder())),
+                    label: speaker.t_of("section_", t.folder()),
                     url: speaker.url(&format!("{}/", t.folder())),
                     count: lists.listed(t).len(),
                 })
@@ -455,14 +455,14 @@ fn render_page(
             context.insert("pagination", &pagination);
             context.insert("facets", &facets(speaker, all_lists, *entry_type));
             context.insert("entry_type", entry_type);
-            let heading = speaker.t(&format!("section_{}", entry_type.folder()));
+            let heading = speaker.t_of("section_", entry_type.folder());
             context.insert("heading", &heading);
             ("list.html", heading, Some(entry_type.folder()))
         }
         Page::Entry(id) => {
             let entry = speaker.entry(*id);
             let title = entry.card.title.clone();
-            context.insert("entry", &entry);
+            context.insert_value("entry", entry_value(speaker, lists, *id, &entry));
             (
                 "entry.html",
                 title,
@@ -475,8 +475,8 @@ fn render_page(
                 .find(|f| f.key == *field);
             let heading = format!(
                 "{} · {}",
-                speaker.t(&format!("section_{}", entry_type.folder())),
-                speaker.t(&format!("field_{field}"))
+                speaker.t_of("section_", entry_type.folder()),
+                speaker.t_of("field_", field)
             );
             context.insert("facet", &facet);
             context.insert("heading", &heading);
@@ -506,7 +506,7 @@ fn render_page(
             );
             let heading = format!(
                 "{}: {}",
-                speaker.t(&format!("field_{field}")),
+                speaker.t_of("field_", field),
                 speaker.term_label(vocabulary, key)
             );
             context.insert_value("entries", cards);
@@ -522,7 +522,7 @@ fn render_page(
             );
             context.insert(
                 "section_label",
-                &speaker.t(&format!("section_{}", entry_type.folder())),
+                &speaker.t_of("section_", entry_type.folder()),
             );
             ("term.html", heading, Some(entry_type.folder()))
         }
@@ -543,6 +543,32 @@ fn render_page(
         )
     })?;
     Ok((path_or_index(&path), html))
+}
+
+/// What the entry template sees as `entry`: the view, and the lists of related
+/// entries with their cards. Those cards are most of an entry page's view;
+/// where the list pages' cards are made already, they are shared rather than
+/// made again.
+fn entry_value(speaker: &Speaker, lists: &LangLists, id: EntryId, entry: &EntryView) -> Value {
+    let mut map = Value::from_serializable(entry)
+        .into_map()
+        .expect("an entry view is a map");
+    let relations: Vec<Value> = speaker
+        .related(id)
+        .into_iter()
+        .filter_map(|(key, ids)| {
+            let cards = lists.card_values(speaker, ids);
+            (!cards.is_empty()).then(|| {
+                let mut relation = Map::with_capacity(3);
+                relation.insert("key".into(), key.into());
+                relation.insert("label".into(), speaker.t_of("relation_", key).into());
+                relation.insert("cards".into(), cards.into());
+                Value::from(relation)
+            })
+        })
+        .collect();
+    map.insert("relations".into(), relations.into());
+    Value::from(map)
 }
 
 fn path_or_index(site_path: &str) -> String {
@@ -594,7 +620,7 @@ fn page_view(
         };
         Switch {
             url: config.url(&site_path(config, other, &target, site)),
-            label: speaker.t(&format!("switch_to_{}", other.code())),
+            label: speaker.t_of("switch_to_", other.code()),
             html_lang: other.html_lang(),
             missing,
         }
@@ -629,6 +655,25 @@ mod tests {
         );
         assert_eq!(pager_numbers(3000, 3000), vec![1, 2998, 2999, 3000]);
         assert_eq!(pager_numbers(10, 10), vec![1, 8, 9, 10]);
+    }
+
+    #[test]
+    fn urls_joined_in_one_string_are_the_ones_config_url_makes() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut config = crate::config::load(root).expect("the bundled config is sound");
+        for base in ["https://example.org/", "https://example.org/sub/"] {
+            config.set_base_url(base).unwrap();
+            for lang in Lang::ALL {
+                for path in ["", "/", "parks/", "//parks/x/", "404.html"] {
+                    let expected = config.url(&format!("{}{path}", config.language_prefix(lang)));
+                    assert_eq!(view::url_in(&config, lang, &[path]), expected);
+                    let joined = view::url_in(&config, lang, &["/", "parks", "/", path]);
+                    let expected =
+                        config.url(&format!("{}/parks/{path}", config.language_prefix(lang)));
+                    assert_eq!(joined, expected);
+                }
+            }
+        }
     }
 
     #[test]

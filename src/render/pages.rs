@@ -11,7 +11,7 @@ use crate::entry::EntryType;
 use crate::site::{EntryId, Site};
 
 use super::theme::Theme;
-use super::view::{self, Speaker};
+use super::view::{self, Speaker, concat, language_prefix};
 
 /// The kinds of page the site has.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -162,7 +162,16 @@ impl LangLists {
     /// The cards of the listed entries among `ids`, as [`Speaker::card`]
     /// makes them: shared if made already, else made here.
     pub(super) fn cards(&self, speaker: &Speaker, ids: impl IntoIterator<Item = EntryId>) -> Value {
-        let cards: Vec<Value> = if self.cards.is_empty() {
+        Value::from(self.card_values(speaker, ids))
+    }
+
+    /// [`LangLists::cards`], one value a card.
+    pub(super) fn card_values(
+        &self,
+        speaker: &Speaker,
+        ids: impl IntoIterator<Item = EntryId>,
+    ) -> Vec<Value> {
+        if self.cards.is_empty() {
             ids.into_iter()
                 .filter(|id| speaker.site.is_listed(*id, speaker.lang))
                 .map(|id| Value::from_serializable(&speaker.card(id)))
@@ -171,8 +180,7 @@ impl LangLists {
             ids.into_iter()
                 .filter_map(|id| self.cards[id].clone())
                 .collect()
-        };
-        Value::from(cards)
+        }
     }
 
     /// The terms of a vocabulary field that listed entries use, in vocabulary
@@ -192,28 +200,34 @@ impl LangLists {
 
 /// The path of a page under the site root, without the base path: `en/parks/page/2/`.
 pub(super) fn site_path(config: &Config, lang: Lang, page: &Page, site: &Site) -> String {
-    let prefix = config.language_prefix(lang);
-    let paged = |base: String, n: usize| {
+    let prefix = language_prefix(config, lang);
+    // Joined with `concat` rather than `format!`: every page asks for
+    // several paths (its own, its counterpart's, its alternates').
+    let paged = |parts: &[&str], n: usize| {
         if n > 1 {
-            format!("{base}page/{n}/")
+            let mut path = concat(parts);
+            path.push_str("page/");
+            path.push_str(&n.to_string());
+            path.push('/');
+            path
         } else {
-            base
+            concat(parts)
         }
     };
     match page {
-        Page::Home => prefix,
-        Page::List(entry_type, n) => paged(format!("{prefix}{}/", entry_type.folder()), *n),
+        Page::Home => prefix.to_string(),
+        Page::List(entry_type, n) => paged(&[prefix, entry_type.folder(), "/"], *n),
         Page::Entry(id) => {
             let entry = &site.entries[*id];
-            format!("{prefix}{}/{}/", entry.entry_type.folder(), entry.slug)
+            concat(&[prefix, entry.entry_type.folder(), "/", &entry.slug, "/"])
         }
-        Page::Terms(entry_type, field) => format!("{prefix}{}/{field}/", entry_type.folder()),
+        Page::Terms(entry_type, field) => concat(&[prefix, entry_type.folder(), "/", field, "/"]),
         Page::Term(entry_type, field, key, n) => paged(
-            format!("{prefix}{}/{field}/{key}/", entry_type.folder()),
+            &[prefix, entry_type.folder(), "/", field, "/", key, "/"],
             *n,
         ),
-        Page::NotFound => format!("{prefix}404.html"),
-        Page::Search => format!("{prefix}search/"),
+        Page::NotFound => concat(&[prefix, "404.html"]),
+        Page::Search => concat(&[prefix, "search/"]),
     }
 }
 

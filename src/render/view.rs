@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 
-use crate::config::{Lang, Localized, VocabName};
+use crate::config::{Config, Lang, Localized, VocabName};
 use crate::entry::{Date, Details, Entry, EntryType};
 use crate::parse::fields::{self, Kind};
 use crate::site::{EntryId, Site};
@@ -69,31 +69,34 @@ pub struct FigureView {
     pub year: Option<u16>,
 }
 
+/// What an entry page shows of its entry. The cards of related entries are
+/// not here: the renderer adds them ([`Speaker::related`]), sharing the list
+/// pages' cards where it has them.
 #[derive(Debug, Clone, Serialize)]
-pub struct Relation {
-    pub key: &'static str,
-    pub label: String,
-    pub cards: Vec<Card>,
-}
-
-#[derive(Debug, Clone, Serialize)]
-pub struct EntryView {
+pub struct EntryView<'a> {
     #[serde(flatten)]
     pub card: Card,
-    pub slug: String,
+    pub slug: &'a str,
     pub meta: Vec<MetaRow>,
     pub figures: Vec<FigureView>,
-    pub body_html: String,
+    /// Borrowed: the body is often the largest thing a page shows, and
+    /// making the template's value copies it anyway.
+    pub body_html: &'a str,
     pub cover: Option<String>,
-    pub relations: Vec<Relation>,
 }
 
-impl Speaker<'_> {
+impl<'a> Speaker<'a> {
     pub fn t(&self, key: &str) -> String {
         self.strings
             .get(key)
             .cloned()
             .unwrap_or_else(|| key.to_string())
+    }
+
+    /// [`Speaker::t`] of `prefix` + `name` (`field_` + `region`), the key
+    /// joined without `format!`, which cost more than the lookup itself.
+    pub fn t_of(&self, prefix: &str, name: &str) -> String {
+        self.t(&concat(&[prefix, name]))
     }
 
     fn text(&self, localized: &Localized) -> String {
@@ -109,12 +112,7 @@ impl Speaker<'_> {
 
     /// The URL of a site path in this language: `parks/` → `/en/parks/`.
     pub fn url(&self, site_path: &str) -> String {
-        let config = &self.site.config;
-        config.url(&format!(
-            "{}{}",
-            config.language_prefix(self.lang),
-            site_path
-        ))
+        url_in(&self.site.config, self.lang, &[site_path])
     }
 
     /// An entry's page in this language, or in the language it is written in.
@@ -124,17 +122,19 @@ impl Speaker<'_> {
         } else {
             entry.languages[0]
         };
-        let config = &self.site.config;
-        config.url(&format!(
-            "{}{}/{}/",
-            config.language_prefix(lang),
-            entry.entry_type.folder(),
-            entry.slug
-        ))
+        url_in(
+            &self.site.config,
+            lang,
+            &[entry.entry_type.folder(), "/", &entry.slug, "/"],
+        )
     }
 
     pub fn term_url(&self, entry_type: EntryType, field: &str, key: &str) -> String {
-        self.url(&format!("{}/{field}/{key}/", entry_type.folder()))
+        url_in(
+            &self.site.config,
+            self.lang,
+            &[entry_type.folder(), "/", field, "/", key, "/"],
+        )
     }
 
     pub fn term_label(&self, vocabulary: VocabName, key: &str) -> String {
@@ -147,7 +147,7 @@ impl Speaker<'_> {
     }
 
     pub fn type_label(&self, entry_type: EntryType) -> String {
-        self.t(&format!("type_{}", entry_type.key()))
+        self.t_of("type_", entry_type.key())
     }
 
     pub fn card(&self, id: EntryId) -> Card {
@@ -170,24 +170,17 @@ impl Speaker<'_> {
             type_label: self.type_label(entry.entry_type),
             summary: self.text(&entry.summary),
             date: entry.sort_date().map(|d| self.date(d)),
-            only_in: missing.then(|| self.t(&format!("only_{}", entry.languages[0].code()))),
+            only_in: missing.then(|| self.t_of("only_", entry.languages[0].code())),
             text_lang: missing.then(|| entry.languages[0].html_lang()),
             badges,
         }
     }
 
-    pub fn cards(&self, ids: impl IntoIterator<Item = EntryId>) -> Vec<Card> {
-        ids.into_iter()
-            .filter(|id| self.site.is_listed(*id, self.lang))
-            .map(|id| self.card(id))
-            .collect()
-    }
-
-    pub fn entry(&self, id: EntryId) -> EntryView {
+    pub fn entry(&self, id: EntryId) -> EntryView<'a> {
         let entry = &self.site.entries[id];
         EntryView {
             card: self.card(id),
-            slug: entry.slug.clone(),
+            slug: &entry.slug,
             meta: self.meta(entry),
             figures: match &entry.details {
                 Details::Park(park) => park
@@ -203,15 +196,11 @@ impl Speaker<'_> {
                     .collect(),
                 _ => Vec::new(),
             },
-            body_html: entry
-                .body(self.lang)
-                .map(|b| b.html.clone())
-                .unwrap_or_default(),
+            body_html: entry.body(self.lang).map_or("", |b| b.html.as_str()),
             cover: match &entry.details {
                 Details::Achievement(a) => a.cover.as_ref().map(|c| self.site.config.url(c)),
                 _ => None,
             },
-            relations: self.relations(id),
         }
     }
 
@@ -350,48 +339,69 @@ impl Speaker<'_> {
             .filter(|(_, items)| !items.is_empty())
             .map(|(key, items)| MetaRow {
                 key,
-                label: self.t(&format!("field_{key}")),
+                label: self.t_of("field_", key),
                 items,
             })
             .collect()
     }
 
-    /// Lists of related entries, shown below the entry.
-    fn relations(&self, id: EntryId) -> Vec<Relation> {
-        let entry = &self.site.entries[id];
-        let mut relations = Vec::new();
-        let mut add = |key: &'static str, ids: Vec<EntryId>| {
-            let cards = self.cards(ids);
-            if !cards.is_empty() {
-                relations.push(Relation {
-                    key,
-                    label: self.t(&format!("relation_{key}")),
-                    cards,
-                });
-            }
-        };
-        match entry.entry_type {
-            EntryType::Achievement => {}
-            EntryType::Park => {
-                add("sub_parks", self.site.sub_parks(id));
-                add(
+    /// The lists of related entries shown below the entry, each with its
+    /// key (`sub_parks`) and the entries in it, unlisted ones included.
+    pub fn related(&self, id: EntryId) -> Vec<(&'static str, Vec<EntryId>)> {
+        let site = self.site;
+        match site.entries[id].entry_type {
+            EntryType::Achievement => Vec::new(),
+            EntryType::Park => vec![
+                ("sub_parks", site.sub_parks(id)),
+                (
                     "hosted_achievements",
-                    self.site.referrers(id, EntryType::Achievement),
-                );
-            }
-            EntryType::Policy => {
-                add(
+                    site.referrers(id, EntryType::Achievement),
+                ),
+            ],
+            EntryType::Policy => vec![
+                (
                     "citing_achievements",
-                    self.site.referrers(id, EntryType::Achievement),
-                );
-                add(
-                    "citing_policies",
-                    self.site.referrers(id, EntryType::Policy),
-                );
-            }
+                    site.referrers(id, EntryType::Achievement),
+                ),
+                ("citing_policies", site.referrers(id, EntryType::Policy)),
+            ],
         }
-        relations
     }
+}
+
+/// `parts` joined: what `format!` makes of them, without its machinery, which
+/// costs several times the copying on the paths that make every card.
+pub(super) fn concat(parts: &[&str]) -> String {
+    let mut joined = String::with_capacity(parts.iter().map(|p| p.len()).sum());
+    parts.iter().for_each(|part| joined.push_str(part));
+    joined
+}
+
+/// [`Config::language_prefix`] without making a `String` of it.
+pub(super) fn language_prefix(config: &Config, lang: Lang) -> &'static str {
+    match lang {
+        _ if lang == config.default_language => "",
+        Lang::Zh => "zh/",
+        Lang::En => "en/",
+    }
+}
+
+/// The URL of the site path `parts` (joined) in `lang`: what
+/// `config.url(&(config.language_prefix(lang) + parts))` gives, in one string.
+pub(super) fn url_in(config: &Config, lang: Lang, parts: &[&str]) -> String {
+    let mut url = String::with_capacity(
+        config.base_path.len() + 3 + parts.iter().map(|p| p.len()).sum::<usize>(),
+    );
+    url.push_str(&config.base_path);
+    url.push_str(language_prefix(config, lang));
+    parts.iter().for_each(|part| url.push_str(part));
+    // `Config::url` drops the site path's leading slashes.
+    let slashes = url[config.base_path.len()..]
+        .bytes()
+        .take_while(|b| *b == b'/')
+        .count();
+    url.drain(config.base_path.len()..config.base_path.len() + slashes);
+    url
 }
 
 fn plain(text: String) -> MetaItem {
