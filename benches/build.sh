@@ -8,11 +8,21 @@
 #
 # For each N it writes the corpus with examples/gen_corpus (chengguo site and
 # the same content as a Hugo site), then times `chengguo build` (release) and
-# `hugo` with /usr/bin/time -v, each into an output folder emptied beforehand
-# (the emptying is not timed). With --runs R it keeps each tool's fastest run.
-# Stage times of the last chengguo run are printed below the table
-# (CHENGGUO_PROGRESS=1). Work files go to $BENCH_DIR (default
-# ${TMPDIR:-/tmp}/chengguo-bench); add --keep to leave them there.
+# `hugo` with /usr/bin/time -v. Every timed run writes into a folder that has
+# never existed, and nothing is deleted until the benchmark ends: on an ext4
+# disk mounted with `discard`, creating files soon after deleting tens of
+# thousands of others is several times slower (the inode allocator skips
+# recently freed inodes), which made the timings depend on what the previous
+# run had removed. With --runs R it keeps each tool's fastest run.
+#
+# The "floor" columns time `tar -x` writing chengguo's own output (the same
+# files, folders and bytes, from an archive read from the page cache) into a
+# new folder on the same disk: what creating the site's files costs on this
+# machine before any of chengguo's work.
+#
+# Stage times of the fastest chengguo run are printed below the table
+# (CHENGGUO_PROGRESS=1). Work files go to a new folder in $BENCH_DIR
+# (default ${TMPDIR:-/tmp}); add --keep to leave them there.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -24,7 +34,7 @@ while [ $# -gt 0 ]; do
     --sizes) sizes="$2"; shift 2 ;;
     --runs) runs="$2"; shift 2 ;;
     --keep) keep=1; shift ;;
-    -h|--help) sed -n '2,16p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,28p' "$0"; exit 0 ;;
     *) echo "unknown argument: $1 (see --help)" >&2; exit 2 ;;
   esac
 done
@@ -40,9 +50,14 @@ cargo build --release --quiet --bin chengguo --example gen_corpus
 chengguo="$PWD/target/release/chengguo"
 gen="$PWD/target/release/examples/gen_corpus"
 
-work="${BENCH_DIR:-${TMPDIR:-/tmp}/chengguo-bench}"
-mkdir -p "$work"
-[ "$keep" -eq 1 ] || trap 'rm -rf "$work"' EXIT
+# A new folder each time, so that no output folder has existed before.
+mkdir -p "${BENCH_DIR:-${TMPDIR:-/tmp}}"
+work=$(mktemp -d "${BENCH_DIR:-${TMPDIR:-/tmp}}/chengguo-bench.XXXXXX")
+if [ "$keep" -eq 1 ]; then
+  echo "work files stay in $work" >&2
+else
+  trap 'rm -rf "$work"' EXIT
+fi
 
 # time_run LOG COMMAND…: run under /usr/bin/time -v; prints "wall user sys rss_kb".
 time_run() {
@@ -60,22 +75,27 @@ time_run() {
     END { printf "%.2f %.2f %.2f %d\n", wall, user, sys, rss }' "$log"
 }
 
-# best_of RUNS LOG PREPARE COMMAND…: the fastest of RUNS runs (by wall time).
+# best_of RUNS LOG OUT COMMAND…: the fastest of RUNS runs (by wall time). In
+# COMMAND, the word @OUT stands for a new output folder, OUT.1, OUT.2, …; the
+# folder of the fastest run is left at OUT.best.
 best_of() {
-  local n="$1" log="$2" prepare="$3"; shift 3
-  local best="" result
-  for _ in $(seq "$n"); do
-    eval "$prepare"
-    result=$(time_run "$log" "$@")
+  local n="$1" log="$2" out="$3"; shift 3
+  local best="" result run args
+  for run in $(seq "$n"); do
+    args=()
+    for arg in "$@"; do args+=("${arg//@OUT/$out.$run}"); done
+    result=$(time_run "$log" "${args[@]}")
     if [ -z "$best" ] || awk -v a="${result%% *}" -v b="${best%% *}" 'BEGIN { exit !(a < b) }'; then
       best="$result"
       cp "$log" "$log.best"
+      ln -sfn "$out.$run" "$out.best"
     fi
   done
   echo "$best"
 }
 
 rows=()
+floors=()
 stages=""
 for n in $sizes; do
   site="$work/site-$n" hugo_site="$work/hugo-$n" out="$work/public-$n"
@@ -84,29 +104,36 @@ for n in $sizes; do
   content=$(du -sk "$site/content" | cut -f1)
 
   read -r wall user sys rss < <(CHENGGUO_PROGRESS=1 best_of "$runs" "$work/chengguo-$n.log" \
-    "rm -rf '$out'" "$chengguo" build --root "$site" --output "$out")
+    "$out" "$chengguo" build --root "$site" --output @OUT)
   [ -n "${rss:-}" ] || { echo "chengguo build failed at N=$n" >&2; exit 1; }
   summary=$(grep '^built ' "$work/chengguo-$n.log.best")
   pages=$(sed -E 's/.*: ([0-9]+) pages, ([0-9]+) files.*/\1/' <<<"$summary")
   files=$(sed -E 's/.*: ([0-9]+) pages, ([0-9]+) files.*/\2/' <<<"$summary")
   index="—"
-  if [ -d "$out/search-index" ]; then
-    index="$(du -sk "$out/search-index" | cut -f1) KB"
+  if [ -d "$out.best/search-index" ]; then
+    index="$(du -sk "$out.best/search-index" | cut -f1) KB"
   fi
   stages+=$'\n'"N=$n (content ${content} KB): "$'\n'"$(grep -E '^  [a-z]+ ' "$work/chengguo-$n.log.best")"
+
+  # The floor: the same files written by tar, from an archive in the page cache.
+  tar -cf "$work/public-$n.tar" -C "$out.best" .
+  cat "$work/public-$n.tar" >/dev/null
+  mkdir "$work/floor-$n"
+  read -r fwall _ fsys _ < <(time_run "$work/floor-$n.log" tar -xf "$work/public-$n.tar" -C "$work/floor-$n")
+  dirs=$(find "$out.best/" -type d | wc -l)
+  floors+=("| $n | $files | $dirs | $((($(stat -c %s "$work/public-$n.tar") + 500000) / 1000000)) MB | $fwall | $fsys |")
 
   hugo_cells="— | — | — | — | — | — | —"
   if [ "$has_hugo" -eq 1 ]; then
     read -r hwall huser hsys hrss < <(best_of "$runs" "$work/hugo-$n.log" \
-      "rm -rf '$hugo_site/public' '$hugo_site/resources'" hugo --quiet --source "$hugo_site")
+      "$work/hugo-public-$n" hugo --quiet --source "$hugo_site" --destination @OUT)
     [ -n "${hrss:-}" ] || { echo "hugo failed at N=$n" >&2; exit 1; }
-    hpages=$(find "$hugo_site/public" -name '*.html' | wc -l)
+    hpages=$(find -L "$work/hugo-public-$n.best" -name '*.html' | wc -l)
     ratio=$(awk -v h="$hwall" -v c="$wall" 'BEGIN { printf "%.1f×", (c > 0) ? h / c : 0 }')
     hugo_cells="$hwall | $huser | $hsys | $((hrss / 1024)) | $hpages | $(awk -v w="$hwall" -v p="$hpages" 'BEGIN { printf "%.3f", w * 1000 / p }') | $ratio"
   fi
   per_page=$(awk -v w="$wall" -v p="$pages" 'BEGIN { printf "%.3f", w * 1000 / p }')
   rows+=("| $n | $wall | $user | $sys | $((rss / 1024)) | $pages | $files | $per_page | $index | $hugo_cells |")
-  [ "$keep" -eq 1 ] || rm -rf "$site" "$hugo_site" "$out"
 done
 
 echo
@@ -116,5 +143,11 @@ echo
 echo "| N | wall s | user s | sys s | peak MB | pages | files | ms/page | search index | Hugo wall s | Hugo user s | Hugo sys s | Hugo peak MB | Hugo pages | Hugo ms/page | Hugo ÷ chengguo |"
 echo "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"
 printf '%s\n' "${rows[@]}"
+echo
+echo "The floor: tar -x writing chengguo's output (same files and bytes) to the same disk:"
+echo
+echo "| N | files | folders | bytes | tar -x wall s | tar -x sys s |"
+echo "|---|---|---|---|---|---|"
+printf '%s\n' "${floors[@]}"
 echo
 echo "chengguo stages (the run in the table):$stages"
