@@ -257,12 +257,10 @@ impl Config {
     pub fn absolute_url(&self, site_path: &str) -> String {
         match &self.origin {
             Some(origin) => {
-                let site_path = site_path.trim_start_matches('/');
-                let mut url =
-                    String::with_capacity(origin.len() + self.base_path.len() + site_path.len());
+                let path = self.url(site_path);
+                let mut url = String::with_capacity(origin.len() + path.len());
                 url.push_str(origin);
-                url.push_str(&self.base_path);
-                url.push_str(site_path);
+                url.push_str(&path);
                 url
             }
             None => self.url(site_path),
@@ -281,11 +279,11 @@ impl Config {
     }
 
     /// The folder a language's pages live under: `""` for the default, `"en/"` otherwise.
-    pub fn language_prefix(&self, lang: Lang) -> String {
-        if lang == self.default_language {
-            String::new()
-        } else {
-            format!("{}/", lang.code())
+    pub fn language_prefix(&self, lang: Lang) -> &'static str {
+        match lang {
+            _ if lang == self.default_language => "",
+            Lang::Zh => "zh/",
+            Lang::En => "en/",
         }
     }
 }

@@ -11,7 +11,7 @@ use crate::entry::EntryType;
 use crate::site::{EntryId, Site};
 
 use super::theme::Theme;
-use super::view::{self, Speaker, concat, language_prefix};
+use super::view::{self, Speaker, concat};
 
 /// The kinds of page the site has.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -200,7 +200,7 @@ impl LangLists {
 
 /// The path of a page under the site root, without the base path: `en/parks/page/2/`.
 pub(super) fn site_path(config: &Config, lang: Lang, page: &Page, site: &Site) -> String {
-    let prefix = language_prefix(config, lang);
+    let prefix = config.language_prefix(lang);
     // Joined with `concat` rather than `format!`: every page asks for
     // several paths (its own, its counterpart's, its alternates').
     let paged = |parts: &[&str], n: usize| {

@@ -377,15 +377,6 @@ pub(super) fn concat(parts: &[&str]) -> String {
     joined
 }
 
-/// [`Config::language_prefix`] without making a `String` of it.
-pub(super) fn language_prefix(config: &Config, lang: Lang) -> &'static str {
-    match lang {
-        _ if lang == config.default_language => "",
-        Lang::Zh => "zh/",
-        Lang::En => "en/",
-    }
-}
-
 /// The URL of the site path `parts` (joined) in `lang`: what
 /// `config.url(&(config.language_prefix(lang) + parts))` gives, in one string.
 pub(super) fn url_in(config: &Config, lang: Lang, parts: &[&str]) -> String {
@@ -393,7 +384,7 @@ pub(super) fn url_in(config: &Config, lang: Lang, parts: &[&str]) -> String {
         config.base_path.len() + 3 + parts.iter().map(|p| p.len()).sum::<usize>(),
     );
     url.push_str(&config.base_path);
-    url.push_str(language_prefix(config, lang));
+    url.push_str(config.language_prefix(lang));
     parts.iter().for_each(|part| url.push_str(part));
     // `Config::url` drops the site path's leading slashes.
     let slashes = url[config.base_path.len()..]

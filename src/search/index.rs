@@ -809,7 +809,6 @@ pub fn build_streaming(
             .enumerate()
             .for_each(|(number, partition)| partition.add(number as u64, first, &keys));
     }
-
     // Every key in one list, filled one partition at a time so that each
     // partition's table is let go as its keys move (a parallel collect held
     // the tables, per-partition lists and the whole list at once).
