@@ -8,6 +8,7 @@
 //! as an overlay; the next good build reloads them. The reload script is a
 //! separate file under a reserved path and is added to served HTML only.
 
+mod open;
 mod served;
 mod watch;
 
@@ -24,6 +25,7 @@ use crate::parse;
 use crate::progress::{Mode, Progress, Terminal, Timer};
 use crate::render::Renderer;
 
+pub use open::open_in_browser;
 use served::{Found, Served};
 
 /// The reserved folder, under the base path, of what `serve` adds to a site.
@@ -103,7 +105,13 @@ fn lock(state: &State) -> std::sync::MutexGuard<'_, Snapshot> {
 }
 
 /// Build the site, bind the address and start watching; [`Server::run`] serves.
-pub fn start(options: ServeOptions) -> io::Result<Server> {
+pub fn start(mut options: ServeOptions) -> io::Result<Server> {
+    // The watcher reports absolute paths and compares them with the root, so
+    // a relative root (`.`, the default, or `../site`) saw no change at all.
+    // One absolute, symlink-free root from here on keeps every comparison true.
+    options.root = options.root.canonicalize().map_err(|error| {
+        io::Error::new(error.kind(), format!("{}: {error}", options.root.display()))
+    })?;
     let listener = TcpListener::bind((options.bind.as_str(), options.port))?;
     let address = listener.local_addr()?;
     let state = Arc::new(State {
@@ -538,25 +546,6 @@ fn content_type(path: &str) -> &'static str {
         "woff" => "font/woff",
         "pdf" => "application/pdf",
         _ => "application/octet-stream",
-    }
-}
-
-/// Open `url` in the desktop's browser; failing to is not an error of the server.
-pub fn open_in_browser(url: &str) {
-    let command = if cfg!(target_os = "macos") {
-        ("open", vec![url])
-    } else if cfg!(windows) {
-        ("cmd", vec!["/C", "start", "", url])
-    } else {
-        ("xdg-open", vec![url])
-    };
-    if let Err(error) = std::process::Command::new(command.0)
-        .args(&command.1)
-        .stdout(std::process::Stdio::null())
-        .stderr(std::process::Stdio::null())
-        .spawn()
-    {
-        eprintln!("cannot open a browser ({error}); open {url} yourself");
     }
 }
 

@@ -26,7 +26,17 @@ pub struct Watch {
 const FOLDERS: [&str; 3] = [CONTENT_DIR, THEMES_DIR, STATIC_DIR];
 
 /// Watch `root`; `on_change` runs on the watcher's own thread after each burst of changes.
+///
+/// notify reports every changed path as an absolute path under the folder
+/// watched, so `root` must be absolute (and canonical, so that a path through
+/// a symlink compares equal): a relative root would match no event.
 pub fn watch(root: &Path, mut on_change: impl FnMut() + Send + 'static) -> notify::Result<Watch> {
+    if !root.is_absolute() {
+        return Err(notify::Error::generic(&format!(
+            "the watched folder {} must be an absolute path",
+            root.display()
+        )));
+    }
     let (sender, receiver) = mpsc::channel::<PathBuf>();
     let root_for_filter = root.to_path_buf();
     let mut watcher = notify::recommended_watcher(move |result: notify::Result<notify::Event>| {
