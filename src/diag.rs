@@ -219,6 +219,14 @@ impl Diagnostics {
         self.items.is_empty()
     }
 
+    /// Whether the output could not be written (a full disk, a read-only
+    /// folder): the command line exits with 3 then, not 1.
+    pub fn cannot_write(&self) -> bool {
+        self.items
+            .iter()
+            .any(|d| d.code() == messages::CANNOT_WRITE)
+    }
+
     pub fn len(&self) -> usize {
         self.items.len()
     }

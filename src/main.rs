@@ -1,5 +1,6 @@
 //! The `chengguo` command: parse the command line, run the library, print
-//! diagnostics, exit with 0 (success), 1 (content errors) or 2 (usage errors).
+//! diagnostics, exit with 0 (success), 1 (content errors), 2 (usage errors) or
+//! 3 (the output cannot be written), so that CI can tell them apart.
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -17,11 +18,20 @@ use chengguo::{BuildOptions, build_to_disk_reporting};
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
+/// Exit codes, for `--help`; the README says the same.
+const EXIT_CODES: &str = "Exit codes: 0 success; 1 content errors (the problems are listed); \
+2 usage errors (a bad option, no config.yaml); 3 the output cannot be written \
+(a full disk, a read-only folder).";
+
+/// The output (site, entry files, schemas) could not be written.
+const CANNOT_WRITE: u8 = 3;
+
 #[derive(Parser)]
 #[command(
     name = "chengguo",
     version,
-    about = "Bilingual static sites of science-and-technology achievements, parks and policies"
+    about = "Bilingual static sites of science-and-technology achievements, parks and policies",
+    after_help = EXIT_CODES
 )]
 struct Cli {
     #[command(subcommand)]
@@ -31,6 +41,7 @@ struct Cli {
 #[derive(Subcommand)]
 enum Command {
     /// Compile the site into the output folder (public/ by default).
+    #[command(after_help = EXIT_CODES)]
     Build {
         /// The site's folder, holding config.yaml, content/ and themes/.
         #[arg(long, default_value = ".")]
@@ -47,6 +58,7 @@ enum Command {
     },
     /// Validate the site without writing anything: every field, reference and
     /// link, the files links and covers point at, and translation coverage.
+    #[command(after_help = EXIT_CODES)]
     Check {
         /// The site's folder, holding config.yaml, content/ and themes/.
         #[arg(long, default_value = ".")]
@@ -59,6 +71,7 @@ enum Command {
         lang: Option<LangArg>,
     },
     /// Start a new entry with every field present, blank and explained.
+    #[command(after_help = EXIT_CODES)]
     New {
         /// achievement, park or policy.
         #[arg(value_enum)]
@@ -76,6 +89,7 @@ enum Command {
         root: PathBuf,
     },
     /// Preview the site: build in memory, serve it, rebuild and reload pages on every change.
+    #[command(after_help = EXIT_CODES)]
     Serve {
         /// The site's folder, holding config.yaml, content/ and themes/.
         #[arg(long, default_value = ".")]
@@ -97,6 +111,7 @@ enum Command {
         drafts: bool,
     },
     /// Write JSON Schemas of each entry type and of config.yaml, for editor completion.
+    #[command(after_help = EXIT_CODES)]
     Schema {
         /// The folder to write the schemas into.
         #[arg(long)]
@@ -216,7 +231,11 @@ fn main() -> ExitCode {
                 Err(diagnostics) => {
                     print_diagnostics(&diagnostics);
                     eprintln!("build failed; {} left as it was", output.display());
-                    ExitCode::from(1)
+                    if diagnostics.cannot_write() {
+                        ExitCode::from(CANNOT_WRITE)
+                    } else {
+                        ExitCode::from(1)
+                    }
                 }
             }
         }
@@ -282,7 +301,7 @@ fn run_new(root: &Path, entry_type: TypeArg, slug: &str, lang: &[LangArg], yaml:
         }
         Err(error @ chengguo::new::NewError::Write(..)) => {
             eprintln!("error: {error}");
-            ExitCode::from(1)
+            ExitCode::from(CANNOT_WRITE)
         }
         Err(error) => {
             eprintln!("error: {error}");
@@ -308,7 +327,7 @@ fn run_schema(root: &Path, out: &Path) -> ExitCode {
                 "error: cannot write the schemas to {}: {error}",
                 out.display()
             );
-            ExitCode::from(1)
+            ExitCode::from(CANNOT_WRITE)
         }
     }
 }

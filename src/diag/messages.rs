@@ -22,6 +22,10 @@ const fn m(code: &'static str, en: &'static str, zh: &'static str) -> Message {
     Message { code, en, zh }
 }
 
+/// The code of a failure to write the output, which the command line turns
+/// into exit code 3 (a full disk, a read-only folder), apart from content errors.
+pub const CANNOT_WRITE: &str = "cannot-write";
+
 /// Messages (the text after `field "x": `). More specific templates come first.
 pub const MESSAGES: &[Message] = &[
     // Files and front matter.
@@ -67,6 +71,12 @@ pub const MESSAGES: &[Message] = &[
         "slug \"{0}\" 重复:这个{1}已经写在 {2} 中",
     ),
     m("yaml-syntax", "malformed YAML: {}", "YAML 格式错误:{0}"),
+    // The output folder (exit code 3, not 1: the content is not at fault).
+    m(
+        CANNOT_WRITE,
+        "cannot write the site: {}",
+        "无法写入网站：{0}",
+    ),
     // Fields.
     m("missing-field", "missing field \"{}\"", "缺少字段 \"{0}\""),
     m("unknown-field", "unknown field \"{}\"", "未知字段 \"{0}\""),
