@@ -348,6 +348,9 @@ fn run_serve(options: chengguo::serve::ServeOptions, open: bool) -> ExitCode {
         }
     };
     let url = server.url();
+    if let Some(warning) = chengguo::serve::exposure_warning(server.address) {
+        eprintln!("{warning}");
+    }
     println!("serving {url} (Ctrl-C to stop)");
     let _ = std::io::Write::flush(&mut std::io::stdout());
     if open {

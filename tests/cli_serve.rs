@@ -338,3 +338,123 @@ fn serve_open_runs_the_browser_variable_reaps_it_and_stays_quiet() {
     assert_no_child_left(serve.child.id());
     assert!(!serve.log().contains("note:"), "{}", serve.log());
 }
+
+/// Connect to the server with a read timeout long enough for any answer.
+fn connect(address: &str) -> TcpStream {
+    let stream = TcpStream::connect(address).unwrap();
+    stream
+        .set_read_timeout(Some(Duration::from_secs(20)))
+        .unwrap();
+    stream
+}
+
+fn read_all(stream: &mut TcpStream) -> String {
+    let mut response = Vec::new();
+    let _ = stream.read_to_end(&mut response);
+    String::from_utf8_lossy(&response).into_owned()
+}
+
+/// Regression (slowloris): the read timeout was per read, so a client sending
+/// a byte every few seconds held its thread for as long as it liked.
+#[test]
+fn serve_drops_a_request_sent_one_byte_a_second_after_a_few_seconds() {
+    let dir = tempfile::tempdir().unwrap();
+    let site = site_in(dir.path());
+    let serve = Serve::start(&site, &[], &[]);
+    let mut stream = connect(&serve.address);
+    let started = Instant::now();
+    let mut writer = stream.try_clone().unwrap();
+    let dripping = std::thread::spawn(move || {
+        for byte in b"GET / HTTP/1.1\r\nHost: x\r\nX-Slow: "
+            .iter()
+            .cycle()
+            .take(30)
+        {
+            if writer.write_all(&[*byte]).is_err() {
+                return;
+            }
+            std::thread::sleep(Duration::from_secs(1));
+        }
+    });
+    let response = read_all(&mut stream);
+    let took = started.elapsed();
+    assert_eq!(status_of(&response), 408, "{response}");
+    assert!(
+        took >= Duration::from_secs(4) && took < Duration::from_secs(9),
+        "dropped after {took:?}"
+    );
+    dripping.join().unwrap();
+    // The server still answers others.
+    assert_eq!(serve.get("").0, 200);
+}
+
+#[test]
+fn serve_answers_414_and_431_for_an_over_long_request_line_or_head() {
+    let dir = tempfile::tempdir().unwrap();
+    let site = site_in(dir.path());
+    let serve = Serve::start(&site, &[], &[]);
+    let long_line = format!("GET /{} HTTP/1.1\r\nHost: x\r\n\r\n", "a".repeat(10 * 1024));
+    let response = request(&serve.address, long_line.as_bytes());
+    assert_eq!(status_of(&response), 414, "{response}");
+    assert!(response.contains("请求行过长"), "{response}");
+
+    let header = format!("X-Filler: {}\r\n", "b".repeat(1000));
+    let long_head = format!("GET / HTTP/1.1\r\n{}\r\n", header.repeat(20));
+    let response = request(&serve.address, long_head.as_bytes());
+    assert_eq!(status_of(&response), 431, "{response}");
+    assert!(response.contains("请求头过长"), "{response}");
+
+    // A head that never ends gets 431 too, once it passes the limit.
+    let mut stream = connect(&serve.address);
+    let endless = format!("GET / HTTP/1.1\r\n{}", header.repeat(40));
+    stream.write_all(endless.as_bytes()).unwrap();
+    assert_eq!(status_of(&read_all(&mut stream)), 431);
+
+    // Big but within the limits: served.
+    let fits = format!(
+        "GET {}{PARK_PAGE} HTTP/1.1\r\nHost: x\r\n{}\r\n",
+        serve.base,
+        header.repeat(10)
+    );
+    let response = request(&serve.address, fits.as_bytes());
+    assert_eq!(status_of(&response), 200);
+}
+
+#[test]
+fn serve_answers_503_beyond_its_connection_cap_and_recovers() {
+    const CAP: usize = 64;
+    let dir = tempfile::tempdir().unwrap();
+    let site = site_in(dir.path());
+    let serve = Serve::start(&site, &[], &[]);
+    // Connections that send nothing hold a thread each until the deadline.
+    let idle: Vec<TcpStream> = (0..CAP).map(|_| connect(&serve.address)).collect();
+    let mut beyond = connect(&serve.address);
+    let response = read_all(&mut beyond);
+    assert_eq!(status_of(&response), 503, "{response}");
+    assert!(response.contains("Retry-After: 1"), "{response}");
+    // Each idle one is dropped with 408 at the deadline, and the slots come back.
+    for mut stream in idle {
+        assert_eq!(status_of(&read_all(&mut stream)), 408);
+    }
+    let deadline = Instant::now() + Duration::from_secs(5);
+    while serve.get("").0 != 200 {
+        assert!(Instant::now() < deadline, "no slot came back");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
+#[test]
+fn serve_warns_when_other_machines_can_reach_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let site = site_in(dir.path());
+    let mut exposed = Serve::start(&site, &["--bind", "0.0.0.0"], &[]);
+    let warning = exposed.wait_for_log("warning: the preview listens on", Duration::from_secs(5));
+    assert!(
+        warning.contains("0.0.0.0:") && warning.contains("--bind 127.0.0.1"),
+        "{warning}"
+    );
+    assert!(warning.starts_with("警告："), "{warning}");
+    let mut local = Serve::start(&site, &[], &[]);
+    assert_eq!(local.get("").0, 200);
+    assert!(!local.log().contains("warning"), "{}", local.log());
+}

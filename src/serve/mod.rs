@@ -2,17 +2,19 @@
 //! every change and tell open pages to reload through server-sent events.
 //!
 //! A small HTTP/1.1 server on `std::net` (one thread per connection, every
-//! response `Connection: close`) is all a local preview needs. Pages come from
+//! response `Connection: close`, with the limits of [`http`]) is all a local
+//! preview needs. Pages come from
 //! memory only: nothing is written, `public/` included. A build that fails keeps
 //! the last good site and sends its diagnostics to the pages, which show them
 //! as an overlay; the next good build reloads them. The reload script is a
 //! separate file under a reserved path and is added to served HTML only.
 
+mod http;
 mod open;
 mod served;
 mod watch;
 
-use std::io::{self, BufRead, BufReader, Read, Write};
+use std::io::{self, Write};
 use std::net::{SocketAddr, TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Condvar, Mutex};
@@ -25,6 +27,7 @@ use crate::parse;
 use crate::progress::{Mode, Progress, Terminal, Timer};
 use crate::render::Renderer;
 
+pub use http::exposure_warning;
 pub use open::open_in_browser;
 use served::{Found, Served};
 
@@ -32,7 +35,6 @@ use served::{Found, Served};
 pub const RESERVED: &str = "__chengguo/";
 const RELOAD_JS: &str = include_str!("reload.js");
 const KEEPALIVE: Duration = Duration::from_secs(15);
-const MAX_REQUEST_HEAD: usize = 16 * 1024;
 
 /// What `serve` is asked to do.
 #[derive(Debug, Clone)]
@@ -85,14 +87,21 @@ impl Server {
         format!("http://{}{}", self.address, self.base_path)
     }
 
-    /// Serve until the process ends.
+    /// Serve until the process ends, one thread per connection up to
+    /// [`http::MAX_CONNECTIONS`]; a connection beyond them is answered 503.
     pub fn run(self) -> io::Result<()> {
+        let slots = http::Slots::default();
         for stream in self.listener.incoming() {
             let Ok(stream) = stream else { continue };
+            let Some(slot) = slots.take() else {
+                http::refuse_busy(stream);
+                continue;
+            };
             let state = Arc::clone(&self.state);
             std::thread::Builder::new()
                 .name("chengguo-http".into())
                 .spawn(move || {
+                    let _slot = slot;
                     let _ = handle(stream, &state);
                 })?;
         }
@@ -255,28 +264,13 @@ fn render_diagnostics(root: &Path, diagnostics: &[Diagnostic], lang: Lang) -> St
 }
 
 /// One request: read the head, answer, close.
-fn handle(stream: TcpStream, state: &State) -> io::Result<()> {
-    stream.set_read_timeout(Some(Duration::from_secs(10)))?;
-    let mut reader = BufReader::new(stream.try_clone()?);
-    let mut head = Vec::new();
-    loop {
-        let before = head.len();
-        let read = reader
-            .by_ref()
-            .take((MAX_REQUEST_HEAD - head.len()) as u64 + 1)
-            .read_until(b'\n', &mut head)?;
-        if read == 0 || head.len() > MAX_REQUEST_HEAD {
-            return Ok(());
-        }
-        let line = &head[before..];
-        if line == b"\r\n" || line == b"\n" {
-            break;
-        }
-    }
-    let head = String::from_utf8_lossy(&head);
-    let mut parts = head.lines().next().unwrap_or("").split(' ');
-    let (method, target) = (parts.next().unwrap_or(""), parts.next().unwrap_or(""));
-    let mut stream = stream;
+fn handle(mut stream: TcpStream, state: &State) -> io::Result<()> {
+    stream.set_write_timeout(Some(http::WRITE_TIMEOUT))?;
+    let request = match http::read_request(&mut stream) {
+        Ok(request) => request,
+        Err(refusal) => return http::refuse(stream, &refusal),
+    };
+    let (method, target) = (request.method.as_str(), request.target.as_str());
     if method != "GET" && method != "HEAD" {
         return respond(
             &mut stream,
