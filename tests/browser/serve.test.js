@@ -22,10 +22,16 @@ function copySite() {
   return root;
 }
 
-/** Start `chengguo serve` on a free port; resolves once it prints its URL. */
-async function startServe(root, extra = []) {
-  const child = spawn(BIN, ['serve', '--root', root, '--port', '0', ...extra], {
+/**
+ * Start `chengguo serve` on a free port; resolves once it prints its URL.
+ * With `cwd`, it runs there and `root` is passed as written (relative, or
+ * `null` for no `--root` at all), as the README's own commands are run.
+ */
+async function startServe(root, extra = [], { cwd } = {}) {
+  const rootArgs = root === null ? [] : ['--root', root];
+  const child = spawn(BIN, ['serve', ...rootArgs, '--port', '0', ...extra], {
     stdio: ['ignore', 'pipe', 'pipe'],
+    cwd,
   });
   let log = '';
   child.stderr.on('data', (chunk) => { log += chunk; });
@@ -260,6 +266,53 @@ describe('chengguo serve on the bundled site', () => {
     }
     fs.rmSync(out, { recursive: true, force: true });
   });
+});
+
+// Regression: with the default root (`.`) or any relative `--root`, the
+// watcher compared notify's absolute paths with the relative root and never
+// rebuilt, so the README's own `chengguo serve` gave no live reload.
+describe('chengguo serve run from the site folder, as the README says', () => {
+  let root;
+  let sibling;
+  let browser;
+  before(async () => {
+    root = copySite();
+    sibling = `${root}-elsewhere`;
+    fs.mkdirSync(sibling);
+    browser = await launchBrowser();
+  });
+  after(async () => {
+    await browser?.close();
+    if (root) fs.rmSync(root, { recursive: true, force: true });
+    if (sibling) fs.rmSync(sibling, { recursive: true, force: true });
+  });
+
+  for (const [name, rootArg, cwd] of [
+    ['no --root, in the site folder', null, () => root],
+    ['--root ../site-folder, from a sibling folder', () => `../${path.basename(root)}`, () => sibling],
+    ['--root ., in the site folder', () => '.', () => root],
+  ]) {
+    test(`${name}: a saved edit reloads the open page`, async () => {
+      const server = await startServe(typeof rootArg === 'function' ? rootArg() : rootArg, [], { cwd: cwd() });
+      try {
+        const page = await browser.newPage();
+        const response = await page.goto(`${server.url}${ENTRY_URL}`);
+        assert.equal(response.status(), 200);
+        await page.waitForSelector('script[data-chengguo-reload][data-connected]', { state: 'attached' });
+        const file = path.join(root, ENTRY);
+        const text = fs.readFileSync(file, 'utf8');
+        const title = `纳米位移测量技术(${name})`;
+        saveByRename(file, text.replace(/^title: .*$/m, `title: ${title}`));
+        await page.waitForFunction((t) => document.querySelector('h1')?.textContent.includes(t), title,
+          { timeout: 10000, polling: 25 }).catch((error) => {
+          throw new Error(`${error.message}\n${server.log()}`);
+        });
+        await page.close();
+      } finally {
+        await server.stop();
+      }
+    });
+  }
 });
 
 describe('chengguo serve under a base path', () => {
