@@ -47,8 +47,16 @@ has_hugo=0
 command -v hugo >/dev/null 2>&1 && has_hugo=1
 
 cargo build --release --quiet --bin chengguo --example gen_corpus
-chengguo="$PWD/target/release/chengguo"
-gen="$PWD/target/release/examples/gen_corpus"
+# Cargo says where its target folder is (CARGO_TARGET_DIR or a cargo config
+# may put it anywhere); the path is absolute.
+target=$(cargo metadata --format-version 1 --no-deps \
+  | sed -n 's/.*"target_directory":"\([^"]*\)".*/\1/p')
+if [ -z "$target" ] || [ ! -x "$target/release/chengguo" ]; then
+  echo "cannot find the release binary in cargo's target folder (${target:-unknown})" >&2
+  exit 1
+fi
+chengguo="$target/release/chengguo"
+gen="$target/release/examples/gen_corpus"
 
 # A new folder each time, so that no output folder has existed before.
 mkdir -p "${BENCH_DIR:-${TMPDIR:-/tmp}}"

@@ -9,7 +9,16 @@ import path from 'node:path';
 import { chromium } from 'playwright-core';
 
 export const REPO = path.resolve(import.meta.dirname, '..', '..');
-export const BIN = path.join(REPO, 'target', 'release', 'chengguo');
+/**
+ * Cargo's target folder, as cargo itself reports it: `./target` unless
+ * CARGO_TARGET_DIR (or a cargo config) puts it elsewhere.
+ */
+export const TARGET_DIR = JSON.parse(execFileSync('cargo', ['metadata', '--format-version', '1', '--no-deps'], {
+  cwd: REPO, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 64 * 1024 * 1024,
+})).target_directory;
+/** The release binary `cargo build --release` made (scripts/test builds it first). */
+export const BIN = path.join(TARGET_DIR, 'release', 'chengguo');
+if (!fs.existsSync(BIN)) throw new Error(`${BIN} not found: run \`cargo build --release\` first`);
 export const CHROMIUM = '/usr/bin/chromium';
 export const NGINX = '/usr/sbin/nginx';
 
