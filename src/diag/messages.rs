@@ -62,6 +62,11 @@ pub const MESSAGES: &[Message] = &[
     ),
     m("cannot-read", "cannot read: {}", "无法读取:{0}"),
     m(
+        "output-locked",
+        "cannot write the site: another build (process {}) is writing {}; wait for it to end (lock file {})",
+        "无法写入站点：另一个构建（进程 {0}）正在写入 {1}；请等它结束（锁文件 {2}）",
+    ),
+    m(
         "duplicate-slug",
         "duplicate slug \"{}\": {} is already written in {}",
         "slug \"{0}\" 重复:这个{1}已经写在 {2} 中",
@@ -519,6 +524,16 @@ mod tests {
         assert_eq!(
             message("expected text, found a list", Lang::Zh),
             "应为文本,实际是列表"
+        );
+    }
+
+    #[test]
+    fn names_the_build_that_holds_the_output() {
+        let text = "cannot write the site: another build (process 42) is writing public; wait for it to end (lock file ./.public.lock)";
+        assert_eq!(code(text), "output-locked");
+        assert_eq!(
+            message(text, Lang::Zh),
+            "无法写入站点：另一个构建（进程 42）正在写入 public；请等它结束（锁文件 ./.public.lock）"
         );
     }
 
