@@ -106,23 +106,7 @@ impl Staging {
     /// clean up after dead builds (restoring the last good output if a dead
     /// build had moved it away), then create the staging folder.
     pub fn begin(output: &Path) -> io::Result<Staging> {
-        let parent = match output.parent() {
-            Some(parent) if !parent.as_os_str().is_empty() => parent.to_path_buf(),
-            _ => PathBuf::from("."),
-        };
-        fs::create_dir_all(&parent)?;
-        let name = output
-            .file_name()
-            .ok_or_else(|| {
-                io::Error::new(
-                    io::ErrorKind::InvalidInput,
-                    "the output path has no folder name",
-                )
-            })?
-            .to_string_lossy()
-            .into_owned();
-        let lock = lock(&parent.join(format!(".{name}.lock")), output)?;
-        recover(&parent, &name, output)?;
+        let (parent, name, lock) = lock_and_recover(output)?;
         let staging = parent.join(format!(".{name}.tmp-{}", std::process::id()));
         let retired = parent.join(format!(".{name}.old-{}", std::process::id()));
         fs::create_dir_all(&staging)?;
@@ -153,6 +137,37 @@ impl Staging {
         }
         Ok(())
     }
+}
+
+/// Clean up after dead builds beside `output`, putting back the last good
+/// output if a dead build had moved it away, without writing anything else.
+/// A build does this first, so that even a build that then fails on its
+/// content leaves a site behind.
+pub fn recover_output(output: &Path) -> io::Result<()> {
+    lock_and_recover(output).map(drop)
+}
+
+/// Take the lock beside `output` and clean up; gives the folder `output` is
+/// in, its name and the held lock.
+fn lock_and_recover(output: &Path) -> io::Result<(PathBuf, String, fs::File)> {
+    let parent = match output.parent() {
+        Some(parent) if !parent.as_os_str().is_empty() => parent.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    fs::create_dir_all(&parent)?;
+    let name = output
+        .file_name()
+        .ok_or_else(|| {
+            io::Error::new(
+                io::ErrorKind::InvalidInput,
+                "the output path has no folder name",
+            )
+        })?
+        .to_string_lossy()
+        .into_owned();
+    let lock = lock(&parent.join(format!(".{name}.lock")), output)?;
+    recover(&parent, &name, output)?;
+    Ok((parent, name, lock))
 }
 
 /// Take the lock beside the output, or fail at once if another build holds

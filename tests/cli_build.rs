@@ -124,3 +124,24 @@ fn a_second_build_of_the_same_output_fails_naming_the_one_running() {
     let output = chengguo(&["build", "--root", fixture.root().to_str().unwrap()]);
     assert_eq!(output.status.code(), Some(0));
 }
+
+#[test]
+fn a_build_that_fails_on_its_content_still_puts_back_the_site_a_killed_build_moved_away() {
+    let fixture = Fixture::new("minimal");
+    let root = fixture.root().to_str().unwrap();
+    assert_eq!(chengguo(&["build", "--root", root]).status.code(), Some(0));
+    let page = fixture.root().join("public/parks/science-city/index.html");
+    let before = std::fs::read(&page).unwrap();
+    // What a build killed between the two renames of the fallback leaves.
+    std::fs::rename(
+        fixture.root().join("public"),
+        fixture.root().join(".public.old-4000002"),
+    )
+    .unwrap();
+    std::fs::create_dir(fixture.root().join(".public.tmp-4000002")).unwrap();
+    fixture.write("content/parks/science-city.yaml", "title: {zh: 科学城\n");
+    assert_eq!(chengguo(&["build", "--root", root]).status.code(), Some(1));
+    assert_eq!(std::fs::read(&page).unwrap(), before);
+    assert!(!fixture.root().join(".public.old-4000002").exists());
+    assert!(!fixture.root().join(".public.tmp-4000002").exists());
+}
