@@ -297,6 +297,16 @@ pub const MESSAGES: &[Message] = &[
         "应为 true 或 false",
     ),
     m(
+        "bad-policy-char",
+        "a policy cannot hold the character {}",
+        "安全策略中不能含有字符 {0}",
+    ),
+    m(
+        "bad-policy",
+        "expected a policy such as \"default-src 'self'\", or false",
+        "应为 \"default-src 'self'\" 这样的安全策略，或 false",
+    ),
+    m(
         "expected-labels",
         "expected {zh: …, en: …} with both languages",
         "应为包含两种语言的 {zh: …, en: …}",
