@@ -11,7 +11,9 @@
 //! every fourth kill comes the moment the new site is in place, while the
 //! build removes the one it replaced.
 //! `CHENGGUO_KILL_SEED` replays a run (the seed is printed); the number of
-//! entries is `CHENGGUO_KILL_ENTRIES` (default 120).
+//! entries is `CHENGGUO_KILL_ENTRIES` (default 120 with the release binary
+//! that `scripts/test` uses, 60 with the three times slower debug one, so
+//! that either run stays near half a minute).
 
 #[allow(dead_code)]
 #[path = "../examples/gen_corpus/corpus.rs"]
@@ -107,7 +109,7 @@ fn a_killed_build_leaves_the_previous_or_the_new_site_and_nothing_else() {
     let entries: usize = std::env::var("CHENGGUO_KILL_ENTRIES")
         .ok()
         .and_then(|n| n.parse().ok())
-        .unwrap_or(120);
+        .unwrap_or(if cfg!(debug_assertions) { 60 } else { 120 });
     let seed: u64 = std::env::var("CHENGGUO_KILL_SEED")
         .ok()
         .and_then(|n| n.parse().ok())
