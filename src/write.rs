@@ -6,7 +6,9 @@
 //! the last good output as it was, a reader never sees half of one site and
 //! half of another, and the output never stops existing. A lock beside the
 //! output keeps two builds from writing it at once, and lets the next build
-//! clean up what a killed one left. Files whose bytes are unchanged are not written again but
+//! clean up what a killed one left.
+//!
+//! Files whose bytes are unchanged are not written again but
 //! hard-linked from the old output: that is cheaper, keeps their modification
 //! times for caches and sync tools, and makes removing the old folder cheap,
 //! since its unchanged files still belong to the new one (on this machine's
