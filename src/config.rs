@@ -222,8 +222,23 @@ pub struct Config {
     pub page_size: usize,
     pub missing_translation: MissingTranslation,
     pub allow_html: bool,
+    /// The Content-Security-Policy of every page and of the headers file;
+    /// empty if the site turned it off.
+    pub content_security_policy: String,
     pub vocabularies: Vec<(VocabName, Vocabulary)>,
 }
+
+/// The policy pages carry unless `content_security_policy` says otherwise:
+/// nothing from another origin, no inline script or style (the theme has
+/// none; `serve` adds its reload script as a file), no plugins, and no
+/// `<base>` or form that sends readers elsewhere. `frame-ancestors` works
+/// only as a header, so it goes to the headers file alone.
+pub const DEFAULT_CONTENT_SECURITY_POLICY: &str = "default-src 'self'; script-src 'self'; \
+     style-src 'self'; img-src 'self'; font-src 'self'; connect-src 'self'; object-src 'none'; \
+     base-uri 'self'; form-action 'self'; frame-ancestors 'self'";
+
+/// Directives a browser ignores in a `<meta>` policy (and warns about).
+const HEADER_ONLY_DIRECTIVES: [&str; 4] = ["frame-ancestors", "report-uri", "report-to", "sandbox"];
 
 impl Config {
     pub fn vocabulary(&self, name: VocabName) -> &Vocabulary {
@@ -265,6 +280,23 @@ impl Config {
             }
             None => self.url(site_path),
         }
+    }
+
+    /// The policy for a page's `<meta http-equiv>`: the configured one
+    /// without the directives a browser honours only in a header.
+    pub fn meta_content_security_policy(&self) -> String {
+        self.content_security_policy
+            .split(';')
+            .map(str::trim)
+            .filter(|directive| {
+                let name = directive.split_ascii_whitespace().next().unwrap_or("");
+                !name.is_empty()
+                    && !HEADER_ONLY_DIRECTIVES
+                        .iter()
+                        .any(|header_only| name.eq_ignore_ascii_case(header_only))
+            })
+            .collect::<Vec<_>>()
+            .join("; ")
     }
 
     /// The languages in the order pages are built: default first.
@@ -332,7 +364,7 @@ fn split_base_url(base_url: &str) -> Result<(Option<String>, String), String> {
 }
 
 /// Every setting config.yaml may hold (the schema lists the same).
-pub const CONFIG_KEYS: [&str; 11] = [
+pub const CONFIG_KEYS: [&str; 12] = [
     "title",
     "description",
     "base_url",
@@ -342,6 +374,7 @@ pub const CONFIG_KEYS: [&str; 11] = [
     "page_size",
     "missing_translation",
     "allow_html",
+    "content_security_policy",
     "vocabularies",
     "search",
 ];
@@ -400,6 +433,7 @@ pub fn parse(text: &str) -> Result<Config, Diagnostics> {
         page_size: 20,
         missing_translation: MissingTranslation::Mark,
         allow_html: false,
+        content_security_policy: DEFAULT_CONTENT_SECURITY_POLICY.into(),
         vocabularies: Vec::new(),
     };
     for (key, value) in &document {
@@ -464,6 +498,25 @@ pub fn parse(text: &str) -> Result<Config, Diagnostics> {
                 Yaml::Bool(b) => config.allow_html = *b,
                 _ => diagnostics.push(error_at(key, "expected true or false".into())),
             },
+            "content_security_policy" => match value {
+                Yaml::Bool(false) => config.content_security_policy.clear(),
+                Yaml::String(policy) => match policy.chars().find(|c| !is_policy_char(*c)) {
+                    None => {
+                        config.content_security_policy = policy
+                            .split_ascii_whitespace()
+                            .collect::<Vec<_>>()
+                            .join(" ")
+                    }
+                    Some(c) => diagnostics.push(error_at(
+                        key,
+                        format!("a policy cannot hold the character {c:?}"),
+                    )),
+                },
+                _ => diagnostics.push(error_at(
+                    key,
+                    "expected a policy such as \"default-src 'self'\", or false".into(),
+                )),
+            },
             "vocabularies" => config.vocabularies = vocabularies(value, &locator, &mut diagnostics),
             "search" => {}
             other => {
@@ -490,6 +543,13 @@ pub fn parse(text: &str) -> Result<Config, Diagnostics> {
     } else {
         Ok(config)
     }
+}
+
+/// What a Content-Security-Policy is written with, short of what could end
+/// the `<meta>` attribute or the header line it goes into (quotes, angle
+/// brackets, `&`, backslash, line breaks) or start a second policy (`,`).
+fn is_policy_char(c: char) -> bool {
+    (c.is_ascii_graphic() || c == ' ') && !matches!(c, '"' | '<' | '>' | '&' | '\\' | '`' | ',')
 }
 
 fn is_plain_name(name: &str) -> bool {
@@ -638,5 +698,43 @@ mod tests {
             errors[0].to_string(),
             "config.yaml:3:1: error: field \"page_sise\": unknown setting \"page_sise\" (did you mean page_size?)"
         );
+    }
+
+    #[test]
+    fn the_meta_policy_leaves_out_what_only_a_header_can_carry() {
+        let config = parse(MINIMAL).unwrap();
+        assert_eq!(
+            config.content_security_policy,
+            DEFAULT_CONTENT_SECURITY_POLICY
+        );
+        let meta = config.meta_content_security_policy();
+        assert!(meta.starts_with("default-src 'self'; script-src 'self'; "));
+        assert!(meta.ends_with("form-action 'self'"), "{meta}");
+        assert!(!meta.contains("frame-ancestors"));
+        let config = parse(&format!(
+            "{MINIMAL}content_security_policy: \"default-src 'self';  Frame-Ancestors 'none' ; report-uri /r\"\n"
+        ))
+        .unwrap();
+        assert_eq!(config.meta_content_security_policy(), "default-src 'self'");
+    }
+
+    #[test]
+    fn a_policy_can_be_turned_off_but_not_break_out_of_its_attribute() {
+        let config = parse(&format!("{MINIMAL}content_security_policy: false\n")).unwrap();
+        assert_eq!(config.content_security_policy, "");
+        assert_eq!(config.meta_content_security_policy(), "");
+        let errors = parse(&format!(
+            "{MINIMAL}content_security_policy: 'default-src \"><script>'\n"
+        ))
+        .unwrap_err()
+        .sorted();
+        assert_eq!(
+            errors[0].to_string(),
+            "config.yaml:3:1: error: field \"content_security_policy\": a policy cannot hold the character '\"'"
+        );
+        let errors = parse(&format!("{MINIMAL}content_security_policy: [a]\n"))
+            .unwrap_err()
+            .sorted();
+        assert!(errors[0].to_string().contains("expected a policy"));
     }
 }

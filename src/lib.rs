@@ -109,6 +109,10 @@ pub fn build_to_disk_reporting(
             format!("cannot write the site: {error}"),
         ))
     };
+    // What a killed build left is cleaned up (and a site it had moved away put
+    // back) first, whatever becomes of this build; another build running on
+    // the same output is reported before any work is done.
+    write::recover_output(output).map_err(cannot_write)?;
     // Nothing is staged until the content has been read and found sound.
     let staging = std::cell::OnceCell::new();
     let begin = || -> Result<&dyn Sink, Diagnostics> {

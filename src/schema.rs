@@ -242,6 +242,12 @@ pub fn config_schema() -> Value {
             "page_size" => json!({"type": "integer", "minimum": 1, "maximum": 10000}),
             "missing_translation" => json!({"enum": ["mark", "hide"]}),
             "allow_html" => json!({"type": "boolean"}),
+            "content_security_policy" => json!({
+                "oneOf": [
+                    {"type": "string", "pattern": "^[ !#-%'-+\\--;=?-\\[\\]-_a-~]*$"},
+                    {"const": false},
+                ],
+            }),
             "vocabularies" => json!({
                 "type": "object",
                 "properties": vocabularies,

@@ -66,6 +66,11 @@ pub const MESSAGES: &[Message] = &[
     ),
     m("cannot-read", "cannot read: {}", "无法读取:{0}"),
     m(
+        "output-locked",
+        "cannot write the site: another build (process {}) is writing {}; wait for it to end (lock file {})",
+        "无法写入站点：另一个构建（进程 {0}）正在写入 {1}；请等它结束（锁文件 {2}）",
+    ),
+    m(
         "duplicate-slug",
         "duplicate slug \"{}\": {} is already written in {}",
         "slug \"{0}\" 重复:这个{1}已经写在 {2} 中",
@@ -302,6 +307,16 @@ pub const MESSAGES: &[Message] = &[
         "应为 true 或 false",
     ),
     m(
+        "bad-policy-char",
+        "a policy cannot hold the character {}",
+        "安全策略中不能含有字符 {0}",
+    ),
+    m(
+        "bad-policy",
+        "expected a policy such as \"default-src 'self'\", or false",
+        "应为 \"default-src 'self'\" 这样的安全策略，或 false",
+    ),
+    m(
         "expected-labels",
         "expected {zh: …, en: …} with both languages",
         "应为包含两种语言的 {zh: …, en: …}",
@@ -529,6 +544,16 @@ mod tests {
         assert_eq!(
             message("expected text, found a list", Lang::Zh),
             "应为文本,实际是列表"
+        );
+    }
+
+    #[test]
+    fn names_the_build_that_holds_the_output() {
+        let text = "cannot write the site: another build (process 42) is writing public; wait for it to end (lock file ./.public.lock)";
+        assert_eq!(code(text), "output-locked");
+        assert_eq!(
+            message(text, Lang::Zh),
+            "无法写入站点：另一个构建（进程 42）正在写入 public；请等它结束（锁文件 ./.public.lock）"
         );
     }
 

@@ -97,8 +97,11 @@ pub fn load_theme(root: &Path, config: &Config) -> Result<Theme, Diagnostics> {
             None
         }
     };
-    // The site's own static files override the theme's of the same path.
+    // The site's own static files override the theme's of the same path,
+    // and both the headers file made from the configuration.
     let mut by_path = std::collections::BTreeMap::new();
+    let headers = super::headers::headers_file(config);
+    by_path.insert(headers.path.clone(), headers);
     for folder in [theme_dir.join("static"), root.join(STATIC_DIR)] {
         match collect_files(&folder) {
             Ok(files) => by_path.extend(files.into_iter().map(|f| (f.path.clone(), f))),
