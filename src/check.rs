@@ -334,7 +334,7 @@ fn check_target(
 }
 
 /// `base` (a folder path ending in `/`) joined with a relative `path`, `..` resolved.
-fn resolve(base: &str, path: &str) -> String {
+pub(crate) fn resolve(base: &str, path: &str) -> String {
     let mut parts: Vec<&str> = base.split('/').filter(|p| !p.is_empty()).collect();
     for part in path.split('/') {
         match part {
@@ -352,7 +352,8 @@ fn resolve(base: &str, path: &str) -> String {
     resolved
 }
 
-fn percent_decode(text: &str) -> String {
+/// `%E4%B8%AD` → `中`; a `%` not followed by two hex digits stays as it is.
+pub(crate) fn percent_decode(text: &str) -> String {
     let bytes = text.as_bytes();
     let mut out = Vec::with_capacity(bytes.len());
     let mut index = 0;

@@ -294,7 +294,7 @@ pub fn check_base_url(base_url: &str) -> Result<(), String> {
 }
 
 /// `https://host/sub` → (Some("https://host"), "/sub/"); `/sub` → (None, "/sub/").
-fn split_base_url(base_url: &str) -> Result<(Option<String>, String), String> {
+pub fn split_base_url(base_url: &str) -> Result<(Option<String>, String), String> {
     let base_url = base_url.trim();
     let (origin, path) = match base_url.split_once("://") {
         Some((scheme, rest)) => {

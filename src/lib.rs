@@ -5,10 +5,12 @@
 //! load → parse → site → render → search → write. Each stage hands its result to the
 //! next and collects every problem it finds instead of stopping at the first.
 
+pub mod annotate;
 pub mod check;
 pub mod config;
 pub mod diag;
 pub mod entry;
+pub mod linkcheck;
 pub mod load;
 pub mod new;
 pub mod parse;

@@ -169,6 +169,17 @@ pub const MESSAGES: &[Message] = &[
         "\"{}\" does not exist in the site",
         "站点中不存在 \"{0}\"",
     ),
+    // Links in a built site (raised by `check --output`).
+    m(
+        "broken-link",
+        "link to \"{}\" leads to no file of the built site",
+        "链接 \"{0}\" 在生成的站点中找不到对应的文件",
+    ),
+    m(
+        "link-outside-base",
+        "link to \"{}\" is outside the site's base path {}",
+        "链接 \"{0}\" 不在站点的基础路径 {1} 之下",
+    ),
     m(
         "blank-required",
         "the required field \"{}\" is blank",
@@ -370,6 +381,16 @@ pub const HELPS: &[Message] = &[
         "put-file",
         "nothing in static/ or the built site is at /{}; add the file under static/ or fix the link",
         "static/ 和生成的站点中都没有 /{0};请把文件放到 static/ 下,或者修改链接",
+    ),
+    m(
+        "nothing-at",
+        "the output has no file {}",
+        "输出中没有文件 {0}",
+    ),
+    m(
+        "rebuild-base-url",
+        "build and check with the same base_url (or --base-url)",
+        "请用相同的 base_url(或 --base-url)生成和检查",
     ),
     m(
         "put-image",
