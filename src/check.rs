@@ -101,6 +101,7 @@ pub fn check(root: &Path) -> Report {
     let files = SiteFiles {
         root,
         theme_static: root.join(THEMES_DIR).join(&config.theme).join("static"),
+        builtin_theme: crate::render::uses_builtin(root, &config.theme),
         built: built_paths,
     };
     for entry in &entries {
@@ -222,6 +223,8 @@ fn relocate(root: &Path, target: &str, place: &Place) -> Place {
 struct SiteFiles<'a> {
     root: &'a Path,
     theme_static: PathBuf,
+    /// Whether the theme is the copy built into chengguo.
+    builtin_theme: bool,
     /// The built site's paths, when the build succeeded.
     built: Option<BTreeSet<String>>,
 }
@@ -232,7 +235,8 @@ impl SiteFiles<'_> {
     fn exists(&self, site_path: &str) -> Option<bool> {
         let in_static = !site_path.is_empty()
             && (self.root.join(STATIC_DIR).join(site_path).is_file()
-                || self.theme_static.join(site_path).is_file());
+                || self.theme_static.join(site_path).is_file()
+                || (self.builtin_theme && crate::render::builtin_static_has(site_path)));
         if in_static {
             return Some(true);
         }
