@@ -10,6 +10,7 @@ pub mod check;
 pub mod config;
 pub mod diag;
 pub mod entry;
+pub mod init;
 pub mod linkcheck;
 pub mod load;
 pub mod new;

@@ -105,6 +105,16 @@ enum Command {
         #[arg(long)]
         drafts: bool,
     },
+    /// Make a new site in DIR: config.yaml with every setting explained, one
+    /// example entry of each type, a .gitignore and CI recipes for GitHub and GitLab.
+    Init {
+        /// The folder to make the site in; it must not exist or be empty.
+        dir: PathBuf,
+        /// Copy the default theme into DIR/themes/default to change it, instead
+        /// of using the one built into chengguo.
+        #[arg(long)]
+        eject_theme: bool,
+    },
     /// Write JSON Schemas of each entry type and of config.yaml, for editor completion.
     Schema {
         /// The folder to write the schemas into.
@@ -183,6 +193,7 @@ fn main() -> ExitCode {
             root,
         } => run_new(&root, entry_type, &slug, &lang, yaml),
         Command::Schema { out, root } => run_schema(&root, &out),
+        Command::Init { dir, eject_theme } => run_init(&dir, eject_theme),
         Command::Serve {
             root,
             bind,
@@ -415,6 +426,29 @@ fn run_new(root: &Path, entry_type: TypeArg, slug: &str, lang: &[LangArg], yaml:
             ExitCode::SUCCESS
         }
         Err(error @ chengguo::new::NewError::Write(..)) => {
+            eprintln!("error: {error}");
+            ExitCode::from(1)
+        }
+        Err(error) => {
+            eprintln!("error: {error}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn run_init(dir: &Path, eject_theme: bool) -> ExitCode {
+    match chengguo::init::init(dir, eject_theme) {
+        Ok(paths) => {
+            for path in paths {
+                println!("{}", dir.join(path).display());
+            }
+            let shown = dir.display();
+            eprintln!(
+                "made a new site in {shown}; next: cd {shown} && chengguo serve\n已在 {shown} 创建新站点;下一步:cd {shown} && chengguo serve"
+            );
+            ExitCode::SUCCESS
+        }
+        Err(error @ chengguo::init::InitError::Write(..)) => {
             eprintln!("error: {error}");
             ExitCode::from(1)
         }
