@@ -10,6 +10,7 @@ pub mod check;
 pub mod config;
 pub mod diag;
 pub mod entry;
+pub mod history;
 pub mod init;
 pub mod linkcheck;
 pub mod load;
@@ -170,9 +171,19 @@ pub fn prepare(
     let (files, mut diagnostics) = load::load(root);
     progress.stage("load", files.len(), "files", timer.took());
     let timer = Timer::start();
-    let (entries, found) = parse::parse_cached(files, &config, options.include_drafts, cache);
+    let (mut entries, found) = parse::parse_cached(files, &config, options.include_drafts, cache);
     progress.stage("parse", entries.len(), "entries", timer.took());
     diagnostics.extend(found);
+    let timer = Timer::start();
+    match history::read(root) {
+        Ok(Some(history)) => {
+            history.apply(&mut entries);
+            config.set_repository_prefix(&history.prefix);
+        }
+        Ok(None) => {}
+        Err(warning) => diagnostics.push(warning),
+    }
+    progress.stage("history", entries.len(), "entries", timer.took());
     let theme = match theme {
         Ok(theme) => Some(theme),
         Err(found) => {

@@ -80,8 +80,10 @@ fn a_new_site_checks_and_builds_at_once() {
         .iter()
         .filter(|key| **key != "search")
     {
+        // Set, or written out commented for the city to fill in.
         let at = config
             .find(&format!("\n{setting}:"))
+            .or_else(|| config.find(&format!("\n# {setting}:")))
             .unwrap_or_else(|| panic!("{setting} is missing"));
         let comment: String = config[..at]
             .rsplit("\n\n")

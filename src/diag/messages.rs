@@ -298,6 +298,31 @@ pub const MESSAGES: &[Message] = &[
         "应为 mark 或 hide",
     ),
     m(
+        "repo-url",
+        "repo_url must be the https:// address of the repository, such as https://github.com/city/site",
+        "repo_url 必须是仓库的 https:// 地址,例如 https://github.com/city/site",
+    ),
+    m(
+        "expected-branch",
+        "expected a branch name such as main",
+        "应为 main 这样的分支名",
+    ),
+    m(
+        "expected-repo-kind",
+        "expected github, gitlab or gitea",
+        "应为 github、gitlab 或 gitea",
+    ),
+    m(
+        "repo-kind-unknown",
+        "cannot tell whether {} is GitHub, GitLab or Gitea",
+        "无法判断 {0} 是 GitHub、GitLab 还是 Gitea",
+    ),
+    m(
+        "shallow-clone",
+        "the repository is a shallow clone, so pages show no last-updated dates from its history",
+        "仓库是浅克隆,页面无法显示来自提交历史的最后更新日期",
+    ),
+    m(
         "expected-bool",
         "expected true or false",
         "应为 true 或 false",
@@ -391,6 +416,16 @@ pub const HELPS: &[Message] = &[
         "rebuild-base-url",
         "build and check with the same base_url (or --base-url)",
         "请用相同的 base_url(或 --base-url)生成和检查",
+    ),
+    m(
+        "",
+        "set repo_kind: github, gitlab or gitea",
+        "请设置 repo_kind:github、gitlab 或 gitea",
+    ),
+    m(
+        "fetch-history",
+        "fetch the whole history: fetch-depth: 0 with actions/checkout, GIT_DEPTH: 0 on GitLab, git fetch --unshallow by hand",
+        "请获取完整历史:actions/checkout 设 fetch-depth: 0,GitLab 设 GIT_DEPTH: 0,手动运行 git fetch --unshallow",
     ),
     m(
         "put-image",

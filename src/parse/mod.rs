@@ -319,6 +319,7 @@ fn parse_entry(
         body_en,
         tags: take.text_list("tags"),
         draft: take.flag("draft"),
+        updated: take.date("updated"),
         details,
     })
 }
