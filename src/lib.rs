@@ -171,11 +171,14 @@ pub fn prepare(
     let (files, mut diagnostics) = load::load(root);
     progress.stage("load", files.len(), "files", timer.took());
     let timer = Timer::start();
-    let (mut entries, found) = parse::parse_cached(files, &config, options.include_drafts, cache);
+    // git reads the history while the content is parsed.
+    let ((mut entries, found), history) = rayon::join(
+        || parse::parse_cached(files, &config, options.include_drafts, cache),
+        || history::read(root),
+    );
     progress.stage("parse", entries.len(), "entries", timer.took());
     diagnostics.extend(found);
-    let timer = Timer::start();
-    match history::read(root) {
+    match history {
         Ok(Some(history)) => {
             history.apply(&mut entries);
             config.set_repository_prefix(&history.prefix);
@@ -183,7 +186,6 @@ pub fn prepare(
         Ok(None) => {}
         Err(warning) => diagnostics.push(warning),
     }
-    progress.stage("history", entries.len(), "entries", timer.took());
     let theme = match theme {
         Ok(theme) => Some(theme),
         Err(found) => {
