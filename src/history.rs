@@ -48,17 +48,35 @@ impl History {
 /// The history of the site at `root`. `Ok(None)` outside a git repository
 /// (or where git cannot be run); a warning for a shallow clone.
 pub fn read(root: &Path) -> Result<Option<History>, Diagnostic> {
-    let git = |args: &[&str]| {
+    let run = |args: &[&str]| {
         Command::new("git")
             .current_dir(root)
             .args(args)
             .env("LC_ALL", "C")
             .output()
-            .ok()
-            .filter(|output| output.status.success())
     };
-    let Some(found) = git(&["rev-parse", "--is-shallow-repository", "--show-prefix"]) else {
-        return Ok(None);
+    let git = |args: &[&str]| run(args).ok().filter(|output| output.status.success());
+    let found = match run(&["rev-parse", "--is-shallow-repository", "--show-prefix"]) {
+        Ok(found) if found.status.success() => found,
+        // In a repository that git cannot read (not installed, or a folder
+        // owned by another user, as in some CI containers), say so rather
+        // than leave the dates out without a word.
+        failed if in_repository(root) => {
+            let reason = match failed {
+                Ok(output) => String::from_utf8_lossy(&output.stderr)
+                    .lines()
+                    .next()
+                    .unwrap_or("")
+                    .trim()
+                    .to_string(),
+                Err(error) => error.to_string(),
+            };
+            return Err(Diagnostic::warning(
+                CONTENT_DIR,
+                crate::diag::messages::english("git-failed", &[&reason]),
+            ));
+        }
+        _ => return Ok(None),
     };
     let found = String::from_utf8_lossy(&found.stdout);
     let mut lines = found.lines();
@@ -92,6 +110,12 @@ pub fn read(root: &Path) -> Result<Option<History>, Diagnostic> {
         prefix,
         changed: parse_log(&String::from_utf8_lossy(&log.stdout)),
     }))
+}
+
+/// Whether `root` or a folder above it holds a `.git`.
+fn in_repository(root: &Path) -> bool {
+    let root = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
+    root.ancestors().any(|dir| dir.join(".git").exists())
 }
 
 /// The date each file was last changed, from `git log -z --format=%x01%cs

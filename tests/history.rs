@@ -252,3 +252,16 @@ fn a_shallow_clone_warns_and_falls_back_to_the_updated_field() {
     assert!(page(&site, "parks/beibei-zone/index.html").contains("datetime=\"2023-11-02\""));
     assert!(!page(&site, "parks/science-city/index.html").contains("最后更新"));
 }
+
+#[test]
+fn a_repository_git_cannot_read_is_a_warning_not_silence() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_tree(&repo().join("tests/fixtures/minimal"), dir.path());
+    // A worktree whose repository has gone.
+    fs::write(dir.path().join(".git"), "gitdir: /nonexistent/repository\n").unwrap();
+    let warnings = built(dir.path());
+    assert!(
+        warnings.contains("content: warning: git cannot read the repository, so pages show no last-updated dates from its history: fatal: not a git repository"),
+        "{warnings}"
+    );
+}

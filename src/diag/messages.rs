@@ -323,6 +323,11 @@ pub const MESSAGES: &[Message] = &[
         "仓库是浅克隆,页面无法显示来自提交历史的最后更新日期",
     ),
     m(
+        "git-failed",
+        "git cannot read the repository, so pages show no last-updated dates from its history: {}",
+        "git 无法读取仓库,页面无法显示来自提交历史的最后更新日期:{0}",
+    ),
+    m(
         "expected-bool",
         "expected true or false",
         "应为 true 或 false",
