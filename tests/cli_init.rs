@@ -238,8 +238,23 @@ fn the_github_workflow_parses_and_its_commands_run_in_a_new_site() {
         assert!(
             scripts
                 .iter()
-                .any(|s| s.contains("cargo install --locked --git \"$CHENGGUO_GIT\"")),
+                .any(|s| s.contains("cargo install --locked --git \"$CHENGGUO_GIT\" --rev")),
             "{job} installs chengguo from source"
+        );
+        // The cache is keyed on the commit chengguo is installed from.
+        let cache = steps
+            .iter()
+            .find(|s| {
+                s["uses"]
+                    .as_str()
+                    .is_some_and(|u| u.starts_with("actions/cache@"))
+            })
+            .unwrap();
+        assert!(
+            cache["with"]["key"]
+                .as_str()
+                .unwrap()
+                .contains("${{ steps.chengguo.outputs.rev }}")
         );
         let commands: Vec<String> = scripts.iter().flat_map(|s| chengguo_lines(s)).collect();
         assert!(commands.contains(&"chengguo check --format github".to_string()));
