@@ -131,7 +131,8 @@ fn output_check_passes_the_bundled_site_at_the_root_and_under_a_sub_path() {
     copy_tree(&repo().join("content"), &site.path().join("content"));
     copy_tree(&repo().join("themes"), &site.path().join("themes"));
     fs::copy(repo().join("config.yaml"), site.path().join("config.yaml")).unwrap();
-    for base in [None, Some("/sub/")] {
+    // The README's invocations: at the root, under a sub-path, and for a full address.
+    for base in [None, Some("/sub/"), Some("https://example.org/showcase/")] {
         let mut build = vec!["build"];
         let mut check = vec!["check", "--output", "public", "--lang", "en"];
         if let Some(base) = base {
