@@ -16,13 +16,19 @@ use crate::diag::Diagnostic;
 use crate::entry::{Date, Entry};
 use crate::load::CONTENT_DIR;
 
-/// What git knows of the site.
-#[derive(Debug, Default)]
-pub struct History {
+/// Where the site stands in git.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Checkout {
     /// The site's folder within its repository (`site/`), empty at the root.
     pub prefix: String,
-    /// The date of the last commit that changed each file, by its path from
-    /// the site's folder (`content/parks/x.yaml`).
+    /// The commit checked out; `None` before the first commit.
+    pub commit: Option<String>,
+}
+
+/// When each file was last changed: the date of the last commit that
+/// changed it, by its path from the site's folder (`content/parks/x.yaml`).
+#[derive(Debug, Default)]
+pub struct History {
     pub changed: HashMap<String, Date>,
 }
 
@@ -45,18 +51,22 @@ impl History {
     }
 }
 
-/// The history of the site at `root`. `Ok(None)` outside a git repository
-/// (or where git cannot be run); a warning for a shallow clone.
-pub fn read(root: &Path) -> Result<Option<History>, Diagnostic> {
-    let run = |args: &[&str]| {
-        Command::new("git")
-            .current_dir(root)
-            .args(args)
-            .env("LC_ALL", "C")
-            .output()
-    };
-    let git = |args: &[&str]| run(args).ok().filter(|output| output.status.success());
-    let found = match run(&["rev-parse", "--is-shallow-repository", "--show-prefix"]) {
+fn git(root: &Path, args: &[&str]) -> std::io::Result<std::process::Output> {
+    Command::new("git")
+        .current_dir(root)
+        .args(args)
+        .env("LC_ALL", "C")
+        .output()
+}
+
+/// Where the site at `root` stands in git, quickly (no history is read).
+/// `Ok(None)` outside a git repository; a warning for a shallow clone or a
+/// repository git cannot read.
+pub fn checkout(root: &Path) -> Result<Option<Checkout>, Diagnostic> {
+    let found = match git(
+        root,
+        &["rev-parse", "--is-shallow-repository", "--show-prefix"],
+    ) {
         Ok(found) if found.status.success() => found,
         // In a repository that git cannot read (not installed, or a folder
         // owned by another user, as in some CI containers), say so rather
@@ -88,28 +98,39 @@ pub fn read(root: &Path) -> Result<Option<History>, Diagnostic> {
         .help(crate::diag::messages::english("fetch-history", &[])));
     }
     let prefix = lines.next().unwrap_or("").to_string();
-    // A repository with no commit yet has no history to read.
-    let Some(log) = git(&[
-        "-c",
-        "log.showSignature=false",
-        "log",
-        "-z",
-        "--format=%x01%cs",
-        "--name-status",
-        "-M",
-        "--relative",
-        "--",
-        CONTENT_DIR,
-    ]) else {
-        return Ok(Some(History {
-            prefix,
-            changed: HashMap::new(),
-        }));
-    };
-    Ok(Some(History {
-        prefix,
-        changed: parse_log(&String::from_utf8_lossy(&log.stdout)),
-    }))
+    // A repository with no commit yet has no HEAD.
+    let commit = git(root, &["rev-parse", "-q", "--verify", "HEAD"])
+        .ok()
+        .filter(|output| output.status.success())
+        .map(|output| String::from_utf8_lossy(&output.stdout).trim().to_string());
+    Ok(Some(Checkout { prefix, commit }))
+}
+
+/// The history of the site at `root`, read with one `git log` of its
+/// `content/` folder. It is a function of the commit checked out alone, so
+/// `serve` reads it again only when that changes.
+pub fn read(root: &Path) -> History {
+    let log = git(
+        root,
+        &[
+            "-c",
+            "log.showSignature=false",
+            "log",
+            "-z",
+            "--format=%x01%cs",
+            "--name-status",
+            "-M",
+            "--relative",
+            "--",
+            CONTENT_DIR,
+        ],
+    );
+    match log {
+        Ok(log) if log.status.success() => History {
+            changed: parse_log(&String::from_utf8_lossy(&log.stdout)),
+        },
+        _ => History::default(),
+    }
 }
 
 /// Whether `root` or a folder above it holds a `.git`.

@@ -265,3 +265,49 @@ fn a_repository_git_cannot_read_is_a_warning_not_silence() {
         "{warnings}"
     );
 }
+
+#[test]
+fn serve_reads_the_history_again_after_a_commit_and_not_before() {
+    let repository = repository();
+    let site = repository.path().join("site");
+    let mut cache = chengguo::parse::Cache::keeping();
+    let updated = |cache: &mut chengguo::parse::Cache| {
+        let prepared = chengguo::prepare(
+            &site,
+            &chengguo::BuildOptions::default(),
+            &chengguo::progress::Silent,
+            cache,
+        )
+        .unwrap_or_else(|d| panic!("{:?}", d.sorted()));
+        let park = prepared
+            .site
+            .entries
+            .iter()
+            .find(|e| e.slug == "beibei-zone")
+            .unwrap();
+        park.updated.map(|d| d.to_string())
+    };
+    assert_eq!(updated(&mut cache).as_deref(), Some("2024-01-10"));
+    // An edit not yet committed changes nothing.
+    let park = site.join("content/parks/beibei-zone.yaml");
+    let text = fs::read_to_string(&park).unwrap();
+    fs::write(&park, text.replace("kind:", "level: national\nkind:")).unwrap();
+    assert_eq!(updated(&mut cache).as_deref(), Some("2024-01-10"));
+    // Committed, it is the park's new date.
+    git(
+        repository.path(),
+        &["commit", "-q", "-am", "three"],
+        "2024-06-01T08:00:00+08:00",
+    );
+    assert_eq!(updated(&mut cache).as_deref(), Some("2024-06-01"));
+}
+
+#[test]
+fn a_repository_with_no_commit_yet_gives_no_dates_and_no_warning() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_tree(&repo().join("tests/fixtures/minimal"), dir.path());
+    git(dir.path(), &["init", "-q"], "");
+    let warnings = built(dir.path());
+    assert!(!warnings.contains("warning"), "{warnings}");
+    assert!(!page(dir.path(), "parks/science-city/index.html").contains("最后更新"));
+}
