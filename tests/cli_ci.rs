@@ -226,3 +226,36 @@ fn output_check_needs_a_built_folder() {
     assert_eq!(output.status.code(), Some(2));
     assert!(stderr(&output).contains("build the site first"));
 }
+
+/// Found by `check --output` on a generated corpus: an English body's link to
+/// a park written in Chinese only went to an English page that is not built.
+#[test]
+fn body_links_to_an_entry_missing_in_the_language_go_to_the_page_it_has() {
+    let site = tempfile::tempdir().unwrap();
+    fixture_into("minimal", site.path());
+    let en = site
+        .path()
+        .join("content/achievements/nano-displacement.en.md");
+    let text = fs::read_to_string(&en).unwrap();
+    fs::write(
+        &en,
+        format!("{text}\nSee [the rules](@/policies/transfer-rules#scope).\n"),
+    )
+    .unwrap();
+    let built = chengguo(site.path(), &["build"]);
+    assert_eq!(built.status.code(), Some(0), "{}", stderr(&built));
+    let page = fs::read_to_string(
+        site.path()
+            .join("public/en/achievements/nano-displacement/index.html"),
+    )
+    .unwrap();
+    assert!(
+        page.contains("<a href=\"/policies/transfer-rules/#scope\">the rules</a>"),
+        "{page}"
+    );
+    let checked = chengguo(
+        site.path(),
+        &["check", "--output", "public", "--lang", "en"],
+    );
+    assert_eq!(checked.status.code(), Some(0), "{}", stdout(&checked));
+}
