@@ -248,6 +248,11 @@ pub fn config_schema() -> Value {
                     {"const": false},
                 ],
             }),
+            "repo_url" => {
+                json!({"type": "string", "pattern": "^https://[A-Za-z0-9.:-]+/[A-Za-z0-9._~/-]+$"})
+            }
+            "branch" => json!({"type": "string", "pattern": "^[A-Za-z0-9_][A-Za-z0-9._/-]*$"}),
+            "repo_kind" => json!({"enum": ["github", "gitlab", "gitea"]}),
             "vocabularies" => json!({
                 "type": "object",
                 "properties": vocabularies,

@@ -113,7 +113,7 @@ fn a_second_build_of_the_same_output_fails_naming_the_one_running() {
         .current_dir(fixture.root())
         .output()
         .unwrap();
-    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(output.status.code(), Some(3));
     let stderr = String::from_utf8(output.stderr).unwrap();
     assert!(
         stderr.contains("another build (process 4242) is writing ./public;"),

@@ -22,7 +22,10 @@ use crate::site::{EntryId, Site};
 
 pub use headers::{HEADERS_FILE, REFERRER_POLICY};
 use pages::{LangLists, Lists, Page, counterpart, page_count, pages, site_path};
-pub use theme::{STATIC_DIR, THEMES_DIR, Theme, load_theme};
+pub use theme::{
+    BUILTIN_FILES, DEFAULT_THEME, STATIC_DIR, THEMES_DIR, Theme, builtin_static_has, load_theme,
+    uses_builtin,
+};
 use view::{EntryView, Speaker};
 
 /// One file of the built site: a path relative to the output folder, and its bytes.
