@@ -137,6 +137,37 @@ pub const MESSAGES: &[Message] = &[
         "the value differs from the one in {} (line {}); language-independent fields must agree",
         "这个值与 {0}(第 {1} 行)中的不同;与语言无关的字段必须一致",
     ),
+    // What the Markdown allow-list removed or escaped (warnings).
+    m(
+        "raw-html-escaped",
+        "raw HTML was escaped and shows as text: allow_html is off",
+        "原始 HTML 已转义，会以文字显示：allow_html 未开启",
+    ),
+    m(
+        "heading-attribute-removed",
+        "the heading attribute \"{}\" was removed: a heading takes only an id and classes",
+        "标题属性 \"{0}\" 已删除：标题只能带 id 和 class",
+    ),
+    m(
+        "heading-id-removed",
+        "the heading id \"{}\" was removed: an id is letters, digits, - and _",
+        "标题 id \"{0}\" 已删除：id 只能由字母、数字、- 和 _ 组成",
+    ),
+    m(
+        "heading-class-removed",
+        "the heading class \"{}\" was removed: a class is ASCII letters, digits, - and _",
+        "标题 class \"{0}\" 已删除：class 只能由英文字母、数字、- 和 _ 组成",
+    ),
+    m(
+        "link-scheme-removed",
+        "the link to \"{}\" was removed: its scheme is not allowed",
+        "指向 \"{0}\" 的链接已删除：不允许这种协议",
+    ),
+    m(
+        "image-scheme-removed",
+        "the image \"{}\" was removed: its scheme is not allowed",
+        "图片 \"{0}\" 已删除：不允许这种协议",
+    ),
     // References.
     m(
         "self-reference",
@@ -386,6 +417,21 @@ pub const HELPS: &[Message] = &[
         "add-yaml-language",
         "give the {} texts in {}, or ignore this if the entry is meant to be in one language",
         "在 {1} 中填写 {0} 文本;如果这个条目只打算用一种语言发布,可以忽略",
+    ),
+    m(
+        "",
+        "write it in Markdown; allow_html: true in config.yaml lets HTML through, for trusted editors only",
+        "请改用 Markdown 书写；config.yaml 中的 allow_html: true 会放行 HTML，只适用于可信的编辑者",
+    ),
+    m(
+        "",
+        "a heading takes {#id .class} only",
+        "标题只能带 {#id .class}",
+    ),
+    m(
+        "",
+        "link to http(s)://, mailto:, tel:, a site path or @/type/slug",
+        "链接只能指向 http(s)://、mailto:、tel:、站内路径或 @/类型/slug",
     ),
     m(
         "undraft",
