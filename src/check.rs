@@ -74,7 +74,7 @@ pub fn check(root: &Path) -> Report {
             config: None,
         };
     };
-    let (files, _) = load::load(root);
+    let (files, _) = load::load(root, &config.limits);
     // Each file on its own, so references are found even in files with other problems.
     let documents: Vec<Document> = files
         .par_iter()

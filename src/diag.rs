@@ -141,13 +141,16 @@ impl Diagnostic {
             let number = self.line.to_string();
             let gutter = " ".repeat(number.len());
             let text = text.trim_end().replace('\t', "    ");
+            // A line longer than a screen (a minified or hostile file) is shown
+            // as a window around the column, so the report stays readable.
+            let (text, column) = window(&text, self.column);
             out.push_str(&format!(" {number} | {text}\n"));
-            if self.column > 0 {
-                let before: usize = text.chars().take(self.column - 1).map(display_width).sum();
+            if column > 0 {
+                let before: usize = text.chars().take(column - 1).map(display_width).sum();
                 // Underline the word the column points at: a value, a slug, a key.
                 let under = text
                     .chars()
-                    .skip(self.column - 1)
+                    .skip(column - 1)
                     .take_while(|c| !c.is_whitespace() && !",:[]{}#\"'()（）".contains(*c))
                     .map(display_width)
                     .sum::<usize>()
@@ -181,6 +184,31 @@ impl Diagnostic {
             "help": self.help.as_deref().map(|help| messages::help(help, lang)),
         })
     }
+}
+
+/// At most [`WINDOW`] characters of `text` around `column` (1-based, 0 for
+/// none), with `…` where text was cut, and the column within the window.
+fn window(text: &str, column: usize) -> (String, usize) {
+    const WINDOW: usize = 120;
+    let count = text.chars().count();
+    if count <= WINDOW {
+        return (text.to_string(), column);
+    }
+    let start = column.saturating_sub(WINDOW / 2).min(count - WINDOW);
+    let mut shown: String = if start > 0 {
+        "…".into()
+    } else {
+        String::new()
+    };
+    shown.extend(text.chars().skip(start).take(WINDOW));
+    if start + WINDOW < count {
+        shown.push('…');
+    }
+    let column = match column {
+        0 => 0,
+        _ => column - start + usize::from(start > 0),
+    };
+    (shown, column)
 }
 
 /// Columns a character takes in a terminal: two for CJK and full-width forms.
@@ -333,6 +361,18 @@ mod tests {
             d.render(Some(source), Lang::Zh),
             "content/a.zh.md:3:8: 错误: 字段 \"stage\": 未知的值 \"中式\"\n 3 | stage: 中式\n   |        ^^^^\n  = 提示: 你是不是要写 中试?\n"
         );
+    }
+
+    #[test]
+    fn shows_a_window_of_an_overlong_line_with_the_caret_in_place() {
+        let line = format!("tags: {}x", "[".repeat(1000));
+        let d = Diagnostic::error("a.zh.md", "m").at(1, 1007);
+        let shown = d.render(Some(&line), Lang::En);
+        let lines: Vec<&str> = shown.lines().collect();
+        assert!(lines[1].ends_with("[[x"), "{shown}");
+        assert!(lines[1].chars().count() < 140, "{shown}");
+        let caret = lines[2].chars().position(|c| c == '^').unwrap();
+        assert_eq!(lines[1].chars().nth(caret), Some('x'));
     }
 
     #[test]

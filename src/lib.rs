@@ -164,7 +164,7 @@ pub fn prepare(
     let theme = render::load_theme(root, &config);
     progress.stage("config", 1, "theme", timer.took());
     let timer = Timer::start();
-    let (files, mut diagnostics) = load::load(root);
+    let (files, mut diagnostics) = load::load(root, &config.limits);
     progress.stage("load", files.len(), "files", timer.took());
     let timer = Timer::start();
     let (entries, found) = parse::parse_cached(files, &config, options.include_drafts, cache);

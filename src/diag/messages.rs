@@ -67,6 +67,21 @@ pub const MESSAGES: &[Message] = &[
         "slug \"{0}\" 重复:这个{1}已经写在 {2} 中",
     ),
     m("yaml-syntax", "malformed YAML: {}", "YAML 格式错误:{0}"),
+    m(
+        "file-too-large",
+        "the file is larger than {}, the limit for one entry file",
+        "文件大于 {0}，超过了单个条目文件的上限",
+    ),
+    m(
+        "front-matter-too-large",
+        "the front matter is larger than {}, the limit",
+        "前言大于 {0}，超过了上限",
+    ),
+    m(
+        "yaml-too-deep",
+        "the YAML nests deeper than {} levels",
+        "YAML 嵌套超过 {0} 层",
+    ),
     // Fields.
     m("missing-field", "missing field \"{}\"", "缺少字段 \"{0}\""),
     m("unknown-field", "unknown field \"{}\"", "未知字段 \"{0}\""),
@@ -313,6 +328,21 @@ pub const MESSAGES: &[Message] = &[
         "应为 1 到 10000 之间的整数",
     ),
     m(
+        "expected-size",
+        "expected a size from 1 KB to 1 GB, such as 10 MB",
+        "应为 1 KB 到 1 GB 之间的大小，例如 10 MB",
+    ),
+    m(
+        "expected-depth",
+        "expected a whole number from 4 to 128",
+        "应为 4 到 128 之间的整数",
+    ),
+    m(
+        "expected-limits",
+        "expected a map such as {file_size: 10 MB}",
+        "应为 {file_size: 10 MB} 这样的映射",
+    ),
+    m(
         "expected-mark-hide",
         "expected mark or hide",
         "应为 mark 或 hide",
@@ -432,6 +462,21 @@ pub const HELPS: &[Message] = &[
         "",
         "link to http(s)://, mailto:, tel:, a site path or @/type/slug",
         "链接只能指向 http(s)://、mailto:、tel:、站内路径或 @/类型/slug",
+    ),
+    m(
+        "",
+        "split it, or raise limits.file_size in config.yaml",
+        "请拆分文件，或者调高 config.yaml 中的 limits.file_size",
+    ),
+    m(
+        "",
+        "move long text into the Markdown body, or raise limits.front_matter_size in config.yaml",
+        "请把长文本移到 Markdown 正文中，或者调高 config.yaml 中的 limits.front_matter_size",
+    ),
+    m(
+        "",
+        "nest less, or raise limits.depth in config.yaml",
+        "请减少嵌套层数，或者调高 config.yaml 中的 limits.depth",
     ),
     m(
         "undraft",

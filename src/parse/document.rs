@@ -79,8 +79,31 @@ pub fn parse_document(
             }
         },
     };
+    let limits = &config.limits;
+    if file.form != Form::Yaml && front_matter.len() > limits.front_matter_size {
+        // Placed where the limit is crossed, on a character boundary.
+        let mut end = limits.front_matter_size;
+        while !front_matter.is_char_boundary(end) {
+            end -= 1;
+        }
+        let before = &front_matter[..end];
+        let line = first_line + before.matches('\n').count();
+        let column = before.rsplit('\n').next().unwrap_or("").chars().count() + 1;
+        diagnostics.push(
+            Diagnostic::error(
+                path,
+                format!(
+                    "the front matter is larger than {}, the limit",
+                    crate::load::show_size(limits.front_matter_size as u64)
+                ),
+            )
+            .at(line, column)
+            .help("move long text into the Markdown body, or raise limits.front_matter_size in config.yaml"),
+        );
+        return None;
+    }
     let locator = Locator::new(front_matter, first_line);
-    let entries = match yaml::parse(front_matter) {
+    let entries = match yaml::parse_limited(front_matter, limits.depth) {
         Ok(Yaml::Map(entries)) => entries,
         Ok(Yaml::Null) => Vec::new(),
         Ok(other) => {
@@ -97,10 +120,15 @@ pub fn parse_document(
             return None;
         }
         Err(error) => {
+            let help = if error.message.starts_with("the YAML nests deeper") {
+                "nest less, or raise limits.depth in config.yaml"
+            } else {
+                "check the indentation and quote text that holds a colon followed by a space"
+            };
             diagnostics.push(
                 Diagnostic::error(path, error.message)
                     .at(locator.file_line(error.line), error.column)
-                    .help("check the indentation and quote text that holds a colon followed by a space"),
+                    .help(help),
             );
             return None;
         }

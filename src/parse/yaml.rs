@@ -67,8 +67,20 @@ impl fmt::Display for YamlError {
     }
 }
 
+/// How deep YAML may nest unless the configuration says otherwise. Entries
+/// need four or five levels; serde_yaml's own limit (128) is reached only after
+/// time that grows with the square of the depth, so a file of 100,000 `[` hung.
+pub const DEFAULT_MAX_DEPTH: usize = 32;
+
 /// Parse one YAML document. An empty document is `Yaml::Null`.
 pub fn parse(text: &str) -> Result<Yaml, YamlError> {
+    parse_limited(text, DEFAULT_MAX_DEPTH)
+}
+
+/// [`parse`], refusing text that nests deeper than `max_depth` before the
+/// parser sees it.
+pub fn parse_limited(text: &str, max_depth: usize) -> Result<Yaml, YamlError> {
+    check_depth(text, max_depth)?;
     let value: serde_yaml::Value = serde_yaml::from_str(text).map_err(|error| {
         let (line, column) = error
             .location()
@@ -81,6 +93,115 @@ pub fn parse(text: &str) -> Result<Yaml, YamlError> {
         }
     })?;
     Ok(convert(value))
+}
+
+/// Refuse YAML that nests deeper than `max_depth`, in one pass over the text.
+///
+/// Depth counts the open block collections (each deeper indentation, each
+/// further `- ` on a line) plus the open flow collections (`[` and `{`).
+/// Quoted text, comments and block scalars (`|`, `>`) are skipped, so a `[`
+/// in them does not count. The count can be a level high where the parser
+/// would see less (a key's value on the next line, say) but never low by more
+/// than that, which is what a limit needs. The place is where the limit is crossed.
+pub fn check_depth(text: &str, max_depth: usize) -> Result<(), YamlError> {
+    let mut indents: Vec<usize> = Vec::new();
+    let mut flow = 0usize;
+    // The indentation of the line that opened a block scalar; deeper lines are its text.
+    let mut block_scalar: Option<usize> = None;
+    // An open quote and its character, which may run across lines.
+    let mut quote: Option<char> = None;
+    for (index, line) in text.lines().enumerate() {
+        let indent = line.len() - line.trim_start_matches(' ').len();
+        let content = &line[indent..];
+        if let Some(parent) = block_scalar {
+            if content.trim().is_empty() || indent > parent {
+                continue;
+            }
+            block_scalar = None;
+        }
+        let too_deep = |depth: usize, byte: usize| {
+            (depth > max_depth).then(|| YamlError {
+                line: index + 1,
+                column: line[..byte].chars().count() + 1,
+                message: format!("the YAML nests deeper than {max_depth} levels"),
+            })
+        };
+        let mut start = indent;
+        if quote.is_none() && flow == 0 {
+            if content.is_empty() || content.starts_with('#') {
+                continue;
+            }
+            if indent == 0 && (content.starts_with("---") || content.starts_with("...")) {
+                indents.clear();
+                continue;
+            }
+            while indents.last().is_some_and(|&open| open >= indent) {
+                indents.pop();
+            }
+            indents.push(indent);
+            // `- - - x` opens a sequence per dash.
+            while let Some(rest) = line[start..].strip_prefix('-') {
+                if !(rest.is_empty() || rest.starts_with(' ')) {
+                    break;
+                }
+                if start > indent {
+                    indents.push(start);
+                }
+                if let Some(error) = too_deep(indents.len(), start) {
+                    return Err(error);
+                }
+                start = line.len() - rest.trim_start_matches(' ').len();
+            }
+            if let Some(error) = too_deep(indents.len(), indent) {
+                return Err(error);
+            }
+        }
+        // The last character that was not a space, outside quotes, on this line:
+        // a quote or a bracket opens something only where a value can start.
+        let mut previous: Option<char> = None;
+        let mut chars = line[start..].char_indices().peekable();
+        while let Some((offset, c)) = chars.next() {
+            let byte = start + offset;
+            if let Some(open) = quote {
+                match c {
+                    '\\' if open == '"' => {
+                        chars.next();
+                    }
+                    '\'' if open == '\'' && chars.peek().is_some_and(|(_, n)| *n == '\'') => {
+                        chars.next();
+                    }
+                    _ if c == open => {
+                        quote = None;
+                        previous = Some(c);
+                    }
+                    _ => {}
+                }
+                continue;
+            }
+            let value_start = match previous {
+                None => true,
+                Some(p) if flow > 0 => matches!(p, '[' | '{' | ',' | ':'),
+                Some(p) => matches!(p, ':' | '-' | '?'),
+            };
+            match c {
+                '#' if offset == 0 || line[..byte].ends_with([' ', '\t']) => break,
+                '"' | '\'' if value_start => quote = Some(c),
+                '[' | '{' if flow > 0 || value_start => {
+                    flow += 1;
+                    if let Some(error) = too_deep(indents.len() + flow, byte) {
+                        return Err(error);
+                    }
+                }
+                ']' | '}' if flow > 0 => flow -= 1,
+                '|' | '>' if flow == 0 && value_start => block_scalar = Some(indent),
+                _ => {}
+            }
+            if !c.is_whitespace() {
+                previous = Some(c);
+            }
+        }
+    }
+    Ok(())
 }
 
 /// serde_yaml appends " at line L column C" to its messages; we print places ourselves.
@@ -229,6 +350,58 @@ mod tests {
             error.message
         );
         assert!(error.line >= 2, "{error:?}");
+    }
+
+    #[test]
+    fn refuses_deep_flow_nesting_before_parsing_and_quickly() {
+        let text = format!("title: x\ntags: {}", "[".repeat(100_000));
+        let started = std::time::Instant::now();
+        let error = parse(&text).unwrap_err();
+        assert!(started.elapsed() < std::time::Duration::from_secs(1));
+        assert_eq!(
+            (error.line, error.column, error.message.as_str()),
+            (2, 38, "the YAML nests deeper than 32 levels")
+        );
+    }
+
+    #[test]
+    fn refuses_deep_block_nesting() {
+        let mut text = String::new();
+        for level in 0..40 {
+            text.push_str(&format!("{}k{level}:\n", "  ".repeat(level)));
+        }
+        let error = parse(&text).unwrap_err();
+        assert_eq!((error.line, error.column), (33, 65), "{error:?}");
+        let dashes = format!("{}x\n", "- ".repeat(40));
+        let error = parse(&dashes).unwrap_err();
+        assert_eq!((error.line, error.column), (1, 65), "{error:?}");
+    }
+
+    #[test]
+    fn depth_ignores_brackets_in_text_quotes_comments_and_block_scalars() {
+        let deep = "[".repeat(50);
+        let text = format!(
+            "a: text{deep}\nb: \"{deep}\"\nc: '{deep}'\n# {deep}\nd: |\n  {deep}\n  more\ne: [x, \"]\", {{k: v}}]\n"
+        );
+        let yaml = parse(&text).unwrap();
+        assert_eq!(yaml.get("b"), Some(&Yaml::String(deep.clone())));
+        assert!(matches!(yaml.get("e"), Some(Yaml::List(items)) if items.len() == 3));
+        assert!(parse_limited("a: [[[x]]]\n", 3).is_err());
+        assert!(parse_limited("a: [[x]]\n", 3).is_ok());
+    }
+
+    #[test]
+    fn refuses_alias_bombs_quickly() {
+        let mut text = String::from("a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n");
+        for level in 1..10 {
+            let previous = format!("*a{}", level - 1);
+            let items = [previous.as_str(); 10].join(", ");
+            text.push_str(&format!("a{level}: &a{level} [{items}]\n"));
+        }
+        let started = std::time::Instant::now();
+        let error = parse(&text).unwrap_err();
+        assert!(started.elapsed() < std::time::Duration::from_secs(2));
+        assert!(error.message.contains("repetition limit"), "{error:?}");
     }
 
     #[test]
