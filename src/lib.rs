@@ -171,7 +171,10 @@ pub fn prepare(
     progress.stage("parse", entries.len(), "entries", timer.took());
     diagnostics.extend(found);
     let theme = match theme {
-        Ok(theme) => Some(theme),
+        Ok(mut theme) => {
+            diagnostics.extend(std::mem::take(&mut theme.warnings));
+            Some(theme)
+        }
         Err(found) => {
             diagnostics.extend(found);
             None

@@ -35,8 +35,16 @@ pub struct SourceFile {
 pub fn load(root: &Path, limits: &Limits) -> (Vec<SourceFile>, Diagnostics) {
     let mut diagnostics = Diagnostics::new();
     let mut found = Vec::new();
+    if is_symlink(&root.join(CONTENT_DIR)) {
+        diagnostics.push(symlink_skipped(Path::new(CONTENT_DIR)));
+        return (Vec::new(), diagnostics);
+    }
     for entry_type in EntryType::ALL {
         let folder = Path::new(CONTENT_DIR).join(entry_type.folder());
+        if is_symlink(&root.join(&folder)) {
+            diagnostics.push(symlink_skipped(&folder));
+            continue;
+        }
         if !root.join(&folder).is_dir() {
             continue;
         }
@@ -56,6 +64,10 @@ pub fn load(root: &Path, limits: &Limits) -> (Vec<SourceFile>, Diagnostics) {
                     continue;
                 }
             };
+            if item.path_is_symlink() {
+                diagnostics.push(symlink_skipped(&relative(root, item.path())));
+                continue;
+            }
             if !item.file_type().is_file() {
                 continue;
             }
@@ -98,6 +110,21 @@ pub fn load(root: &Path, limits: &Limits) -> (Vec<SourceFile>, Diagnostics) {
         }
     }
     (files, diagnostics)
+}
+
+/// Symbolic links in `content/` and `static/` are never followed: one could
+/// lead out of the site (to `/etc`, to another checkout), or in a loop, and a
+/// reviewer of a pull request sees only the link. Each is reported instead.
+pub fn symlink_skipped(path: &Path) -> Diagnostic {
+    Diagnostic::warning(
+        path,
+        "this is a symbolic link and was skipped: chengguo does not follow links",
+    )
+    .help("copy the file or folder into the site instead of linking to it")
+}
+
+pub fn is_symlink(path: &Path) -> bool {
+    std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink())
 }
 
 /// The file's bytes, or `None` if it holds more than `limit`. Read through a

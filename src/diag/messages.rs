@@ -62,6 +62,11 @@ pub const MESSAGES: &[Message] = &[
     ),
     m("cannot-read", "cannot read: {}", "无法读取:{0}"),
     m(
+        "symlink-skipped",
+        "this is a symbolic link and was skipped: chengguo does not follow links",
+        "这是符号链接，已跳过：chengguo 不跟随链接",
+    ),
+    m(
         "duplicate-slug",
         "duplicate slug \"{}\": {} is already written in {}",
         "slug \"{0}\" 重复:这个{1}已经写在 {2} 中",
@@ -477,6 +482,11 @@ pub const HELPS: &[Message] = &[
         "",
         "nest less, or raise limits.depth in config.yaml",
         "请减少嵌套层数，或者调高 config.yaml 中的 limits.depth",
+    ),
+    m(
+        "",
+        "copy the file or folder into the site instead of linking to it",
+        "请把文件或文件夹复制到站点中，而不是链接过去",
     ),
     m(
         "undraft",

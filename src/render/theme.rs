@@ -35,6 +35,8 @@ pub struct Theme {
     /// Whether a template marks the entry body for the index
     /// ([`crate::search::BODY_MARK`]).
     marks_body: bool,
+    /// Symbolic links skipped in the static folders.
+    pub warnings: Diagnostics,
 }
 
 impl Theme {
@@ -99,8 +101,11 @@ pub fn load_theme(root: &Path, config: &Config) -> Result<Theme, Diagnostics> {
     };
     // The site's own static files override the theme's of the same path.
     let mut by_path = std::collections::BTreeMap::new();
+    let mut warnings = Diagnostics::new();
     for folder in [theme_dir.join("static"), root.join(STATIC_DIR)] {
-        match collect_files(&folder) {
+        match collect_files(&folder, &mut |link| {
+            warnings.push(crate::load::symlink_skipped(&shown(link)))
+        }) {
             Ok(files) => by_path.extend(files.into_iter().map(|f| (f.path.clone(), f))),
             Err(diagnostic) => diagnostics.push(diagnostic.with_path(shown(&folder))),
         }
@@ -112,6 +117,7 @@ pub fn load_theme(root: &Path, config: &Config) -> Result<Theme, Diagnostics> {
             strings,
             static_files,
             marks_body,
+            warnings,
         }),
         _ => Err(diagnostics),
     }
@@ -128,13 +134,25 @@ impl WithPath for Diagnostic {
     }
 }
 
-fn collect_files(folder: &Path) -> Result<Vec<OutputFile>, Diagnostic> {
+/// The files under `folder`; symbolic links are not followed but handed to `skipped`.
+fn collect_files(
+    folder: &Path,
+    skipped: &mut dyn FnMut(&Path),
+) -> Result<Vec<OutputFile>, Diagnostic> {
     let mut files = Vec::new();
+    if crate::load::is_symlink(folder) {
+        skipped(folder);
+        return Ok(files);
+    }
     if !folder.is_dir() {
         return Ok(files);
     }
     for item in walkdir::WalkDir::new(folder).sort_by_file_name() {
         let item = item.map_err(|e| Diagnostic::error(folder, format!("cannot read: {e}")))?;
+        if item.path_is_symlink() {
+            skipped(item.path());
+            continue;
+        }
         if !item.file_type().is_file() {
             continue;
         }
