@@ -140,7 +140,17 @@ impl Diagnostic {
         if let Some(text) = line_text {
             let number = self.line.to_string();
             let gutter = " ".repeat(number.len());
-            let text = text.trim_end().replace('\t', "    ");
+            // Bidirectional controls would reorder the terminal's line (the
+            // very spoofing a warning may be about); one U+FFFD keeps the columns.
+            let text: String = text
+                .trim_end()
+                .replace('\t', "    ")
+                .chars()
+                .map(|c| match c {
+                    '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' => '\u{FFFD}',
+                    c => c,
+                })
+                .collect();
             // A line longer than a screen (a minified or hostile file) is shown
             // as a window around the column, so the report stays readable.
             let (text, column) = window(&text, self.column);

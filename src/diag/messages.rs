@@ -188,6 +188,11 @@ pub const MESSAGES: &[Message] = &[
         "the image \"{}\" was removed: its scheme is not allowed",
         "图片 \"{0}\" 已删除：不允许这种协议",
     ),
+    m(
+        "unbalanced-bidi",
+        "unbalanced bidirectional control character U+{}: the text may display in another order than it is written",
+        "双向文本控制字符 U+{0} 不成对：文字显示的顺序可能与书写的顺序不同",
+    ),
     // References.
     m(
         "self-reference",
@@ -487,6 +492,11 @@ pub const HELPS: &[Message] = &[
         "",
         "copy the file or folder into the site instead of linking to it",
         "请把文件或文件夹复制到站点中，而不是链接过去",
+    ),
+    m(
+        "",
+        "remove it, or close it with U+202C (PDF) or U+2069 (PDI)",
+        "请删除它，或者用 U+202C（PDF）或 U+2069（PDI）把它闭合",
     ),
     m(
         "undraft",

@@ -270,6 +270,25 @@ impl<'a> Locator<'a> {
     /// `(line, column)` of `needle` within the value of the top-level `key`
     /// (on the key's line or the lines indented below it); the key's place if not found.
     pub fn value(&self, key: &str, needle: &str) -> Option<(usize, usize)> {
+        if let Some(place) = self.find_in_value(key, needle) {
+            return Some(place);
+        }
+        let start = self.top_level_key_index(key)?;
+        let first = self.text.lines().nth(start)?;
+        let column = first
+            .find(':')
+            .map(|i| {
+                first[..i + 1].chars().count()
+                    + 1
+                    + first[i + 1..].chars().take_while(|c| *c == ' ').count()
+            })
+            .unwrap_or(1);
+        Some((self.file_line(start + 1), column))
+    }
+
+    /// `(line, column)` of `needle` within the value of the top-level `key`,
+    /// only if it is written there as it is.
+    pub fn find_in_value(&self, key: &str, needle: &str) -> Option<(usize, usize)> {
         let start = self.top_level_key_index(key)?;
         let lines: Vec<&str> = self.text.lines().collect();
         for (offset, line) in lines[start..].iter().enumerate() {
@@ -288,16 +307,7 @@ impl<'a> Locator<'a> {
                 return Some((self.file_line(start + offset + 1), column));
             }
         }
-        let first = lines[start];
-        let column = first
-            .find(':')
-            .map(|i| {
-                first[..i + 1].chars().count()
-                    + 1
-                    + first[i + 1..].chars().take_while(|c| *c == ' ').count()
-            })
-            .unwrap_or(1);
-        Some((self.file_line(start + 1), column))
+        None
     }
 
     fn top_level_key_index(&self, key: &str) -> Option<usize> {
