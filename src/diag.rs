@@ -91,9 +91,9 @@ impl fmt::Display for Diagnostic {
         if let Some(field) = &self.field {
             write!(f, "field \"{field}\": ")?;
         }
-        write!(f, "{}", self.message)?;
+        write!(f, "{}", printable(&self.message))?;
         if let Some(help) = &self.help {
-            write!(f, " ({help})")?;
+            write!(f, " ({})", printable(help))?;
         }
         Ok(())
     }
@@ -132,7 +132,7 @@ impl Diagnostic {
         if let Some(field) = &self.field {
             out.push_str(&format!("{field_word} \"{field}\": "));
         }
-        out.push_str(&messages::message(&self.message, lang));
+        out.push_str(&printable(&messages::message(&self.message, lang)));
         out.push('\n');
         let line_text = (self.line > 0)
             .then(|| source.and_then(|text| text.lines().nth(self.line - 1)))
@@ -148,6 +148,7 @@ impl Diagnostic {
                 .chars()
                 .map(|c| match c {
                     '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' => '\u{FFFD}',
+                    c if c.is_control() => '\u{FFFD}',
                     c => c,
                 })
                 .collect();
@@ -175,7 +176,7 @@ impl Diagnostic {
         if let Some(help) = &self.help {
             out.push_str(&format!(
                 "  = {help_word}: {}\n",
-                messages::help(help, lang)
+                printable(&messages::help(help, lang))
             ));
         }
         out
@@ -194,6 +195,28 @@ impl Diagnostic {
             "help": self.help.as_deref().map(|help| messages::help(help, lang)),
         })
     }
+}
+
+/// A message as a terminal may show it: values from content can hold escape
+/// sequences (clear the screen, retitle the window) and bidirectional controls,
+/// so those are written as `\u{1b}`.
+fn printable(text: &str) -> std::borrow::Cow<'_, str> {
+    let unsafe_char =
+        |c: char| c.is_control() || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}');
+    if !text.chars().any(unsafe_char) {
+        return text.into();
+    }
+    text.chars()
+        .flat_map(|c| {
+            let escaped: Vec<char> = if unsafe_char(c) {
+                c.escape_unicode().collect()
+            } else {
+                vec![c]
+            };
+            escaped
+        })
+        .collect::<String>()
+        .into()
 }
 
 /// At most [`WINDOW`] characters of `text` around `column` (1-based, 0 for

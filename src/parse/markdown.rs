@@ -60,6 +60,13 @@ pub fn render_checked(
     source: Source,
     warnings: &mut Diagnostics,
 ) -> Body {
+    // CommonMark asks for U+0000 to become U+FFFD; pulldown-cmark passes it on.
+    let markdown: std::borrow::Cow<str> = if markdown.contains('\0') {
+        markdown.replace('\0', "\u{FFFD}").into()
+    } else {
+        markdown.into()
+    };
+    let markdown = markdown.as_ref();
     let path = source.path;
     let first_line = source.first_line;
     let options = Options::ENABLE_TABLES
