@@ -624,3 +624,72 @@ fn is_blank(value: &Yaml) -> bool {
         _ => false,
     }
 }
+
+/// Properties of the front-matter splitter on any text: it never panics, it
+/// finds the fields and body it was given, and the body's line is its line.
+#[cfg(test)]
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// A line of front matter: anything but a line break, and not a `---` line.
+    fn field_line() -> impl Strategy<Value = String> {
+        proptest::string::string_regex("[^\n]{0,20}")
+            .expect("a valid pattern")
+            .prop_filter("not a closing line", |line| {
+                line.trim_end() != "---" && !line.ends_with('\r')
+            })
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(500))]
+
+        #[test]
+        fn splits_what_it_was_given(
+            lines in proptest::collection::vec(field_line(), 0..12),
+            body in any::<String>(),
+            crlf in any::<bool>(),
+        ) {
+            let eol = if crlf { "\r\n" } else { "\n" };
+            let fields: String = lines.iter().map(|l| format!("{l}{eol}")).collect();
+            let text = format!("---{eol}{fields}---{eol}{body}");
+            let (front, rest, line) = split_front_matter(&text).expect("closed front matter");
+            prop_assert_eq!(front, fields.as_str());
+            prop_assert_eq!(rest, body.as_str());
+            prop_assert_eq!(line, lines.len() + 3);
+        }
+
+        #[test]
+        fn any_text_splits_or_fails_at_line_one_without_panicking(
+            pieces in proptest::collection::vec(
+                prop_oneof![
+                    Just("---".to_string()),
+                    Just("--- ".to_string()),
+                    Just("\n".to_string()),
+                    Just("\r\n".to_string()),
+                    Just("\u{feff}".to_string()),
+                    any::<String>(),
+                ],
+                0..12,
+            ),
+        ) {
+            let text = pieces.concat();
+            match split_front_matter(&text) {
+                Ok((front, body, line)) => {
+                    prop_assert!(text.ends_with(body));
+                    let body_start = text.len() - body.len();
+                    let front_start = front.as_ptr() as usize - text.as_ptr() as usize;
+                    prop_assert!(front_start + front.len() <= body_start);
+                    let lines_before = text[..body_start].matches('\n').count();
+                    if body.is_empty() && !text.ends_with('\n') {
+                        // A closing `---` with no line break: the body, empty, would start below it.
+                        prop_assert_eq!(line, lines_before + 2);
+                    } else {
+                        prop_assert_eq!(line, lines_before + 1);
+                    }
+                }
+                Err(diagnostic) => prop_assert_eq!((diagnostic.line, diagnostic.column), (1, 1)),
+            }
+        }
+    }
+}

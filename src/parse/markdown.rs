@@ -713,3 +713,181 @@ mod tests {
         assert_eq!(body.entry_links[0].2.line, 6);
     }
 }
+
+/// Properties of the allow-list on any attribute syntax and any link target:
+/// nothing outside it reaches the HTML.
+#[cfg(test)]
+mod properties {
+    use super::*;
+    use crate::config;
+    use proptest::prelude::*;
+
+    /// The start tags of pulldown-cmark's HTML, whose attribute values are
+    /// always double-quoted and escaped: `(name, [(attribute, value)])`.
+    fn start_tags(html: &str) -> Vec<(String, Vec<(String, String)>)> {
+        let mut tags = Vec::new();
+        let mut rest = html;
+        while let Some(at) = rest.find('<') {
+            rest = &rest[at + 1..];
+            if !rest.starts_with(|c: char| c.is_ascii_alphabetic()) {
+                continue;
+            }
+            let end = rest.find('>').unwrap_or(rest.len());
+            let tag = &rest[..end];
+            let (name, mut attributes_text) = tag.split_once(' ').unwrap_or((tag, ""));
+            let mut attributes = Vec::new();
+            while let Some((attribute, after)) = attributes_text.trim_start().split_once("=\"") {
+                let close = after.find('"').unwrap_or(after.len());
+                let value = after[..close]
+                    .replace("&quot;", "\"")
+                    .replace("&lt;", "<")
+                    .replace("&gt;", ">")
+                    .replace("&#39;", "'")
+                    .replace("&amp;", "&");
+                attributes.push((attribute.trim().to_string(), value));
+                attributes_text = &after[(close + 1).min(after.len())..];
+            }
+            tags.push((name.trim_end_matches('/').to_string(), attributes));
+            rest = &rest[end..];
+        }
+        tags
+    }
+
+    fn attribute_token() -> impl Strategy<Value = String> {
+        let name = prop_oneof![
+            proptest::sample::select(vec![
+                "onfocus",
+                "ONCLICK",
+                "onmouseover",
+                "style",
+                "tabindex",
+                "autofocus",
+                "id",
+                "class",
+                "href",
+                "src",
+                "x-y",
+                "data-x",
+            ])
+            .prop_map(String::from),
+            "[a-zA-Z][a-zA-Z0-9_:-]{0,8}",
+        ];
+        let value = prop_oneof![
+            "[a-zA-Z0-9();:=._-]{0,12}",
+            "\"[^\"\n}]{0,12}\"",
+            "'[^'\n}]{0,12}'",
+        ];
+        prop_oneof![
+            "#[^ \n{}]{1,10}".prop_map(|id| id.to_string()),
+            "\\.[^ \n{}]{1,10}".prop_map(|class| class.to_string()),
+            (name.clone(), value).prop_map(|(n, v)| format!("{n}={v}")),
+            name,
+        ]
+    }
+
+    fn destination() -> impl Strategy<Value = String> {
+        let scheme = proptest::sample::select(vec![
+            "javascript:",
+            "JaVaScRiPt:",
+            "java\tscript:",
+            " javascript:",
+            "\u{1}javascript:",
+            "&#x6A;avascript:",
+            "java&#x09;script:",
+            "vbscript:",
+            "data:",
+            "DATA:text/html,",
+            "livescript:",
+            "file:",
+            "http://",
+            "https://",
+            "mailto:",
+            "tel:",
+            "",
+            "/",
+            "#",
+            "@/parks/",
+            "//",
+            "?",
+            "./",
+            "../",
+            "x:",
+        ]);
+        (scheme, "[a-zA-Z0-9/.:#?=&()%'-]{0,16}").prop_map(|(s, rest)| format!("{s}{rest}"))
+    }
+
+    fn render_html(markdown: &str) -> (String, usize) {
+        let text = "title: {zh: 站, en: Site}\ndescription: {zh: 站, en: Site}\n";
+        let config = config::parse(text).expect("a valid configuration");
+        let mut warnings = Diagnostics::new();
+        let source = Source {
+            path: Path::new("x.en.md"),
+            first_line: 1,
+            file_text: None,
+        };
+        let body = render_checked(markdown, Lang::En, &config, source, &mut warnings);
+        (body.html, warnings.len())
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(400))]
+
+        #[test]
+        fn headings_keep_only_safe_ids_and_classes(
+            tokens in proptest::collection::vec(attribute_token(), 0..6),
+            level in 1..=6usize,
+        ) {
+            let markdown = format!("{} Title {{{}}}\n", "#".repeat(level), tokens.join(" "));
+            let (html, _) = render_html(&markdown);
+            for (name, attributes) in start_tags(&html) {
+                for (attribute, value) in &attributes {
+                    prop_assert!(
+                        !attribute.to_ascii_lowercase().starts_with("on") && attribute != "style",
+                        "{attribute} in {html}"
+                    );
+                    if name.starts_with('h') {
+                        match attribute.as_str() {
+                            "id" => prop_assert!(is_safe_id(value), "{value:?} in {html}"),
+                            "class" => prop_assert!(
+                                value.split(' ').all(is_safe_class),
+                                "{value:?} in {html}"
+                            ),
+                            other => prop_assert!(false, "{other} on a heading: {html}"),
+                        }
+                    }
+                }
+            }
+        }
+
+        #[test]
+        fn every_href_and_src_is_on_the_allow_list_and_each_removal_warns(
+            destinations in proptest::collection::vec(destination(), 1..5),
+            images in proptest::collection::vec(any::<bool>(), 5),
+        ) {
+            let markdown: String = destinations
+                .iter()
+                .zip(&images)
+                .map(|(d, image)| format!("{}[t](<{d}>) ", if *image { "!" } else { "" }))
+                .collect();
+            let (html, warnings) = render_html(&markdown);
+            let mut links = 0;
+            for (_, attributes) in start_tags(&html) {
+                for (attribute, value) in attributes {
+                    if attribute == "href" || attribute == "src" {
+                        links += 1;
+                        prop_assert!(is_allowed_url(&value), "{value:?} in {html}");
+                        prop_assert!(
+                            !value.to_ascii_lowercase().contains("script:"),
+                            "{value:?} in {html}"
+                        );
+                    }
+                }
+            }
+            // Each target either became an href/src or was removed with a warning.
+            let parsed = Parser::new(&markdown)
+                .filter(|e| matches!(e, Event::Start(Tag::Link { .. } | Tag::Image { .. })))
+                .count();
+            prop_assert_eq!(links + warnings, parsed, "{}", html);
+        }
+    }
+}

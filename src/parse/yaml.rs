@@ -425,3 +425,70 @@ mod tests {
         assert_eq!(locator.key("nope"), None);
     }
 }
+
+/// Properties of the depth limit: it never panics, refuses every nesting past
+/// the limit however it is written, and lets every nesting within it through.
+#[cfg(test)]
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// `depth` levels of nested collections, in flow, block or mixed style.
+    fn nested(depth: usize, kinds: &[u8]) -> String {
+        let mut text = String::new();
+        let mut indent = 0;
+        let mut flow = 0;
+        for level in 0..depth {
+            match kinds[level % kinds.len()] % 3 {
+                _ if flow > 0 => {
+                    text.push('[');
+                    flow += 1;
+                }
+                0 => {
+                    text.push_str(&format!("\n{}k{level}:", " ".repeat(indent)));
+                    indent += 2;
+                }
+                1 => {
+                    text.push_str(&format!("\n{}-", " ".repeat(indent)));
+                    indent += 2;
+                }
+                _ => {
+                    text.push_str(" [");
+                    flow += 1;
+                }
+            }
+        }
+        text.push_str(" x");
+        text.push_str(&"]".repeat(flow));
+        text.push('\n');
+        text
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(300))]
+
+        #[test]
+        fn refuses_past_the_limit_and_only_there(
+            depth in 1..60usize,
+            kinds in proptest::collection::vec(any::<u8>(), 1..8),
+            limit in 4..40usize,
+        ) {
+            let text = nested(depth, &kinds);
+            let refused = check_depth(&text, limit).is_err();
+            // A key's value on the next line counts one level early; allow that slack.
+            if depth > limit {
+                prop_assert!(refused, "depth {depth} passed limit {limit}:\n{text}");
+            }
+            if depth + 1 < limit {
+                prop_assert!(!refused, "depth {depth} refused at limit {limit}:\n{text}");
+                prop_assert!(parse_limited(&text, limit).is_ok(), "{text}");
+            }
+        }
+
+        #[test]
+        fn any_text_is_measured_without_panicking(text in any::<String>(), limit in 1..10usize) {
+            let _ = check_depth(&text, limit);
+            let _ = parse_limited(&text, limit);
+        }
+    }
+}
