@@ -84,7 +84,7 @@ pub fn parse_limited(text: &str, max_depth: usize) -> Result<Yaml, YamlError> {
     let value: serde_yaml::Value = serde_yaml::from_str(text).map_err(|error| {
         let (line, column) = error
             .location()
-            .map(|l| (l.line(), l.column()))
+            .map(|l| newline_place_of_yaml(text, l.line(), l.column()))
             .unwrap_or((1, 1));
         YamlError {
             line,
@@ -110,7 +110,7 @@ pub fn check_depth(text: &str, max_depth: usize) -> Result<(), YamlError> {
     let mut block_scalar: Option<usize> = None;
     // An open quote and its character, which may run across lines.
     let mut quote: Option<char> = None;
-    for (index, line) in text.lines().enumerate() {
+    for (start, line) in yaml_lines(text) {
         let indent = line.len() - line.trim_start_matches(' ').len();
         let content = &line[indent..];
         if let Some(parent) = block_scalar {
@@ -120,10 +120,13 @@ pub fn check_depth(text: &str, max_depth: usize) -> Result<(), YamlError> {
             block_scalar = None;
         }
         let too_deep = |depth: usize, byte: usize| {
-            (depth > max_depth).then(|| YamlError {
-                line: index + 1,
-                column: line[..byte].chars().count() + 1,
-                message: format!("the YAML nests deeper than {max_depth} levels"),
+            (depth > max_depth).then(|| {
+                let (line, column) = newline_place(text, start + byte);
+                YamlError {
+                    line,
+                    column,
+                    message: format!("the YAML nests deeper than {max_depth} levels"),
+                }
             })
         };
         let mut start = indent;
@@ -202,6 +205,66 @@ pub fn check_depth(text: &str, max_depth: usize) -> Result<(), YamlError> {
         }
     }
     Ok(())
+}
+
+/// The lines of YAML text with the byte offset each starts at. YAML breaks
+/// lines at `\n`, `\r\n` and a lone `\r`; the break is not part of the line.
+fn yaml_lines(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    let bytes = text.as_bytes();
+    let mut start = 0;
+    std::iter::from_fn(move || {
+        if start > bytes.len() || (start == bytes.len() && start > 0) {
+            return None;
+        }
+        let line_start = start;
+        let end = bytes[start..]
+            .iter()
+            .position(|b| *b == b'\n' || *b == b'\r')
+            .map_or(bytes.len(), |i| start + i);
+        start = match bytes.get(end) {
+            Some(b'\r') if bytes.get(end + 1) == Some(&b'\n') => end + 2,
+            Some(_) => end + 1,
+            None => bytes.len() + 1,
+        };
+        Some((line_start, &text[line_start..end]))
+    })
+}
+
+/// `(line, column)` of a byte offset, lines counted at `\n` as editors and
+/// reports count them (a lone `\r` does not start a line there).
+fn newline_place(text: &str, offset: usize) -> (usize, usize) {
+    let mut offset = offset.min(text.len());
+    while !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    let before = &text[..offset];
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    (
+        before.matches('\n').count() + 1,
+        before[line_start..].chars().count() + 1,
+    )
+}
+
+/// serde_yaml counts a lone `\r` as a line break; translate its place into
+/// the lines the rest of the program counts.
+fn newline_place_of_yaml(text: &str, line: usize, column: usize) -> (usize, usize) {
+    let lone_cr = text
+        .as_bytes()
+        .windows(2)
+        .any(|pair| pair[0] == b'\r' && pair[1] != b'\n')
+        || text.ends_with('\r');
+    if !lone_cr {
+        return (line, column);
+    }
+    let Some((start, text_of_line)) = yaml_lines(text).nth(line.saturating_sub(1)) else {
+        return newline_place(text, text.len());
+    };
+    let within: usize = text_of_line
+        .chars()
+        .take(column.saturating_sub(1))
+        .map(char::len_utf8)
+        .sum();
+    newline_place(text, start + within)
 }
 
 /// serde_yaml appends " at line L column C" to its messages; we print places ourselves.
@@ -398,6 +461,22 @@ mod tests {
         assert!(matches!(yaml.get("e"), Some(Yaml::List(items)) if items.len() == 3));
         assert!(parse_limited("a: [[[x]]]\n", 3).is_err());
         assert!(parse_limited("a: [[x]]\n", 3).is_ok());
+    }
+
+    #[test]
+    fn places_errors_by_line_feeds_when_lines_end_in_a_lone_carriage_return() {
+        // serde_yaml places it at line 2 column 4; here that is line 1 column 9.
+        let error = parse("a: 1\rb: ]\n").unwrap_err();
+        assert_eq!((error.line, error.column), (1, 9), "{error:?}");
+        let deep = format!(
+            "k:\r{}",
+            (1..40)
+                .map(|i| format!("{}k:\r", " ".repeat(i)))
+                .collect::<String>()
+        );
+        let error = parse(&deep).unwrap_err();
+        assert_eq!(error.line, 1, "{error:?}");
+        assert!(error.message.contains("nests deeper"), "{error:?}");
     }
 
     #[test]
