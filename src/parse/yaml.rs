@@ -207,27 +207,35 @@ pub fn check_depth(text: &str, max_depth: usize) -> Result<(), YamlError> {
     Ok(())
 }
 
-/// The lines of YAML text with the byte offset each starts at. YAML breaks
-/// lines at `\n`, `\r\n` and a lone `\r`; the break is not part of the line.
+/// The lines of YAML text with the byte offset each starts at. libyaml breaks
+/// lines at `\n`, `\r\n`, a lone `\r`, U+0085, U+2028 and U+2029; the break
+/// is not part of the line.
 fn yaml_lines(text: &str) -> impl Iterator<Item = (usize, &str)> {
-    let bytes = text.as_bytes();
-    let mut start = 0;
+    let mut start = Some(0);
     std::iter::from_fn(move || {
-        if start > bytes.len() || (start == bytes.len() && start > 0) {
-            return None;
+        let line_start = start?;
+        let rest = &text[line_start..];
+        match rest.char_indices().find(|(_, c)| is_yaml_break(*c)) {
+            Some((at, c)) => {
+                let end = line_start + at;
+                let width = if rest[at..].starts_with("\r\n") {
+                    2
+                } else {
+                    c.len_utf8()
+                };
+                start = (end + width < text.len()).then_some(end + width);
+                Some((line_start, &text[line_start..end]))
+            }
+            None => {
+                start = None;
+                (line_start < text.len() || line_start == 0).then_some((line_start, rest))
+            }
         }
-        let line_start = start;
-        let end = bytes[start..]
-            .iter()
-            .position(|b| *b == b'\n' || *b == b'\r')
-            .map_or(bytes.len(), |i| start + i);
-        start = match bytes.get(end) {
-            Some(b'\r') if bytes.get(end + 1) == Some(&b'\n') => end + 2,
-            Some(_) => end + 1,
-            None => bytes.len() + 1,
-        };
-        Some((line_start, &text[line_start..end]))
     })
+}
+
+fn is_yaml_break(c: char) -> bool {
+    matches!(c, '\n' | '\r' | '\u{85}' | '\u{2028}' | '\u{2029}')
 }
 
 /// `(line, column)` of a byte offset, lines counted at `\n` as editors and
@@ -245,15 +253,13 @@ fn newline_place(text: &str, offset: usize) -> (usize, usize) {
     )
 }
 
-/// serde_yaml counts a lone `\r` as a line break; translate its place into
-/// the lines the rest of the program counts.
+/// serde_yaml counts a lone `\r` and Unicode line separators as line breaks;
+/// translate its place into the lines the rest of the program counts.
 fn newline_place_of_yaml(text: &str, line: usize, column: usize) -> (usize, usize) {
-    let lone_cr = text
-        .as_bytes()
-        .windows(2)
-        .any(|pair| pair[0] == b'\r' && pair[1] != b'\n')
-        || text.ends_with('\r');
-    if !lone_cr {
+    let other_breaks = text
+        .char_indices()
+        .any(|(at, c)| is_yaml_break(c) && c != '\n' && !text[at..].starts_with("\r\n"));
+    if !other_breaks {
         return (line, column);
     }
     let Some((start, text_of_line)) = yaml_lines(text).nth(line.saturating_sub(1)) else {
@@ -477,6 +483,9 @@ mod tests {
         let error = parse(&deep).unwrap_err();
         assert_eq!(error.line, 1, "{error:?}");
         assert!(error.message.contains("nests deeper"), "{error:?}");
+        // Found by fuzzing: U+0085 (NEL) breaks a line too.
+        let error = parse("{T\u{85}/").unwrap_err();
+        assert_eq!(error.line, 1, "{error:?}");
     }
 
     #[test]
