@@ -675,3 +675,34 @@ fn unbalanced_bidi_controls_warn_at_their_place() {
         [format!("{ENTRY}:2:17 title"), format!("{ENTRY}:6:6 body")]
     );
 }
+
+#[cfg(unix)]
+#[test]
+fn check_does_not_count_a_linked_or_climbing_static_file_as_there() {
+    let fixture = minimal();
+    fixture.write("static/images/real.png", "png");
+    std::os::unix::fs::symlink(
+        "/etc/hostname",
+        fixture.root().join("static/images/linked.png"),
+    )
+    .unwrap();
+    let text = std::fs::read_to_string(fixture.root().join(ENTRY)).unwrap();
+    fixture.write(
+        ENTRY,
+        format!("{text}\n![a](/images/real.png) ![b](/images/linked.png) ![c](/../config.yaml)\n"),
+    );
+    let report = chengguo::check::check(fixture.root());
+    let missing: Vec<String> = report
+        .diagnostics
+        .iter()
+        .filter(|d| d.code() == "missing-file")
+        .map(|d| d.message.clone())
+        .collect();
+    assert_eq!(
+        missing,
+        [
+            "\"/images/linked.png\" does not exist in the site",
+            "\"/../config.yaml\" does not exist in the site"
+        ]
+    );
+}
