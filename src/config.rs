@@ -323,6 +323,10 @@ pub struct Config {
     pub allow_html: bool,
     pub limits: Limits,
     pub vocabularies: Vec<(VocabName, Vocabulary)>,
+    /// Problems that do not stop a build (an unbalanced bidirectional control
+    /// in a label, say), for the build to report with its own.
+    #[serde(skip)]
+    pub warnings: Diagnostics,
 }
 
 impl Config {
@@ -503,7 +507,9 @@ pub fn parse(text: &str) -> Result<Config, Diagnostics> {
         allow_html: false,
         limits: Limits::default(),
         vocabularies: Vec::new(),
+        warnings: Diagnostics::new(),
     };
+    crate::parse::bidi::warn_unbalanced(&document, &None, &locator, path, &mut config.warnings);
     for (key, value) in &document {
         match key.as_str() {
             "title" | "description" => match labels(value) {
@@ -764,6 +770,20 @@ mod tests {
                 "config.yaml:5:3: error: field \"limits.depth\": expected a whole number from 4 to 128",
                 "config.yaml:6:3: error: field \"limits.file_sise\": unknown setting \"file_sise\" (did you mean file_size?)",
             ]
+        );
+    }
+
+    #[test]
+    fn warns_about_unbalanced_bidi_controls_in_labels() {
+        let config = parse(&format!(
+            "{MINIMAL}vocabularies:\n  stages:\n    pilot: {{zh: \"中试\u{202e}\", en: Pilot}}\n"
+        ))
+        .unwrap();
+        let warnings: Vec<String> = config.warnings.iter().map(ToString::to_string).collect();
+        assert_eq!(warnings.len(), 1, "{warnings:?}");
+        assert!(
+            warnings[0].starts_with("config.yaml:5:20: warning: field \"vocabularies\": unbalanced bidirectional control character U+202E"),
+            "{warnings:?}"
         );
     }
 

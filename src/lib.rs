@@ -165,6 +165,7 @@ pub fn prepare(
     progress.stage("config", 1, "theme", timer.took());
     let timer = Timer::start();
     let (files, mut diagnostics) = load::load(root, &config.limits);
+    diagnostics.extend(std::mem::take(&mut config.warnings));
     progress.stage("load", files.len(), "files", timer.took());
     let timer = Timer::start();
     let (entries, found) = parse::parse_cached(files, &config, options.include_drafts, cache);

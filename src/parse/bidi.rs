@@ -3,6 +3,12 @@
 //! it is written ("Trojan Source"), so a spoofed title or link text could pass
 //! review. Balanced pairs are legitimate in mixed Arabic/Hebrew and Latin text.
 
+use std::path::Path;
+
+use crate::diag::{Diagnostic, Diagnostics};
+
+use super::yaml::{Locator, Yaml};
+
 /// The byte offset and character of the first control that is unbalanced:
 /// a PDF or PDI with nothing to close, or an opening left open at the end.
 pub fn first_unbalanced(text: &str) -> Option<(usize, char)> {
@@ -47,6 +53,56 @@ pub fn message(c: char) -> String {
 }
 
 pub const HELP: &str = "remove it, or close it with U+202C (PDF) or U+2069 (PDI)";
+
+/// A warning for each line of text, in any field or the Markdown body, with
+/// an unbalanced bidirectional control character.
+pub fn warn_unbalanced(
+    entries: &[(String, Yaml)],
+    markdown_body: &Option<(&str, usize)>,
+    locator: &Locator,
+    path: &Path,
+    diagnostics: &mut Diagnostics,
+) {
+    let warning = |c: char| Diagnostic::warning(path, message(c)).help(HELP);
+    for (key, value) in entries {
+        let mut texts = Vec::new();
+        collect_strings(value, &mut texts);
+        for text in texts {
+            for line in text.lines() {
+                let Some((offset, c)) = first_unbalanced(line) else {
+                    continue;
+                };
+                // Placed at the character where the line is written as it is
+                // (not through escapes); else at the key.
+                let (line_number, column) = match locator.find_in_value(key, line) {
+                    Some((l, col)) => (l, col + line[..offset].chars().count()),
+                    None => locator.key(key).unwrap_or((0, 0)),
+                };
+                diagnostics.push(warning(c).at(line_number, column).field(key.clone()));
+            }
+        }
+    }
+    if let Some((body, first_line)) = markdown_body {
+        for (index, line) in body.lines().enumerate() {
+            if let Some((offset, c)) = first_unbalanced(line) {
+                let column = line[..offset].chars().count() + 1;
+                diagnostics.push(warning(c).at(first_line + index, column).field("body"));
+            }
+        }
+    }
+}
+
+fn collect_strings<'a>(value: &'a Yaml, out: &mut Vec<&'a str>) {
+    match value {
+        Yaml::String(text) => out.push(text),
+        Yaml::List(items) => items.iter().for_each(|item| collect_strings(item, out)),
+        Yaml::Map(entries) => entries.iter().for_each(|(key, item)| {
+            out.push(key);
+            collect_strings(item, out)
+        }),
+        _ => {}
+    }
+}
 
 #[cfg(test)]
 mod tests {

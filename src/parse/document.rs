@@ -137,7 +137,7 @@ pub fn parse_document(
     let body = markdown_body
         .as_ref()
         .map(|(text, line)| (text.as_str(), *line));
-    warn_unbalanced_bidi(&entries, &body, &locator, path, diagnostics);
+    bidi::warn_unbalanced(&entries, &body, &locator, path, diagnostics);
     let lang = match file.form {
         Form::Markdown(lang) => Some(lang),
         Form::Yaml => None,
@@ -201,56 +201,6 @@ pub fn parse_document(
         }
     }
     Some(document)
-}
-
-/// A warning for each line of text, in any field or the Markdown body, with
-/// an unbalanced bidirectional control character (see [`bidi`]).
-fn warn_unbalanced_bidi(
-    entries: &[(String, Yaml)],
-    markdown_body: &Option<(&str, usize)>,
-    locator: &Locator,
-    path: &Path,
-    diagnostics: &mut Diagnostics,
-) {
-    let warning = |c: char| Diagnostic::warning(path, bidi::message(c)).help(bidi::HELP);
-    for (key, value) in entries {
-        let mut texts = Vec::new();
-        collect_strings(value, &mut texts);
-        for text in texts {
-            for line in text.lines() {
-                let Some((offset, c)) = bidi::first_unbalanced(line) else {
-                    continue;
-                };
-                // Placed at the character where the line is written as it is
-                // (not through escapes); else at the key.
-                let (line_number, column) = match locator.find_in_value(key, line) {
-                    Some((l, col)) => (l, col + line[..offset].chars().count()),
-                    None => locator.key(key).unwrap_or((0, 0)),
-                };
-                diagnostics.push(warning(c).at(line_number, column).field(key.clone()));
-            }
-        }
-    }
-    if let Some((body, first_line)) = markdown_body {
-        for (index, line) in body.lines().enumerate() {
-            if let Some((offset, c)) = bidi::first_unbalanced(line) {
-                let column = line[..offset].chars().count() + 1;
-                diagnostics.push(warning(c).at(first_line + index, column).field("body"));
-            }
-        }
-    }
-}
-
-fn collect_strings<'a>(value: &'a Yaml, out: &mut Vec<&'a str>) {
-    match value {
-        Yaml::String(text) => out.push(text),
-        Yaml::List(items) => items.iter().for_each(|item| collect_strings(item, out)),
-        Yaml::Map(entries) => entries.iter().for_each(|(key, item)| {
-            out.push(key);
-            collect_strings(item, out)
-        }),
-        _ => {}
-    }
 }
 
 /// `(front matter, body, file line the body starts on)`.
