@@ -67,9 +67,18 @@ fuzz_target!(|markdown: &str| {
             body.html
         );
         for (attribute, value) in attributes {
+            // pulldown-cmark aligns table cells with a fixed style of its own.
+            let cell_alignment = (name == "th" || name == "td")
+                && attribute == "style"
+                && [
+                    "text-align: left",
+                    "text-align: center",
+                    "text-align: right",
+                ]
+                .contains(&value.as_str());
             assert!(
-                !attribute.starts_with("on") && attribute != "style",
-                "{attribute} in {}",
+                !attribute.starts_with("on") && (attribute != "style" || cell_alignment),
+                "{attribute}={value:?} in {}",
                 body.html
             );
             if attribute == "href" || attribute == "src" {
