@@ -499,6 +499,11 @@ pub const HELPS: &[Message] = &[
         "请删除它，或者用 U+202C（PDF）或 U+2069（PDI）把它闭合",
     ),
     m(
+        "",
+        "its aliases (*name) repeat a value too many times; write the values out",
+        "其中的别名（*name）把一个值重复了太多次；请直接写出这些值",
+    ),
+    m(
         "undraft",
         "remove `draft: true` from it, or remove the link",
         "去掉它的 `draft: true`,或者删除这个链接",

@@ -123,6 +123,8 @@ pub fn parse_document(
         Err(error) => {
             let help = if error.message.starts_with("the YAML nests deeper") {
                 "nest less, or raise limits.depth in config.yaml"
+            } else if error.message.contains("repetition limit exceeded") {
+                "its aliases (*name) repeat a value too many times; write the values out"
             } else {
                 "check the indentation and quote text that holds a colon followed by a space"
             };
