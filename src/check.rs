@@ -74,7 +74,7 @@ pub fn check(root: &Path) -> Report {
             config: None,
         };
     };
-    let (files, _) = load::load(root);
+    let (files, _) = load::load(root, &config.limits);
     // Each file on its own, so references are found even in files with other problems.
     let documents: Vec<Document> = files
         .par_iter()
@@ -234,8 +234,8 @@ impl SiteFiles<'_> {
     /// `None` when it cannot be told because the build failed and it names a page.
     fn exists(&self, site_path: &str) -> Option<bool> {
         let in_static = !site_path.is_empty()
-            && (self.root.join(STATIC_DIR).join(site_path).is_file()
-                || self.theme_static.join(site_path).is_file()
+            && (is_copied_file(&self.root.join(STATIC_DIR), site_path)
+                || is_copied_file(&self.theme_static, site_path)
                 || (self.builtin_theme && crate::render::builtin_static_has(site_path)));
         if in_static {
             return Some(true);
@@ -254,6 +254,28 @@ impl SiteFiles<'_> {
             None => None,
         }
     }
+}
+
+/// Whether the build copies `folder/site_path` into the site: a regular file
+/// reached without `..` and without a symbolic link on the way, which the
+/// build skips (see [`load::symlink_skipped`]).
+fn is_copied_file(folder: &Path, site_path: &str) -> bool {
+    let mut path = folder.to_path_buf();
+    if load::is_symlink(&path) {
+        return false;
+    }
+    for part in site_path.split('/').filter(|part| !part.is_empty()) {
+        if part == ".." || part == "." {
+            return false;
+        }
+        path.push(part);
+        match std::fs::symlink_metadata(&path) {
+            Ok(meta) if meta.file_type().is_symlink() => return false,
+            Ok(_) => {}
+            Err(_) => return false,
+        }
+    }
+    path.is_file()
 }
 
 #[allow(clippy::too_many_arguments)]

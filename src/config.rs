@@ -208,6 +208,105 @@ pub enum MissingTranslation {
     Hide,
 }
 
+/// How large a file and how deep its YAML may be (`limits:` in config.yaml),
+/// enforced before the YAML parser sees the text, so a hostile or broken file
+/// is an error rather than a hang or a build that runs out of memory.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Limits {
+    /// Bytes of one entry file.
+    pub file_size: u64,
+    /// Bytes of the front matter of one Markdown entry.
+    pub front_matter_size: usize,
+    /// Levels of nesting in the YAML of an entry.
+    pub depth: usize,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits {
+            file_size: 10 * MEGABYTE,
+            front_matter_size: MEGABYTE as usize,
+            depth: yaml::DEFAULT_MAX_DEPTH,
+        }
+    }
+}
+
+const KILOBYTE: u64 = 1024;
+const MEGABYTE: u64 = 1024 * KILOBYTE;
+/// The largest `limits.depth`: serde_yaml's own recursion limit.
+const MAX_DEPTH: usize = 128;
+
+/// `limits.file_size` and `limits.front_matter_size` go from 1 KB to this.
+const MAX_SIZE: u64 = 1024 * MEGABYTE;
+
+/// The settings under `limits:`.
+pub const LIMIT_KEYS: [&str; 3] = ["file_size", "front_matter_size", "depth"];
+
+/// `10 MB`, `512 KB`, `2048` (bytes): a size between 1 KB and 1 GB.
+fn size(value: &Yaml) -> Option<u64> {
+    let bytes = match value {
+        Yaml::Int(n) => u64::try_from(*n).ok()?,
+        Yaml::String(text) => {
+            let text = text.trim();
+            let split = text
+                .find(|c: char| !c.is_ascii_digit())
+                .unwrap_or(text.len());
+            let number: u64 = text[..split].parse().ok()?;
+            let unit = match text[split..].trim().to_ascii_uppercase().as_str() {
+                "" | "B" => 1,
+                "KB" => KILOBYTE,
+                "MB" => MEGABYTE,
+                "GB" => 1024 * MEGABYTE,
+                _ => return None,
+            };
+            number.checked_mul(unit)?
+        }
+        _ => return None,
+    };
+    (KILOBYTE..=MAX_SIZE).contains(&bytes).then_some(bytes)
+}
+
+fn limits(value: &Yaml, locator: &Locator, diagnostics: &mut Diagnostics) -> Limits {
+    let path = Path::new(CONFIG_FILE);
+    let mut limits = Limits::default();
+    let Yaml::Map(entries) = value else {
+        let (line, column) = locator.value("limits", "").unwrap_or((0, 0));
+        diagnostics.push(
+            Diagnostic::error(path, "expected a map such as {file_size: 10 MB}")
+                .at(line, column)
+                .field("limits"),
+        );
+        return limits;
+    };
+    for (key, value) in entries {
+        let (line, column) = locator.value("limits", key).unwrap_or((0, 0));
+        let error = |message: &str| {
+            Diagnostic::error(path, message)
+                .at(line, column)
+                .field(format!("limits.{key}"))
+        };
+        match key.as_str() {
+            "file_size" => match size(value) {
+                Some(bytes) => limits.file_size = bytes,
+                None => diagnostics.push(error("expected a size from 1 KB to 1 GB, such as 10 MB")),
+            },
+            "front_matter_size" => match size(value) {
+                Some(bytes) => limits.front_matter_size = bytes as usize,
+                None => diagnostics.push(error("expected a size from 1 KB to 1 GB, such as 10 MB")),
+            },
+            "depth" => match value {
+                Yaml::Int(n) if (4..=MAX_DEPTH as i64).contains(n) => limits.depth = *n as usize,
+                _ => diagnostics.push(error("expected a whole number from 4 to 128")),
+            },
+            other => {
+                let help = did_you_mean(other, LIMIT_KEYS).map(|s| format!("did you mean {s}?"));
+                diagnostics.push(error(&format!("unknown setting \"{other}\"")).help_opt(help));
+            }
+        }
+    }
+    limits
+}
+
 #[derive(Debug, Clone, Serialize)]
 pub struct Config {
     pub title: Localized,
@@ -225,9 +324,14 @@ pub struct Config {
     /// The Content-Security-Policy of every page and of the headers file;
     /// empty if the site turned it off.
     pub content_security_policy: String,
+    pub limits: Limits,
     pub vocabularies: Vec<(VocabName, Vocabulary)>,
     /// Where entries' "edit this page" links go, when `repo_url` is set.
     pub edit: Option<EditLinks>,
+    /// Problems that do not stop a build (an unbalanced bidirectional control
+    /// in a label, say), for the build to report with its own.
+    #[serde(skip)]
+    pub warnings: Diagnostics,
 }
 
 /// The forge a repository is on, which decides the form of its edit links.
@@ -407,7 +511,7 @@ pub fn split_base_url(base_url: &str) -> Result<(Option<String>, String), String
 }
 
 /// Every setting config.yaml may hold (the schema lists the same).
-pub const CONFIG_KEYS: [&str; 15] = [
+pub const CONFIG_KEYS: [&str; 16] = [
     "title",
     "description",
     "base_url",
@@ -418,6 +522,7 @@ pub const CONFIG_KEYS: [&str; 15] = [
     "missing_translation",
     "allow_html",
     "content_security_policy",
+    "limits",
     "vocabularies",
     "search",
     "repo_url",
@@ -480,10 +585,13 @@ pub fn parse(text: &str) -> Result<Config, Diagnostics> {
         missing_translation: MissingTranslation::Mark,
         allow_html: false,
         content_security_policy: DEFAULT_CONTENT_SECURITY_POLICY.into(),
+        limits: Limits::default(),
         vocabularies: Vec::new(),
         edit: None,
+        warnings: Diagnostics::new(),
     };
     let (mut repo_url, mut branch, mut repo_kind) = (None, "main".to_string(), None);
+    crate::parse::bidi::warn_unbalanced(&document, &None, &locator, path, &mut config.warnings);
     for (key, value) in &document {
         match key.as_str() {
             "title" | "description" => match labels(value) {
@@ -565,6 +673,7 @@ pub fn parse(text: &str) -> Result<Config, Diagnostics> {
                     "expected a policy such as \"default-src 'self'\", or false".into(),
                 )),
             },
+            "limits" => config.limits = limits(value, &locator, &mut diagnostics),
             "vocabularies" => config.vocabularies = vocabularies(value, &locator, &mut diagnostics),
             "search" => {}
             "repo_url" => match value.as_scalar_text().map(|url| check_repo_url(&url)) {
@@ -885,6 +994,55 @@ mod tests {
             );
         }
         assert_eq!(stages.suggest("中式"), Some("中试"));
+    }
+
+    #[test]
+    fn reads_limits_in_bytes_or_units() {
+        let config = parse(&format!(
+            "{MINIMAL}limits:\n  file_size: 2 MB\n  front_matter_size: 4096\n  depth: 16\n"
+        ))
+        .unwrap();
+        assert_eq!(
+            config.limits,
+            Limits {
+                file_size: 2 * 1024 * 1024,
+                front_matter_size: 4096,
+                depth: 16
+            }
+        );
+        assert_eq!(parse(MINIMAL).unwrap().limits, Limits::default());
+    }
+
+    #[test]
+    fn errors_on_bad_limits_at_their_place() {
+        let errors = parse(&format!(
+            "{MINIMAL}limits:\n  file_size: 10 TB\n  depth: 1000\n  file_sise: 1 MB\n"
+        ))
+        .unwrap_err()
+        .sorted();
+        let shown: Vec<String> = errors.iter().map(ToString::to_string).collect();
+        assert_eq!(
+            shown,
+            [
+                "config.yaml:4:3: error: field \"limits.file_size\": expected a size from 1 KB to 1 GB, such as 10 MB",
+                "config.yaml:5:3: error: field \"limits.depth\": expected a whole number from 4 to 128",
+                "config.yaml:6:3: error: field \"limits.file_sise\": unknown setting \"file_sise\" (did you mean file_size?)",
+            ]
+        );
+    }
+
+    #[test]
+    fn warns_about_unbalanced_bidi_controls_in_labels() {
+        let config = parse(&format!(
+            "{MINIMAL}vocabularies:\n  stages:\n    pilot: {{zh: \"中试\u{202e}\", en: Pilot}}\n"
+        ))
+        .unwrap();
+        let warnings: Vec<String> = config.warnings.iter().map(ToString::to_string).collect();
+        assert_eq!(warnings.len(), 1, "{warnings:?}");
+        assert!(
+            warnings[0].starts_with("config.yaml:5:20: warning: field \"vocabularies\": unbalanced bidirectional control character U+202E"),
+            "{warnings:?}"
+        );
     }
 
     #[test]

@@ -91,9 +91,9 @@ impl fmt::Display for Diagnostic {
         if let Some(field) = &self.field {
             write!(f, "field \"{field}\": ")?;
         }
-        write!(f, "{}", self.message)?;
+        write!(f, "{}", printable(&self.message))?;
         if let Some(help) = &self.help {
-            write!(f, " ({help})")?;
+            write!(f, " ({})", printable(help))?;
         }
         Ok(())
     }
@@ -132,7 +132,7 @@ impl Diagnostic {
         if let Some(field) = &self.field {
             out.push_str(&format!("{field_word} \"{field}\": "));
         }
-        out.push_str(&messages::message(&self.message, lang));
+        out.push_str(&printable(&messages::message(&self.message, lang)));
         out.push('\n');
         let line_text = (self.line > 0)
             .then(|| source.and_then(|text| text.lines().nth(self.line - 1)))
@@ -140,14 +140,28 @@ impl Diagnostic {
         if let Some(text) = line_text {
             let number = self.line.to_string();
             let gutter = " ".repeat(number.len());
-            let text = text.trim_end().replace('\t', "    ");
+            // Bidirectional controls would reorder the terminal's line (the
+            // very spoofing a warning may be about); one U+FFFD keeps the columns.
+            let text: String = text
+                .trim_end()
+                .replace('\t', "    ")
+                .chars()
+                .map(|c| match c {
+                    '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' => '\u{FFFD}',
+                    c if c.is_control() => '\u{FFFD}',
+                    c => c,
+                })
+                .collect();
+            // A line longer than a screen (a minified or hostile file) is shown
+            // as a window around the column, so the report stays readable.
+            let (text, column) = window(&text, self.column);
             out.push_str(&format!(" {number} | {text}\n"));
-            if self.column > 0 {
-                let before: usize = text.chars().take(self.column - 1).map(display_width).sum();
+            if column > 0 {
+                let before: usize = text.chars().take(column - 1).map(display_width).sum();
                 // Underline the word the column points at: a value, a slug, a key.
                 let under = text
                     .chars()
-                    .skip(self.column - 1)
+                    .skip(column - 1)
                     .take_while(|c| !c.is_whitespace() && !",:[]{}#\"'()（）".contains(*c))
                     .map(display_width)
                     .sum::<usize>()
@@ -162,7 +176,7 @@ impl Diagnostic {
         if let Some(help) = &self.help {
             out.push_str(&format!(
                 "  = {help_word}: {}\n",
-                messages::help(help, lang)
+                printable(&messages::help(help, lang))
             ));
         }
         out
@@ -181,6 +195,53 @@ impl Diagnostic {
             "help": self.help.as_deref().map(|help| messages::help(help, lang)),
         })
     }
+}
+
+/// A message as a terminal may show it: values from content can hold escape
+/// sequences (clear the screen, retitle the window) and bidirectional controls,
+/// so those are written as `\u{1b}`.
+fn printable(text: &str) -> std::borrow::Cow<'_, str> {
+    let unsafe_char =
+        |c: char| c.is_control() || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}');
+    if !text.chars().any(unsafe_char) {
+        return text.into();
+    }
+    text.chars()
+        .flat_map(|c| {
+            let escaped: Vec<char> = if unsafe_char(c) {
+                c.escape_unicode().collect()
+            } else {
+                vec![c]
+            };
+            escaped
+        })
+        .collect::<String>()
+        .into()
+}
+
+/// At most [`WINDOW`] characters of `text` around `column` (1-based, 0 for
+/// none), with `…` where text was cut, and the column within the window.
+fn window(text: &str, column: usize) -> (String, usize) {
+    const WINDOW: usize = 120;
+    let count = text.chars().count();
+    if count <= WINDOW {
+        return (text.to_string(), column);
+    }
+    let start = column.saturating_sub(WINDOW / 2).min(count - WINDOW);
+    let mut shown: String = if start > 0 {
+        "…".into()
+    } else {
+        String::new()
+    };
+    shown.extend(text.chars().skip(start).take(WINDOW));
+    if start + WINDOW < count {
+        shown.push('…');
+    }
+    let column = match column {
+        0 => 0,
+        _ => column - start + usize::from(start > 0),
+    };
+    (shown, column)
 }
 
 /// Columns a character takes in a terminal: two for CJK and full-width forms.
@@ -343,6 +404,18 @@ mod tests {
             d.render(Some(source), Lang::Zh),
             "content/a.zh.md:3:8: 错误: 字段 \"stage\": 未知的值 \"中式\"\n 3 | stage: 中式\n   |        ^^^^\n  = 提示: 你是不是要写 中试?\n"
         );
+    }
+
+    #[test]
+    fn shows_a_window_of_an_overlong_line_with_the_caret_in_place() {
+        let line = format!("tags: {}x", "[".repeat(1000));
+        let d = Diagnostic::error("a.zh.md", "m").at(1, 1007);
+        let shown = d.render(Some(&line), Lang::En);
+        let lines: Vec<&str> = shown.lines().collect();
+        assert!(lines[1].ends_with("[[x"), "{shown}");
+        assert!(lines[1].chars().count() < 140, "{shown}");
+        let caret = lines[2].chars().position(|c| c == '^').unwrap();
+        assert_eq!(lines[1].chars().nth(caret), Some('x'));
     }
 
     #[test]

@@ -191,7 +191,8 @@ pub fn prepare(
         _ => None,
     };
     let timer = Timer::start();
-    let (files, mut diagnostics) = load::load(root);
+    let (files, mut diagnostics) = load::load(root, &config.limits);
+    diagnostics.extend(std::mem::take(&mut config.warnings));
     progress.stage("load", files.len(), "files", timer.took());
     let timer = Timer::start();
     let (mut entries, found) = parse::parse_cached(files, &config, options.include_drafts, cache);
@@ -213,7 +214,10 @@ pub fn prepare(
     }
     progress.stage("history", entries.len(), "entries", timer.took());
     let theme = match theme {
-        Ok(theme) => Some(theme),
+        Ok(mut theme) => {
+            diagnostics.extend(std::mem::take(&mut theme.warnings));
+            Some(theme)
+        }
         Err(found) => {
             diagnostics.extend(found);
             None

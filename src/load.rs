@@ -4,7 +4,7 @@ use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
-use crate::config::Lang;
+use crate::config::{Lang, Limits};
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::entry::{EntryType, is_valid_slug};
 
@@ -30,12 +30,21 @@ pub struct SourceFile {
 }
 
 /// Find and read every entry file. Files with names that cannot be entries are errors;
-/// hidden files and files that are not Markdown or YAML are left alone.
-pub fn load(root: &Path) -> (Vec<SourceFile>, Diagnostics) {
+/// hidden files and files that are not Markdown or YAML are left alone. A file
+/// larger than `limits.file_size` is an error and is not read.
+pub fn load(root: &Path, limits: &Limits) -> (Vec<SourceFile>, Diagnostics) {
     let mut diagnostics = Diagnostics::new();
     let mut found = Vec::new();
+    if is_symlink(&root.join(CONTENT_DIR)) {
+        diagnostics.push(symlink_skipped(Path::new(CONTENT_DIR)));
+        return (Vec::new(), diagnostics);
+    }
     for entry_type in EntryType::ALL {
         let folder = Path::new(CONTENT_DIR).join(entry_type.folder());
+        if is_symlink(&root.join(&folder)) {
+            diagnostics.push(symlink_skipped(&folder));
+            continue;
+        }
         if !root.join(&folder).is_dir() {
             continue;
         }
@@ -55,6 +64,10 @@ pub fn load(root: &Path) -> (Vec<SourceFile>, Diagnostics) {
                     continue;
                 }
             };
+            if item.path_is_symlink() {
+                diagnostics.push(symlink_skipped(&relative(root, item.path())));
+                continue;
+            }
             if !item.file_type().is_file() {
                 continue;
             }
@@ -68,18 +81,26 @@ pub fn load(root: &Path) -> (Vec<SourceFile>, Diagnostics) {
     }
     let read: Vec<Result<SourceFile, Diagnostic>> = found
         .into_par_iter()
-        .map(
-            |(path, entry_type, slug, form)| match std::fs::read(root.join(&path)) {
-                Ok(bytes) => Ok(SourceFile {
+        .map(|(path, entry_type, slug, form)| {
+            match read_limited(&root.join(&path), limits.file_size) {
+                Ok(Some(bytes)) => Ok(SourceFile {
                     path,
                     entry_type,
                     slug,
                     form,
                     bytes,
                 }),
+                Ok(None) => Err(Diagnostic::error(
+                    &path,
+                    format!(
+                        "the file is larger than {}, the limit for one entry file",
+                        show_size(limits.file_size)
+                    ),
+                )
+                .help("split it, or raise limits.file_size in config.yaml")),
                 Err(error) => Err(Diagnostic::error(&path, format!("cannot read: {error}"))),
-            },
-        )
+            }
+        })
         .collect();
     let mut files = Vec::with_capacity(read.len());
     for result in read {
@@ -89,6 +110,48 @@ pub fn load(root: &Path) -> (Vec<SourceFile>, Diagnostics) {
         }
     }
     (files, diagnostics)
+}
+
+/// Symbolic links in `content/` and `static/` are never followed: one could
+/// lead out of the site (to `/etc`, to another checkout), or in a loop, and a
+/// reviewer of a pull request sees only the link. Each is reported instead.
+pub fn symlink_skipped(path: &Path) -> Diagnostic {
+    Diagnostic::warning(
+        path,
+        "this is a symbolic link and was skipped: chengguo does not follow links",
+    )
+    .help("copy the file or folder into the site instead of linking to it")
+}
+
+pub fn is_symlink(path: &Path) -> bool {
+    std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink())
+}
+
+/// The file's bytes, or `None` if it holds more than `limit`. Read through a
+/// bounded reader, so a file that grows (or a device) cannot make it read more.
+fn read_limited(path: &Path, limit: u64) -> std::io::Result<Option<Vec<u8>>> {
+    use std::io::Read;
+    let file = std::fs::File::open(path)?;
+    let expected = file.metadata().map(|m| m.len()).unwrap_or(0);
+    if expected > limit {
+        return Ok(None);
+    }
+    let mut bytes = Vec::with_capacity(expected as usize);
+    file.take(limit + 1).read_to_end(&mut bytes)?;
+    Ok((bytes.len() as u64 <= limit).then_some(bytes))
+}
+
+/// A size as config.yaml writes it: `10 MB`, `512 KB` or `2000 bytes`.
+pub fn show_size(bytes: u64) -> String {
+    const KILOBYTE: u64 = 1024;
+    const MEGABYTE: u64 = 1024 * 1024;
+    if bytes.is_multiple_of(MEGABYTE) {
+        format!("{} MB", bytes / MEGABYTE)
+    } else if bytes.is_multiple_of(KILOBYTE) {
+        format!("{} KB", bytes / KILOBYTE)
+    } else {
+        format!("{bytes} bytes")
+    }
 }
 
 fn relative(root: &Path, path: &Path) -> PathBuf {

@@ -68,7 +68,7 @@ pub fn new_entry(
             .filter(|l| languages.contains(l))
             .collect()
     };
-    let (files, _) = load::load(root);
+    let (files, _) = load::load(root, &config.limits);
     if let Some(taken) = files
         .iter()
         .find(|f| f.entry_type == entry_type && f.slug == slug)

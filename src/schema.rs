@@ -253,6 +253,21 @@ pub fn config_schema() -> Value {
             }
             "branch" => json!({"type": "string", "pattern": "^[A-Za-z0-9_][A-Za-z0-9._/-]*$"}),
             "repo_kind" => json!({"enum": ["github", "gitlab", "gitea"]}),
+            "limits" => {
+                let size = json!({"anyOf": [
+                    {"type": "integer", "minimum": 1024, "maximum": 1_073_741_824_u64},
+                    {"type": "string", "pattern": "^\\s*[0-9]+\\s*([KkMmGg]?[Bb])?\\s*$"},
+                ]});
+                json!({
+                    "type": "object",
+                    "properties": {
+                        "file_size": size,
+                        "front_matter_size": size,
+                        "depth": {"type": "integer", "minimum": 4, "maximum": 128},
+                    },
+                    "additionalProperties": false,
+                })
+            }
             "vocabularies" => json!({
                 "type": "object",
                 "properties": vocabularies,

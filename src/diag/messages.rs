@@ -73,6 +73,11 @@ pub const MESSAGES: &[Message] = &[
         "无法写入站点：另一个构建（进程 {0}）正在写入 {1}；请等它结束（锁文件 {2}）",
     ),
     m(
+        "symlink-skipped",
+        "this is a symbolic link and was skipped: chengguo does not follow links",
+        "这是符号链接，已跳过：chengguo 不跟随链接",
+    ),
+    m(
         "duplicate-slug",
         "duplicate slug \"{}\": {} is already written in {}",
         "slug \"{0}\" 重复:这个{1}已经写在 {2} 中",
@@ -83,6 +88,21 @@ pub const MESSAGES: &[Message] = &[
         CANNOT_WRITE,
         "cannot write the site: {}",
         "无法写入网站：{0}",
+    ),
+    m(
+        "file-too-large",
+        "the file is larger than {}, the limit for one entry file",
+        "文件大于 {0}，超过了单个条目文件的上限",
+    ),
+    m(
+        "front-matter-too-large",
+        "the front matter is larger than {}, the limit",
+        "前言大于 {0}，超过了上限",
+    ),
+    m(
+        "yaml-too-deep",
+        "the YAML nests deeper than {} levels",
+        "YAML 嵌套超过 {0} 层",
     ),
     // Fields.
     m("missing-field", "missing field \"{}\"", "缺少字段 \"{0}\""),
@@ -153,6 +173,42 @@ pub const MESSAGES: &[Message] = &[
         "values-differ",
         "the value differs from the one in {} (line {}); language-independent fields must agree",
         "这个值与 {0}(第 {1} 行)中的不同;与语言无关的字段必须一致",
+    ),
+    // What the Markdown allow-list removed or escaped (warnings).
+    m(
+        "raw-html-escaped",
+        "raw HTML was escaped and shows as text: allow_html is off",
+        "原始 HTML 已转义，会以文字显示：allow_html 未开启",
+    ),
+    m(
+        "heading-attribute-removed",
+        "the heading attribute \"{}\" was removed: a heading takes only an id and classes",
+        "标题属性 \"{0}\" 已删除：标题只能带 id 和 class",
+    ),
+    m(
+        "heading-id-removed",
+        "the heading id \"{}\" was removed: an id is letters, digits, - and _",
+        "标题 id \"{0}\" 已删除：id 只能由字母、数字、- 和 _ 组成",
+    ),
+    m(
+        "heading-class-removed",
+        "the heading class \"{}\" was removed: a class is ASCII letters, digits, - and _",
+        "标题 class \"{0}\" 已删除：class 只能由英文字母、数字、- 和 _ 组成",
+    ),
+    m(
+        "link-scheme-removed",
+        "the link to \"{}\" was removed: its scheme is not allowed",
+        "指向 \"{0}\" 的链接已删除：不允许这种协议",
+    ),
+    m(
+        "image-scheme-removed",
+        "the image \"{}\" was removed: its scheme is not allowed",
+        "图片 \"{0}\" 已删除：不允许这种协议",
+    ),
+    m(
+        "unbalanced-bidi",
+        "unbalanced bidirectional control character U+{}: the text may display in another order than it is written",
+        "双向文本控制字符 U+{0} 不成对：文字显示的顺序可能与书写的顺序不同",
     ),
     // References.
     m(
@@ -308,6 +364,21 @@ pub const MESSAGES: &[Message] = &[
         "expected-page-size",
         "expected a whole number from 1 to 10000",
         "应为 1 到 10000 之间的整数",
+    ),
+    m(
+        "expected-size",
+        "expected a size from 1 KB to 1 GB, such as 10 MB",
+        "应为 1 KB 到 1 GB 之间的大小，例如 10 MB",
+    ),
+    m(
+        "expected-depth",
+        "expected a whole number from 4 to 128",
+        "应为 4 到 128 之间的整数",
+    ),
+    m(
+        "expected-limits",
+        "expected a map such as {file_size: 10 MB}",
+        "应为 {file_size: 10 MB} 这样的映射",
     ),
     m(
         "expected-mark-hide",
@@ -474,6 +545,51 @@ pub const HELPS: &[Message] = &[
         "add-yaml-language",
         "give the {} texts in {}, or ignore this if the entry is meant to be in one language",
         "在 {1} 中填写 {0} 文本;如果这个条目只打算用一种语言发布,可以忽略",
+    ),
+    m(
+        "",
+        "write it in Markdown; allow_html: true in config.yaml lets HTML through, for trusted editors only",
+        "请改用 Markdown 书写；config.yaml 中的 allow_html: true 会放行 HTML，只适用于可信的编辑者",
+    ),
+    m(
+        "",
+        "a heading takes {#id .class} only",
+        "标题只能带 {#id .class}",
+    ),
+    m(
+        "",
+        "link to http(s)://, mailto:, tel:, a site path or @/type/slug",
+        "链接只能指向 http(s)://、mailto:、tel:、站内路径或 @/类型/slug",
+    ),
+    m(
+        "",
+        "split it, or raise limits.file_size in config.yaml",
+        "请拆分文件，或者调高 config.yaml 中的 limits.file_size",
+    ),
+    m(
+        "",
+        "move long text into the Markdown body, or raise limits.front_matter_size in config.yaml",
+        "请把长文本移到 Markdown 正文中，或者调高 config.yaml 中的 limits.front_matter_size",
+    ),
+    m(
+        "",
+        "nest less, or raise limits.depth in config.yaml",
+        "请减少嵌套层数，或者调高 config.yaml 中的 limits.depth",
+    ),
+    m(
+        "",
+        "copy the file or folder into the site instead of linking to it",
+        "请把文件或文件夹复制到站点中，而不是链接过去",
+    ),
+    m(
+        "",
+        "remove it, or close it with U+202C (PDF) or U+2069 (PDI)",
+        "请删除它，或者用 U+202C（PDF）或 U+2069（PDI）把它闭合",
+    ),
+    m(
+        "",
+        "its aliases (*name) repeat a value too many times; write the values out",
+        "其中的别名（*name）把一个值重复了太多次；请直接写出这些值",
     ),
     m(
         "undraft",

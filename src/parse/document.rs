@@ -7,6 +7,7 @@ use crate::diag::{Diagnostic, Diagnostics, did_you_mean};
 use crate::entry::{Coordinates, Date, EntryType, Figure, Link, Place, Reference, is_valid_slug};
 use crate::load::{Form, SourceFile};
 
+use super::bidi;
 use super::fields::{self, FieldSpec, Kind};
 use super::yaml::{self, Locator, Yaml};
 
@@ -79,8 +80,31 @@ pub fn parse_document(
             }
         },
     };
+    let limits = &config.limits;
+    if file.form != Form::Yaml && front_matter.len() > limits.front_matter_size {
+        // Placed where the limit is crossed, on a character boundary.
+        let mut end = limits.front_matter_size;
+        while !front_matter.is_char_boundary(end) {
+            end -= 1;
+        }
+        let before = &front_matter[..end];
+        let line = first_line + before.matches('\n').count();
+        let column = before.rsplit('\n').next().unwrap_or("").chars().count() + 1;
+        diagnostics.push(
+            Diagnostic::error(
+                path,
+                format!(
+                    "the front matter is larger than {}, the limit",
+                    crate::load::show_size(limits.front_matter_size as u64)
+                ),
+            )
+            .at(line, column)
+            .help("move long text into the Markdown body, or raise limits.front_matter_size in config.yaml"),
+        );
+        return None;
+    }
     let locator = Locator::new(front_matter, first_line);
-    let entries = match yaml::parse(front_matter) {
+    let entries = match yaml::parse_limited(front_matter, limits.depth) {
         Ok(Yaml::Map(entries)) => entries,
         Ok(Yaml::Null) => Vec::new(),
         Ok(other) => {
@@ -97,14 +121,25 @@ pub fn parse_document(
             return None;
         }
         Err(error) => {
+            let help = if error.message.starts_with("the YAML nests deeper") {
+                "nest less, or raise limits.depth in config.yaml"
+            } else if error.message.contains("repetition limit exceeded") {
+                "its aliases (*name) repeat a value too many times; write the values out"
+            } else {
+                "check the indentation and quote text that holds a colon followed by a space"
+            };
             diagnostics.push(
                 Diagnostic::error(path, error.message)
                     .at(locator.file_line(error.line), error.column)
-                    .help("check the indentation and quote text that holds a colon followed by a space"),
+                    .help(help),
             );
             return None;
         }
     };
+    let body = markdown_body
+        .as_ref()
+        .map(|(text, line)| (text.as_str(), *line));
+    bidi::warn_unbalanced(&entries, &body, &locator, path, diagnostics);
     let lang = match file.form {
         Form::Markdown(lang) => Some(lang),
         Form::Yaml => None,
@@ -539,5 +574,74 @@ fn is_blank(value: &Yaml) -> bool {
         Yaml::String(s) => s.trim().is_empty(),
         Yaml::List(items) => items.iter().all(is_blank),
         _ => false,
+    }
+}
+
+/// Properties of the front-matter splitter on any text: it never panics, it
+/// finds the fields and body it was given, and the body's line is its line.
+#[cfg(test)]
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// A line of front matter: anything but a line break, and not a `---` line.
+    fn field_line() -> impl Strategy<Value = String> {
+        proptest::string::string_regex("[^\n]{0,20}")
+            .expect("a valid pattern")
+            .prop_filter("not a closing line", |line| {
+                line.trim_end() != "---" && !line.ends_with('\r')
+            })
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(500))]
+
+        #[test]
+        fn splits_what_it_was_given(
+            lines in proptest::collection::vec(field_line(), 0..12),
+            body in any::<String>(),
+            crlf in any::<bool>(),
+        ) {
+            let eol = if crlf { "\r\n" } else { "\n" };
+            let fields: String = lines.iter().map(|l| format!("{l}{eol}")).collect();
+            let text = format!("---{eol}{fields}---{eol}{body}");
+            let (front, rest, line) = split_front_matter(&text).expect("closed front matter");
+            prop_assert_eq!(front, fields.as_str());
+            prop_assert_eq!(rest, body.as_str());
+            prop_assert_eq!(line, lines.len() + 3);
+        }
+
+        #[test]
+        fn any_text_splits_or_fails_at_line_one_without_panicking(
+            pieces in proptest::collection::vec(
+                prop_oneof![
+                    Just("---".to_string()),
+                    Just("--- ".to_string()),
+                    Just("\n".to_string()),
+                    Just("\r\n".to_string()),
+                    Just("\u{feff}".to_string()),
+                    any::<String>(),
+                ],
+                0..12,
+            ),
+        ) {
+            let text = pieces.concat();
+            match split_front_matter(&text) {
+                Ok((front, body, line)) => {
+                    prop_assert!(text.ends_with(body));
+                    let body_start = text.len() - body.len();
+                    let front_start = front.as_ptr() as usize - text.as_ptr() as usize;
+                    prop_assert!(front_start + front.len() <= body_start);
+                    let lines_before = text[..body_start].matches('\n').count();
+                    if body.is_empty() && !text.ends_with('\n') {
+                        // A closing `---` with no line break: the body, empty, would start below it.
+                        prop_assert_eq!(line, lines_before + 2);
+                    } else {
+                        prop_assert_eq!(line, lines_before + 1);
+                    }
+                }
+                Err(diagnostic) => prop_assert_eq!((diagnostic.line, diagnostic.column), (1, 1)),
+            }
+        }
     }
 }

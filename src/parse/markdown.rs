@@ -1,8 +1,24 @@
 //! Markdown → HTML and plain text, through pulldown-cmark.
 //!
-//! Raw HTML is escaped unless the configuration allows it, link targets with
-//! script schemes are dropped, site-absolute links get the base path, and
-//! `@/parks/slug` links to other entries become their URLs in the page's language.
+//! This module owns what Markdown may put into a page. Everything pulldown-cmark
+//! can emit as an HTML attribute or URL from the editor's text goes through an
+//! allow-list here, and every removal is reported as a warning at its place:
+//!
+//! - heading attributes (`# T {#id .class key=value}`): only an `id` of letters,
+//!   digits, `-` and `_`, and classes of ASCII letters, digits, `-` and `_`;
+//!   every `key=value` is removed (it could be `onfocus=…` or `style=…`);
+//! - link and image targets: http, https, mailto, tel, relative and site paths,
+//!   `#fragments` and `@/type/slug` entry links. Any other scheme (`javascript:`,
+//!   `vbscript:`, `data:`, `file:`, …) removes the link (its text stays) or the
+//!   image (its alt text stays). `data:` images are refused too: images belong
+//!   in `static/`, and an SVG data URL can carry script;
+//! - raw HTML is escaped (shown as text) unless `allow_html` is set, which
+//!   trusts every editor with script on the site.
+//!
+//! Link and image titles, footnote labels and heading text reach the page only
+//! as escaped attribute values or text, so they need no allow-list. Site-absolute
+//! links get the base path, and `@/parks/slug` links to other entries become their
+//! URLs in the page's language.
 
 use std::collections::HashMap;
 use std::path::Path;
@@ -10,10 +26,49 @@ use std::path::Path;
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
 use crate::config::{Config, Lang};
+use crate::diag::{Diagnostic, Diagnostics};
 use crate::entry::{Body, EntryType, Place};
+
+/// Where the Markdown of a body stands in its file, to place warnings exactly.
+#[derive(Debug, Clone, Copy)]
+pub struct Source<'a> {
+    pub path: &'a Path,
+    /// The file line the Markdown starts on (for a `slug.yaml` body, the line
+    /// of the `body:` key; the Markdown is found in `file_text` at or after it).
+    pub first_line: usize,
+    /// The whole file, when the Markdown is indented in a YAML block scalar and
+    /// so does not stand in the file as it is given to the parser.
+    pub file_text: Option<&'a str>,
+}
 
 /// Compile one body. `first_line` is the file line the Markdown starts on.
 pub fn render(markdown: &str, lang: Lang, config: &Config, path: &Path, first_line: usize) -> Body {
+    let source = Source {
+        path,
+        first_line,
+        file_text: None,
+    };
+    render_checked(markdown, lang, config, source, &mut Diagnostics::new())
+}
+
+/// [`render`], with a warning in `warnings` for every attribute, link, image
+/// and piece of raw HTML the allow-list removed or escaped.
+pub fn render_checked(
+    markdown: &str,
+    lang: Lang,
+    config: &Config,
+    source: Source,
+    warnings: &mut Diagnostics,
+) -> Body {
+    // CommonMark asks for U+0000 to become U+FFFD; pulldown-cmark passes it on.
+    let markdown: std::borrow::Cow<str> = if markdown.contains('\0') {
+        markdown.replace('\0', "\u{FFFD}").into()
+    } else {
+        markdown.into()
+    };
+    let markdown = markdown.as_ref();
+    let path = source.path;
+    let first_line = source.first_line;
     let options = Options::ENABLE_TABLES
         | Options::ENABLE_FOOTNOTES
         | Options::ENABLE_STRIKETHROUGH
@@ -22,10 +77,61 @@ pub fn render(markdown: &str, lang: Lang, config: &Config, path: &Path, first_li
     let mut events: Vec<Event> = Vec::new();
     let mut heading_ids: HashMap<String, usize> = HashMap::new();
     let mut heading_start: Option<usize> = None;
+    // For each open link or image: whether its start tag was removed, so its end goes too.
+    let mut removed_links: Vec<bool> = Vec::new();
+    let mut removed_images: Vec<bool> = Vec::new();
+    let warn = |warnings: &mut Diagnostics, offset: usize, message: String, help: &str| {
+        let (line, column) = exact_place(markdown, offset, source);
+        warnings.push(
+            Diagnostic::warning(path, message)
+                .at(line, column)
+                .field("body")
+                .help(help),
+        );
+    };
 
     for (event, range) in Parser::new_ext(markdown, options).into_offset_iter() {
         let event = match event {
-            Event::Html(html) | Event::InlineHtml(html) if !config.allow_html => Event::Text(html),
+            Event::Html(html) | Event::InlineHtml(html) if !config.allow_html => {
+                // A block comes one event per line: report it once, at its first line.
+                let first_of_block = !matches!(events.last(), Some(Event::Text(_)))
+                    || !matches!(
+                        events.iter().rev().find(|e| !matches!(e, Event::Text(_))),
+                        Some(Event::Start(Tag::HtmlBlock))
+                    );
+                if first_of_block {
+                    let text = &markdown[range.clone()];
+                    let spaces = text.len() - text.trim_start_matches([' ', '\t']).len();
+                    warn(
+                        warnings,
+                        range.start + spaces,
+                        "raw HTML was escaped and shows as text: allow_html is off".to_string(),
+                        HELP_RAW_HTML,
+                    );
+                }
+                Event::Text(html)
+            }
+            Event::Start(Tag::Heading {
+                level,
+                id,
+                classes,
+                attrs,
+            }) => {
+                let (id, classes) = allowed_heading_attributes(
+                    markdown,
+                    range.clone(),
+                    id,
+                    classes,
+                    attrs,
+                    &mut |offset, message| warn(warnings, offset, message, HELP_HEADING),
+                );
+                Event::Start(Tag::Heading {
+                    level,
+                    id,
+                    classes,
+                    attrs: Vec::new(),
+                })
+            }
             Event::Start(Tag::Link {
                 link_type,
                 dest_url,
@@ -34,6 +140,20 @@ pub fn render(markdown: &str, lang: Lang, config: &Config, path: &Path, first_li
             }) => {
                 let place = place_of(markdown, range.start, first_line, path);
                 body.targets.push((dest_url.to_string(), place.clone()));
+                if !is_allowed_url(&dest_url) {
+                    warn(
+                        warnings,
+                        range.start,
+                        format!(
+                            "the link to \"{}\" was removed: its scheme is not allowed",
+                            shown(&dest_url)
+                        ),
+                        HELP_SCHEME,
+                    );
+                    removed_links.push(true);
+                    continue;
+                }
+                removed_links.push(false);
                 let dest_url = rewrite_link(&dest_url, lang, config, &mut body, place);
                 Event::Start(Tag::Link {
                     link_type,
@@ -41,6 +161,12 @@ pub fn render(markdown: &str, lang: Lang, config: &Config, path: &Path, first_li
                     title,
                     id,
                 })
+            }
+            Event::End(TagEnd::Link) => {
+                if removed_links.pop().unwrap_or(false) {
+                    continue;
+                }
+                Event::End(TagEnd::Link)
             }
             Event::Start(Tag::Image {
                 link_type,
@@ -50,17 +176,32 @@ pub fn render(markdown: &str, lang: Lang, config: &Config, path: &Path, first_li
             }) => {
                 let place = place_of(markdown, range.start, first_line, path);
                 body.targets.push((dest_url.to_string(), place));
-                let dest_url = if is_script_url(&dest_url) {
-                    CowStr::from("")
-                } else {
-                    site_absolute(&dest_url, config)
-                };
+                if !is_allowed_url(&dest_url) {
+                    warn(
+                        warnings,
+                        range.start,
+                        format!(
+                            "the image \"{}\" was removed: its scheme is not allowed",
+                            shown(&dest_url)
+                        ),
+                        HELP_SCHEME,
+                    );
+                    removed_images.push(true);
+                    continue;
+                }
+                removed_images.push(false);
                 Event::Start(Tag::Image {
                     link_type,
-                    dest_url,
+                    dest_url: site_absolute(&dest_url, config),
                     title,
                     id,
                 })
+            }
+            Event::End(TagEnd::Image) => {
+                if removed_images.pop().unwrap_or(false) {
+                    continue;
+                }
+                Event::End(TagEnd::Image)
             }
             other => other,
         };
@@ -91,6 +232,170 @@ fn alignment_as_classes(html: &str) -> String {
     html.replace(" style=\"text-align: left\">", " class=\"align-left\">")
         .replace(" style=\"text-align: center\">", " class=\"align-center\">")
         .replace(" style=\"text-align: right\">", " class=\"align-right\">")
+}
+
+const HELP_RAW_HTML: &str = "write it in Markdown; allow_html: true in config.yaml lets HTML through, for trusted editors only";
+const HELP_HEADING: &str = "a heading takes {#id .class} only";
+const HELP_SCHEME: &str = "link to http(s)://, mailto:, tel:, a site path or @/type/slug";
+
+/// Keep a heading's id and classes that are on the allow-list; report the rest
+/// (and every `key=value`) through `removed(offset, message)`.
+fn allowed_heading_attributes<'a>(
+    markdown: &str,
+    range: std::ops::Range<usize>,
+    id: Option<CowStr<'a>>,
+    classes: Vec<CowStr<'a>>,
+    attrs: Vec<(CowStr<'a>, Option<CowStr<'a>>)>,
+    removed: &mut dyn FnMut(usize, String),
+) -> (Option<CowStr<'a>>, Vec<CowStr<'a>>) {
+    // The attribute block is the last `{` of the heading's first line.
+    let text = &markdown[range.clone()];
+    let line_end = text.find('\n').unwrap_or(text.len());
+    let block = text[..line_end].rfind('{').unwrap_or(0);
+    let offset_of =
+        |needle: &str| range.start + block + text[block..line_end].find(needle).unwrap_or(0);
+    let id = match id {
+        Some(id) if is_safe_id(&id) => Some(id),
+        Some(id) => {
+            removed(
+                offset_of(&format!("#{id}")),
+                format!(
+                    "the heading id \"{}\" was removed: an id is letters, digits, - and _",
+                    shown(&id)
+                ),
+            );
+            None
+        }
+        None => None,
+    };
+    let mut kept = Vec::new();
+    for class in classes {
+        if is_safe_class(&class) {
+            kept.push(class);
+        } else {
+            removed(
+                offset_of(&format!(".{class}")),
+                format!(
+                    "the heading class \"{}\" was removed: a class is ASCII letters, digits, - and _",
+                    shown(&class)
+                ),
+            );
+        }
+    }
+    for (name, _) in attrs {
+        removed(
+            offset_of(&name),
+            format!(
+                "the heading attribute \"{}\" was removed: a heading takes only an id and classes",
+                shown(&name)
+            ),
+        );
+    }
+    (id, kept)
+}
+
+/// Ids the heading slugger could make: letters and digits of any script, `-`, `_`.
+pub fn is_safe_id(id: &str) -> bool {
+    !id.is_empty()
+        && id
+            .chars()
+            .all(|c| c.is_alphanumeric() || c == '-' || c == '_')
+}
+
+pub fn is_safe_class(class: &str) -> bool {
+    !class.is_empty()
+        && class
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+}
+
+/// Whether a link or image target may go into `href` or `src`: no scheme
+/// (a relative or site path, a `#fragment`, `@/type/slug`) or an allowed one.
+/// The scheme is read as a browser reads it: tabs and newlines anywhere and
+/// leading control characters and spaces do not count.
+pub fn is_allowed_url(url: &str) -> bool {
+    let cleaned: String = url
+        .trim_start_matches(|c: char| c <= ' ')
+        .chars()
+        .filter(|c| !matches!(c, '\t' | '\n' | '\r'))
+        .collect();
+    let end = cleaned.find([':', '/', '?', '#']);
+    let Some(colon) = end.filter(|&i| cleaned[i..].starts_with(':')) else {
+        return true;
+    };
+    let scheme = &cleaned[..colon];
+    let looks_like_scheme = scheme
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_ascii_alphabetic())
+        && scheme
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'));
+    if !looks_like_scheme {
+        // "x y:z" or "中:x" is no scheme to a browser, but nothing an editor means either.
+        return false;
+    }
+    matches!(
+        scheme.to_ascii_lowercase().as_str(),
+        "http" | "https" | "mailto" | "tel"
+    )
+}
+
+/// A value from the content as a diagnostic shows it: at most 60 characters,
+/// control characters escaped so they cannot act on the terminal.
+pub fn shown(text: &str) -> String {
+    let mut out: String = text
+        .chars()
+        .take(60)
+        .flat_map(|c| {
+            if c.is_control() || is_bidi_control(c) {
+                c.escape_unicode().collect::<Vec<_>>()
+            } else {
+                vec![c]
+            }
+        })
+        .collect();
+    if text.chars().count() > 60 {
+        out.push('…');
+    }
+    out
+}
+
+fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+/// The exact file place of a byte offset in the Markdown. For a body in a
+/// YAML block scalar, the Markdown line is found in the file at or after
+/// `first_line`; if it cannot be found, only the line is given.
+fn exact_place(markdown: &str, offset: usize, source: Source) -> (usize, usize) {
+    let line_start = markdown[..offset].rfind('\n').map_or(0, |i| i + 1);
+    let line_index = markdown[..offset].matches('\n').count();
+    let column = markdown[line_start..offset].chars().count() + 1;
+    let Some(file_text) = source.file_text else {
+        return (source.first_line + line_index, column);
+    };
+    let line_end = markdown[line_start..]
+        .find('\n')
+        .map_or(markdown.len(), |i| line_start + i);
+    let line = &markdown[line_start..line_end];
+    let indent = line.len() - line.trim_start().len();
+    let wanted = line.trim();
+    let found = file_text
+        .lines()
+        .enumerate()
+        .skip(source.first_line.saturating_sub(1) + line_index)
+        .find(|(_, file_line)| !wanted.is_empty() && file_line.trim() == wanted);
+    match found {
+        Some((index, file_line)) => {
+            let file_indent = file_line.len() - file_line.trim_start().len();
+            let column = file_line[..file_indent].chars().count()
+                + markdown[line_start + indent..offset].chars().count()
+                + 1;
+            (index + 1, column)
+        }
+        None => (source.first_line, 0),
+    }
 }
 
 /// The file place of a byte offset in the Markdown.
@@ -157,16 +462,6 @@ fn heading_slug(text: &str, level: HeadingLevel) -> String {
     }
 }
 
-fn is_script_url(url: &str) -> bool {
-    let lower: String = url
-        .trim()
-        .chars()
-        .filter(|c| !c.is_whitespace() && !c.is_control())
-        .collect::<String>()
-        .to_lowercase();
-    lower.starts_with("javascript:") || lower.starts_with("vbscript:") || lower.starts_with("data:")
-}
-
 fn site_absolute<'a>(url: &CowStr<'a>, config: &Config) -> CowStr<'a> {
     if url.starts_with('/') && !url.starts_with("//") {
         CowStr::from(config.url(url))
@@ -182,9 +477,6 @@ fn rewrite_link<'a>(
     body: &mut Body,
     place: Place,
 ) -> CowStr<'a> {
-    if is_script_url(url) {
-        return CowStr::from("");
-    }
     let Some(target) = url.strip_prefix("@/") else {
         return site_absolute(url, config);
     };
@@ -246,12 +538,155 @@ mod tests {
         assert_eq!(html("a <b>b</b>", true), "<p>a <b>b</b></p>\n");
     }
 
-    #[test]
-    fn drops_script_links() {
-        assert_eq!(
-            html("[x](javascript:alert(1))", false),
-            "<p><a href=\"\">x</a></p>\n"
+    /// Render with warnings, as the parser does.
+    fn checked(markdown: &str, allow_html: bool) -> (String, Vec<Diagnostic>) {
+        let mut warnings = Diagnostics::new();
+        let source = Source {
+            path: Path::new("x.en.md"),
+            first_line: 5,
+            file_text: None,
+        };
+        let body = render_checked(
+            markdown,
+            Lang::En,
+            &config(allow_html),
+            source,
+            &mut warnings,
         );
+        (body.html, warnings.sorted())
+    }
+
+    fn places(warnings: &[Diagnostic]) -> Vec<(usize, usize, &str)> {
+        warnings
+            .iter()
+            .map(|d| (d.line, d.column, d.code()))
+            .collect()
+    }
+
+    #[test]
+    fn removes_script_links_keeping_their_text_and_warns() {
+        let (out, warnings) = checked(
+            "see\n[x](javascript:alert(1)) and [y](JaVa&#9;ScRiPt:1)",
+            false,
+        );
+        assert_eq!(out, "<p>see\nx and y</p>\n");
+        assert_eq!(
+            places(&warnings),
+            [
+                (6, 1, "link-scheme-removed"),
+                (6, 30, "link-scheme-removed")
+            ]
+        );
+        assert_eq!(warnings[0].field.as_deref(), Some("body"));
+    }
+
+    #[test]
+    fn removes_images_with_other_schemes_keeping_the_alt_text() {
+        let (out, warnings) = checked("![alt](data:image/svg+xml;base64,PHN2Zz4=)", false);
+        assert_eq!(out, "<p>alt</p>\n");
+        assert_eq!(places(&warnings), [(5, 1, "image-scheme-removed")]);
+    }
+
+    #[test]
+    fn keeps_allowed_schemes_and_paths() {
+        for url in [
+            "https://example.org/a",
+            "HTTP://example.org",
+            "//example.org/x",
+            "mailto:a@example.org",
+            "tel:+86-23-1234",
+            "/images/a.png",
+            "images/a.png",
+            "../a",
+            "#section",
+            "?q=1",
+            "@/parks/x",
+            "a/b:c",
+        ] {
+            assert!(is_allowed_url(url), "{url}");
+        }
+        for url in [
+            "javascript:alert(1)",
+            " \u{1}javascript:x",
+            "java\nscript:x",
+            "vbscript:x",
+            "data:text/html,x",
+            "data:image/png;base64,AA",
+            "file:///etc/passwd",
+            "jar:x",
+            "中:x",
+        ] {
+            assert!(!is_allowed_url(url), "{url}");
+        }
+    }
+
+    #[test]
+    fn heading_attributes_keep_only_safe_id_and_classes() {
+        let (out, warnings) = checked("# Title {tabindex=0 autofocus onfocus=alert(1)}", false);
+        assert_eq!(out, "<h1 id=\"title\">Title</h1>\n");
+        assert_eq!(
+            places(&warnings),
+            [
+                (5, 10, "heading-attribute-removed"),
+                (5, 21, "heading-attribute-removed"),
+                (5, 31, "heading-attribute-removed"),
+            ]
+        );
+        let (out, warnings) = checked("## 标题 {#工作-情况 .lead .x\"y style=color:red}", false);
+        assert_eq!(out, "<h2 id=\"工作-情况\" class=\"lead\">标题</h2>\n");
+        assert_eq!(
+            places(&warnings),
+            [
+                (5, 21, "heading-class-removed"),
+                (5, 26, "heading-attribute-removed")
+            ]
+        );
+    }
+
+    #[test]
+    fn escapes_raw_html_and_warns_once_per_block_or_tag() {
+        let (out, warnings) = checked(
+            "<div>\n<script>alert(1)</script>\n</div>\n\ntext <b>b</b>",
+            false,
+        );
+        assert!(!out.contains("<script"), "{out}");
+        assert!(!out.contains("<b>"), "{out}");
+        assert_eq!(
+            places(&warnings),
+            [
+                (5, 1, "raw-html-escaped"),
+                (9, 6, "raw-html-escaped"),
+                (9, 10, "raw-html-escaped")
+            ]
+        );
+        let (out, warnings) = checked("text <b>b</b>", true);
+        assert_eq!(out, "<p>text <b>b</b></p>\n");
+        assert!(warnings.is_empty());
+    }
+
+    #[test]
+    fn places_warnings_in_a_yaml_block_scalar_by_the_file() {
+        let file = "title: {zh: 标题}\nbody:\n  zh: |\n    第一段\n\n    [x](javascript:1)\n";
+        let mut warnings = Diagnostics::new();
+        let source = Source {
+            path: Path::new("x.yaml"),
+            first_line: 3,
+            file_text: Some(file),
+        };
+        render_checked(
+            "第一段\n\n[x](javascript:1)\n",
+            Lang::Zh,
+            &config(false),
+            source,
+            &mut warnings,
+        );
+        assert_eq!(places(&warnings.sorted()), [(6, 5, "link-scheme-removed")]);
+    }
+
+    #[test]
+    fn shows_content_values_without_control_characters() {
+        assert_eq!(shown("a\u{1b}[2Jb\u{202e}"), "a\\u{1b}[2Jb\\u{202e}");
+        assert_eq!(shown(&"x".repeat(70)).chars().count(), 61);
     }
 
     #[test]
@@ -308,5 +743,183 @@ mod tests {
         );
         assert_eq!(body.entry_links[0].0, EntryType::Park);
         assert_eq!(body.entry_links[0].2.line, 6);
+    }
+}
+
+/// Properties of the allow-list on any attribute syntax and any link target:
+/// nothing outside it reaches the HTML.
+#[cfg(test)]
+mod properties {
+    use super::*;
+    use crate::config;
+    use proptest::prelude::*;
+
+    /// The start tags of pulldown-cmark's HTML, whose attribute values are
+    /// always double-quoted and escaped: `(name, [(attribute, value)])`.
+    fn start_tags(html: &str) -> Vec<(String, Vec<(String, String)>)> {
+        let mut tags = Vec::new();
+        let mut rest = html;
+        while let Some(at) = rest.find('<') {
+            rest = &rest[at + 1..];
+            if !rest.starts_with(|c: char| c.is_ascii_alphabetic()) {
+                continue;
+            }
+            let end = rest.find('>').unwrap_or(rest.len());
+            let tag = &rest[..end];
+            let (name, mut attributes_text) = tag.split_once(' ').unwrap_or((tag, ""));
+            let mut attributes = Vec::new();
+            while let Some((attribute, after)) = attributes_text.trim_start().split_once("=\"") {
+                let close = after.find('"').unwrap_or(after.len());
+                let value = after[..close]
+                    .replace("&quot;", "\"")
+                    .replace("&lt;", "<")
+                    .replace("&gt;", ">")
+                    .replace("&#39;", "'")
+                    .replace("&amp;", "&");
+                attributes.push((attribute.trim().to_string(), value));
+                attributes_text = &after[(close + 1).min(after.len())..];
+            }
+            tags.push((name.trim_end_matches('/').to_string(), attributes));
+            rest = &rest[end..];
+        }
+        tags
+    }
+
+    fn attribute_token() -> impl Strategy<Value = String> {
+        let name = prop_oneof![
+            proptest::sample::select(vec![
+                "onfocus",
+                "ONCLICK",
+                "onmouseover",
+                "style",
+                "tabindex",
+                "autofocus",
+                "id",
+                "class",
+                "href",
+                "src",
+                "x-y",
+                "data-x",
+            ])
+            .prop_map(String::from),
+            "[a-zA-Z][a-zA-Z0-9_:-]{0,8}",
+        ];
+        let value = prop_oneof![
+            "[a-zA-Z0-9();:=._-]{0,12}",
+            "\"[^\"\n}]{0,12}\"",
+            "'[^'\n}]{0,12}'",
+        ];
+        prop_oneof![
+            "#[^ \n{}]{1,10}".prop_map(|id| id.to_string()),
+            "\\.[^ \n{}]{1,10}".prop_map(|class| class.to_string()),
+            (name.clone(), value).prop_map(|(n, v)| format!("{n}={v}")),
+            name,
+        ]
+    }
+
+    fn destination() -> impl Strategy<Value = String> {
+        let scheme = proptest::sample::select(vec![
+            "javascript:",
+            "JaVaScRiPt:",
+            "java\tscript:",
+            " javascript:",
+            "\u{1}javascript:",
+            "&#x6A;avascript:",
+            "java&#x09;script:",
+            "vbscript:",
+            "data:",
+            "DATA:text/html,",
+            "livescript:",
+            "file:",
+            "http://",
+            "https://",
+            "mailto:",
+            "tel:",
+            "",
+            "/",
+            "#",
+            "@/parks/",
+            "//",
+            "?",
+            "./",
+            "../",
+            "x:",
+        ]);
+        (scheme, "[a-zA-Z0-9/.:#?=&()%'-]{0,16}").prop_map(|(s, rest)| format!("{s}{rest}"))
+    }
+
+    fn render_html(markdown: &str) -> (String, usize) {
+        let text = "title: {zh: 站, en: Site}\ndescription: {zh: 站, en: Site}\n";
+        let config = config::parse(text).expect("a valid configuration");
+        let mut warnings = Diagnostics::new();
+        let source = Source {
+            path: Path::new("x.en.md"),
+            first_line: 1,
+            file_text: None,
+        };
+        let body = render_checked(markdown, Lang::En, &config, source, &mut warnings);
+        (body.html, warnings.len())
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(400))]
+
+        #[test]
+        fn headings_keep_only_safe_ids_and_classes(
+            tokens in proptest::collection::vec(attribute_token(), 0..6),
+            level in 1..=6usize,
+        ) {
+            let markdown = format!("{} Title {{{}}}\n", "#".repeat(level), tokens.join(" "));
+            let (html, _) = render_html(&markdown);
+            for (name, attributes) in start_tags(&html) {
+                for (attribute, value) in &attributes {
+                    prop_assert!(
+                        !attribute.to_ascii_lowercase().starts_with("on") && attribute != "style",
+                        "{attribute} in {html}"
+                    );
+                    if name.starts_with('h') {
+                        match attribute.as_str() {
+                            "id" => prop_assert!(is_safe_id(value), "{value:?} in {html}"),
+                            "class" => prop_assert!(
+                                value.split(' ').all(is_safe_class),
+                                "{value:?} in {html}"
+                            ),
+                            other => prop_assert!(false, "{other} on a heading: {html}"),
+                        }
+                    }
+                }
+            }
+        }
+
+        #[test]
+        fn every_href_and_src_is_on_the_allow_list_and_each_removal_warns(
+            destinations in proptest::collection::vec(destination(), 1..5),
+            images in proptest::collection::vec(any::<bool>(), 5),
+        ) {
+            let markdown: String = destinations
+                .iter()
+                .zip(&images)
+                .map(|(d, image)| format!("{}[t](<{d}>) ", if *image { "!" } else { "" }))
+                .collect();
+            let (html, warnings) = render_html(&markdown);
+            let mut links = 0;
+            for (_, attributes) in start_tags(&html) {
+                for (attribute, value) in attributes {
+                    if attribute == "href" || attribute == "src" {
+                        links += 1;
+                        prop_assert!(is_allowed_url(&value), "{value:?} in {html}");
+                        prop_assert!(
+                            !value.to_ascii_lowercase().contains("script:"),
+                            "{value:?} in {html}"
+                        );
+                    }
+                }
+            }
+            // Each target either became an href/src or was removed with a warning.
+            let parsed = Parser::new(&markdown)
+                .filter(|e| matches!(e, Event::Start(Tag::Link { .. } | Tag::Image { .. })))
+                .count();
+            prop_assert_eq!(links + warnings, parsed, "{}", html);
+        }
     }
 }

@@ -4,6 +4,7 @@
 //! merged (a Markdown entry's two languages, or the one YAML file), and the
 //! merged fields become an [`Entry`] that can only exist if valid.
 
+pub mod bidi;
 pub mod document;
 pub mod fields;
 pub mod markdown;
@@ -15,7 +16,7 @@ use std::hash::{Hash, Hasher};
 use rayon::prelude::*;
 
 use crate::config::{Config, Lang, Localized};
-use crate::diag::{Diagnostic, Diagnostics};
+use crate::diag::{Diagnostic, Diagnostics, Severity};
 use crate::entry::{Achievement, Body, Details, Entry, EntryType, Park, Place, Policy, Reference};
 use crate::load::{Form, SourceFile};
 
@@ -213,12 +214,17 @@ fn parse_entry(
                     .markdown_body
                     .as_ref()
                     .expect("Markdown documents keep their body");
-                bodies[lang as usize] = Some(markdown::render(
+                let source = markdown::Source {
+                    path: &document.path,
+                    first_line: *line,
+                    file_text: None,
+                };
+                bodies[lang as usize] = Some(markdown::render_checked(
                     markdown,
                     lang,
                     config,
-                    &document.path,
-                    *line,
+                    source,
+                    diagnostics,
                 ));
             }
             Form::Yaml => {
@@ -239,12 +245,20 @@ fn parse_entry(
                             .as_ref()
                             .and_then(|(b, line)| b.get(lang).map(|m| (m.to_string(), *line)))
                             .unwrap_or_default();
-                        bodies[lang as usize] = Some(markdown::render(
+                        let source = markdown::Source {
+                            path: &document.path,
+                            first_line: line,
+                            file_text: group
+                                .iter()
+                                .find(|file| file.path == document.path)
+                                .and_then(|file| std::str::from_utf8(&file.bytes).ok()),
+                        };
+                        bodies[lang as usize] = Some(markdown::render_checked(
                             &markdown,
                             lang,
                             config,
-                            &document.path,
-                            line,
+                            source,
+                            diagnostics,
                         ));
                     }
                 }
@@ -268,7 +282,12 @@ fn parse_entry(
             );
         }
     }
-    if diagnostics.len() > before || languages.is_empty() {
+    // Warnings (removed Markdown attributes, say) do not keep an entry out.
+    let has_errors = diagnostics
+        .iter()
+        .skip(before)
+        .any(|d| d.severity == Severity::Error);
+    if has_errors || languages.is_empty() {
         return None;
     }
     let [body_zh, body_en] = bodies;

@@ -67,12 +67,24 @@ impl fmt::Display for YamlError {
     }
 }
 
+/// How deep YAML may nest unless the configuration says otherwise. Entries
+/// need four or five levels; serde_yaml's own limit (128) is reached only after
+/// time that grows with the square of the depth, so a file of 100,000 `[` hung.
+pub const DEFAULT_MAX_DEPTH: usize = 32;
+
 /// Parse one YAML document. An empty document is `Yaml::Null`.
 pub fn parse(text: &str) -> Result<Yaml, YamlError> {
+    parse_limited(text, DEFAULT_MAX_DEPTH)
+}
+
+/// [`parse`], refusing text that nests deeper than `max_depth` before the
+/// parser sees it.
+pub fn parse_limited(text: &str, max_depth: usize) -> Result<Yaml, YamlError> {
+    check_depth(text, max_depth)?;
     let value: serde_yaml::Value = serde_yaml::from_str(text).map_err(|error| {
         let (line, column) = error
             .location()
-            .map(|l| (l.line(), l.column()))
+            .map(|l| newline_place_of_yaml(text, l.line(), l.column()))
             .unwrap_or((1, 1));
         YamlError {
             line,
@@ -81,6 +93,184 @@ pub fn parse(text: &str) -> Result<Yaml, YamlError> {
         }
     })?;
     Ok(convert(value))
+}
+
+/// Refuse YAML that nests deeper than `max_depth`, in one pass over the text.
+///
+/// Depth counts the open block collections (each deeper indentation, each
+/// further `- ` on a line) plus the open flow collections (`[` and `{`).
+/// Quoted text, comments and block scalars (`|`, `>`) are skipped, so a `[`
+/// in them does not count. The count can be a level high where the parser
+/// would see less (a key's value on the next line, say) but never low by more
+/// than that, which is what a limit needs. The place is where the limit is crossed.
+pub fn check_depth(text: &str, max_depth: usize) -> Result<(), YamlError> {
+    let mut indents: Vec<usize> = Vec::new();
+    let mut flow = 0usize;
+    // The indentation of the line that opened a block scalar; deeper lines are its text.
+    let mut block_scalar: Option<usize> = None;
+    // An open quote and its character, which may run across lines.
+    let mut quote: Option<char> = None;
+    for (start, line) in yaml_lines(text) {
+        let indent = line.len() - line.trim_start_matches(' ').len();
+        let content = &line[indent..];
+        if let Some(parent) = block_scalar {
+            if content.trim().is_empty() || indent > parent {
+                continue;
+            }
+            block_scalar = None;
+        }
+        let too_deep = |depth: usize, byte: usize| {
+            (depth > max_depth).then(|| {
+                let (line, column) = newline_place(text, start + byte);
+                YamlError {
+                    line,
+                    column,
+                    message: format!("the YAML nests deeper than {max_depth} levels"),
+                }
+            })
+        };
+        let mut start = indent;
+        if quote.is_none() && flow == 0 {
+            if content.is_empty() || content.starts_with('#') {
+                continue;
+            }
+            if indent == 0 && (content.starts_with("---") || content.starts_with("...")) {
+                indents.clear();
+                continue;
+            }
+            while indents.last().is_some_and(|&open| open >= indent) {
+                indents.pop();
+            }
+            indents.push(indent);
+            // `- - - x` opens a sequence per dash.
+            while let Some(rest) = line[start..].strip_prefix('-') {
+                if !(rest.is_empty() || rest.starts_with(' ')) {
+                    break;
+                }
+                if start > indent {
+                    indents.push(start);
+                }
+                if let Some(error) = too_deep(indents.len(), start) {
+                    return Err(error);
+                }
+                start = line.len() - rest.trim_start_matches(' ').len();
+            }
+            if let Some(error) = too_deep(indents.len(), indent) {
+                return Err(error);
+            }
+        }
+        // The last character that was not a space, outside quotes, on this line:
+        // a quote or a bracket opens something only where a value can start.
+        let mut previous: Option<char> = None;
+        let mut chars = line[start..].char_indices().peekable();
+        while let Some((offset, c)) = chars.next() {
+            let byte = start + offset;
+            if let Some(open) = quote {
+                match c {
+                    '\\' if open == '"' => {
+                        chars.next();
+                    }
+                    '\'' if open == '\'' && chars.peek().is_some_and(|(_, n)| *n == '\'') => {
+                        chars.next();
+                    }
+                    _ if c == open => {
+                        quote = None;
+                        previous = Some(c);
+                    }
+                    _ => {}
+                }
+                continue;
+            }
+            let value_start = match previous {
+                None => true,
+                Some(p) if flow > 0 => matches!(p, '[' | '{' | ',' | ':'),
+                Some(p) => matches!(p, ':' | '-' | '?'),
+            };
+            match c {
+                '#' if offset == 0 || line[..byte].ends_with([' ', '\t']) => break,
+                '"' | '\'' if value_start => quote = Some(c),
+                '[' | '{' if flow > 0 || value_start => {
+                    flow += 1;
+                    if let Some(error) = too_deep(indents.len() + flow, byte) {
+                        return Err(error);
+                    }
+                }
+                ']' | '}' if flow > 0 => flow -= 1,
+                '|' | '>' if flow == 0 && value_start => block_scalar = Some(indent),
+                _ => {}
+            }
+            if !c.is_whitespace() {
+                previous = Some(c);
+            }
+        }
+    }
+    Ok(())
+}
+
+/// The lines of YAML text with the byte offset each starts at. libyaml breaks
+/// lines at `\n`, `\r\n`, a lone `\r`, U+0085, U+2028 and U+2029; the break
+/// is not part of the line.
+fn yaml_lines(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    let mut start = Some(0);
+    std::iter::from_fn(move || {
+        let line_start = start?;
+        let rest = &text[line_start..];
+        match rest.char_indices().find(|(_, c)| is_yaml_break(*c)) {
+            Some((at, c)) => {
+                let end = line_start + at;
+                let width = if rest[at..].starts_with("\r\n") {
+                    2
+                } else {
+                    c.len_utf8()
+                };
+                start = (end + width < text.len()).then_some(end + width);
+                Some((line_start, &text[line_start..end]))
+            }
+            None => {
+                start = None;
+                (line_start < text.len() || line_start == 0).then_some((line_start, rest))
+            }
+        }
+    })
+}
+
+fn is_yaml_break(c: char) -> bool {
+    matches!(c, '\n' | '\r' | '\u{85}' | '\u{2028}' | '\u{2029}')
+}
+
+/// `(line, column)` of a byte offset, lines counted at `\n` as editors and
+/// reports count them (a lone `\r` does not start a line there).
+fn newline_place(text: &str, offset: usize) -> (usize, usize) {
+    let mut offset = offset.min(text.len());
+    while !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    let before = &text[..offset];
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    (
+        before.matches('\n').count() + 1,
+        before[line_start..].chars().count() + 1,
+    )
+}
+
+/// serde_yaml counts a lone `\r` and Unicode line separators as line breaks;
+/// translate its place into the lines the rest of the program counts.
+fn newline_place_of_yaml(text: &str, line: usize, column: usize) -> (usize, usize) {
+    let other_breaks = text
+        .char_indices()
+        .any(|(at, c)| is_yaml_break(c) && c != '\n' && !text[at..].starts_with("\r\n"));
+    if !other_breaks {
+        return (line, column);
+    }
+    let Some((start, text_of_line)) = yaml_lines(text).nth(line.saturating_sub(1)) else {
+        return newline_place(text, text.len());
+    };
+    let within: usize = text_of_line
+        .chars()
+        .take(column.saturating_sub(1))
+        .map(char::len_utf8)
+        .sum();
+    newline_place(text, start + within)
 }
 
 /// serde_yaml appends " at line L column C" to its messages; we print places ourselves.
@@ -149,6 +339,25 @@ impl<'a> Locator<'a> {
     /// `(line, column)` of `needle` within the value of the top-level `key`
     /// (on the key's line or the lines indented below it); the key's place if not found.
     pub fn value(&self, key: &str, needle: &str) -> Option<(usize, usize)> {
+        if let Some(place) = self.find_in_value(key, needle) {
+            return Some(place);
+        }
+        let start = self.top_level_key_index(key)?;
+        let first = self.text.lines().nth(start)?;
+        let column = first
+            .find(':')
+            .map(|i| {
+                first[..i + 1].chars().count()
+                    + 1
+                    + first[i + 1..].chars().take_while(|c| *c == ' ').count()
+            })
+            .unwrap_or(1);
+        Some((self.file_line(start + 1), column))
+    }
+
+    /// `(line, column)` of `needle` within the value of the top-level `key`,
+    /// only if it is written there as it is.
+    pub fn find_in_value(&self, key: &str, needle: &str) -> Option<(usize, usize)> {
         let start = self.top_level_key_index(key)?;
         let lines: Vec<&str> = self.text.lines().collect();
         for (offset, line) in lines[start..].iter().enumerate() {
@@ -167,16 +376,7 @@ impl<'a> Locator<'a> {
                 return Some((self.file_line(start + offset + 1), column));
             }
         }
-        let first = lines[start];
-        let column = first
-            .find(':')
-            .map(|i| {
-                first[..i + 1].chars().count()
-                    + 1
-                    + first[i + 1..].chars().take_while(|c| *c == ' ').count()
-            })
-            .unwrap_or(1);
-        Some((self.file_line(start + 1), column))
+        None
     }
 
     fn top_level_key_index(&self, key: &str) -> Option<usize> {
@@ -232,6 +432,77 @@ mod tests {
     }
 
     #[test]
+    fn refuses_deep_flow_nesting_before_parsing_and_quickly() {
+        let text = format!("title: x\ntags: {}", "[".repeat(100_000));
+        let started = std::time::Instant::now();
+        let error = parse(&text).unwrap_err();
+        assert!(started.elapsed() < std::time::Duration::from_secs(1));
+        assert_eq!(
+            (error.line, error.column, error.message.as_str()),
+            (2, 38, "the YAML nests deeper than 32 levels")
+        );
+    }
+
+    #[test]
+    fn refuses_deep_block_nesting() {
+        let mut text = String::new();
+        for level in 0..40 {
+            text.push_str(&format!("{}k{level}:\n", "  ".repeat(level)));
+        }
+        let error = parse(&text).unwrap_err();
+        assert_eq!((error.line, error.column), (33, 65), "{error:?}");
+        let dashes = format!("{}x\n", "- ".repeat(40));
+        let error = parse(&dashes).unwrap_err();
+        assert_eq!((error.line, error.column), (1, 65), "{error:?}");
+    }
+
+    #[test]
+    fn depth_ignores_brackets_in_text_quotes_comments_and_block_scalars() {
+        let deep = "[".repeat(50);
+        let text = format!(
+            "a: text{deep}\nb: \"{deep}\"\nc: '{deep}'\n# {deep}\nd: |\n  {deep}\n  more\ne: [x, \"]\", {{k: v}}]\n"
+        );
+        let yaml = parse(&text).unwrap();
+        assert_eq!(yaml.get("b"), Some(&Yaml::String(deep.clone())));
+        assert!(matches!(yaml.get("e"), Some(Yaml::List(items)) if items.len() == 3));
+        assert!(parse_limited("a: [[[x]]]\n", 3).is_err());
+        assert!(parse_limited("a: [[x]]\n", 3).is_ok());
+    }
+
+    #[test]
+    fn places_errors_by_line_feeds_when_lines_end_in_a_lone_carriage_return() {
+        // serde_yaml places it at line 2 column 4; here that is line 1 column 9.
+        let error = parse("a: 1\rb: ]\n").unwrap_err();
+        assert_eq!((error.line, error.column), (1, 9), "{error:?}");
+        let deep = format!(
+            "k:\r{}",
+            (1..40)
+                .map(|i| format!("{}k:\r", " ".repeat(i)))
+                .collect::<String>()
+        );
+        let error = parse(&deep).unwrap_err();
+        assert_eq!(error.line, 1, "{error:?}");
+        assert!(error.message.contains("nests deeper"), "{error:?}");
+        // Found by fuzzing: U+0085 (NEL) breaks a line too.
+        let error = parse("{T\u{85}/").unwrap_err();
+        assert_eq!(error.line, 1, "{error:?}");
+    }
+
+    #[test]
+    fn refuses_alias_bombs_quickly() {
+        let mut text = String::from("a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n");
+        for level in 1..10 {
+            let previous = format!("*a{}", level - 1);
+            let items = [previous.as_str(); 10].join(", ");
+            text.push_str(&format!("a{level}: &a{level} [{items}]\n"));
+        }
+        let started = std::time::Instant::now();
+        let error = parse(&text).unwrap_err();
+        assert!(started.elapsed() < std::time::Duration::from_secs(2));
+        assert!(error.message.contains("repetition limit"), "{error:?}");
+    }
+
+    #[test]
     fn locates_keys_and_values_from_file_top() {
         let text = "title: 纳米\nstage: 中式\ntags:\n  - 赋权\n  - 中试\nregion: x\n";
         let locator = Locator::new(text, 2);
@@ -240,5 +511,72 @@ mod tests {
         assert_eq!(locator.value("tags", "中试"), Some((6, 5)));
         assert_eq!(locator.value("tags", "missing"), Some((4, 6)));
         assert_eq!(locator.key("nope"), None);
+    }
+}
+
+/// Properties of the depth limit: it never panics, refuses every nesting past
+/// the limit however it is written, and lets every nesting within it through.
+#[cfg(test)]
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// `depth` levels of nested collections, in flow, block or mixed style.
+    fn nested(depth: usize, kinds: &[u8]) -> String {
+        let mut text = String::new();
+        let mut indent = 0;
+        let mut flow = 0;
+        for level in 0..depth {
+            match kinds[level % kinds.len()] % 3 {
+                _ if flow > 0 => {
+                    text.push('[');
+                    flow += 1;
+                }
+                0 => {
+                    text.push_str(&format!("\n{}k{level}:", " ".repeat(indent)));
+                    indent += 2;
+                }
+                1 => {
+                    text.push_str(&format!("\n{}-", " ".repeat(indent)));
+                    indent += 2;
+                }
+                _ => {
+                    text.push_str(" [");
+                    flow += 1;
+                }
+            }
+        }
+        text.push_str(" x");
+        text.push_str(&"]".repeat(flow));
+        text.push('\n');
+        text
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(300))]
+
+        #[test]
+        fn refuses_past_the_limit_and_only_there(
+            depth in 1..60usize,
+            kinds in proptest::collection::vec(any::<u8>(), 1..8),
+            limit in 4..40usize,
+        ) {
+            let text = nested(depth, &kinds);
+            let refused = check_depth(&text, limit).is_err();
+            // A key's value on the next line counts one level early; allow that slack.
+            if depth > limit {
+                prop_assert!(refused, "depth {depth} passed limit {limit}:\n{text}");
+            }
+            if depth + 1 < limit {
+                prop_assert!(!refused, "depth {depth} refused at limit {limit}:\n{text}");
+                prop_assert!(parse_limited(&text, limit).is_ok(), "{text}");
+            }
+        }
+
+        #[test]
+        fn any_text_is_measured_without_panicking(text in any::<String>(), limit in 1..10usize) {
+            let _ = check_depth(&text, limit);
+            let _ = parse_limited(&text, limit);
+        }
     }
 }

@@ -134,6 +134,8 @@ pub struct Theme {
     /// Whether a template marks the entry body for the index
     /// ([`crate::search::BODY_MARK`]).
     marks_body: bool,
+    /// Symbolic links skipped in the static folders.
+    pub warnings: Diagnostics,
 }
 
 impl Theme {
@@ -207,6 +209,7 @@ pub fn load_theme(root: &Path, config: &Config) -> Result<Theme, Diagnostics> {
     // The site's own static files override the theme's of the same path,
     // and both the headers file made from the configuration.
     let mut by_path = std::collections::BTreeMap::new();
+    let mut warnings = Diagnostics::new();
     let headers = super::headers::headers_file(config);
     by_path.insert(headers.path.clone(), headers);
     if matches!(source, Source::Builtin) {
@@ -220,7 +223,9 @@ pub fn load_theme(root: &Path, config: &Config) -> Result<Theme, Diagnostics> {
         }));
     }
     for folder in [theme_dir.join("static"), root.join(STATIC_DIR)] {
-        match collect_files(&folder) {
+        match collect_files(&folder, &mut |link| {
+            warnings.push(crate::load::symlink_skipped(&shown(link)))
+        }) {
             Ok(files) => by_path.extend(files.into_iter().map(|f| (f.path.clone(), f))),
             Err(diagnostic) => diagnostics.push(diagnostic.with_path(shown(&folder))),
         }
@@ -232,6 +237,7 @@ pub fn load_theme(root: &Path, config: &Config) -> Result<Theme, Diagnostics> {
             strings,
             static_files,
             marks_body,
+            warnings,
         }),
         _ => Err(diagnostics),
     }
@@ -248,13 +254,25 @@ impl WithPath for Diagnostic {
     }
 }
 
-fn collect_files(folder: &Path) -> Result<Vec<OutputFile>, Diagnostic> {
+/// The files under `folder`; symbolic links are not followed but handed to `skipped`.
+fn collect_files(
+    folder: &Path,
+    skipped: &mut dyn FnMut(&Path),
+) -> Result<Vec<OutputFile>, Diagnostic> {
     let mut files = Vec::new();
+    if crate::load::is_symlink(folder) {
+        skipped(folder);
+        return Ok(files);
+    }
     if !folder.is_dir() {
         return Ok(files);
     }
     for item in walkdir::WalkDir::new(folder).sort_by_file_name() {
         let item = item.map_err(|e| Diagnostic::error(folder, format!("cannot read: {e}")))?;
+        if item.path_is_symlink() {
+            skipped(item.path());
+            continue;
+        }
         if !item.file_type().is_file() {
             continue;
         }

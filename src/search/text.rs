@@ -686,3 +686,119 @@ mod tests {
         );
     }
 }
+
+/// Properties of the tokeniser on any text, hostile text included: it never
+/// panics, and what it hands the index points at the text it came from.
+#[cfg(test)]
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Any Unicode, weighted towards what trips tokenisers: CJK next to
+    /// Latin, case that folds to several characters, full-width forms,
+    /// combining marks, controls, bidi controls and markup.
+    fn text() -> impl Strategy<Value = String> {
+        let piece = prop_oneof![
+            any::<char>().prop_map(String::from),
+            proptest::sample::select(vec![
+                "科",
+                "学",
+                "城",
+                "ß",
+                "İ",
+                "ﬃ",
+                "Ａ",
+                "１",
+                "\u{3000}",
+                "\u{301}",
+                "\u{0}",
+                "\u{202e}",
+                "\u{2066}",
+                " ",
+                "\n",
+                "<",
+                "&amp;",
+                "&#x27;",
+                "&",
+                ";",
+                "a",
+                "Z",
+                "9",
+                "\u{1f600}",
+                "ǅ",
+                "ΐ",
+            ])
+            .prop_map(String::from),
+        ];
+        proptest::collection::vec(piece, 0..40).prop_map(|pieces| pieces.concat())
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(500))]
+
+        #[test]
+        fn terms_point_at_their_own_characters(text in text()) {
+            let normalised = normalise(&text);
+            let chars: Vec<char> = normalised.chars().collect();
+            let mut last = None;
+            for (offset, term) in terms_with_offsets(&normalised) {
+                let (Term::Cjk(run) | Term::Word(run)) = &term;
+                prop_assert!(!run.is_empty());
+                prop_assert!(last.is_none_or(|last| offset > last), "offsets increase");
+                let end = offset + run.chars().count();
+                prop_assert!(end <= chars.len());
+                prop_assert_eq!(chars[offset..end].iter().collect::<String>(), run.clone());
+                last = Some(offset);
+            }
+        }
+
+        #[test]
+        fn normalising_is_stable_and_its_mark_is_the_prefix_length(
+            text in text(),
+            at in any::<proptest::sample::Index>(),
+        ) {
+            let normalised = normalise(&text);
+            prop_assert_eq!(normalise(&normalised), normalised.clone());
+            prop_assert!(!normalised.starts_with(' ') && !normalised.ends_with(' '));
+            let boundaries: Vec<usize> = text
+                .char_indices()
+                .map(|(i, _)| i)
+                .chain([text.len()])
+                .collect();
+            let mark = boundaries[at.index(boundaries.len())];
+            let (whole, marked) = normalise_marked(&text, mark);
+            prop_assert_eq!(&whole, &normalised);
+            let prefix = normalise(&text[..mark]);
+            prop_assert_eq!(marked, prefix.chars().count());
+            prop_assert!(whole.starts_with(&prefix));
+        }
+
+        #[test]
+        fn collapsed_marks_are_character_boundaries(
+            text in text(),
+            at in any::<proptest::sample::Index>(),
+        ) {
+            let mark = text
+                .char_indices()
+                .map(|(i, _)| i)
+                .nth(at.index(text.chars().count() + 1))
+                .unwrap_or(text.len());
+            let (collapsed, marked) = collapse_whitespace_marked(&text, mark);
+            prop_assert!(collapsed.is_char_boundary(marked));
+            prop_assert!(marked <= collapsed.len());
+        }
+
+        #[test]
+        fn queries_and_page_text_of_any_input_do_not_panic(text in text()) {
+            for term in query_terms(&text) {
+                let (Term::Cjk(run) | Term::Word(run)) = term;
+                prop_assert!(!run.is_empty());
+                prop_assert!(!run.contains(char::is_whitespace));
+            }
+            let page = format!("<p data-entry>{text}</p>");
+            let extracted = element_text(&page, "data-entry");
+            prop_assert!(extracted.is_some());
+            let _ = element_text(&text, "data-entry");
+        }
+    }
+}
