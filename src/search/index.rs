@@ -233,19 +233,45 @@ fn find_word(scratch: &Scratch, hash: u64, word: &str) -> Option<u32> {
 /// offset in the run, as [`pack_gram`] packs them: in one pass, each
 /// character ending a character, a pair and a triple. Triples come in text
 /// order; the order of the others does not matter.
+///
+/// Where the run has traditional characters, the n-grams of its simplified
+/// form ([`text::simplify`]) that differ from the run's own come too, at the
+/// same offsets (folding is one character for one): the index then holds
+/// both spellings, so a simplified query finds a traditional entry and the
+/// traditional query still finds it exactly.
 fn run_grams(run: &[char], mut each: impl FnMut(u64, usize)) {
     let bits = |c: char| u64::from(c as u32 & 0x3ffff);
     let (mut one_back, mut two_back) = (0u64, 0u64);
+    let (mut folded_one, mut folded_two) = (0u64, 0u64);
+    // The offset of the last character that folding changed, plus one.
+    let mut changed_until = 0usize;
     for (at, c) in run.iter().enumerate() {
-        let c = bits(*c);
+        let simple = text::simplify(*c);
+        let (c, f) = (bits(*c), bits(simple));
+        if c != f {
+            changed_until = at + 1;
+        }
         each((1 << 54) | (c << 36), at);
+        if c != f {
+            each((1 << 54) | (f << 36), at);
+        }
         if at >= 1 {
             each((2 << 54) | (one_back << 36) | (c << 18), at - 1);
+            if changed_until >= at {
+                each((2 << 54) | (folded_one << 36) | (f << 18), at - 1);
+            }
         }
         if at >= 2 {
             each((3 << 54) | (two_back << 36) | (one_back << 18) | c, at - 2);
+            if changed_until >= at - 1 {
+                each(
+                    (3 << 54) | (folded_two << 36) | (folded_one << 18) | f,
+                    at - 2,
+                );
+            }
         }
         (two_back, one_back) = (one_back, c);
+        (folded_two, folded_one) = (folded_one, f);
     }
 }
 

@@ -150,11 +150,18 @@
     return s;
   }
 
+  // Whether a query word also matches the words it begins (an unfinished
+  // word): two or more characters ending in a letter; a number is exact.
+  function matchesAsPrefix(word) {
+    var chars = Array.from(word);
+    return chars.length >= 2 && !/^\p{N}$/u.test(chars[chars.length - 1]);
+  }
+
   // Whether a document word matches a query word: its stem begins with the
-  // query's stem, or equals it for one-character query words.
+  // query's stem (see matchesAsPrefix), or equals it.
   function wordMatches(queryWord, queryStem, documentWord) {
     var documentStem = stem(documentWord);
-    return Array.from(queryWord).length >= 2 ? documentStem.indexOf(queryStem) === 0 : documentStem === queryStem;
+    return matchesAsPrefix(queryWord) ? documentStem.indexOf(queryStem) === 0 : documentStem === queryStem;
   }
 
   // ---------------------------------------------------------------- index files
@@ -511,7 +518,7 @@
         if (none) return;
         var length = Array.from(term.text).length;
         var hits = term.cjk && length > 3 ? aligned(term)
-          : self.postings(term.cjk ? term.text : stem(term.text), !term.cjk && length >= 2);
+          : self.postings(term.cjk ? term.text : stem(term.text), !term.cjk && matchesAsPrefix(term.text));
         return hits.then(function (found) {
           add(found, term);
           none = found.size === 0;
