@@ -157,12 +157,6 @@
     return chars.length >= 2 && !/^\p{N}$/u.test(chars[chars.length - 1]);
   }
 
-  // Whether a document word matches a query word: its stem begins with the
-  // query's stem (see matchesAsPrefix), or equals it.
-  function wordMatches(queryWord, queryStem, documentWord) {
-    var documentStem = stem(documentWord);
-    return matchesAsPrefix(queryWord) ? documentStem.indexOf(queryStem) === 0 : documentStem === queryStem;
-  }
 
   // ---------------------------------------------------------------- index files
 
@@ -199,7 +193,7 @@
     var url = this.url + path + (this.version ? '?v=' + this.version : '');
     return fetch(url, { cache: path === 'manifest.json' ? 'no-cache' : 'default' }).then(function (response) {
       if (!response.ok) throw new Error(url + ': ' + response.status);
-      return kind === 'json' ? response.json() : response.arrayBuffer();
+      return kind === 'json' ? response.json() : kind === 'text' ? response.text() : response.arrayBuffer();
     });
   };
 
@@ -422,11 +416,24 @@
     return offsets;
   }
 
-  // Every document matching `query`, scored: [{number, score}], best first.
+  // Every document matching `query` exactly, scored: [{number, score}], best first.
   Index.prototype.search = function (query) {
+    return this.searchTerms(queryTerms(query));
+  };
+
+  // The stem a word term is looked up by, and whether longer stems it begins match too.
+  function termStem(term) {
+    return term.stem || stem(term.text);
+  }
+  function termPrefix(term) {
+    return !term.cjk && !term.stem && matchesAsPrefix(term.text);
+  }
+
+  // Every document matching all of `wanted` ({cjk, text} terms; a word may
+  // carry its `stem`, then matched whole), scored, best first.
+  Index.prototype.searchTerms = function (wanted) {
     var self = this;
     var count = this.manifest.count;
-    var wanted = queryTerms(query);
     if (!wanted.length) {
       var all = [];
       for (var n = 0; n < count; n++) all.push({ number: n, score: 0 });
@@ -518,7 +525,7 @@
         if (none) return;
         var length = Array.from(term.text).length;
         var hits = term.cjk && length > 3 ? aligned(term)
-          : self.postings(term.cjk ? term.text : stem(term.text), !term.cjk && matchesAsPrefix(term.text));
+          : self.postings(term.cjk ? term.text : termStem(term), termPrefix(term));
         return hits.then(function (found) {
           add(found, term);
           none = found.size === 0;
@@ -530,6 +537,301 @@
       for (var n = 0; n < count; n++) if (alive[n]) list.push({ number: n, score: scores[n] });
       list.sort(function (a, b) { return b.score - a.score || a.number - b.number; });
       return list;
+    });
+  };
+
+  // ---------------------------------------------------------------- forgiving
+  //
+  // Exact results always come first. When there are fewer than FEW of them,
+  // each query term that finds nothing on its own is mended, in this order:
+  // its traditional characters simplified (the table of src/search/t2s.txt);
+  // a Chinese term cut into the longest pieces the index holds, all of them
+  // wanted; one character or letters changed to what the index holds (a
+  // typo); or, failing all, the term is left out. Every step taken becomes
+  // a note that the page shows, and the results it adds are marked as not exact.
+
+  var FEW = 3;
+  // Lookups a cut of one term may make, and typo candidates checked per term.
+  var SPLIT_BUDGET = 40;
+  var SUGGESTION_CHECKS = 24;
+
+  // The traditional → simplified folding, loaded the first time it is needed.
+  Index.prototype.simplifier = function () {
+    var self = this;
+    if (!this.t2s) {
+      this.t2s = this.fetch('../t2s.txt', 'text').then(function (text) {
+        var table = new Map();
+        text.split('\n').forEach(function (line) {
+          if (!line || line[0] === '#') return;
+          var chars = Array.from(line);
+          for (var i = 0; i + 1 < chars.length; i += 2) table.set(chars[i], chars[i + 1]);
+        });
+        return function (run) {
+          return Array.from(run).map(function (c) { return table.get(c) || c; }).join('');
+        };
+      });
+      this.t2s.catch(function () { self.t2s = null; });
+    }
+    return this.t2s;
+  };
+
+  // How many documents one term finds on its own (remembered).
+  Index.prototype.termCount = function (term) {
+    var key = (term.cjk ? 'c' : 'w') + (term.stem ? '=' + term.stem : ':' + term.text);
+    if (!this.termCounts) this.termCounts = new Map();
+    if (!this.termCounts.has(key)) {
+      this.termCounts.set(key, this.searchTerms([term]).then(function (list) { return list.length; }));
+    }
+    return this.termCounts.get(key);
+  };
+
+  // Every key that begins with `prefix`, with how many documents hold it.
+  Index.prototype.keysWithPrefix = function (prefix) {
+    if (!this.manifest.shards.length) return Promise.resolve([]);
+    var loads = [];
+    for (var n = this.shardOf(prefix); n <= this.shardOf(prefix + '\uffff'); n++) loads.push(this.shard(n));
+    return Promise.all(loads).then(function (shards) {
+      var found = [];
+      shards.forEach(function (keys) {
+        keys.forEach(function (posting, key) {
+          if (key.indexOf(prefix) === 0) found.push({ key: key, size: posting.numbers.length });
+        });
+      });
+      return found;
+    });
+  };
+
+  // A Chinese run cut into the longest pieces (two characters or more) that
+  // each occur in some entry, leftmost longest first: ['知识产权', '作价入股'],
+  // or null.
+  Index.prototype.split = function (run) {
+    var self = this;
+    var chars = Array.from(run);
+    var budget = SPLIT_BUDGET;
+    var pieces = [];
+    function from(i) {
+      if (i === chars.length) return Promise.resolve(true);
+      function attempt(length) {
+        if (length < 2 || budget <= 0) return Promise.resolve(false);
+        if (i === 0 && length === chars.length) return attempt(length - 1);
+        budget--;
+        var piece = chars.slice(i, i + length).join('');
+        return self.termCount({ cjk: true, text: piece }).then(function (found) {
+          if (!found) return attempt(length - 1);
+          pieces.push(piece);
+          return from(i + length).then(function (done) {
+            if (done) return true;
+            pieces.pop();
+            return attempt(length - 1);
+          });
+        });
+      }
+      return attempt(chars.length - i);
+    }
+    return from(0).then(function (done) { return done && pieces.length > 1 ? pieces : null; });
+  };
+
+  // The run with one character changed so that it occurs in some entry: the
+  // replacement is taken from the index's own keys that continue the one or
+  // two characters before it (经济人 → 经纪人 from the key 术经纪). The
+  // candidate found in most entries wins; null if none is found.
+  Index.prototype.cjkSuggestion = function (run) {
+    var self = this;
+    var chars = Array.from(run);
+    var candidates = new Map();
+    var loads = [];
+    chars.forEach(function (original, i) {
+      if (i === 0) return;
+      var from = Math.max(0, i - 2);
+      var prefix = chars.slice(from, i).join('');
+      loads.push(self.keysWithPrefix(prefix).then(function (keys) {
+        keys.forEach(function (k) {
+          var keyChars = Array.from(k.key);
+          if (keyChars.length !== i - from + 1) return;
+          var replacement = keyChars[keyChars.length - 1];
+          if (replacement === original) return;
+          var changed = chars.slice();
+          changed[i] = replacement;
+          var text = changed.join('');
+          candidates.set(text, Math.max(candidates.get(text) || 0, k.size));
+        });
+      }));
+    });
+    return Promise.all(loads).then(function () {
+      var likely = Array.from(candidates.keys()).sort(function (a, b) {
+        return candidates.get(b) - candidates.get(a) || (a < b ? -1 : a > b ? 1 : 0);
+      }).slice(0, SUGGESTION_CHECKS);
+      return Promise.all(likely.map(function (text) { return self.termCount({ cjk: true, text: text }); })).then(function (counts) {
+        var best = null;
+        likely.forEach(function (text, i) {
+          if (counts[i] && (!best || counts[i] > best.count)) best = { text: text, count: counts[i] };
+        });
+        return best && best.text;
+      });
+    });
+  };
+
+  // Edit distance with transpositions (optimal string alignment), or
+  // limit + 1 once it is sure to exceed `limit`.
+  function editDistance(a, b, limit) {
+    if (Math.abs(a.length - b.length) > limit) return limit + 1;
+    var previous2 = null;
+    var previous = [];
+    for (var j = 0; j <= b.length; j++) previous.push(j);
+    for (var i = 1; i <= a.length; i++) {
+      var row = [i];
+      var best = i;
+      for (j = 1; j <= b.length; j++) {
+        var cost = a[i - 1] === b[j - 1] ? 0 : 1;
+        var d = Math.min(previous[j] + 1, row[j - 1] + 1, previous[j - 1] + cost);
+        if (previous2 && i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, previous2[j - 2] + 1);
+        row.push(d);
+        best = Math.min(best, d);
+      }
+      if (best > limit) return limit + 1;
+      previous2 = previous;
+      previous = row;
+    }
+    return previous[b.length];
+  }
+
+  // The indexed stem nearest a word that finds nothing: within one edit for
+  // words of four to six letters, two from seven, with the same first letter;
+  // the stem found in most entries wins a tie. Null if there is none.
+  Index.prototype.wordSuggestion = function (word) {
+    var wanted = stem(word);
+    var length = Array.from(wanted).length;
+    if (length < 4 || !ALPHABETIC.test(wanted)) return Promise.resolve(null);
+    var limit = length >= 7 ? 2 : 1;
+    return this.keysWithPrefix(Array.from(wanted)[0]).then(function (keys) {
+      var best = null;
+      keys.forEach(function (k) {
+        if (!ALPHABETIC.test(k.key)) return;
+        var d = editDistance(wanted, k.key, limit);
+        if (d > limit) return;
+        if (!best || d < best.distance || (d === best.distance && k.size > best.size)) {
+          best = { stem: k.key, distance: d, size: k.size };
+        }
+      });
+      return best && best.stem;
+    });
+  };
+
+  // One term that found nothing, mended: {terms, note} (terms empty: left out).
+  Index.prototype.mend = function (term, simplify) {
+    var self = this;
+    if (!term.cjk) {
+      return this.wordSuggestion(term.text).then(function (suggested) {
+        if (!suggested) return { terms: [], note: { kind: 'dropped', from: term.text } };
+        return { terms: [{ cjk: false, text: suggested, stem: suggested }], note: { kind: 'typo', from: term.text, to: suggested } };
+      });
+    }
+    var simple = simplify ? simplify(term.text) : term.text;
+    var folded = simple === term.text ? Promise.resolve(0) : this.termCount({ cjk: true, text: simple });
+    return folded.then(function (found) {
+      if (found) return { terms: [{ cjk: true, text: simple }], note: { kind: 'folded', from: term.text, to: simple } };
+      return self.split(simple).then(function (pieces) {
+        if (pieces) {
+          return {
+            terms: pieces.map(function (p) { return { cjk: true, text: p }; }),
+            note: { kind: 'split', from: term.text, pieces: pieces },
+          };
+        }
+        return self.cjkSuggestion(simple).then(function (suggested) {
+          if (!suggested) return { terms: [], note: { kind: 'dropped', from: term.text } };
+          return { terms: [{ cjk: true, text: suggested }], note: { kind: 'typo', from: term.text, to: suggested } };
+        });
+      });
+    });
+  };
+
+  // The smallest stretch of `text` that holds every piece, in characters (1e9 if none).
+  function span(text, pieces) {
+    var best = 1e9;
+    for (var at = text.indexOf(pieces[0]); at >= 0; at = text.indexOf(pieces[0], at + 1)) {
+      var low = at;
+      var high = at + pieces[0].length;
+      for (var i = 1; i < pieces.length; i++) {
+        var nearest = null;
+        for (var p = text.indexOf(pieces[i]); p >= 0; p = text.indexOf(pieces[i], p + 1)) {
+          var d = p < at ? at - p : p - at;
+          if (nearest === null || d < Math.abs(nearest - at)) nearest = p;
+        }
+        if (nearest === null) return best;
+        low = Math.min(low, nearest);
+        high = Math.max(high, nearest + pieces[i].length);
+      }
+      best = Math.min(best, high - low);
+    }
+    return best;
+  }
+
+  // Every document for `query`, exact ones first: {results: [{number, score,
+  // exact}], terms (to mark in snippets), notes: [{kind, from, to, pieces}]}.
+  Index.prototype.forgive = function (query) {
+    var self = this;
+    var wanted = queryTerms(query);
+    return this.searchTerms(wanted).then(function (exact) {
+      var answer = {
+        results: exact.map(function (r) { return { number: r.number, score: r.score, exact: true }; }),
+        terms: wanted,
+        notes: [],
+      };
+      if (exact.length >= FEW || !wanted.length) return answer;
+      return Promise.all(wanted.map(function (t) { return self.termCount(t); })).then(function (counts) {
+        var lost = wanted.filter(function (t, i) { return !counts[i]; });
+        if (!lost.length) return answer;
+        var table = lost.some(function (t) { return t.cjk; }) ? self.simplifier() : Promise.resolve(null);
+        return table.then(function (simplify) {
+          return Promise.all(wanted.map(function (t, i) {
+            return counts[i] ? { terms: [t], note: null } : self.mend(t, simplify);
+          })).then(function (mended) {
+            var terms = [];
+            var notes = [];
+            mended.forEach(function (m) {
+              terms = terms.concat(m.terms);
+              if (m.note) notes.push(m.note);
+            });
+            // Leaving out every term would find everything: find nothing instead.
+            if (!terms.length) return answer;
+            return self.searchTerms(terms).then(function (found) {
+              var seen = new Set(exact.map(function (r) { return r.number; }));
+              var more = found.filter(function (r) { return !seen.has(r.number); });
+              if (!more.length) return answer;
+              var splits = notes.filter(function (n) { return n.kind === 'split'; });
+              var ranked = splits.length ? self.closeFirst(more, splits) : Promise.resolve(more);
+              return ranked.then(function (list) {
+                answer.results = answer.results.concat(list.map(function (r) {
+                  return { number: r.number, score: r.score, exact: false };
+                }));
+                answer.terms = wanted.concat(terms);
+                answer.notes = notes;
+                return answer;
+              });
+            });
+          });
+        });
+      });
+    });
+  };
+
+  // Results of pieces of a split term: among the best of them (those whose
+  // entries are read anyway for the first pages), the ones where the pieces
+  // stand closest together come first.
+  Index.prototype.closeFirst = function (list, splits) {
+    var head = list.slice(0, VERIFY_LIMIT);
+    return this.documents(head.map(function (r) { return r.number; })).then(function (documents) {
+      var spans = new Map();
+      head.forEach(function (r) {
+        var text = normalisedParts(documents.get(r.number)).normalised.text;
+        var total = 0;
+        splits.forEach(function (n) { total += span(text, n.pieces); });
+        spans.set(r.number, total);
+      });
+      head.sort(function (a, b) {
+        return spans.get(a.number) - spans.get(b.number) || b.score - a.score || a.number - b.number;
+      });
+      return head.concat(list.slice(VERIFY_LIMIT));
     });
   };
 
@@ -552,9 +854,11 @@
         }
       } else {
         if (!words) words = terms(norm).filter(function (t) { return !t.cjk; });
-        var queryStem = stem(term.text);
+        var queryStem = termStem(term);
+        var prefix = termPrefix(term);
         words.forEach(function (w) {
-          if (wordMatches(term.text, queryStem, w.text)) push(w.start, w.start + w.text.length);
+          var documentStem = stem(w.text);
+          if (prefix ? documentStem.indexOf(queryStem) === 0 : documentStem === queryStem) push(w.start, w.start + w.text.length);
         });
       }
     });
@@ -624,6 +928,23 @@
     });
   };
 
+  // The same with forgiving: {results: [... and `exact`], notes}, exact results first.
+  window.chengguoSearchForgiving = function (query) {
+    return index.load().then(function () {
+      return index.forgive(String(query));
+    }).then(function (answer) {
+      return index.documents(answer.results.map(function (r) { return r.number; })).then(function (documents) {
+        return {
+          notes: answer.notes,
+          results: answer.results.map(function (r) {
+            var d = documents.get(r.number);
+            return { url: resultUrl(d.path), title: d.title, type: d.type, score: Math.round(r.score * 1000) / 1000, exact: r.exact };
+          }),
+        };
+      });
+    });
+  };
+
   if (!app) return;
 
   var PAGE = 10;
@@ -634,6 +955,7 @@
   var facetsBox = window.document.getElementById('search-facets');
   var more = window.document.getElementById('search-more');
   var empty = window.document.getElementById('search-empty');
+  var notesBox = window.document.getElementById('search-notes');
   var t = function (name, values) {
     var text = app.getAttribute('data-t-' + name) || '';
     Object.keys(values || {}).forEach(function (k) { text = text.split('{' + k + '}').join(values[k]); });
@@ -767,6 +1089,50 @@
     });
   }
 
+  // A quoted term, as the page's language quotes.
+  function quoted(text) {
+    return t('quote', { term: text });
+  }
+
+  // What the search did besides matching exactly, one line each; a
+  // suggestion links to its own search.
+  function renderNotes(notes) {
+    if (!notesBox) return;
+    notesBox.textContent = '';
+    var dropped = [];
+    notes.forEach(function (note) {
+      if (note.kind === 'dropped') {
+        dropped.push(note.from);
+        return;
+      }
+      var line = window.document.createElement('p');
+      line.className = 'search-note note-' + note.kind;
+      if (note.kind === 'folded') {
+        line.textContent = t('folded', { from: quoted(note.from), to: quoted(note.to) });
+      } else if (note.kind === 'split') {
+        line.textContent = t('split', { from: quoted(note.from), pieces: note.pieces.map(quoted).join(t('separator')) });
+      } else if (note.kind === 'typo') {
+        var parts = t('typo', { from: quoted(note.from) }).split('{to}');
+        var params = new URLSearchParams(window.location.search);
+        params.set('q', input.value.trim().split(note.from).join(note.to));
+        var link = window.document.createElement('a');
+        link.href = window.location.pathname + '?' + params.toString();
+        link.textContent = note.to;
+        line.appendChild(window.document.createTextNode(parts[0]));
+        line.appendChild(link);
+        line.appendChild(window.document.createTextNode(parts.slice(1).join('')));
+      }
+      notesBox.appendChild(line);
+    });
+    if (dropped.length) {
+      var left = window.document.createElement('p');
+      left.className = 'search-note note-dropped';
+      left.textContent = t('dropped', { terms: dropped.map(quoted).join(t('separator')) });
+      notesBox.appendChild(left);
+    }
+    notesBox.hidden = !notesBox.childNodes.length;
+  }
+
   function typeLabel(key) {
     var facet = index.manifest.facets.find(function (f) { return f.key === 'type'; });
     var value = facet && facet.values.find(function (v) { return v.key === key; });
@@ -785,6 +1151,14 @@
         var type = window.document.createElement('p');
         type.className = 'card-type';
         type.textContent = typeLabel(d.type);
+        // Once close matches are shown, every result says which kind it is.
+        if (current.forgiving) {
+          var kind = window.document.createElement('span');
+          kind.className = r.exact ? 'match-kind match-exact' : 'match-kind match-close';
+          kind.textContent = t(r.exact ? 'exact' : 'close');
+          type.appendChild(window.document.createTextNode(' · '));
+          type.appendChild(kind);
+        }
         var heading = window.document.createElement('h2');
         var link = window.document.createElement('a');
         link.href = resultUrl(d.path);
@@ -810,13 +1184,19 @@
     var started = 0;
     return index.load().then(function () {
       started = window.performance.now();
-      return Promise.all([index.search(query), facetsWanted()]);
+      return Promise.all([index.forgive(query), facetsWanted()]);
     }).then(function (found) {
       // A User Timing entry per search, for benchmarks and profilers.
       if (window.performance.measure) window.performance.measure('chengguo-search', { start: started });
       if (token !== run) return;
-      var result = filterAndCount(found[0]);
-      current = { kept: result.kept, terms: queryTerms(query) };
+      var answer = found[0];
+      var result = filterAndCount(answer.results);
+      current = {
+        kept: result.kept,
+        terms: answer.terms,
+        forgiving: answer.results.some(function (r) { return !r.exact; }),
+      };
+      renderNotes(answer.notes);
       renderFacets(result.counts);
       list.textContent = '';
       return showPage(token).then(function () {

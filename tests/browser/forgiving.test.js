@@ -1,0 +1,176 @@
+// Search that forgives, on the bundled site in Chromium behind nginx: the
+// rows of issue 14's table (traditional characters, typos, words typed
+// together, a term no entry has) and the results page around them. What each
+// query should find is worked out here by brute force over the crawled entry
+// texts, never written down.
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { REPO, buildSite, launchBrowser, serveWithNginx } from './harness.js';
+import { crawl, normalise, words } from './corpus.js';
+
+/** The traditional → simplified table the build ships, read from its source. */
+const T2S = (() => {
+  const table = new Map();
+  for (const line of fs.readFileSync(path.join(REPO, 'src/search/t2s.txt'), 'utf8').split('\n')) {
+    if (!line || line.startsWith('#')) continue;
+    const chars = Array.from(line);
+    for (let i = 0; i + 1 < chars.length; i += 2) table.set(chars[i], chars[i + 1]);
+  }
+  return table;
+})();
+const simplify = (text) => Array.from(text).map((c) => T2S.get(c) ?? c).join('');
+
+const paths = (list) => list.map((e) => e.path).sort();
+const urlPaths = (results, origin) => results.map((r) => new URL(r.url, origin).pathname).sort();
+
+/** Runs of `length` characters in the corpus that differ from `query` in one character, not the first. */
+function oneCharacterVariants(corpus, query) {
+  const chars = Array.from(query);
+  const found = new Map();
+  for (const entry of corpus) {
+    const text = Array.from(entry.norm);
+    const seen = new Set();
+    for (let at = 0; at + chars.length <= text.length; at++) {
+      let differ = 0;
+      let where = -1;
+      for (let i = 0; i < chars.length && differ < 2; i++) {
+        if (text[at + i] !== chars[i]) { differ++; where = i; }
+      }
+      if (differ !== 1 || where === 0) continue;
+      const variant = text.slice(at, at + chars.length).join('');
+      if (/\s/.test(variant) || seen.has(variant)) continue;
+      seen.add(variant);
+      found.set(variant, (found.get(variant) ?? 0) + 1);
+    }
+  }
+  return found;
+}
+
+/** Levenshtein distance, plainly. */
+function distance(a, b) {
+  let row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const next = [i];
+    for (let j = 1; j <= b.length; j++) next.push(Math.min(row[j] + 1, next[j - 1] + 1, row[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1)));
+    row = next;
+  }
+  return row[b.length];
+}
+
+describe('forgiving search on the bundled site', () => {
+  let server;
+  let browser;
+  let page;
+  const corpus = {};
+  before(async () => {
+    const dir = buildSite({});
+    server = await serveWithNginx(dir, '/');
+    browser = await launchBrowser();
+    page = await browser.newPage();
+    await page.goto(`${server.url}search/`);
+    for (const lang of ['zh', 'en']) {
+      corpus[lang] = (await crawl(page, server.origin, '/', lang)).map((e) => ({ ...e, norm: normalise(e.text) }));
+    }
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  const searchPage = (lang) => `${server.url}${lang === 'en' ? 'en/' : ''}search/`;
+  const forgiving = async (lang, query) => {
+    if (!page.url().startsWith(searchPage(lang))) await page.goto(searchPage(lang));
+    return page.evaluate((q) => window.chengguoSearchForgiving(q), query);
+  };
+  const exact = (lang, query) => page.evaluate((q) => window.chengguoSearch(q), query);
+
+  test('科學城 (traditional) finds the entries with 科学城, and says so', async () => {
+    const query = '科學城';
+    const folded = simplify(query);
+    assert.notEqual(folded, query, 'the table folds the query');
+    assert.equal(corpus.zh.filter((e) => e.norm.includes(query)).length, 0, 'no entry has the traditional form');
+    const expected = paths(corpus.zh.filter((e) => simplify(e.norm).includes(folded)));
+    assert.ok(expected.length > 0);
+    const answer = await forgiving('zh', query);
+    assert.deepEqual(urlPaths(answer.results, server.origin), expected);
+    assert.ok(answer.results.every((r) => !r.exact));
+    assert.deepEqual(answer.notes, [{ kind: 'folded', from: query, to: folded }]);
+    assert.deepEqual(await exact('zh', query), [], 'the exact search stays exact');
+  });
+
+  for (const query of ['技术经济人', '科技成果专化']) {
+    test(`${query} (a typo) is offered the one-character change found in most entries, with its results`, async () => {
+      assert.equal(corpus.zh.filter((e) => e.norm.includes(query)).length, 0);
+      const variants = oneCharacterVariants(corpus.zh, query);
+      const most = Math.max(...variants.values());
+      const answer = await forgiving('zh', query);
+      assert.equal(answer.notes.length, 1, JSON.stringify(answer.notes));
+      const note = answer.notes[0];
+      assert.equal(note.kind, 'typo');
+      assert.equal(variants.get(note.to), most, `${note.to} is in ${variants.get(note.to)} entries, the best in ${most}`);
+      assert.deepEqual(urlPaths(answer.results, server.origin), paths(corpus.zh.filter((e) => e.norm.includes(note.to))));
+    });
+  }
+
+  test('知识产权作价入股 (two words typed together) finds the entries with both, closest first', async () => {
+    const query = '知识产权作价入股';
+    assert.equal(corpus.zh.filter((e) => e.norm.includes(query)).length, 0);
+    const answer = await forgiving('zh', query);
+    assert.equal(answer.notes.length, 1, JSON.stringify(answer.notes));
+    const { kind, pieces } = answer.notes[0];
+    assert.equal(kind, 'split');
+    assert.equal(pieces.join(''), query);
+    // Leftmost longest: the first piece is the longest start of the query some entry has.
+    const chars = Array.from(query);
+    let longest = 0;
+    for (let n = 2; n < chars.length; n++) if (corpus.zh.some((e) => e.norm.includes(chars.slice(0, n).join('')))) longest = n;
+    assert.equal(Array.from(pieces[0]).length, longest);
+    const expected = corpus.zh.filter((e) => pieces.every((p) => e.norm.includes(p)));
+    assert.ok(expected.length > 0);
+    assert.deepEqual(urlPaths(answer.results, server.origin), paths(expected));
+  });
+
+  test('AI 芯片 leaves out the term no entry has (芯片, in the English entries) and finds AI', async () => {
+    const hasAi = (e) => words(e.norm).some((w) => w.startsWith('ai'));
+    assert.equal(corpus.en.filter((e) => e.norm.includes('芯片')).length, 0, 'no English entry has 芯片');
+    const expected = corpus.en.filter(hasAi);
+    assert.ok(expected.length > 0, 'some English entry has AI');
+    const answer = await forgiving('en', 'AI 芯片');
+    assert.deepEqual(answer.notes, [{ kind: 'dropped', from: '芯片' }]);
+    assert.deepEqual(urlPaths(answer.results, server.origin), paths(expected));
+    await page.goto(`${searchPage('en')}?q=${encodeURIComponent('AI 芯片')}`);
+    await page.waitForSelector('#search-results[data-state="done"]', { state: 'attached' });
+    assert.equal(await page.textContent('#search-notes'), 'Left out: “芯片” (no entry has it)');
+  });
+
+  test('tecnology transfer (a typo) is mended to the nearest indexed word', async () => {
+    const answer = await forgiving('en', 'tecnology transfer');
+    assert.equal(answer.notes.length, 1, JSON.stringify(answer.notes));
+    const note = answer.notes[0];
+    assert.equal(note.kind, 'typo');
+    assert.equal(note.from, 'tecnology');
+    // As near as the nearest word of the English entries.
+    const all = new Set(corpus.en.flatMap((e) => words(e.norm)));
+    assert.ok(all.has(note.to), `${note.to} is a word of the entries`);
+    assert.ok(!all.has('tecnology'));
+    const nearest = Math.min(...Array.from(all, (w) => distance(w, 'tecnology')));
+    assert.ok(nearest <= 2);
+    assert.equal(distance(note.to, 'tecnology'), nearest);
+    const expected = corpus.en.filter((e) => words(e.norm).includes(note.to) && words(e.norm).some((w) => w.startsWith('transfer')));
+    assert.ok(expected.length > 0);
+    assert.deepEqual(urlPaths(answer.results, server.origin), paths(expected));
+  });
+
+  test('the page says what the search did and labels close matches; nothing to mend finds nothing', async () => {
+    const answer = await forgiving('zh', '没有这种条目乙');
+    assert.deepEqual(answer.results, [], 'nothing to mend: nothing found');
+    await page.goto(`${searchPage('zh')}?q=${encodeURIComponent('科學城')}`);
+    await page.waitForSelector('#search-results[data-state="done"]', { state: 'attached' });
+    const note = await page.textContent('#search-notes');
+    assert.equal(note, '没有找到“科學城”，已显示“科学城”的结果');
+    const kinds = await page.$$eval('#search-results .match-kind', (ks) => ks.map((k) => k.textContent));
+    assert.ok(kinds.length > 0 && kinds.every((k) => k === '相近结果'), kinds.join());
+  });
+});
