@@ -45,7 +45,12 @@ export async function crawl(page, origin, prefix, lang) {
       const doc = await parse(path);
       const element = doc.querySelector('[data-entry]');
       if (!element) continue;
-      entries.push({ path, title: element.querySelector('h1').textContent.trim(), text: element.textContent });
+      entries.push({
+        path,
+        title: element.querySelector('h1').textContent.trim(),
+        text: element.textContent,
+        body: element.querySelector('[data-entry-body]')?.textContent ?? '',
+      });
     }
     return entries;
   }, { origin, prefix, lang });

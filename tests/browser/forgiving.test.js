@@ -174,3 +174,109 @@ describe('forgiving search on the bundled site', () => {
     assert.ok(kinds.length > 0 && kinds.every((k) => k === '相近结果'), kinds.join());
   });
 });
+
+describe('the results page', () => {
+  let server;
+  let browser;
+  let page;
+  let corpus;
+  before(async () => {
+    const dir = buildSite({});
+    server = await serveWithNginx(dir, '/');
+    browser = await launchBrowser();
+    page = await browser.newPage();
+    await page.goto(`${server.url}search/`);
+    corpus = (await crawl(page, server.origin, '/', 'zh')).map((e) => ({ ...e, norm: normalise(e.text) }));
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+  const waitDone = (p = page) => p.waitForSelector('#search-results[data-state="done"]', { state: 'attached' });
+  const open = async (query, extra = '') => {
+    await page.goto(`${server.url}search/?q=${encodeURIComponent(query)}${extra}`);
+    await waitDone();
+  };
+
+  test('snippets are passages of the body, not the title and metadata run together', async () => {
+    await open('科学城');
+    const shown = await page.$$eval('#search-results > li', (lis) => lis.map((li) => ({
+      path: new URL(li.querySelector('a').href).pathname,
+      snippet: li.querySelector('.snippet').textContent,
+    })));
+    assert.ok(shown.length > 0);
+    let withBody = 0;
+    for (const { path: url, snippet } of shown) {
+      const entry = corpus.find((e) => e.path === url);
+      if (!entry.body.trim()) continue;
+      withBody++;
+      const passage = normalise(snippet.replace(/…/g, ' '));
+      assert.ok(normalise(entry.body).includes(passage), `${url}: «${passage}» is not from the body`);
+    }
+    assert.ok(withBody > 0);
+  });
+
+  test('choosing a facet with the keyboard keeps focus on it', async () => {
+    await open('科学城');
+    const box = page.locator('.facet-type input[value="policy"]');
+    await box.focus();
+    await page.keyboard.press('Space');
+    await page.waitForFunction(() => new URL(location.href).searchParams.get('type') === 'policy');
+    await waitDone();
+    const focused = await page.evaluate(() => {
+      const a = document.activeElement;
+      return a && a.tagName === 'INPUT' ? `${a.name}=${a.value}:${a.checked}` : a && a.tagName;
+    });
+    assert.equal(focused, 'type=policy:true');
+  });
+
+  test('"show more" survives Back: the result opened is still there', async () => {
+    const query = '技';
+    const total = corpus.filter((e) => e.norm.includes(query)).length;
+    assert.ok(total > 10, 'the query needs a second page');
+    await open(query);
+    await page.click('#search-more');
+    await page.waitForFunction(() => document.querySelectorAll('#search-results > li').length > 10);
+    const shown = await page.$$eval('#search-results > li', (lis) => lis.length);
+    const link = page.locator('#search-results > li a').nth(shown - 1);
+    const href = await link.getAttribute('href');
+    await link.click();
+    await page.waitForSelector('[data-entry]');
+    await page.goBack();
+    await waitDone();
+    await page.waitForFunction((n) => document.querySelectorAll('#search-results > li').length >= n, shown);
+    assert.equal(await page.locator(`#search-results a[href="${href}"]`).count(), 1);
+    // Not only from the browser's page cache: the count is in the history entry.
+    await page.reload();
+    await waitDone();
+    assert.ok(await page.$$eval('#search-results > li', (lis) => lis.length) >= shown);
+    assert.equal(await page.locator(`#search-results a[href="${href}"]`).count(), 1);
+  });
+
+  test('the language switcher keeps the query and the facets', async () => {
+    await open('科学城', '&type=policy');
+    const href = await page.getAttribute('a.lang-switch', 'href');
+    const target = new URL(href, server.origin);
+    assert.equal(target.pathname, '/en/search/');
+    assert.equal(target.searchParams.get('q'), '科学城');
+    assert.equal(target.searchParams.get('type'), 'policy');
+    await page.fill('#search-q', '中试');
+    await page.waitForFunction(() => new URL(document.querySelector('a.lang-switch').href).searchParams.get('q') === '中试');
+  });
+
+  test('on a phone the facets are one tap away, above the results', async () => {
+    const phone = await browser.newPage({ viewport: { width: 375, height: 700 } });
+    await phone.goto(`${server.url}search/?q=${encodeURIComponent('技')}`);
+    await waitDone(phone);
+    const toggle = phone.locator('.search-filter-toggle');
+    assert.ok(await toggle.isVisible());
+    const toggleBox = await toggle.boundingBox();
+    const firstResult = await phone.locator('#search-results > li').first().boundingBox();
+    assert.ok(toggleBox.y + toggleBox.height <= firstResult.y, 'the filter toggle is above the results');
+    assert.ok(toggleBox.y < 700, 'and on the first screen');
+    assert.equal(await phone.locator('.facet-type input').first().isVisible(), false, 'closed at first');
+    await toggle.click();
+    assert.ok(await phone.locator('.facet-type input').first().isVisible());
+    await phone.close();
+  });
+});

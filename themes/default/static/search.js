@@ -872,22 +872,39 @@
     return merged;
   }
 
-  // A short piece of the text around the first match after the title, as DOM
-  // nodes with <mark> around every match.
+  // A short piece of the text around the first match in the body, as DOM
+  // nodes with <mark> around every match. The title, type and metadata rows
+  // before the body would read as labels run together, so the piece never
+  // starts before the body when the body has a match or any text; only an
+  // entry without a body shows its metadata around the match.
   function snippet(document, wanted) {
     var text = document.text;
     var ranges = matchRanges(document, wanted);
+    var bodyStart = Math.min(document.bodyStart || 0, text.length);
+    var hasBody = bodyStart < text.length;
+    var inBody = ranges.filter(function (r) { return r[0] >= bodyStart; })[0];
     var titleAt = text.indexOf(document.title);
     var titleEnd = titleAt >= 0 ? titleAt + document.title.length : 0;
-    var focus = ranges.filter(function (r) { return r[0] >= titleEnd; })[0] || ranges[0];
-    var center = focus ? focus[0] : Math.min(text.length, Math.max(titleEnd, 0));
-    var start = Math.max(0, center - 30);
+    var start;
+    if (inBody) {
+      start = Math.max(bodyStart, inBody[0] - 30);
+    } else if (hasBody) {
+      start = bodyStart;
+    } else {
+      var focus = ranges.filter(function (r) { return r[0] >= titleEnd; })[0] || ranges[0];
+      start = Math.max(0, (focus ? focus[0] : titleEnd) - 30);
+    }
+    // Start at a word's beginning where one is near, not inside it.
+    if (start > bodyStart && start > 0) {
+      var space = text.lastIndexOf(' ', start);
+      if (space >= Math.max(bodyStart, start - 12)) start = space + 1;
+    }
     var end = Math.min(text.length, start + 120);
     // Never cut a character written as a surrogate pair in two.
     if (start > 0 && text.codePointAt(start - 1) > 0xffff) start--;
     if (end < text.length && text.codePointAt(end - 1) > 0xffff) end++;
     var fragment = window.document.createDocumentFragment();
-    if (start > 0) fragment.appendChild(window.document.createTextNode('…'));
+    if (start > 0 && start !== bodyStart) fragment.appendChild(window.document.createTextNode('…'));
     var at = start;
     ranges.forEach(function (r) {
       if (r[1] <= start || r[0] >= end) return;
@@ -956,6 +973,15 @@
   var more = window.document.getElementById('search-more');
   var empty = window.document.getElementById('search-empty');
   var notesBox = window.document.getElementById('search-notes');
+  // On a phone the facets sit in a closed panel above the results; on a
+  // wide screen, beside them, the panel is open and its toggle hidden.
+  var panel = window.document.getElementById('search-filter-panel');
+  var wide = window.matchMedia ? window.matchMedia('(min-width: 48rem)') : null;
+  function fitPanel() {
+    if (panel) panel.open = !wide || wide.matches;
+  }
+  fitPanel();
+  if (wide && wide.addEventListener) wide.addEventListener('change', fitPanel);
   var t = function (name, values) {
     var text = app.getAttribute('data-t-' + name) || '';
     Object.keys(values || {}).forEach(function (k) { text = text.split('{' + k + '}').join(values[k]); });
@@ -963,6 +989,8 @@
   };
 
   var selected = {};
+  // Results to show again when the page is come back to (see shownBefore).
+  var restoring = 0;
   var run = 0;
   var current = null;
   var debounce = null;
@@ -986,8 +1014,31 @@
     var search = params.toString();
     var url = window.location.pathname + (search ? '?' + search : '') + window.location.hash;
     if (url !== window.location.pathname + window.location.search + window.location.hash) {
+      // A new query starts again at the first page.
       window.history.replaceState(null, '', url);
     }
+    keepSwitcher();
+  }
+
+  // The language switcher leads to the other language's search page with
+  // the same query and facets (facet values are keys, the same in both).
+  function keepSwitcher() {
+    var link = window.document.querySelector('a.lang-switch');
+    if (!link) return;
+    var target = new URL(link.getAttribute('href'), window.location.href);
+    target.search = window.location.search;
+    link.setAttribute('href', target.pathname + target.search + target.hash);
+  }
+
+  // How many results the reader had shown, kept in the history entry so
+  // that Back to this page shows them again, with the one they opened.
+  function rememberShown() {
+    var state = Object.assign({}, window.history.state || {}, { shown: list.children.length });
+    window.history.replaceState(state, '', window.location.href);
+  }
+  function shownBefore() {
+    var state = window.history.state;
+    return state && typeof state.shown === 'number' && state.shown > 0 ? Math.min(state.shown, 1000) : 0;
   }
 
   // Facets other than the type load when the reader opens them (or the URL
@@ -1039,6 +1090,9 @@
       ? (active.tagName === 'SUMMARY' ? 'summary:' + active.parentNode.getAttribute('data-facet') : active.name + '=' + active.value)
       : null;
     facetsBox.textContent = '';
+    // Focus moves only once the new elements are in the page: focusing one
+    // that is not yet attached does nothing, and focus fell to <body>.
+    var focusNext = null;
     index.manifest.facets.forEach(function (facet, g) {
       var chosen = selected[facet.key] || new Set();
       var shown = counts[g] ? facet.values.map(function (v, i) { return { value: v, count: counts[g][i] }; })
@@ -1051,7 +1105,7 @@
       var summary = window.document.createElement('summary');
       summary.textContent = facet.label;
       details.appendChild(summary);
-      if (focusKey === 'summary:' + facet.key) summary.focus();
+      if (focusKey === 'summary:' + facet.key) focusNext = summary;
       details.addEventListener('toggle', function () {
         if (details.open === openFacets.has(facet.key)) return;
         if (details.open) {
@@ -1081,12 +1135,13 @@
           number.textContent = '(' + x.count + ')';
           label.appendChild(number);
           fieldset.appendChild(label);
-          if (focusKey === facet.key + '=' + x.value.key) box.focus();
+          if (focusKey === facet.key + '=' + x.value.key) focusNext = box;
         });
         details.appendChild(fieldset);
       }
       facetsBox.appendChild(details);
     });
+    if (focusNext) focusNext.focus();
   }
 
   // A quoted term, as the page's language quotes.
@@ -1139,9 +1194,9 @@
     return value ? value.label : key;
   }
 
-  function showPage(token) {
+  function showPage(token, size) {
     var shown = list.children.length;
-    var page = current.kept.slice(shown, shown + PAGE);
+    var page = current.kept.slice(shown, shown + (size || PAGE));
     return index.documents(page.map(function (r) { return r.number; })).then(function (documents) {
       if (token !== run) return;
       page.forEach(function (r) {
@@ -1199,7 +1254,9 @@
       renderNotes(answer.notes);
       renderFacets(result.counts);
       list.textContent = '';
-      return showPage(token).then(function () {
+      var restore = restoring;
+      restoring = 0;
+      return showPage(token, Math.max(PAGE, restore)).then(function () {
         if (token !== run) return;
         var total = result.kept.length;
         var browsing = !current.terms.length;
@@ -1243,9 +1300,16 @@
     if (!set.size) delete selected[box.name];
     now();
   });
+  // Opening a result remembers where the reader was, for Back.
+  list.addEventListener('click', function (event) {
+    if (!event.target.closest || !event.target.closest('a[href]')) return;
+    var state = Object.assign({}, window.history.state || {}, { shown: list.children.length, scroll: window.scrollY });
+    window.history.replaceState(state, '', window.location.href);
+  });
   more.addEventListener('click', function () {
     var before = list.children.length;
     showPage(run).then(function () {
+      rememberShown();
       var next = list.children[before];
       var link = next && next.querySelector('a[href]');
       if (link) link.focus();
@@ -1282,5 +1346,15 @@
   });
 
   readUrl();
-  search();
+  keepSwitcher();
+  restoring = shownBefore();
+  var scrollTo = window.history.state && window.history.state.scroll;
+  search().then(function () {
+    if (typeof scrollTo === 'number') window.scrollTo(0, scrollTo);
+  });
+  // The scroll position goes with the count, so Back lands on the result opened.
+  window.addEventListener('pagehide', function () {
+    var state = Object.assign({}, window.history.state || {}, { scroll: window.scrollY });
+    window.history.replaceState(state, '', window.location.href);
+  });
 })();
