@@ -80,11 +80,17 @@ describe('forgiving search on the bundled site', () => {
   });
 
   const searchPage = (lang) => `${server.url}${lang === 'en' ? 'en/' : ''}search/`;
-  const forgiving = async (lang, query) => {
+  const on = async (lang) => {
     if (!page.url().startsWith(searchPage(lang))) await page.goto(searchPage(lang));
+  };
+  const forgiving = async (lang, query) => {
+    await on(lang);
     return page.evaluate((q) => window.chengguoSearchForgiving(q), query);
   };
-  const exact = (lang, query) => page.evaluate((q) => window.chengguoSearch(q), query);
+  const exact = async (lang, query) => {
+    await on(lang);
+    return page.evaluate((q) => window.chengguoSearch(q), query);
+  };
 
   test('科學城 (traditional) finds the entries with 科学城, and says so', async () => {
     const query = '科學城';
@@ -161,6 +167,24 @@ describe('forgiving search on the bundled site', () => {
     const expected = corpus.en.filter((e) => words(e.norm).includes(note.to) && words(e.norm).some((w) => w.startsWith('transfer')));
     assert.ok(expected.length > 0);
     assert.deepEqual(urlPaths(answer.results, server.origin), paths(expected));
+  });
+
+  test('a document number finds the entries it belongs to first, and numbers match whole', async () => {
+    // The document numbers in the entries' metadata (before the body).
+    const heads = corpus.zh.map((e) => ({ ...e, head: e.text.slice(0, e.text.length - e.body.length) }));
+    const numbers = new Set(heads.flatMap((e) => e.head.match(/[\p{Script=Han}]{2,6}〔\d{4}〕\d+号/gu) ?? []));
+    assert.ok(numbers.size > 0, 'the bundled site has document numbers');
+    for (const number of numbers) {
+      const owners = paths(heads.filter((e) => e.head.includes(number)));
+      const results = await exact('zh', number);
+      const first = results.slice(0, owners.length).map((r) => new URL(r.url, server.origin).pathname).sort();
+      assert.deepEqual(first, owners, number);
+      // Its serial number alone finds no entry whose only number merely begins with it.
+      const serial = number.match(/〕(\d+)号/)[1];
+      const shorter = serial.slice(0, -1);
+      const expected = paths(corpus.zh.filter((e) => words(e.norm).includes(shorter)));
+      assert.deepEqual(urlPaths(await exact('zh', shorter), server.origin), expected, shorter);
+    }
   });
 
   test('the page says what the search did and labels close matches; nothing to mend finds nothing', async () => {
