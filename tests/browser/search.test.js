@@ -271,6 +271,11 @@ for (const prefix of ['/', '/showcase/']) {
       await strict.waitForSelector('#search-results[data-state="done"]', { state: 'attached' });
       assert.equal(await strict.getAttribute('#search-results', 'data-count'), String(corpus.zh.filter(contains('科学城')).length));
       assert.equal(await strict.locator('script:not([src])').count(), 0);
+      // A query that needs forgiving loads search-forgive.js and the folding table.
+      await strict.goto(`${searchPage('zh')}?q=${encodeURIComponent('科學城')}`);
+      await strict.waitForSelector('#search-results[data-state="done"]', { state: 'attached' });
+      assert.equal(await strict.getAttribute('#search-results', 'data-count'), String(corpus.zh.filter(contains('科学城')).length));
+      assert.ok((await strict.textContent('#search-notes')).includes('科学城'));
       assert.deepEqual(violations, []);
       await strict.close();
     });
