@@ -28,12 +28,31 @@
 //! entries hold every triple, `search.js` checks their normalised text
 //! instead, which is as exact and reads the entry files the snippets need.)
 //!
-//! # English
+//! # Traditional characters
+//!
+//! A run with traditional characters is indexed twice where it differs: its
+//! own n-grams and those of its simplified form ([`text::simplify`], OpenCC's
+//! single-character table), at the same offsets since folding is one
+//! character for one. So the traditional query still finds it exactly and a
+//! simplified query finds it too; simplified text, unchanged by folding,
+//! adds nothing. The table is shipped to the browser as `t2s.txt`.
+//!
+//! # English and numbers
 //!
 //! Words are stemmed lightly ([`text::stem`]: plurals, -ing, -ed) and indexed
-//! by stem. A query word of two or more characters matches every stem it
-//! begins, so results appear while a word is being typed. A query's terms
-//! must all match (AND), whatever their script.
+//! by stem. A query word of two or more characters that ends in a letter
+//! matches every stem it begins, so results appear while a word is being
+//! typed; one that ends in a digit is a number and matches only itself
+//! ([`text::matches_as_prefix`]). A query's terms must all match (AND),
+//! whatever their script.
+//!
+//! # Forgiving
+//!
+//! When fewer than three entries match exactly, `search.js` (with
+//! `search-forgive.js`, loaded then) mends each term that finds nothing:
+//! simplified, cut into pieces the index holds, one character or letter
+//! changed to what the index's own keys hold, or left out; the exact results
+//! stay first and the page says what was done.
 //!
 //! # Files
 //!
