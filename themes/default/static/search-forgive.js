@@ -8,6 +8,7 @@
   // Lookups a cut of one term may make, and typo candidates checked per term.
   var SPLIT_BUDGET = 40;
   var SUGGESTION_CHECKS = 24;
+  var SUGGESTION_ROUND = 6;
 
   window.chengguoForgiving = function (Index, tools) {
     if (Index.prototype.mend) return;
@@ -80,18 +81,20 @@
 
     // The run with one character changed so that it occurs in some entry: the
     // replacement is taken from the index's own keys that continue the one or
-    // two characters before it (经济人 → 经纪人 from the key 术经纪). The
-    // candidate found in most entries wins; null if none is found.
+    // two characters before it (经济人 → 经纪人 from the key 术经纪). Each
+    // position's candidates are tried most common first, a few positions at a
+    // time in turn (each check may fetch shards), and the first round that
+    // finds any gives the candidate found in most entries; null if none does.
     Index.prototype.cjkSuggestion = function (run) {
       var self = this;
       var chars = Array.from(run);
-      var candidates = new Map();
       var loads = [];
       chars.forEach(function (original, i) {
         if (i === 0) return;
         var from = Math.max(0, i - 2);
         var prefix = chars.slice(from, i).join('');
         loads.push(self.keysWithPrefix(prefix).then(function (keys) {
+          var here = [];
           keys.forEach(function (k) {
             var keyChars = Array.from(k.key);
             if (keyChars.length !== i - from + 1) return;
@@ -99,22 +102,40 @@
             if (replacement === original) return;
             var changed = chars.slice();
             changed[i] = replacement;
-            var text = changed.join('');
-            candidates.set(text, Math.max(candidates.get(text) || 0, k.size));
+            here.push({ text: changed.join(''), size: k.size });
           });
+          here.sort(function (a, b) { return b.size - a.size || (a.text < b.text ? -1 : 1); });
+          return here;
         }));
       });
-      return Promise.all(loads).then(function () {
-        var likely = Array.from(candidates.keys()).sort(function (a, b) {
-          return candidates.get(b) - candidates.get(a) || (a < b ? -1 : a > b ? 1 : 0);
-        }).slice(0, SUGGESTION_CHECKS);
-        return Promise.all(likely.map(function (text) { return self.termCount({ cjk: true, text: text }); })).then(function (counts) {
-          var best = null;
-          likely.forEach(function (text, i) {
-            if (counts[i] && (!best || counts[i] > best.count)) best = { text: text, count: counts[i] };
+      return Promise.all(loads).then(function (positions) {
+        // Round-robin over the positions: the first candidate of each, then the second…
+        var order = [];
+        var seen = new Set();
+        for (var rank = 0; order.length < SUGGESTION_CHECKS; rank++) {
+          var any = false;
+          positions.forEach(function (list) {
+            if (rank >= list.length || order.length >= SUGGESTION_CHECKS) return;
+            any = true;
+            if (!seen.has(list[rank].text)) {
+              seen.add(list[rank].text);
+              order.push(list[rank].text);
+            }
           });
-          return best && best.text;
-        });
+          if (!any) break;
+        }
+        function round(at) {
+          if (at >= order.length) return Promise.resolve(null);
+          var batch = order.slice(at, at + SUGGESTION_ROUND);
+          return Promise.all(batch.map(function (text) { return self.termCount({ cjk: true, text: text }); })).then(function (counts) {
+            var best = null;
+            batch.forEach(function (text, i) {
+              if (counts[i] && (!best || counts[i] > best.count)) best = { text: text, count: counts[i] };
+            });
+            return best ? best.text : round(at + SUGGESTION_ROUND);
+          });
+        }
+        return round(0);
       });
     };
 
