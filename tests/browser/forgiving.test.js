@@ -186,6 +186,31 @@ describe('forgiving search on the bundled site', () => {
     }
   });
 
+  test('forgiving never loses or demotes an exact match (sampled runs, and two runs typed together)', async () => {
+    let seed = 14;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648);
+    const run = () => {
+      for (;;) {
+        const entry = corpus.zh[next() % corpus.zh.length];
+        const runs = entry.norm.match(/[\u4e00-\u9fff]{2,}/g) ?? [];
+        if (!runs.length) continue;
+        const chars = Array.from(runs[next() % runs.length]);
+        const length = Math.min(chars.length, 2 + (next() % 4));
+        const start = next() % (chars.length - length + 1);
+        return chars.slice(start, start + length).join('');
+      }
+    };
+    for (let i = 0; i < 24; i++) {
+      const query = i % 2 ? run() + run() : run();
+      const expected = paths(corpus.zh.filter((e) => e.norm.includes(query)));
+      const answer = await forgiving('zh', query);
+      const exactOnes = answer.results.filter((r) => r.exact);
+      assert.deepEqual(urlPaths(exactOnes, server.origin), expected, query);
+      assert.deepEqual(answer.results.slice(0, exactOnes.length), exactOnes, `${query}: exact results first`);
+      if (expected.length >= 3) assert.equal(answer.results.length, expected.length, `${query}: enough exact results, nothing added`);
+    }
+  });
+
   test('the page says what the search did and labels close matches; nothing to mend finds nothing', async () => {
     const answer = await forgiving('zh', '没有这种条目乙');
     assert.deepEqual(answer.results, [], 'nothing to mend: nothing found');
