@@ -83,8 +83,8 @@
     // replacement is taken from the index's own keys that continue the one or
     // two characters before it (经济人 → 经纪人 from the key 术经纪). Each
     // position's candidates are tried most common first, a few positions at a
-    // time in turn (each check may fetch shards), and the first round that
-    // finds any gives the candidate found in most entries; null if none does.
+    // time in turn (each check may fetch shards), until two rounds are done and
+    // one has found any; the candidate found in most entries wins; null if none does.
     Index.prototype.cjkSuggestion = function (run) {
       var self = this;
       var chars = Array.from(run);
@@ -124,15 +124,17 @@
           });
           if (!any) break;
         }
+        var best = null;
         function round(at) {
-          if (at >= order.length) return Promise.resolve(null);
+          // Two rounds at least, so each position's two most common
+          // candidates compete (成果转 may trail 成果的 at its position).
+          if (at >= order.length || (best && at >= 2 * SUGGESTION_ROUND)) return Promise.resolve(best && best.text);
           var batch = order.slice(at, at + SUGGESTION_ROUND);
           return Promise.all(batch.map(function (text) { return self.termCount({ cjk: true, text: text }); })).then(function (counts) {
-            var best = null;
             batch.forEach(function (text, i) {
               if (counts[i] && (!best || counts[i] > best.count)) best = { text: text, count: counts[i] };
             });
-            return best ? best.text : round(at + SUGGESTION_ROUND);
+            return round(at + SUGGESTION_ROUND);
           });
         }
         return round(0);
