@@ -49,6 +49,30 @@
       });
     };
 
+    // How many documents hold every trigram of a Chinese run (its own key if
+    // it has three characters or fewer): at least as many as hold the run,
+    // found from the shards alone. Candidates are sifted with this, which
+    // reads no entry text and no positions; what is chosen is then checked
+    // exactly.
+    Index.prototype.roughCount = function (run) {
+      var chars = Array.from(run);
+      if (chars.length <= 3) return this.termCount({ cjk: true, text: run });
+      if (!this.roughCounts) this.roughCounts = new Map();
+      if (!this.roughCounts.has(run)) {
+        var keys = [];
+        for (var i = 0; i + 3 <= chars.length; i++) keys.push(chars.slice(i, i + 3).join(''));
+        var self = this;
+        this.roughCounts.set(run, Promise.all(keys.map(function (k) { return self.postings(k, false); })).then(function (lists) {
+          var found = 0;
+          for (var n = 0; n < self.manifest.count; n++) {
+            if (lists.every(function (l) { return l.counts[n] > 0; })) found++;
+          }
+          return found;
+        }));
+      }
+      return this.roughCounts.get(run);
+    };
+
     // A Chinese run cut into the longest pieces (two characters or more) that
     // each occur in some entry, leftmost longest first: ['知识产权', '作价入股'],
     // or null.
@@ -64,7 +88,7 @@
           if (i === 0 && length === chars.length) return attempt(length - 1);
           budget--;
           var piece = chars.slice(i, i + length).join('');
-          return self.termCount({ cjk: true, text: piece }).then(function (found) {
+          return self.roughCount(piece).then(function (found) {
             if (!found) return attempt(length - 1);
             pieces.push(piece);
             return from(i + length).then(function (done) {
@@ -76,7 +100,12 @@
         }
         return attempt(chars.length - i);
       }
-      return from(0).then(function (done) { return done && pieces.length > 1 ? pieces : null; });
+      return from(0).then(function (done) {
+        if (!done || pieces.length < 2) return null;
+        return Promise.all(pieces.map(function (p) { return self.termCount({ cjk: true, text: p }); })).then(function (counts) {
+          return counts.every(Boolean) ? pieces : null;
+        });
+      });
     };
 
     // The run with one character changed so that it occurs in some entry: the
@@ -84,7 +113,8 @@
     // two characters before it (经济人 → 经纪人 from the key 术经纪). Each
     // position's candidates are tried most common first, a few positions at a
     // time in turn (each check may fetch shards), until two rounds are done and
-    // one has found any; the candidate found in most entries wins; null if none does.
+    // one has found any; the candidate in most entries (by roughCount, then
+    // checked exactly) wins; null if none does.
     Index.prototype.cjkSuggestion = function (run) {
       var self = this;
       var chars = Array.from(run);
@@ -124,18 +154,29 @@
           });
           if (!any) break;
         }
-        var best = null;
+        var found = [];
         function round(at) {
           // Two rounds at least, so each position's two most common
           // candidates compete (成果转 may trail 成果的 at its position).
-          if (at >= order.length || (best && at >= 2 * SUGGESTION_ROUND)) return Promise.resolve(best && best.text);
+          if (at >= order.length || (found.length && at >= 2 * SUGGESTION_ROUND)) return verify();
           var batch = order.slice(at, at + SUGGESTION_ROUND);
-          return Promise.all(batch.map(function (text) { return self.termCount({ cjk: true, text: text }); })).then(function (counts) {
+          return Promise.all(batch.map(function (text) { return self.roughCount(text); })).then(function (counts) {
             batch.forEach(function (text, i) {
-              if (counts[i] && (!best || counts[i] > best.count)) best = { text: text, count: counts[i] };
+              if (counts[i]) found.push({ text: text, count: counts[i] });
             });
             return round(at + SUGGESTION_ROUND);
           });
+        }
+        // The most common first, checked exactly; the next if it is not really there.
+        function verify() {
+          found.sort(function (a, b) { return b.count - a.count || (a.text < b.text ? -1 : 1); });
+          function next(at) {
+            if (at >= found.length || at >= SUGGESTION_ROUND) return Promise.resolve(null);
+            return self.termCount({ cjk: true, text: found[at].text }).then(function (exact) {
+              return exact ? found[at].text : next(at + 1);
+            });
+          }
+          return next(0);
         }
         return round(0);
       });
