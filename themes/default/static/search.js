@@ -949,48 +949,16 @@
     if (focusNext) focusNext.focus();
   }
 
-  // A quoted term, as the page's language quotes.
-  function quoted(text) {
-    return t('quote', { term: text });
-  }
-
-  // What the search did besides matching exactly, one line each; a
-  // suggestion links to its own search.
+  // The notes of a forgiving search are written by search-forgive.js, which
+  // is loaded whenever there are any.
   function renderNotes(notes) {
     if (!notesBox) return;
-    notesBox.textContent = '';
-    var dropped = [];
-    notes.forEach(function (note) {
-      if (note.kind === 'dropped') {
-        dropped.push(note.from);
-        return;
-      }
-      var line = window.document.createElement('p');
-      line.className = 'search-note note-' + note.kind;
-      if (note.kind === 'folded') {
-        line.textContent = t('folded', { from: quoted(note.from), to: quoted(note.to) });
-      } else if (note.kind === 'split') {
-        line.textContent = t('split', { from: quoted(note.from), pieces: note.pieces.map(quoted).join(t('separator')) });
-      } else if (note.kind === 'typo') {
-        var parts = t('typo', { from: quoted(note.from) }).split('{to}');
-        var params = new URLSearchParams(window.location.search);
-        params.set('q', input.value.trim().split(note.from).join(note.to));
-        var link = window.document.createElement('a');
-        link.href = window.location.pathname + '?' + params.toString();
-        link.textContent = note.to;
-        line.appendChild(window.document.createTextNode(parts[0]));
-        line.appendChild(link);
-        line.appendChild(window.document.createTextNode(parts.slice(1).join('')));
-      }
-      notesBox.appendChild(line);
-    });
-    if (dropped.length) {
-      var left = window.document.createElement('p');
-      left.className = 'search-note note-dropped';
-      left.textContent = t('dropped', { terms: dropped.map(quoted).join(t('separator')) });
-      notesBox.appendChild(left);
+    if (notes.length && window.chengguoRenderNotes) {
+      window.chengguoRenderNotes(notesBox, notes, t, input.value.trim());
+    } else {
+      notesBox.textContent = '';
+      notesBox.hidden = true;
     }
-    notesBox.hidden = !notesBox.childNodes.length;
   }
 
   function typeLabel(key) {
