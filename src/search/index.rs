@@ -936,14 +936,24 @@ pub fn build_streaming(
 }
 
 /// A document's own file: URL path, title, type, where the body begins
-/// (in UTF-16 code units, as JavaScript counts) and the text.
+/// (in UTF-16 code units, as JavaScript counts), the text and, when it has
+/// traditional characters, the text simplified (else `""`): `search.js`
+/// checks a long term against the text instead of the positions when few
+/// entries are candidates, and the index finds both spellings.
 fn document_record(number: u32, document: &Document) -> (String, Vec<u8>) {
+    let simplified = text::simplify_text(&document.text);
+    let folded = if simplified == document.text {
+        ""
+    } else {
+        simplified.as_str()
+    };
     let record = (
         &document.path,
         &document.title,
         document.entry_type,
         utf16_offset(&document.text, document.body_start),
         &document.text,
+        folded,
     );
     (
         format!("d/{number}.json"),

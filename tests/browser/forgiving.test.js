@@ -5,6 +5,7 @@
 // texts, never written down.
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { REPO, buildSite, launchBrowser, serveWithNginx } from './harness.js';
@@ -326,5 +327,63 @@ describe('the results page', () => {
     await toggle.click();
     assert.ok(await phone.locator('.facet-type input').first().isVisible());
     await phone.close();
+  });
+});
+
+describe('a site with an entry written in traditional characters', () => {
+  let server;
+  let browser;
+  let page;
+  let root;
+  const ENTRY = `---
+title: 奈米光柵測量技術
+summary: 以技術作價入股方式在西部科學城實現轉化。
+date: 2023-01
+field: 先进制造
+stage: 产业化
+region: 重庆市
+---
+
+## 轉化情況
+
+科學城的企業與大學合作，技術經紀人參與。
+`;
+  before(async () => {
+    root = fs.mkdtempSync(path.join(os.tmpdir(), 'chengguo-traditional-'));
+    fs.cpSync(path.join(REPO, 'config.yaml'), path.join(root, 'config.yaml'));
+    fs.cpSync(path.join(REPO, 'content'), path.join(root, 'content'), { recursive: true });
+    fs.cpSync(path.join(REPO, 'themes'), path.join(root, 'themes'), { recursive: true });
+    fs.writeFileSync(path.join(root, 'content/achievements/grating-measurement.zh.md'), ENTRY);
+    const dir = buildSite({ root });
+    server = await serveWithNginx(dir, '/');
+    browser = await launchBrowser();
+    page = await browser.newPage();
+    await page.goto(`${server.url}search/`);
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.stop();
+    if (root) fs.rmSync(root, { recursive: true, force: true });
+  });
+  const search = (query) => page.evaluate((q) => window.chengguoSearch(q), query);
+  const paths = async (query) => (await search(query)).map((r) => new URL(r.url, server.origin).pathname);
+  const ENTRY_PATH = '/achievements/grating-measurement/';
+
+  test('simplified input finds it, and its own spelling still finds it exactly', async () => {
+    for (const query of ['科学城', '技术经纪人', '光栅测量', '技术作价入股']) {
+      assert.ok((await paths(query)).includes(ENTRY_PATH), `${query} finds the traditional entry`);
+    }
+    for (const query of ['科學城', '技術經紀人', '光柵測量']) {
+      assert.deepEqual(await paths(query), [ENTRY_PATH], `${query} finds only the entry written so`);
+    }
+    // A simplified query finds nothing it should not: every result holds it in one spelling or the other.
+    const found = await search('技术经纪人');
+    for (const r of found) {
+      const text = await page.evaluate(async (url) => {
+        const doc = new DOMParser().parseFromString(await (await fetch(url)).text(), 'text/html');
+        return doc.querySelector('[data-entry]').textContent;
+      }, r.url);
+      assert.ok(simplify(normalise(text)).includes('技术经纪人'), r.url);
+    }
   });
 });

@@ -361,7 +361,7 @@
     var loads = numbers.map(function (number) {
       if (!self.entryFiles.has(number)) {
         var promise = self.fetch('d/' + number + '.json', 'json').then(function (r) {
-          return { number: number, path: r[0], title: r[1], type: r[2], bodyStart: r[3], text: r[4] };
+          return { number: number, path: r[0], title: r[1], type: r[2], bodyStart: r[3], text: r[4], simplified: r[5] || '' };
         });
         promise.catch(function () { self.entryFiles.delete(number); });
         self.entryFiles.set(number, promise);
@@ -488,6 +488,11 @@
             few.forEach(function (n) {
               var d = normalisedParts(documents.get(n));
               var found = countOccurrences(d.normalised.text, term.text);
+              // The index holds traditional text in both spellings; so does this check.
+              if (!found && d.simplified) {
+                if (!d.normalisedSimplified) d.normalisedSimplified = normalise(d.simplified).text;
+                found = countOccurrences(d.normalisedSimplified, term.text);
+              }
               if (!found) return;
               hits.counts[n] = Math.min(found, 63);
               hits.info[n] = (d.normalisedTitle.indexOf(term.text) >= 0 ? IN_TITLE : 0) |
