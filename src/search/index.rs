@@ -58,6 +58,10 @@ struct Manifest<'a> {
     /// A hash of every part, added to part URLs so caches never mix builds.
     version: String,
     count: usize,
+    /// Whether some document has traditional characters, so that the index
+    /// holds it in both spellings: `search.js` then tells which results hold
+    /// the query as written.
+    folded: bool,
     /// The first term of each shard, in UTF-16 order.
     shards: Vec<String>,
     facets: &'a [FacetGroup],
@@ -816,6 +820,7 @@ pub fn build_streaming(
     // partition of the keys takes the batch's share in document order, also
     // on all cores, so posting lists come out sorted and the same each run.
     let mut partitions: Vec<Partition> = (0..PARTITIONS).map(|_| Partition::default()).collect();
+    let any_folded = std::sync::atomic::AtomicBool::new(false);
     for (batch, chunk) in documents.chunks_mut(BATCH).enumerate() {
         let first = (batch * BATCH) as u32;
         let keys: Vec<DocumentKeys> = chunk
@@ -824,7 +829,10 @@ pub fn build_streaming(
             .map_init(Scratch::default, |scratch, (offset, document)| {
                 fill(first as usize + offset, document);
                 let keys = document_keys(document, scratch);
-                let (path, bytes) = document_record(first + offset as u32, document);
+                let (path, bytes, folded) = document_record(first + offset as u32, document);
+                if folded {
+                    any_folded.store(true, std::sync::atomic::Ordering::Relaxed);
+                }
                 put.put(path, bytes);
                 document.text = String::new();
                 keys
@@ -926,6 +934,7 @@ pub fn build_streaming(
     let manifest = Manifest {
         version: format!("{version:016x}"),
         count: documents.len(),
+        folded: any_folded.into_inner(),
         shards: shard_starts,
         facets,
     };
@@ -937,10 +946,11 @@ pub fn build_streaming(
 
 /// A document's own file: URL path, title, type, where the body begins
 /// (in UTF-16 code units, as JavaScript counts), the text and, when it has
-/// traditional characters, the text simplified (else `""`): `search.js`
+/// traditional characters, the text simplified (else `""`, and `false`
+/// after the file): `search.js`
 /// checks a long term against the text instead of the positions when few
 /// entries are candidates, and the index finds both spellings.
-fn document_record(number: u32, document: &Document) -> (String, Vec<u8>) {
+fn document_record(number: u32, document: &Document) -> (String, Vec<u8>, bool) {
     let simplified = text::simplify_text(&document.text);
     let folded = if simplified == document.text {
         ""
@@ -958,6 +968,7 @@ fn document_record(number: u32, document: &Document) -> (String, Vec<u8>) {
     (
         format!("d/{number}.json"),
         serde_json::to_vec(&record).expect("JSON values serialise"),
+        !folded.is_empty(),
     )
 }
 

@@ -386,4 +386,16 @@ region: 重庆市
       assert.ok(simplify(normalise(text)).includes('技术经纪人'), r.url);
     }
   });
+
+  test('with few results, those in the other spelling follow the exact ones and are labelled close', async () => {
+    const answer = await page.evaluate((q) => window.chengguoSearchForgiving(q), '技术经纪人');
+    const kinds = answer.results.map((r) => [new URL(r.url, server.origin).pathname, r.exact]);
+    const other = kinds.findIndex(([url]) => url === ENTRY_PATH);
+    assert.ok(other >= 0, 'the traditional entry is found');
+    assert.equal(kinds[other][1], false, 'and not labelled exact');
+    assert.ok(kinds.slice(0, other).every(([, exact]) => exact), 'the exact ones come first');
+    assert.ok(kinds.filter(([url]) => url !== ENTRY_PATH).every(([, exact]) => exact));
+    const own = await page.evaluate((q) => window.chengguoSearchForgiving(q), '技術經紀人');
+    assert.deepEqual(own.results.map((r) => [new URL(r.url, server.origin).pathname, r.exact]), [[ENTRY_PATH, true]]);
+  });
 });

@@ -595,14 +595,37 @@
     return forgivingLoad;
   }
 
+  // Where the index holds traditional text in both spellings, the results
+  // that hold the query only in the other spelling are told apart by their
+  // text, when there are few enough to read (VERIFY_LIMIT): {exact, otherSpelling}.
+  Index.prototype.asWritten = function (found, wanted) {
+    var runs = wanted.filter(function (t) { return t.cjk; }).map(function (t) { return t.text; });
+    if (!this.manifest.folded || !runs.length || !found.length || found.length > VERIFY_LIMIT) {
+      return Promise.resolve({ exact: found, otherSpelling: [] });
+    }
+    return this.documents(found.map(function (r) { return r.number; })).then(function (documents) {
+      var split = { exact: [], otherSpelling: [] };
+      found.forEach(function (r) {
+        var text = normalisedParts(documents.get(r.number)).normalised.text;
+        var written = runs.every(function (run) { return text.indexOf(run) >= 0; });
+        (written ? split.exact : split.otherSpelling).push(r);
+      });
+      return split;
+    });
+  };
+
   // Every document for `query`, exact ones first: {results: [{number, score,
   // exact}], terms (to mark in snippets), notes: [{kind, from, to, pieces}]}.
   Index.prototype.forgive = function (query) {
     var self = this;
     var wanted = queryTerms(query);
-    return this.searchTerms(wanted).then(function (exact) {
+    return this.searchTerms(wanted).then(function (found) {
+      return self.asWritten(found, wanted);
+    }).then(function (split) {
+      var exact = split.exact;
       var answer = {
-        results: exact.map(function (r) { return { number: r.number, score: r.score, exact: true }; }),
+        results: exact.map(function (r) { return { number: r.number, score: r.score, exact: true }; })
+          .concat(split.otherSpelling.map(function (r) { return { number: r.number, score: r.score, exact: false }; })),
         terms: wanted,
         notes: [],
       };
@@ -625,7 +648,7 @@
             // Leaving out every term would find everything: find nothing instead.
             if (!terms.length) return answer;
             return self.searchTerms(terms).then(function (found) {
-              var seen = new Set(exact.map(function (r) { return r.number; }));
+              var seen = new Set(answer.results.map(function (r) { return r.number; }));
               var more = found.filter(function (r) { return !seen.has(r.number); });
               if (!more.length) return answer;
               var splits = notes.filter(function (n) { return n.kind === 'split'; });
