@@ -35,7 +35,11 @@
 //! single-character table), at the same offsets since folding is one
 //! character for one. So the traditional query still finds it exactly and a
 //! simplified query finds it too; simplified text, unchanged by folding,
-//! adds nothing. The table is shipped to the browser as `t2s.txt`.
+//! adds nothing. The table is shipped to the browser as `t2s.txt`; an
+//! entry file carries the simplified text too, for checking a long term
+//! against it, and the manifest says whether any entry has traditional
+//! characters, so that `search.js` can tell results in the other spelling
+//! from exact ones.
 //!
 //! # English and numbers
 //!
