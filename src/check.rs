@@ -101,6 +101,7 @@ pub fn check(root: &Path) -> Report {
     let files = SiteFiles {
         root,
         theme_static: root.join(THEMES_DIR).join(&config.theme).join("static"),
+        builtin_theme: crate::render::uses_builtin(root, &config.theme),
         built: built_paths,
     };
     for entry in &entries {
@@ -222,6 +223,8 @@ fn relocate(root: &Path, target: &str, place: &Place) -> Place {
 struct SiteFiles<'a> {
     root: &'a Path,
     theme_static: PathBuf,
+    /// Whether the theme is the copy built into chengguo.
+    builtin_theme: bool,
     /// The built site's paths, when the build succeeded.
     built: Option<BTreeSet<String>>,
 }
@@ -232,7 +235,8 @@ impl SiteFiles<'_> {
     fn exists(&self, site_path: &str) -> Option<bool> {
         let in_static = !site_path.is_empty()
             && (self.root.join(STATIC_DIR).join(site_path).is_file()
-                || self.theme_static.join(site_path).is_file());
+                || self.theme_static.join(site_path).is_file()
+                || (self.builtin_theme && crate::render::builtin_static_has(site_path)));
         if in_static {
             return Some(true);
         }
@@ -334,7 +338,7 @@ fn check_target(
 }
 
 /// `base` (a folder path ending in `/`) joined with a relative `path`, `..` resolved.
-fn resolve(base: &str, path: &str) -> String {
+pub(crate) fn resolve(base: &str, path: &str) -> String {
     let mut parts: Vec<&str> = base.split('/').filter(|p| !p.is_empty()).collect();
     for part in path.split('/') {
         match part {
@@ -352,7 +356,8 @@ fn resolve(base: &str, path: &str) -> String {
     resolved
 }
 
-fn percent_decode(text: &str) -> String {
+/// `%E4%B8%AD` → `中`; a `%` not followed by two hex digits stays as it is.
+pub(crate) fn percent_decode(text: &str) -> String {
     let bytes = text.as_bytes();
     let mut out = Vec::with_capacity(bytes.len());
     let mut index = 0;

@@ -222,8 +222,44 @@ pub struct Config {
     pub page_size: usize,
     pub missing_translation: MissingTranslation,
     pub allow_html: bool,
+    /// The Content-Security-Policy of every page and of the headers file;
+    /// empty if the site turned it off.
+    pub content_security_policy: String,
     pub vocabularies: Vec<(VocabName, Vocabulary)>,
+    /// Where entries' "edit this page" links go, when `repo_url` is set.
+    pub edit: Option<EditLinks>,
 }
+
+/// The forge a repository is on, which decides the form of its edit links.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum RepoKind {
+    Github,
+    Gitlab,
+    Gitea,
+}
+
+/// "Edit this page" links: the repository's edit URL for the branch, to
+/// which the site's folder in the repository and a file's path are added.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct EditLinks {
+    /// `https://github.com/city/site/edit/main/`.
+    pub base: String,
+    /// The site's folder within the repository (`site/`), empty at its root.
+    pub prefix: String,
+}
+
+/// The policy pages carry unless `content_security_policy` says otherwise:
+/// nothing from another origin, no inline script or style (the theme has
+/// none; `serve` adds its reload script as a file), no plugins, and no
+/// `<base>` or form that sends readers elsewhere. `frame-ancestors` works
+/// only as a header, so it goes to the headers file alone.
+pub const DEFAULT_CONTENT_SECURITY_POLICY: &str = "default-src 'self'; script-src 'self'; \
+     style-src 'self'; img-src 'self'; font-src 'self'; connect-src 'self'; object-src 'none'; \
+     base-uri 'self'; form-action 'self'; frame-ancestors 'self'";
+
+/// Directives a browser ignores in a `<meta>` policy (and warns about).
+const HEADER_ONLY_DIRECTIVES: [&str; 4] = ["frame-ancestors", "report-uri", "report-to", "sandbox"];
 
 impl Config {
     pub fn vocabulary(&self, name: VocabName) -> &Vocabulary {
@@ -267,6 +303,45 @@ impl Config {
         }
     }
 
+    /// The policy for a page's `<meta http-equiv>`: the configured one
+    /// without the directives a browser honours only in a header.
+    pub fn meta_content_security_policy(&self) -> String {
+        self.content_security_policy
+            .split(';')
+            .map(str::trim)
+            .filter(|directive| {
+                let name = directive.split_ascii_whitespace().next().unwrap_or("");
+                !name.is_empty()
+                    && !HEADER_ONLY_DIRECTIVES
+                        .iter()
+                        .any(|header_only| name.eq_ignore_ascii_case(header_only))
+            })
+            .collect::<Vec<_>>()
+            .join("; ")
+    }
+
+    /// Where the site sits in its repository (`site/`), for edit links.
+    pub fn set_repository_prefix(&mut self, prefix: &str) {
+        if let Some(edit) = &mut self.edit {
+            edit.prefix = prefix.to_string();
+        }
+    }
+
+    /// The link that opens `path` (a file of the site, `content/parks/x.yaml`)
+    /// in the repository's web editor, when `repo_url` is set.
+    pub fn edit_url(&self, path: &str) -> Option<String> {
+        let edit = self.edit.as_ref()?;
+        let mut url = edit.base.clone();
+        for byte in format!("{}{path}", edit.prefix).bytes() {
+            if byte.is_ascii_alphanumeric() || b"-._~/".contains(&byte) {
+                url.push(byte as char);
+            } else {
+                url.push_str(&format!("%{byte:02X}"));
+            }
+        }
+        Some(url)
+    }
+
     /// The languages in the order pages are built: default first.
     pub fn ordered_languages(&self) -> Vec<Lang> {
         let mut languages = vec![self.default_language];
@@ -294,7 +369,7 @@ pub fn check_base_url(base_url: &str) -> Result<(), String> {
 }
 
 /// `https://host/sub` → (Some("https://host"), "/sub/"); `/sub` → (None, "/sub/").
-fn split_base_url(base_url: &str) -> Result<(Option<String>, String), String> {
+pub fn split_base_url(base_url: &str) -> Result<(Option<String>, String), String> {
     let base_url = base_url.trim();
     let (origin, path) = match base_url.split_once("://") {
         Some((scheme, rest)) => {
@@ -332,7 +407,7 @@ fn split_base_url(base_url: &str) -> Result<(Option<String>, String), String> {
 }
 
 /// Every setting config.yaml may hold (the schema lists the same).
-pub const CONFIG_KEYS: [&str; 11] = [
+pub const CONFIG_KEYS: [&str; 15] = [
     "title",
     "description",
     "base_url",
@@ -342,8 +417,12 @@ pub const CONFIG_KEYS: [&str; 11] = [
     "page_size",
     "missing_translation",
     "allow_html",
+    "content_security_policy",
     "vocabularies",
     "search",
+    "repo_url",
+    "branch",
+    "repo_kind",
 ];
 
 /// Read and validate `ROOT/config.yaml`; every problem is reported.
@@ -400,8 +479,11 @@ pub fn parse(text: &str) -> Result<Config, Diagnostics> {
         page_size: 20,
         missing_translation: MissingTranslation::Mark,
         allow_html: false,
+        content_security_policy: DEFAULT_CONTENT_SECURITY_POLICY.into(),
         vocabularies: Vec::new(),
+        edit: None,
     };
+    let (mut repo_url, mut branch, mut repo_kind) = (None, "main".to_string(), None);
     for (key, value) in &document {
         match key.as_str() {
             "title" | "description" => match labels(value) {
@@ -464,13 +546,82 @@ pub fn parse(text: &str) -> Result<Config, Diagnostics> {
                 Yaml::Bool(b) => config.allow_html = *b,
                 _ => diagnostics.push(error_at(key, "expected true or false".into())),
             },
+            "content_security_policy" => match value {
+                Yaml::Bool(false) => config.content_security_policy.clear(),
+                Yaml::String(policy) => match policy.chars().find(|c| !is_policy_char(*c)) {
+                    None => {
+                        config.content_security_policy = policy
+                            .split_ascii_whitespace()
+                            .collect::<Vec<_>>()
+                            .join(" ")
+                    }
+                    Some(c) => diagnostics.push(error_at(
+                        key,
+                        format!("a policy cannot hold the character {c:?}"),
+                    )),
+                },
+                _ => diagnostics.push(error_at(
+                    key,
+                    "expected a policy such as \"default-src 'self'\", or false".into(),
+                )),
+            },
             "vocabularies" => config.vocabularies = vocabularies(value, &locator, &mut diagnostics),
             "search" => {}
+            "repo_url" => match value.as_scalar_text().map(|url| check_repo_url(&url)) {
+                Some(Ok(url)) => repo_url = Some(url),
+                Some(Err(message)) => diagnostics.push(error_at(key, message)),
+                None => diagnostics.push(error_at(key, english_repo_url())),
+            },
+            "branch" => match value.as_scalar_text() {
+                Some(name) if is_branch_name(&name) => branch = name,
+                _ => diagnostics.push(error_at(key, "expected a branch name such as main".into())),
+            },
+            "repo_kind" => match value.as_scalar_text().as_deref() {
+                Some("github") => repo_kind = Some(RepoKind::Github),
+                Some("gitlab") => repo_kind = Some(RepoKind::Gitlab),
+                Some("gitea") => repo_kind = Some(RepoKind::Gitea),
+                _ => diagnostics.push(error_at(key, "expected github, gitlab or gitea".into())),
+            },
             other => {
                 let help = did_you_mean(other, CONFIG_KEYS).map(|s| format!("did you mean {s}?"));
                 diagnostics
                     .push(error_at(other, format!("unknown setting \"{other}\"")).help_opt(help));
             }
+        }
+    }
+    if let Some(url) = repo_url {
+        let host = url["https://".len()..].split('/').next().unwrap_or("");
+        let kind = repo_kind.or(if host.contains("github") {
+            Some(RepoKind::Github)
+        } else if host.contains("gitlab") {
+            Some(RepoKind::Gitlab)
+        } else if ["gitea", "codeberg", "forgejo"]
+            .iter()
+            .any(|h| host.contains(h))
+        {
+            Some(RepoKind::Gitea)
+        } else {
+            None
+        });
+        match kind {
+            Some(kind) => {
+                let edit = match kind {
+                    RepoKind::Github => "edit",
+                    RepoKind::Gitlab => "-/edit",
+                    RepoKind::Gitea => "_edit",
+                };
+                config.edit = Some(EditLinks {
+                    base: format!("{url}/{edit}/{branch}/"),
+                    prefix: String::new(),
+                });
+            }
+            None => diagnostics.push(
+                error_at(
+                    "repo_url",
+                    format!("cannot tell whether {host} is GitHub, GitLab or Gitea"),
+                )
+                .help("set repo_kind: github, gitlab or gitea"),
+            ),
         }
     }
     if !config.languages.contains(&config.default_language) {
@@ -490,6 +641,51 @@ pub fn parse(text: &str) -> Result<Config, Diagnostics> {
     } else {
         Ok(config)
     }
+}
+
+/// What a Content-Security-Policy is written with, short of what could end
+/// the `<meta>` attribute or the header line it goes into (quotes, angle
+/// brackets, `&`, backslash, line breaks) or start a second policy (`,`).
+fn is_policy_char(c: char) -> bool {
+    (c.is_ascii_graphic() || c == ' ') && !matches!(c, '"' | '<' | '>' | '&' | '\\' | '`' | ',')
+}
+
+fn english_repo_url() -> String {
+    "repo_url must be the https:// address of the repository, such as https://github.com/city/site"
+        .into()
+}
+
+/// `repo_url` without a trailing `/`, if it is an `https://` address made
+/// only of characters a URL path holds as they are: it becomes a link.
+fn check_repo_url(url: &str) -> Result<String, String> {
+    let url = url.trim().trim_end_matches('/');
+    let rest = url.strip_prefix("https://").ok_or_else(english_repo_url)?;
+    let (host, path) = rest.split_once('/').unwrap_or((rest, ""));
+    let host_ok = !host.is_empty()
+        && host
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || ".-:".contains(c));
+    let path_ok = !path.is_empty()
+        && path
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || "-._~/".contains(c));
+    if host_ok && path_ok && !path.split('/').any(|p| p == ".." || p.is_empty()) {
+        Ok(url.to_string())
+    } else {
+        Err(english_repo_url())
+    }
+}
+
+/// A git branch name that can sit in a URL path as it is.
+fn is_branch_name(name: &str) -> bool {
+    !name.is_empty()
+        && !name.starts_with(['-', '/', '.'])
+        && !name.ends_with(['/', '.'])
+        && !name.contains("..")
+        && !name.contains("//")
+        && name
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || "-._/".contains(c))
 }
 
 fn is_plain_name(name: &str) -> bool {
@@ -614,6 +810,68 @@ mod tests {
     }
 
     #[test]
+    fn makes_edit_links_for_each_forge_from_repo_url_and_branch() {
+        let edit = |settings: &str| {
+            let mut config = parse(&format!("{MINIMAL}{settings}")).unwrap();
+            config.set_repository_prefix("site/");
+            config.edit_url("content/parks/中 x.yaml")
+        };
+        assert_eq!(
+            edit("repo_url: https://github.com/city/showcase/\n").as_deref(),
+            Some(
+                "https://github.com/city/showcase/edit/main/site/content/parks/%E4%B8%AD%20x.yaml"
+            )
+        );
+        assert_eq!(
+            edit("repo_url: https://gitlab.example.org/city/showcase\nbranch: release/2024\n")
+                .as_deref(),
+            Some(
+                "https://gitlab.example.org/city/showcase/-/edit/release/2024/site/content/parks/%E4%B8%AD%20x.yaml"
+            )
+        );
+        assert_eq!(
+            edit("repo_url: https://git.city.gov.cn/web/site\nrepo_kind: gitea\n").as_deref(),
+            Some(
+                "https://git.city.gov.cn/web/site/_edit/main/site/content/parks/%E4%B8%AD%20x.yaml"
+            )
+        );
+        assert_eq!(edit(""), None);
+    }
+
+    #[test]
+    fn repo_url_must_be_a_plain_https_address() {
+        for bad in [
+            "http://github.com/city/site",
+            "javascript:alert(1)",
+            "https://github.com/city/site\\\"onclick=x",
+            "https://github.com",
+            "https://user@github.com/city/site",
+            "https://github.com/city/site?x=1",
+            "https://github.com/../site",
+        ] {
+            let text = format!(
+                "{MINIMAL}repo_url: {}\n",
+                serde_json::to_string(bad).unwrap()
+            );
+            let errors = parse(&text).unwrap_err().sorted();
+            assert_eq!(errors[0].field.as_deref(), Some("repo_url"), "{bad}");
+        }
+        let errors = parse(&format!(
+            "{MINIMAL}repo_url: https://git.city.gov.cn/web/site\n"
+        ))
+        .unwrap_err()
+        .sorted();
+        assert_eq!(
+            errors[0].help.as_deref(),
+            Some("set repo_kind: github, gitlab or gitea")
+        );
+        for bad in ["-x", "a..b", "a b", "\"main\\\"x\""] {
+            let text = format!("{MINIMAL}repo_url: https://github.com/c/s\nbranch: {bad}\n");
+            assert!(parse(&text).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
     fn resolves_vocabulary_by_key_or_label() {
         let config = parse(&format!(
             "{MINIMAL}vocabularies:\n  stages:\n    pilot: {{zh: 中试, en: Pilot testing}}\n"
@@ -638,5 +896,43 @@ mod tests {
             errors[0].to_string(),
             "config.yaml:3:1: error: field \"page_sise\": unknown setting \"page_sise\" (did you mean page_size?)"
         );
+    }
+
+    #[test]
+    fn the_meta_policy_leaves_out_what_only_a_header_can_carry() {
+        let config = parse(MINIMAL).unwrap();
+        assert_eq!(
+            config.content_security_policy,
+            DEFAULT_CONTENT_SECURITY_POLICY
+        );
+        let meta = config.meta_content_security_policy();
+        assert!(meta.starts_with("default-src 'self'; script-src 'self'; "));
+        assert!(meta.ends_with("form-action 'self'"), "{meta}");
+        assert!(!meta.contains("frame-ancestors"));
+        let config = parse(&format!(
+            "{MINIMAL}content_security_policy: \"default-src 'self';  Frame-Ancestors 'none' ; report-uri /r\"\n"
+        ))
+        .unwrap();
+        assert_eq!(config.meta_content_security_policy(), "default-src 'self'");
+    }
+
+    #[test]
+    fn a_policy_can_be_turned_off_but_not_break_out_of_its_attribute() {
+        let config = parse(&format!("{MINIMAL}content_security_policy: false\n")).unwrap();
+        assert_eq!(config.content_security_policy, "");
+        assert_eq!(config.meta_content_security_policy(), "");
+        let errors = parse(&format!(
+            "{MINIMAL}content_security_policy: 'default-src \"><script>'\n"
+        ))
+        .unwrap_err()
+        .sorted();
+        assert_eq!(
+            errors[0].to_string(),
+            "config.yaml:3:1: error: field \"content_security_policy\": a policy cannot hold the character '\"'"
+        );
+        let errors = parse(&format!("{MINIMAL}content_security_policy: [a]\n"))
+            .unwrap_err()
+            .sorted();
+        assert!(errors[0].to_string().contains("expected a policy"));
     }
 }

@@ -220,11 +220,13 @@ impl Diagnostics {
     }
 
     /// Whether the output could not be written (a full disk, a read-only
-    /// folder): the command line exits with 3 then, not 1.
+    /// folder, another build holding its lock): the command line exits with
+    /// 3 then, not 1.
     pub fn cannot_write(&self) -> bool {
-        self.items
-            .iter()
-            .any(|d| d.code() == messages::CANNOT_WRITE)
+        self.items.iter().any(|d| {
+            let code = d.code();
+            code == messages::CANNOT_WRITE || code == messages::OUTPUT_LOCKED
+        })
     }
 
     pub fn len(&self) -> usize {

@@ -220,6 +220,9 @@ pub struct Entry {
     pub body_en: Option<Body>,
     pub tags: Vec<Localized>,
     pub draft: bool,
+    /// When it was last updated: from git history where the site has one
+    /// ([`crate::history`]), else as its `updated` field says.
+    pub updated: Option<Date>,
     pub details: Details,
 }
 

@@ -5,10 +5,14 @@
 //! load → parse → site → render → search → write. Each stage hands its result to the
 //! next and collects every problem it finds instead of stopping at the first.
 
+pub mod annotate;
 pub mod check;
 pub mod config;
 pub mod diag;
 pub mod entry;
+pub mod history;
+pub mod init;
+pub mod linkcheck;
 pub mod load;
 pub mod new;
 pub mod parse;
@@ -109,6 +113,10 @@ pub fn build_to_disk_reporting(
             format!("cannot write the site: {error}"),
         ))
     };
+    // What a killed build left is cleaned up (and a site it had moved away put
+    // back) first, whatever becomes of this build; another build running on
+    // the same output is reported before any work is done.
+    write::recover_output(output).map_err(cannot_write)?;
     // Nothing is staged until the content has been read and found sound.
     let staging = std::cell::OnceCell::new();
     let begin = || -> Result<&dyn Sink, Diagnostics> {
@@ -163,13 +171,47 @@ pub fn prepare(
     }
     let theme = render::load_theme(root, &config);
     progress.stage("config", 1, "theme", timer.took());
+    // Where the site stands in git; its history is read on a thread of its
+    // own while the content is loaded and parsed, unless the last build
+    // (in `serve`) read it at the same commit.
+    let checkout = history::checkout(root);
+    let commit = checkout
+        .as_ref()
+        .ok()
+        .and_then(Option::as_ref)
+        .and_then(|c| c.commit.clone());
+    let remembered = commit
+        .as_deref()
+        .and_then(|commit| cache.history_at(commit));
+    let reading = match (&commit, &remembered) {
+        (Some(_), None) => {
+            let root = root.to_path_buf();
+            Some(std::thread::spawn(move || history::read(&root)))
+        }
+        _ => None,
+    };
     let timer = Timer::start();
     let (files, mut diagnostics) = load::load(root);
     progress.stage("load", files.len(), "files", timer.took());
     let timer = Timer::start();
-    let (entries, found) = parse::parse_cached(files, &config, options.include_drafts, cache);
+    let (mut entries, found) = parse::parse_cached(files, &config, options.include_drafts, cache);
     progress.stage("parse", entries.len(), "entries", timer.took());
     diagnostics.extend(found);
+    let timer = Timer::start();
+    let history = remembered.or_else(|| {
+        let history = Arc::new(reading?.join().unwrap_or_default());
+        cache.remember_history(commit.as_deref()?, Arc::clone(&history));
+        Some(history)
+    });
+    if let Some(history) = &history {
+        history.apply(&mut entries);
+    }
+    match checkout {
+        Ok(Some(checkout)) => config.set_repository_prefix(&checkout.prefix),
+        Ok(None) => {}
+        Err(warning) => diagnostics.push(warning),
+    }
+    progress.stage("history", entries.len(), "entries", timer.took());
     let theme = match theme {
         Ok(theme) => Some(theme),
         Err(found) => {

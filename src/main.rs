@@ -63,12 +63,21 @@ enum Command {
         /// The site's folder, holding config.yaml, content/ and themes/.
         #[arg(long, default_value = ".")]
         root: PathBuf,
-        /// `text` for people; `json` prints one JSON object per problem per line.
+        /// `text` for people; `json` prints one JSON object per problem per line;
+        /// `github` prints GitHub Actions workflow commands (annotations);
+        /// `gitlab` prints a GitLab Code Quality report (a JSON array).
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
         /// The language of the messages; defaults to the site's default language.
         #[arg(long, value_enum)]
         lang: Option<LangArg>,
+        /// Check the site built into this folder instead of the content: every
+        /// internal link and image must lead to a file of it.
+        #[arg(long)]
+        output: Option<PathBuf>,
+        /// With --output: the base_url the site was built with, if not config.yaml's.
+        #[arg(long, requires = "output")]
+        base_url: Option<String>,
     },
     /// Start a new entry with every field present, blank and explained.
     #[command(after_help = EXIT_CODES)]
@@ -110,6 +119,16 @@ enum Command {
         #[arg(long)]
         drafts: bool,
     },
+    /// Make a new site in DIR: config.yaml with every setting explained, one
+    /// example entry of each type, a .gitignore and CI recipes for GitHub and GitLab.
+    Init {
+        /// The folder to make the site in; it must not exist or be empty.
+        dir: PathBuf,
+        /// Copy the default theme into DIR/themes/default to change it, instead
+        /// of using the one built into chengguo.
+        #[arg(long)]
+        eject_theme: bool,
+    },
     /// Write JSON Schemas of each entry type and of config.yaml, for editor completion.
     #[command(after_help = EXIT_CODES)]
     Schema {
@@ -133,6 +152,8 @@ enum TypeArg {
 enum Format {
     Text,
     Json,
+    Github,
+    Gitlab,
 }
 
 #[derive(Clone, Copy, clap::ValueEnum)]
@@ -163,7 +184,22 @@ fn main() -> ExitCode {
         }
     };
     match cli.command {
-        Command::Check { root, format, lang } => run_check(&root, format, lang.map(Lang::from)),
+        Command::Check {
+            root,
+            format,
+            lang,
+            output: Some(output),
+            base_url,
+        } => run_check_output(
+            &root,
+            &output,
+            base_url.as_deref(),
+            format,
+            lang.map(Lang::from),
+        ),
+        Command::Check {
+            root, format, lang, ..
+        } => run_check(&root, format, lang.map(Lang::from)),
         Command::New {
             entry_type,
             slug,
@@ -172,6 +208,7 @@ fn main() -> ExitCode {
             root,
         } => run_new(&root, entry_type, &slug, &lang, yaml),
         Command::Schema { out, root } => run_schema(&root, &out),
+        Command::Init { dir, eject_theme } => run_init(&dir, eject_theme),
         Command::Serve {
             root,
             bind,
@@ -256,8 +293,18 @@ fn run_check(root: &Path, format: Format, lang: Option<Lang>) -> ExitCode {
         .unwrap_or(Lang::Zh);
     match format {
         Format::Text => print!("{}", chengguo::check::text_report(root, &report, lang)),
-        Format::Json => {
-            print!("{}", chengguo::check::json_report(&report, lang));
+        Format::Json | Format::Github | Format::Gitlab => {
+            let prefix = chengguo::annotate::repository_prefix(root);
+            print!(
+                "{}",
+                match format {
+                    Format::Github =>
+                        chengguo::annotate::github_report(&report.diagnostics, &prefix, lang),
+                    Format::Gitlab =>
+                        chengguo::annotate::gitlab_report(&report.diagnostics, &prefix, lang),
+                    _ => chengguo::check::json_report(&report, lang),
+                }
+            );
             eprint!(
                 "{}\n\n{}",
                 chengguo::check::summary(&report, lang),
@@ -269,6 +316,104 @@ fn run_check(root: &Path, format: Format, lang: Option<Lang>) -> ExitCode {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
+    }
+}
+
+/// `check --output`: the links of a built site, reported in `format`.
+fn run_check_output(
+    root: &Path,
+    output: &Path,
+    base_url: Option<&str>,
+    format: Format,
+    lang: Option<Lang>,
+) -> ExitCode {
+    if !output.is_dir() {
+        eprintln!(
+            "error: --output: {} is not a folder; build the site first",
+            output.display()
+        );
+        return ExitCode::from(2);
+    }
+    let config = if root.join(chengguo::config::CONFIG_FILE).is_file() {
+        match load_config(root) {
+            Ok(config) => Some(config),
+            Err(code) => return code,
+        }
+    } else {
+        None
+    };
+    let (origin, base_path) = match (base_url, &config) {
+        (Some(base_url), _) => match chengguo::config::split_base_url(base_url) {
+            Ok(split) => split,
+            Err(message) => {
+                eprintln!("error: --base-url: {message}");
+                return ExitCode::from(2);
+            }
+        },
+        (None, Some(config)) => (config.origin.clone(), config.base_path.clone()),
+        (None, None) => {
+            eprintln!(
+                "error: {} has no config.yaml; pass the site's folder with --root, or --base-url",
+                root.display()
+            );
+            return ExitCode::from(2);
+        }
+    };
+    let lang = lang
+        .or(config.as_ref().map(|c| c.default_language))
+        .unwrap_or(Lang::Zh);
+    let served = chengguo::linkcheck::Served {
+        base_path: &base_path,
+        origin: origin.as_deref(),
+    };
+    let report = match chengguo::linkcheck::check_output(output, &served) {
+        Ok(report) => report,
+        Err(error) => {
+            eprintln!("error: cannot read {}: {error}", output.display());
+            return ExitCode::from(1);
+        }
+    };
+    let problems = report.diagnostics.clone().sorted();
+    // Pages are named as the command line named the folder, which is
+    // relative to the current folder, not to the site's root.
+    let prefix = if output.is_absolute() {
+        String::new()
+    } else {
+        chengguo::annotate::repository_prefix(Path::new("."))
+    };
+    let summary = chengguo::linkcheck::summary(&report, problems.len(), lang);
+    match format {
+        Format::Text => {
+            for problem in &problems {
+                println!("{}", problem.render(None, lang));
+            }
+            println!("{summary}");
+        }
+        Format::Json => {
+            for problem in &problems {
+                println!("{}", problem.to_json(lang));
+            }
+            eprintln!("{summary}");
+        }
+        Format::Github => {
+            print!(
+                "{}",
+                chengguo::annotate::github_report(&problems, &prefix, lang)
+            );
+            eprintln!("{summary}");
+        }
+        Format::Gitlab => {
+            print!(
+                "{}",
+                chengguo::annotate::gitlab_report(&problems, &prefix, lang)
+            );
+            eprintln!("{summary}");
+        }
+    }
+    if problems.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
     }
 }
 
@@ -300,6 +445,29 @@ fn run_new(root: &Path, entry_type: TypeArg, slug: &str, lang: &[LangArg], yaml:
             ExitCode::SUCCESS
         }
         Err(error @ chengguo::new::NewError::Write(..)) => {
+            eprintln!("error: {error}");
+            ExitCode::from(CANNOT_WRITE)
+        }
+        Err(error) => {
+            eprintln!("error: {error}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn run_init(dir: &Path, eject_theme: bool) -> ExitCode {
+    match chengguo::init::init(dir, eject_theme) {
+        Ok(paths) => {
+            for path in paths {
+                println!("{}", dir.join(path).display());
+            }
+            let shown = dir.display();
+            eprintln!(
+                "made a new site in {shown}; next: cd {shown} && chengguo serve\n已在 {shown} 创建新站点；下一步：cd {shown} && chengguo serve"
+            );
+            ExitCode::SUCCESS
+        }
+        Err(error @ chengguo::init::InitError::Write(..)) => {
             eprintln!("error: {error}");
             ExitCode::from(CANNOT_WRITE)
         }

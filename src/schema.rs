@@ -242,6 +242,17 @@ pub fn config_schema() -> Value {
             "page_size" => json!({"type": "integer", "minimum": 1, "maximum": 10000}),
             "missing_translation" => json!({"enum": ["mark", "hide"]}),
             "allow_html" => json!({"type": "boolean"}),
+            "content_security_policy" => json!({
+                "oneOf": [
+                    {"type": "string", "pattern": "^[ !#-%'-+\\--;=?-\\[\\]-_a-~]*$"},
+                    {"const": false},
+                ],
+            }),
+            "repo_url" => {
+                json!({"type": "string", "pattern": "^https://[A-Za-z0-9.:-]+/[A-Za-z0-9._~/-]+$"})
+            }
+            "branch" => json!({"type": "string", "pattern": "^[A-Za-z0-9_][A-Za-z0-9._/-]*$"}),
+            "repo_kind" => json!({"enum": ["github", "gitlab", "gitea"]}),
             "vocabularies" => json!({
                 "type": "object",
                 "properties": vocabularies,

@@ -72,6 +72,46 @@ impl Site {
 }
 
 /// Index the entries and resolve every reference; unknown references and parent cycles are errors.
+/// A body's `@/parks/slug` link was made, when its Markdown was read, to the
+/// target's page in the body's language. Where the target is not written in
+/// that language there is no such page: the link goes to the page in the
+/// language it is written in, as cards and metadata links do.
+fn point_links_at_written_languages(
+    config: &Config,
+    entries: &mut [Entry],
+    by_slug: &HashMap<(EntryType, String), EntryId>,
+) {
+    let written: Vec<Vec<Lang>> = entries.iter().map(|e| e.languages.clone()).collect();
+    for entry in entries.iter_mut() {
+        for (lang, body) in [
+            (Lang::Zh, &mut entry.body_zh),
+            (Lang::En, &mut entry.body_en),
+        ] {
+            let Some(body) = body else { continue };
+            for (target_type, slug, _) in &body.entry_links {
+                let Some(&target) = by_slug.get(&(*target_type, slug.clone())) else {
+                    continue;
+                };
+                let Some(&other) = written[target].first() else {
+                    continue;
+                };
+                if written[target].contains(&lang) {
+                    continue;
+                }
+                let href = |lang: Lang| {
+                    let page = format!(
+                        "{}{}/{slug}/",
+                        config.language_prefix(lang),
+                        target_type.folder()
+                    );
+                    format!("href=\"{}", config.url(&page))
+                };
+                body.html = body.html.replace(&href(lang), &href(other));
+            }
+        }
+    }
+}
+
 pub fn assemble(config: Config, mut entries: Vec<Entry>) -> Result<Site, Diagnostics> {
     entries.sort_by(|a, b| {
         (a.entry_type, std::cmp::Reverse(a.sort_date()), &a.slug).cmp(&(
@@ -131,6 +171,7 @@ pub fn assemble(config: Config, mut entries: Vec<Entry>) -> Result<Site, Diagnos
     if diagnostics.has_errors() {
         return Err(diagnostics);
     }
+    point_links_at_written_languages(&config, &mut entries, &by_slug);
     Ok(Site {
         config,
         entries,

@@ -1,9 +1,14 @@
 //! The only module that touches the output folder.
 //!
-//! The new site is written to a sibling folder, then swapped in by two
-//! renames, so a build that fails, is killed or runs out of disk leaves the
-//! last good output as it was, and a reader never sees half of one site and
-//! half of another. Files whose bytes are unchanged are not written again but
+//! The new site is written to a sibling folder, then swapped in by one
+//! atomic exchange of names (Linux `renameat2(RENAME_EXCHANGE)`; two renames
+//! elsewhere), so a build that fails, is killed or runs out of disk leaves
+//! the last good output as it was, a reader never sees half of one site and
+//! half of another, and the output never stops existing. A lock beside the
+//! output keeps two builds from writing it at once, and lets the next build
+//! clean up what a killed one left.
+//!
+//! Files whose bytes are unchanged are not written again but
 //! hard-linked from the old output: that is cheaper, keeps their modification
 //! times for caches and sync tools, and makes removing the old folder cheap,
 //! since its unchanged files still belong to the new one (on this machine's
@@ -75,6 +80,18 @@ impl Sink for Memory {
 /// the moment it is put and its bytes dropped, so a build never holds the
 /// whole site; [`Staging::commit`] swaps the folder in, and dropping an
 /// uncommitted one removes it, leaving the old output as it was.
+///
+/// Beside an output `public` live, at most:
+/// - `.public.lock`: locked by the build writing `public` (kept between builds);
+/// - `.public.tmp-PID`: a site being written, or a replaced one being removed;
+///   never complete by name, so never restored;
+/// - `.public.old-PID`: a complete site moved out of the way by the two-rename
+///   fallback of [`swap_in`]; restored if a build died before putting the new
+///   one in its place.
+///
+/// Whoever holds the lock owns these names: a build that finds them after
+/// taking it knows their owner is dead (the kernel drops a lock with its
+/// process, however it ended) and removes them.
 pub struct Staging {
     output: PathBuf,
     staging: PathBuf,
@@ -82,30 +99,18 @@ pub struct Staging {
     /// The output being replaced, if any: unchanged files are linked from it.
     previous: Option<PathBuf>,
     committed: bool,
+    /// Held until the build is committed or dropped.
+    _lock: fs::File,
 }
 
 impl Staging {
-    /// Start a new output folder that will replace `output`.
+    /// Start a new output folder that will replace `output`: take the lock,
+    /// clean up after dead builds (restoring the last good output if a dead
+    /// build had moved it away), then create the staging folder.
     pub fn begin(output: &Path) -> io::Result<Staging> {
-        let parent = match output.parent() {
-            Some(parent) if !parent.as_os_str().is_empty() => parent.to_path_buf(),
-            _ => PathBuf::from("."),
-        };
-        fs::create_dir_all(&parent)?;
-        let name = output
-            .file_name()
-            .ok_or_else(|| {
-                io::Error::new(
-                    io::ErrorKind::InvalidInput,
-                    "the output path has no folder name",
-                )
-            })?
-            .to_string_lossy()
-            .into_owned();
+        let (parent, name, lock) = lock_and_recover(output)?;
         let staging = parent.join(format!(".{name}.tmp-{}", std::process::id()));
         let retired = parent.join(format!(".{name}.old-{}", std::process::id()));
-        remove_if_present(&staging)?;
-        remove_if_present(&retired)?;
         fs::create_dir_all(&staging)?;
         Ok(Staging {
             output: output.to_path_buf(),
@@ -113,31 +118,213 @@ impl Staging {
             retired,
             previous: output.is_dir().then(|| output.to_path_buf()),
             committed: false,
+            _lock: lock,
         })
     }
 
     /// Swap the new folder in for the old one, which is then removed.
-    pub fn commit(mut self) -> io::Result<()> {
-        let (output, staging, retired) = (&self.output, &self.staging, &self.retired);
-        let had_output = output.symlink_metadata().is_ok();
-        if had_output {
-            fs::rename(output, retired)?;
-        }
-        if let Err(error) = fs::rename(staging, output) {
-            if had_output {
-                let _ = fs::rename(retired, output);
-            }
-            return Err(error);
-        }
+    pub fn commit(self) -> io::Result<()> {
+        self.commit_with(exchange)
+    }
+
+    /// [`Staging::commit`] with the exchange to try (tests give one that cannot).
+    fn commit_with(
+        mut self,
+        exchange: impl Fn(&Path, &Path) -> io::Result<bool>,
+    ) -> io::Result<()> {
+        let garbage = swap_in(&self.staging, &self.output, &self.retired, exchange)?;
         self.committed = true;
-        if had_output {
-            match fs::symlink_metadata(retired) {
-                Ok(meta) if meta.is_dir() => fs::remove_dir_all(retired)?,
-                Ok(_) => fs::remove_file(retired)?,
-                Err(_) => {}
-            }
+        if let Some(garbage) = garbage {
+            remove_any(&garbage)?;
         }
         Ok(())
+    }
+}
+
+/// Clean up after dead builds beside `output`, putting back the last good
+/// output if a dead build had moved it away, without writing anything else.
+/// A build does this first, so that even a build that then fails on its
+/// content leaves a site behind.
+pub fn recover_output(output: &Path) -> io::Result<()> {
+    lock_and_recover(output).map(drop)
+}
+
+/// Take the lock beside `output` and clean up; gives the folder `output` is
+/// in, its name and the held lock.
+fn lock_and_recover(output: &Path) -> io::Result<(PathBuf, String, fs::File)> {
+    let parent = match output.parent() {
+        Some(parent) if !parent.as_os_str().is_empty() => parent.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    fs::create_dir_all(&parent)?;
+    let name = output
+        .file_name()
+        .ok_or_else(|| {
+            io::Error::new(
+                io::ErrorKind::InvalidInput,
+                "the output path has no folder name",
+            )
+        })?
+        .to_string_lossy()
+        .into_owned();
+    let lock = lock(&parent.join(format!(".{name}.lock")), output)?;
+    recover(&parent, &name, output)?;
+    Ok((parent, name, lock))
+}
+
+/// Take the lock beside the output, or fail at once if another build holds
+/// it. Failing rather than waiting: two builds writing the same output at
+/// once is a mistake in a script or CI setup, better reported than hidden
+/// behind a wait that may never end.
+fn lock(path: &Path, output: &Path) -> io::Result<fs::File> {
+    let mut file = fs::OpenOptions::new()
+        .read(true)
+        .write(true)
+        .create(true)
+        .truncate(false)
+        .open(path)?;
+    match file.try_lock() {
+        Ok(()) => {
+            // The holder's pid, for the message another build would give.
+            file.set_len(0)?;
+            file.write_all(format!("{}\n", std::process::id()).as_bytes())?;
+            Ok(file)
+        }
+        Err(fs::TryLockError::WouldBlock) => {
+            let holder = fs::read_to_string(path).unwrap_or_default();
+            let holder = holder.trim();
+            let holder = if holder.is_empty() { "?" } else { holder };
+            Err(io::Error::new(
+                io::ErrorKind::WouldBlock,
+                format!(
+                    "another build (process {holder}) is writing {}; wait for it to end (lock file {})",
+                    output.display(),
+                    path.display()
+                ),
+            ))
+        }
+        Err(fs::TryLockError::Error(error)) => Err(error),
+    }
+}
+
+/// Clean up what dead builds left beside `output` (the caller holds the lock,
+/// so every staging or retired folder found is a dead build's). If there is
+/// no output but a complete retired one, it is put back first.
+fn recover(parent: &Path, name: &str, output: &Path) -> io::Result<()> {
+    let (tmp, old) = (format!(".{name}.tmp-"), format!(".{name}.old-"));
+    let mut staging = Vec::new();
+    let mut retired = Vec::new();
+    for entry in fs::read_dir(parent)? {
+        let entry = entry?;
+        let file_name = entry.file_name();
+        let file_name = file_name.to_string_lossy();
+        let owned_by_pid = |prefix: &str| {
+            file_name
+                .strip_prefix(prefix)
+                .is_some_and(|pid| !pid.is_empty() && pid.bytes().all(|b| b.is_ascii_digit()))
+        };
+        if owned_by_pid(&tmp) {
+            staging.push(entry.path());
+        } else if owned_by_pid(&old) {
+            let modified = entry.metadata().and_then(|m| m.modified()).ok();
+            retired.push((modified, entry.path()));
+        }
+    }
+    if output.symlink_metadata().is_err() {
+        // Only one can exist unless builds died repeatedly; the newest is the last good.
+        retired.sort();
+        if let Some((_, last_good)) = retired.pop() {
+            fs::rename(&last_good, output)?;
+        }
+    }
+    for path in staging.iter().chain(retired.iter().map(|(_, path)| path)) {
+        remove_any(path)?;
+    }
+    Ok(())
+}
+
+/// Put `staging` in the place of `output`, atomically where the system can:
+/// `exchange` swaps the two names in one step, so `output` never stops
+/// existing. Where it cannot (not Linux, or a file system without
+/// `RENAME_EXCHANGE`), two renames: `output` to `retired`, `staging` to
+/// `output`; a build killed between them leaves no output but a complete
+/// `retired`, which the next build's [`recover`] puts back.
+///
+/// Returns the replaced output, under a name that marks it for removal.
+fn swap_in(
+    staging: &Path,
+    output: &Path,
+    retired: &Path,
+    exchange: impl Fn(&Path, &Path) -> io::Result<bool>,
+) -> io::Result<Option<PathBuf>> {
+    if output.symlink_metadata().is_err() {
+        fs::rename(staging, output)?;
+        return Ok(None);
+    }
+    if exchange(staging, output)? {
+        // The old site now sits at the staging name, which is never restored.
+        return Ok(Some(staging.to_path_buf()));
+    }
+    fs::rename(output, retired)?;
+    if let Err(error) = fs::rename(staging, output) {
+        let _ = fs::rename(retired, output);
+        return Err(error);
+    }
+    // Renamed before removal, so a half-removed site is never taken for a complete one.
+    match fs::rename(retired, staging) {
+        Ok(()) => Ok(Some(staging.to_path_buf())),
+        Err(_) => Ok(Some(retired.to_path_buf())),
+    }
+}
+
+/// Exchange the names `a` and `b` in one step; `Ok(false)` if this system or
+/// file system cannot, so the caller falls back to two renames.
+#[cfg(target_os = "linux")]
+fn exchange(a: &Path, b: &Path) -> io::Result<bool> {
+    use std::ffi::CString;
+    use std::os::unix::ffi::OsStrExt;
+    let c_path = |path: &Path| {
+        CString::new(path.as_os_str().as_bytes())
+            .map_err(|_| io::Error::new(io::ErrorKind::InvalidInput, "a path holds a NUL byte"))
+    };
+    let (a, b) = (c_path(a)?, c_path(b)?);
+    // SAFETY: both are valid NUL-terminated paths that outlive the call. The raw
+    // system call rather than glibc's wrapper, which older glibc lacks.
+    let result = unsafe {
+        libc::syscall(
+            libc::SYS_renameat2,
+            libc::AT_FDCWD,
+            a.as_ptr(),
+            libc::AT_FDCWD,
+            b.as_ptr(),
+            libc::RENAME_EXCHANGE,
+        )
+    };
+    if result == 0 {
+        return Ok(true);
+    }
+    let error = io::Error::last_os_error();
+    match error.raw_os_error() {
+        Some(libc::EINVAL | libc::ENOSYS | libc::EOPNOTSUPP) => Ok(false),
+        _ => Err(error),
+    }
+}
+
+#[cfg(not(target_os = "linux"))]
+fn exchange(_: &Path, _: &Path) -> io::Result<bool> {
+    Ok(false)
+}
+
+/// Remove a folder, file or link, if it is there.
+fn remove_any(path: &Path) -> io::Result<()> {
+    let result = match fs::symlink_metadata(path) {
+        Ok(meta) if meta.is_dir() => fs::remove_dir_all(path),
+        Ok(_) => fs::remove_file(path),
+        Err(error) => Err(error),
+    };
+    match result {
+        Err(error) if error.kind() == io::ErrorKind::NotFound => Ok(()),
+        result => result,
     }
 }
 
@@ -216,13 +403,6 @@ pub fn write_atomically(output: &Path, files: &[OutputFile]) -> io::Result<()> {
     staging.commit()
 }
 
-fn remove_if_present(path: &Path) -> io::Result<()> {
-    match fs::remove_dir_all(path) {
-        Err(error) if error.kind() != io::ErrorKind::NotFound => Err(error),
-        _ => Ok(()),
-    }
-}
-
 fn same_bytes(path: &Path, bytes: &[u8]) -> bool {
     match fs::symlink_metadata(path) {
         Ok(meta) if meta.is_file() && meta.len() == bytes.len() as u64 => {
@@ -268,12 +448,25 @@ mod tests {
             "two"
         );
         assert!(!output.join("old.html").exists());
-        let leftovers: Vec<_> = fs::read_dir(&dir)
-            .unwrap()
-            .map(|e| e.unwrap().file_name())
-            .collect();
-        assert_eq!(leftovers, vec![std::ffi::OsString::from("public")]);
+        assert_eq!(names(&dir), [".public.lock", "public"]);
         fs::remove_dir_all(dir).unwrap();
+    }
+
+    /// The names in `dir`, sorted.
+    fn names(dir: &Path) -> Vec<String> {
+        let mut names: Vec<String> = fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        names.sort();
+        names
+    }
+
+    fn scratch(name: &str) -> PathBuf {
+        let dir = std::env::temp_dir().join(format!("chengguo-{name}-{}", std::process::id()));
+        let _ = fs::remove_dir_all(&dir);
+        fs::create_dir_all(&dir).unwrap();
+        dir
     }
 
     fn tree(root: &Path) -> Vec<(String, Vec<u8>)> {
@@ -316,7 +509,6 @@ mod tests {
             .modified()
             .unwrap();
         fs::write(updated.join("stray.txt"), "not ours").unwrap();
-        let old_public = fs::read_dir(&dir).unwrap().count();
         let next = [
             file("same.html", "same"),
             file("changed.html", "new"),
@@ -335,8 +527,8 @@ mod tests {
             .unwrap();
         assert_eq!(before, after, "an unchanged file is not rewritten");
         assert_eq!(
-            fs::read_dir(&dir).unwrap().count(),
-            old_public + 1,
+            names(&dir),
+            [".fresh.lock", ".updated.lock", "fresh", "updated"],
             "no staging or old folder is left"
         );
         fs::remove_dir_all(dir).unwrap();
@@ -376,10 +568,154 @@ mod tests {
             vec![("index.html".to_string(), b"good".to_vec())]
         );
         assert_eq!(
-            fs::read_dir(&dir).unwrap().count(),
-            1,
+            names(&dir),
+            [".public.lock", "public"],
             "the staging folder is cleaned up"
         );
+        fs::remove_dir_all(dir).unwrap();
+    }
+
+    #[test]
+    fn a_second_build_of_the_same_output_fails_while_the_first_runs() {
+        let dir = scratch("locked");
+        let output = dir.join("public");
+        let first = Staging::begin(&output).unwrap();
+        let error = Staging::begin(&output).err().expect("the output is locked");
+        let message = error.to_string();
+        assert!(
+            message.contains(&format!("another build (process {})", std::process::id())),
+            "{message}"
+        );
+        assert!(message.contains(".public.lock"), "{message}");
+        first.put(file("index.html", "first")).unwrap();
+        first.commit().unwrap();
+        // The lock goes with the build that held it.
+        write_atomically(&output, &[file("index.html", "second")]).unwrap();
+        assert_eq!(
+            tree(&output),
+            [("index.html".to_string(), b"second".to_vec())]
+        );
+        fs::remove_dir_all(dir).unwrap();
+    }
+
+    #[test]
+    fn a_build_killed_between_the_two_renames_leaves_a_site_the_next_build_restores() {
+        let dir = scratch("killed-between");
+        let output = dir.join("public");
+        write_atomically(&output, &[file("index.html", "good"), file("a/b.css", "b")]).unwrap();
+        let good = tree(&output);
+        // What the fallback leaves when killed after its first rename: the old
+        // site retired, the new one staged, no output.
+        fs::rename(&output, dir.join(".public.old-4000001")).unwrap();
+        fs::create_dir_all(dir.join(".public.tmp-4000001/a")).unwrap();
+        fs::write(dir.join(".public.tmp-4000001/index.html"), "new").unwrap();
+        let staging = Staging::begin(&output).unwrap();
+        assert_eq!(
+            tree(&output),
+            good,
+            "the retired site is back before anything is written"
+        );
+        assert_eq!(
+            names(&dir),
+            [
+                ".public.lock".to_string(),
+                format!(".public.tmp-{}", std::process::id()),
+                "public".to_string()
+            ]
+        );
+        drop(staging);
+        assert_eq!(names(&dir), [".public.lock", "public"]);
+        assert_eq!(tree(&output), good);
+        fs::remove_dir_all(dir).unwrap();
+    }
+
+    #[test]
+    fn leftovers_of_dead_builds_are_removed_and_never_replace_an_existing_output() {
+        let dir = scratch("leftovers");
+        let output = dir.join("public");
+        write_atomically(&output, &[file("index.html", "current")]).unwrap();
+        for leftover in [".public.tmp-17", ".public.old-18", ".public.tmp-19"] {
+            fs::create_dir_all(dir.join(leftover).join("deep")).unwrap();
+            fs::write(dir.join(leftover).join("index.html"), leftover).unwrap();
+        }
+        // Not ours: another output's, or no pid.
+        fs::create_dir_all(dir.join(".other.tmp-20")).unwrap();
+        fs::create_dir_all(dir.join(".public.tmp-x")).unwrap();
+        write_atomically(&output, &[file("index.html", "next")]).unwrap();
+        assert_eq!(
+            tree(&output),
+            [("index.html".to_string(), b"next".to_vec())]
+        );
+        assert_eq!(
+            names(&dir),
+            [".other.tmp-20", ".public.lock", ".public.tmp-x", "public"]
+        );
+        fs::remove_dir_all(dir).unwrap();
+    }
+
+    #[test]
+    fn a_retired_site_being_removed_is_never_restored() {
+        let dir = scratch("half-removed");
+        let output = dir.join("public");
+        // A build killed while removing the site it replaced, then public/ deleted by hand.
+        fs::create_dir_all(dir.join(".public.tmp-21")).unwrap();
+        fs::write(dir.join(".public.tmp-21/index.html"), "half").unwrap();
+        let staging = Staging::begin(&output).unwrap();
+        assert!(!output.exists());
+        staging.put(file("index.html", "fresh")).unwrap();
+        staging.commit().unwrap();
+        assert_eq!(
+            tree(&output),
+            [("index.html".to_string(), b"fresh".to_vec())]
+        );
+        assert_eq!(names(&dir), [".public.lock", "public"]);
+        fs::remove_dir_all(dir).unwrap();
+    }
+
+    #[test]
+    fn the_two_rename_fallback_gives_what_the_exchange_gives() {
+        let dir = scratch("fallback");
+        let first = [file("same.html", "same"), file("gone/index.html", "gone")];
+        let next = [file("same.html", "same"), file("new.html", "new")];
+        let mut trees = Vec::new();
+        for (name, can_exchange) in [("exchanged", true), ("renamed", false)] {
+            let output = dir.join(name);
+            write_atomically(&output, &first).unwrap();
+            let staging = Staging::begin(&output).unwrap();
+            for file in &next {
+                staging.put(file.clone()).unwrap();
+            }
+            staging
+                .commit_with(|a, b| {
+                    if can_exchange {
+                        exchange(a, b)
+                    } else {
+                        Ok(false)
+                    }
+                })
+                .unwrap();
+            trees.push(tree(&output));
+        }
+        assert_eq!(trees[0], trees[1]);
+        assert_eq!(
+            names(&dir),
+            [".exchanged.lock", ".renamed.lock", "exchanged", "renamed"]
+        );
+        fs::remove_dir_all(dir).unwrap();
+    }
+
+    /// The exchange is what keeps the output in place; a silent fallback on
+    /// the file system the tests run on would hide its loss.
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn names_are_exchanged_in_one_step_on_linux() {
+        let dir = scratch("exchange");
+        fs::create_dir_all(dir.join("a")).unwrap();
+        fs::write(dir.join("a/x"), "a").unwrap();
+        fs::write(dir.join("b"), "b").unwrap();
+        assert!(exchange(&dir.join("a"), &dir.join("b")).unwrap());
+        assert_eq!(fs::read_to_string(dir.join("a")).unwrap(), "b");
+        assert_eq!(fs::read_to_string(dir.join("b/x")).unwrap(), "a");
         fs::remove_dir_all(dir).unwrap();
     }
 }

@@ -42,10 +42,12 @@ fn a_failed_build_keeps_the_last_good_site() {
         .unwrap()
         .map(|e| e.unwrap().file_name())
         .collect();
+    // Only the lock file that the next build takes stays beside the output.
     assert!(
-        !siblings
-            .iter()
-            .any(|name| name.to_string_lossy().starts_with(".public")),
+        !siblings.iter().any(|name| {
+            let name = name.to_string_lossy();
+            name.starts_with(".public") && name != ".public.lock"
+        }),
         "{siblings:?}"
     );
 }
@@ -97,4 +99,49 @@ fn a_bad_base_url_is_a_usage_error_named_as_such() {
         String::from_utf8_lossy(&output.stderr)
             .starts_with("error: --base-url: base_url must start with http://, https:// or /")
     );
+}
+
+#[test]
+fn a_second_build_of_the_same_output_fails_naming_the_one_running() {
+    let fixture = Fixture::new("minimal");
+    // Held as a running build holds it (the pid is this test's, for the message).
+    let lock = std::fs::File::create(fixture.root().join(".public.lock")).unwrap();
+    lock.try_lock().unwrap();
+    std::fs::write(fixture.root().join(".public.lock"), "4242\n").unwrap();
+    let output = Command::new(env!("CARGO_BIN_EXE_chengguo"))
+        .args(["build", "--root", "."])
+        .current_dir(fixture.root())
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(3));
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert!(
+        stderr.contains("another build (process 4242) is writing ./public;"),
+        "{stderr}"
+    );
+    assert!(!fixture.root().join("public").exists());
+    drop(lock);
+    let output = chengguo(&["build", "--root", fixture.root().to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(0));
+}
+
+#[test]
+fn a_build_that_fails_on_its_content_still_puts_back_the_site_a_killed_build_moved_away() {
+    let fixture = Fixture::new("minimal");
+    let root = fixture.root().to_str().unwrap();
+    assert_eq!(chengguo(&["build", "--root", root]).status.code(), Some(0));
+    let page = fixture.root().join("public/parks/science-city/index.html");
+    let before = std::fs::read(&page).unwrap();
+    // What a build killed between the two renames of the fallback leaves.
+    std::fs::rename(
+        fixture.root().join("public"),
+        fixture.root().join(".public.old-4000002"),
+    )
+    .unwrap();
+    std::fs::create_dir(fixture.root().join(".public.tmp-4000002")).unwrap();
+    fixture.write("content/parks/science-city.yaml", "title: {zh: 科学城\n");
+    assert_eq!(chengguo(&["build", "--root", root]).status.code(), Some(1));
+    assert_eq!(std::fs::read(&page).unwrap(), before);
+    assert!(!fixture.root().join(".public.old-4000002").exists());
+    assert!(!fixture.root().join(".public.tmp-4000002").exists());
 }

@@ -111,3 +111,16 @@ fn help_lists_the_exit_codes() {
         );
     }
 }
+
+#[test]
+fn init_exits_with_three_when_it_cannot_write_the_new_site() {
+    let folder = tempfile::tempdir().unwrap();
+    let file = folder.path().join("a-file");
+    std::fs::write(&file, "not a folder").unwrap();
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_chengguo"))
+        .args(["init"])
+        .arg(file.join("site"))
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(3), "{output:?}");
+}

@@ -25,6 +25,8 @@ const fn m(code: &'static str, en: &'static str, zh: &'static str) -> Message {
 /// The code of a failure to write the output, which the command line turns
 /// into exit code 3 (a full disk, a read-only folder), apart from content errors.
 pub const CANNOT_WRITE: &str = "cannot-write";
+/// Another build holds the output's lock: the output cannot be written either.
+pub const OUTPUT_LOCKED: &str = "output-locked";
 
 /// Messages (the text after `field "x": `). More specific templates come first.
 pub const MESSAGES: &[Message] = &[
@@ -65,6 +67,11 @@ pub const MESSAGES: &[Message] = &[
         "\"{0}\" 不是有效的 slug:只能用小写英文字母、数字和连字符(例如 nano-displacement-measurement)",
     ),
     m("cannot-read", "cannot read: {}", "无法读取:{0}"),
+    m(
+        OUTPUT_LOCKED,
+        "cannot write the site: another build (process {}) is writing {}; wait for it to end (lock file {})",
+        "无法写入站点：另一个构建（进程 {0}）正在写入 {1}；请等它结束（锁文件 {2}）",
+    ),
     m(
         "duplicate-slug",
         "duplicate slug \"{}\": {} is already written in {}",
@@ -178,6 +185,17 @@ pub const MESSAGES: &[Message] = &[
         "missing-file",
         "\"{}\" does not exist in the site",
         "站点中不存在 \"{0}\"",
+    ),
+    // Links in a built site (raised by `check --output`).
+    m(
+        "broken-link",
+        "link to \"{}\" leads to no file of the built site",
+        "链接 \"{0}\" 在生成的站点中找不到对应的文件",
+    ),
+    m(
+        "link-outside-base",
+        "link to \"{}\" is outside the site's base path {}",
+        "链接 \"{0}\" 不在站点的基础路径 {1} 之下",
     ),
     m(
         "blank-required",
@@ -297,9 +315,49 @@ pub const MESSAGES: &[Message] = &[
         "应为 mark 或 hide",
     ),
     m(
+        "repo-url",
+        "repo_url must be the https:// address of the repository, such as https://github.com/city/site",
+        "repo_url 必须是仓库的 https:// 地址,例如 https://github.com/city/site",
+    ),
+    m(
+        "expected-branch",
+        "expected a branch name such as main",
+        "应为 main 这样的分支名",
+    ),
+    m(
+        "expected-repo-kind",
+        "expected github, gitlab or gitea",
+        "应为 github、gitlab 或 gitea",
+    ),
+    m(
+        "repo-kind-unknown",
+        "cannot tell whether {} is GitHub, GitLab or Gitea",
+        "无法判断 {0} 是 GitHub、GitLab 还是 Gitea",
+    ),
+    m(
+        "shallow-clone",
+        "the repository is a shallow clone, so pages show no last-updated dates from its history",
+        "仓库是浅克隆,页面无法显示来自提交历史的最后更新日期",
+    ),
+    m(
+        "git-failed",
+        "git cannot read the repository, so pages show no last-updated dates from its history: {}",
+        "git 无法读取仓库,页面无法显示来自提交历史的最后更新日期:{0}",
+    ),
+    m(
         "expected-bool",
         "expected true or false",
         "应为 true 或 false",
+    ),
+    m(
+        "bad-policy-char",
+        "a policy cannot hold the character {}",
+        "安全策略中不能含有字符 {0}",
+    ),
+    m(
+        "bad-policy",
+        "expected a policy such as \"default-src 'self'\", or false",
+        "应为 \"default-src 'self'\" 这样的安全策略，或 false",
     ),
     m(
         "expected-labels",
@@ -380,6 +438,26 @@ pub const HELPS: &[Message] = &[
         "put-file",
         "nothing in static/ or the built site is at /{}; add the file under static/ or fix the link",
         "static/ 和生成的站点中都没有 /{0};请把文件放到 static/ 下,或者修改链接",
+    ),
+    m(
+        "nothing-at",
+        "the output has no file {}",
+        "输出中没有文件 {0}",
+    ),
+    m(
+        "rebuild-base-url",
+        "build and check with the same base_url (or --base-url)",
+        "请用相同的 base_url(或 --base-url)生成和检查",
+    ),
+    m(
+        "",
+        "set repo_kind: github, gitlab or gitea",
+        "请设置 repo_kind:github、gitlab 或 gitea",
+    ),
+    m(
+        "fetch-history",
+        "fetch the whole history: fetch-depth: 0 with actions/checkout, GIT_DEPTH: 0 on GitLab, git fetch --unshallow by hand",
+        "请获取完整历史:actions/checkout 设 fetch-depth: 0,GitLab 设 GIT_DEPTH: 0,手动运行 git fetch --unshallow",
     ),
     m(
         "put-image",
@@ -529,6 +607,16 @@ mod tests {
         assert_eq!(
             message("expected text, found a list", Lang::Zh),
             "应为文本,实际是列表"
+        );
+    }
+
+    #[test]
+    fn names_the_build_that_holds_the_output() {
+        let text = "cannot write the site: another build (process 42) is writing public; wait for it to end (lock file ./.public.lock)";
+        assert_eq!(code(text), "output-locked");
+        assert_eq!(
+            message(text, Lang::Zh),
+            "无法写入站点：另一个构建（进程 42）正在写入 public；请等它结束（锁文件 ./.public.lock）"
         );
     }
 

@@ -74,6 +74,12 @@ const DRAFT: FieldSpec = field(
     "草稿:为 true 时不发布",
     "Draft: left out of the build unless --drafts",
 );
+const UPDATED: FieldSpec = field(
+    "updated",
+    Kind::Date,
+    "最后更新日期;站点在 git 仓库中时改用提交历史中的日期",
+    "When it was last updated; in a git repository the commit history's date is used instead",
+);
 const BODY: FieldSpec = FieldSpec {
     yaml_only: true,
     ..field(
@@ -152,6 +158,7 @@ const ACHIEVEMENT: &[FieldSpec] = &[
         "在首页推荐",
         "Featured on the home page",
     ),
+    UPDATED,
     DRAFT,
     BODY,
 ];
@@ -205,6 +212,7 @@ const PARK: &[FieldSpec] = &[
         "Coordinates ({lat, lon})",
     ),
     TAGS,
+    UPDATED,
     DRAFT,
     BODY,
 ];
@@ -241,6 +249,7 @@ const POLICY: &[FieldSpec] = &[
         "Related policies (policy slugs)",
     ),
     TAGS,
+    UPDATED,
     DRAFT,
     BODY,
 ];

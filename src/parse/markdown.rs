@@ -76,7 +76,21 @@ pub fn render(markdown: &str, lang: Lang, config: &Config, path: &Path, first_li
         events.push(event);
     }
     pulldown_cmark::html::push_html(&mut body.html, events.into_iter());
+    body.html = alignment_as_classes(&body.html);
     body
+}
+
+/// pulldown-cmark aligns table cells with a `style` attribute, which the
+/// theme's Content-Security-Policy (no inline style) blocks; a class keeps the
+/// alignment. Only the writer can put the `>` that ends the pattern: in text
+/// and attribute values it is escaped (`&gt;`).
+fn alignment_as_classes(html: &str) -> String {
+    if !html.contains(" style=\"text-align: ") {
+        return html.to_string();
+    }
+    html.replace(" style=\"text-align: left\">", " class=\"align-left\">")
+        .replace(" style=\"text-align: center\">", " class=\"align-center\">")
+        .replace(" style=\"text-align: right\">", " class=\"align-right\">")
 }
 
 /// The file place of a byte offset in the Markdown.
@@ -245,6 +259,24 @@ mod tests {
         assert_eq!(
             html("# 一、工作情况\n\n## Next steps\n\n## Next steps", false),
             "<h1 id=\"一-工作情况\">一、工作情况</h1>\n<h2 id=\"next-steps\">Next steps</h2>\n<h2 id=\"next-steps-1\">Next steps</h2>\n"
+        );
+    }
+
+    #[test]
+    fn aligns_table_cells_by_class_not_by_inline_style() {
+        let out = html(
+            "|a|b|c|d|\n|:-|:-:|-:|-|\n|1|2|3|4|\n\nstyle=\"text-align: left\">",
+            false,
+        );
+        assert!(out.contains("<th class=\"align-left\">a</th>"), "{out}");
+        assert!(out.contains("<td class=\"align-center\">2</td>"), "{out}");
+        assert!(out.contains("<td class=\"align-right\">3</td>"), "{out}");
+        assert!(out.contains("<td>4</td>"), "{out}");
+        assert!(!out.contains(" style=\""), "{out}");
+        // The same words in text stay text.
+        assert!(
+            out.contains("<p>style=\"text-align: left\"&gt;</p>"),
+            "{out}"
         );
     }
 

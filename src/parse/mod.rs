@@ -41,6 +41,10 @@ pub struct Cache {
     keep: bool,
     config: u64,
     groups: HashMap<u64, Parsed>,
+    /// The git history the last build read, and the commit it was read at:
+    /// reading it costs seconds in a long history, and only a new commit
+    /// changes it.
+    history: Option<(String, std::sync::Arc<crate::history::History>)>,
 }
 
 impl Cache {
@@ -49,6 +53,25 @@ impl Cache {
         Cache {
             keep: true,
             ..Cache::default()
+        }
+    }
+
+    /// The history the last build read, if it was read at `commit`.
+    pub fn history_at(&self, commit: &str) -> Option<std::sync::Arc<crate::history::History>> {
+        self.history
+            .as_ref()
+            .filter(|(at, _)| at == commit)
+            .map(|(_, history)| std::sync::Arc::clone(history))
+    }
+
+    /// Keep `history`, read at `commit`, for the next build (if this cache keeps anything).
+    pub fn remember_history(
+        &mut self,
+        commit: &str,
+        history: std::sync::Arc<crate::history::History>,
+    ) {
+        if self.keep {
+            self.history = Some((commit.to_string(), history));
         }
     }
 }
@@ -319,6 +342,7 @@ fn parse_entry(
         body_en,
         tags: take.text_list("tags"),
         draft: take.flag("draft"),
+        updated: take.date("updated"),
         details,
     })
 }

@@ -10,14 +10,19 @@ use crate::parse::yaml::{self, Locator, Yaml};
 /// One language's strings, by key.
 pub type Strings = BTreeMap<String, String>;
 
-/// Load both languages' strings; each key must be in both files.
-pub fn load(root: &Path, theme_dir: &Path) -> Result<[Strings; 2], Diagnostics> {
+/// Load both languages' strings; each key must be in both files. `read`
+/// gives a file of the theme by its path in it (`i18n/zh.yaml`).
+pub fn load(
+    root: &Path,
+    theme_dir: &Path,
+    read: &dyn Fn(&str) -> std::io::Result<Vec<u8>>,
+) -> Result<[Strings; 2], Diagnostics> {
     let mut diagnostics = Diagnostics::new();
     let mut loaded: [Strings; 2] = [Strings::new(), Strings::new()];
     for lang in Lang::ALL {
         let path = theme_dir.join("i18n").join(format!("{}.yaml", lang.code()));
         let shown = path.strip_prefix(root).unwrap_or(&path).to_path_buf();
-        let text = match std::fs::read(&path).map(String::from_utf8) {
+        let text = match read(&format!("i18n/{}.yaml", lang.code())).map(String::from_utf8) {
             Ok(Ok(text)) => text,
             Ok(Err(_)) => {
                 diagnostics.push(Diagnostic::error(&shown, "the file is not UTF-8 text"));

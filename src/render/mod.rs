@@ -3,6 +3,7 @@
 //! Nothing here touches `public/`; [`crate::write`] does. Pages are rendered on
 //! all cores and returned sorted by path, so output is the same from run to run.
 
+mod headers;
 pub mod i18n;
 mod pages;
 mod theme;
@@ -19,8 +20,12 @@ use crate::diag::Diagnostic;
 use crate::entry::{Details, EntryType};
 use crate::site::{EntryId, Site};
 
+pub use headers::{HEADERS_FILE, REFERRER_POLICY};
 use pages::{LangLists, Lists, Page, counterpart, page_count, pages, site_path};
-pub use theme::{STATIC_DIR, THEMES_DIR, Theme, load_theme};
+pub use theme::{
+    BUILTIN_FILES, DEFAULT_THEME, STATIC_DIR, THEMES_DIR, Theme, builtin_static_has, load_theme,
+    uses_builtin,
+};
 use view::{EntryView, Speaker};
 
 /// One file of the built site: a path relative to the output folder, and its bytes.
@@ -204,6 +209,8 @@ struct SiteView {
     base: String,
     home_url: String,
     search_url: String,
+    /// The Content-Security-Policy for the pages' `<meta>`; empty if turned off.
+    csp: String,
 }
 
 fn site_view(speaker: &Speaker) -> SiteView {
@@ -214,6 +221,7 @@ fn site_view(speaker: &Speaker) -> SiteView {
         base: config.base_path.clone(),
         home_url: speaker.url(""),
         search_url: speaker.url("search/"),
+        csp: config.meta_content_security_policy(),
     }
 }
 

@@ -1,5 +1,7 @@
 //! The theme: Tera templates, interface strings and static files, loaded and
-//! compiled once per build.
+//! compiled once per build, from the site's `themes/NAME/` folder or, for the
+//! default theme when the site has no such folder, from the copy built into
+//! chengguo (so a new site names the theme instead of carrying a copy of it).
 
 use std::path::{Path, PathBuf};
 
@@ -27,6 +29,103 @@ const TEMPLATES: [&str; 9] = [
     "search.html",
 ];
 
+/// The theme `init` sets and chengguo carries.
+pub const DEFAULT_THEME: &str = "default";
+
+/// Every file of `themes/default`, by its path in the theme, built into the
+/// binary. A test holds this list to the folder.
+pub const BUILTIN_FILES: &[(&str, &str)] = &[
+    (
+        "templates/components.html",
+        include_str!("../../themes/default/templates/components.html"),
+    ),
+    (
+        "templates/base.html",
+        include_str!("../../themes/default/templates/base.html"),
+    ),
+    (
+        "templates/index.html",
+        include_str!("../../themes/default/templates/index.html"),
+    ),
+    (
+        "templates/list.html",
+        include_str!("../../themes/default/templates/list.html"),
+    ),
+    (
+        "templates/entry.html",
+        include_str!("../../themes/default/templates/entry.html"),
+    ),
+    (
+        "templates/terms.html",
+        include_str!("../../themes/default/templates/terms.html"),
+    ),
+    (
+        "templates/term.html",
+        include_str!("../../themes/default/templates/term.html"),
+    ),
+    (
+        "templates/404.html",
+        include_str!("../../themes/default/templates/404.html"),
+    ),
+    (
+        "templates/search.html",
+        include_str!("../../themes/default/templates/search.html"),
+    ),
+    (
+        "i18n/zh.yaml",
+        include_str!("../../themes/default/i18n/zh.yaml"),
+    ),
+    (
+        "i18n/en.yaml",
+        include_str!("../../themes/default/i18n/en.yaml"),
+    ),
+    (
+        "static/style.css",
+        include_str!("../../themes/default/static/style.css"),
+    ),
+    (
+        "static/search.css",
+        include_str!("../../themes/default/static/search.css"),
+    ),
+    (
+        "static/search.js",
+        include_str!("../../themes/default/static/search.js"),
+    ),
+];
+
+/// Whether the site at `root` uses the built-in copy of `theme`: it is the
+/// default theme and the site has no folder of that name.
+pub fn uses_builtin(root: &Path, theme: &str) -> bool {
+    theme == DEFAULT_THEME && !root.join(THEMES_DIR).join(theme).is_dir()
+}
+
+/// Whether the built-in default theme has the static file `site_path`.
+pub fn builtin_static_has(site_path: &str) -> bool {
+    BUILTIN_FILES
+        .iter()
+        .any(|(path, _)| path.strip_prefix("static/") == Some(site_path))
+}
+
+/// Where a theme's files are read from.
+enum Source<'a> {
+    Folder(&'a Path),
+    Builtin,
+}
+
+impl Source<'_> {
+    /// The file at `relative` (`templates/base.html`) in the theme.
+    fn read(&self, relative: &str) -> std::io::Result<Vec<u8>> {
+        match self {
+            Source::Folder(dir) => std::fs::read(dir.join(relative)),
+            Source::Builtin => BUILTIN_FILES
+                .iter()
+                .find(|(path, _)| *path == relative)
+                .map(|(_, text)| text.as_bytes().to_vec())
+                .ok_or_else(|| std::io::Error::from(std::io::ErrorKind::NotFound)),
+        }
+    }
+}
+
 /// The compiled templates, interface strings and static files of a theme.
 pub struct Theme {
     pub(super) tera: Tera,
@@ -53,7 +152,12 @@ impl Theme {
 pub fn load_theme(root: &Path, config: &Config) -> Result<Theme, Diagnostics> {
     let theme_dir = root.join(THEMES_DIR).join(&config.theme);
     let shown = |path: &Path| path.strip_prefix(root).unwrap_or(path).to_path_buf();
-    if !theme_dir.is_dir() {
+    let source = if uses_builtin(root, &config.theme) {
+        Source::Builtin
+    } else {
+        Source::Folder(&theme_dir)
+    };
+    if matches!(source, Source::Folder(_)) && !theme_dir.is_dir() {
         return Err(Diagnostic::error(
             crate::config::CONFIG_FILE,
             format!(
@@ -69,7 +173,10 @@ pub fn load_theme(root: &Path, config: &Config) -> Result<Theme, Diagnostics> {
     let mut sources = Vec::new();
     for name in TEMPLATES {
         let path = theme_dir.join("templates").join(name);
-        match std::fs::read_to_string(&path) {
+        let text = source
+            .read(&format!("templates/{name}"))
+            .and_then(|bytes| String::from_utf8(bytes).map_err(std::io::Error::other));
+        match text {
             Ok(text) => sources.push((name, text)),
             Err(error) => diagnostics.push(Diagnostic::error(
                 shown(&path),
@@ -90,15 +197,28 @@ pub fn load_theme(root: &Path, config: &Config) -> Result<Theme, Diagnostics> {
             format!("template error: {error}"),
         ));
     }
-    let strings = match i18n::load(root, &theme_dir) {
+    let strings = match i18n::load(root, &theme_dir, &|relative| source.read(relative)) {
         Ok(strings) => Some(strings),
         Err(found) => {
             diagnostics.extend(found);
             None
         }
     };
-    // The site's own static files override the theme's of the same path.
+    // The site's own static files override the theme's of the same path,
+    // and both the headers file made from the configuration.
     let mut by_path = std::collections::BTreeMap::new();
+    let headers = super::headers::headers_file(config);
+    by_path.insert(headers.path.clone(), headers);
+    if matches!(source, Source::Builtin) {
+        by_path.extend(BUILTIN_FILES.iter().filter_map(|(path, text)| {
+            let path = path.strip_prefix("static/")?.to_string();
+            let file = OutputFile {
+                path: path.clone(),
+                bytes: text.as_bytes().to_vec(),
+            };
+            Some((path, file))
+        }));
+    }
     for folder in [theme_dir.join("static"), root.join(STATIC_DIR)] {
         match collect_files(&folder) {
             Ok(files) => by_path.extend(files.into_iter().map(|f| (f.path.clone(), f))),
@@ -152,4 +272,35 @@ fn collect_files(folder: &Path) -> Result<Vec<OutputFile>, Diagnostic> {
         files.push(OutputFile { path, bytes });
     }
     Ok(files)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_builtin_theme_is_the_default_themes_folder_file_for_file() {
+        let folder = Path::new(env!("CARGO_MANIFEST_DIR")).join("themes/default");
+        let mut on_disk: Vec<String> = walkdir::WalkDir::new(&folder)
+            .into_iter()
+            .map(|item| item.unwrap())
+            .filter(|item| item.file_type().is_file())
+            .map(|item| {
+                let relative = item.path().strip_prefix(&folder).unwrap();
+                relative.to_string_lossy().replace('\\', "/")
+            })
+            .collect();
+        on_disk.sort();
+        let mut built_in: Vec<String> = BUILTIN_FILES.iter().map(|(p, _)| p.to_string()).collect();
+        built_in.sort();
+        assert_eq!(built_in, on_disk, "list every theme file in BUILTIN_FILES");
+        for (path, text) in BUILTIN_FILES {
+            assert_eq!(std::fs::read_to_string(folder.join(path)).unwrap(), *text);
+        }
+        assert!(
+            TEMPLATES
+                .iter()
+                .all(|t| Source::Builtin.read(&format!("templates/{t}")).is_ok())
+        );
+    }
 }

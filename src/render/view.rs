@@ -83,6 +83,11 @@ pub struct EntryView<'a> {
     /// making the template's value copies it anyway.
     pub body_html: &'a str,
     pub cover: Option<String>,
+    /// When the entry was last updated ([`Entry::updated`]).
+    pub updated: Option<DateView>,
+    /// The page's source file in the repository's web editor, when the
+    /// configuration names the repository.
+    pub edit_url: Option<String>,
 }
 
 impl<'a> Speaker<'a> {
@@ -201,7 +206,30 @@ impl<'a> Speaker<'a> {
                 Details::Achievement(a) => a.cover.as_ref().map(|c| self.site.config.url(c)),
                 _ => None,
             },
+            updated: entry.updated.map(|d| self.date(d)),
+            edit_url: self.source_of(entry).and_then(|path| {
+                let path = path.to_string_lossy().replace('\\', "/");
+                self.site.config.edit_url(&path)
+            }),
         }
+    }
+
+    /// The file that holds this page's text: `slug.zh.md` for the Chinese
+    /// page of a Markdown entry, `slug.yaml` for either page of a YAML one,
+    /// the entry's first file where it is not written in this language.
+    fn source_of<'e>(&self, entry: &'e Entry) -> Option<&'e std::path::PathBuf> {
+        let own = format!(".{}.md", self.lang.code());
+        entry
+            .sources
+            .iter()
+            .find(|p| p.to_string_lossy().ends_with(&own))
+            .or_else(|| {
+                entry.sources.iter().find(|p| {
+                    let p = p.to_string_lossy();
+                    p.ends_with(".yaml") || p.ends_with(".yml")
+                })
+            })
+            .or(entry.sources.first())
     }
 
     /// Every field with a value, labelled, in the order of the field table.

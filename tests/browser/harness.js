@@ -58,9 +58,10 @@ async function waitForPort(port, timeoutMs = 5000) {
 
 /**
  * Serve `dir` with nginx under `prefix` (a sub-path such as /showcase/, or /).
- * Missing pages get the site's own 404 page. Returns { origin, url, stop }.
+ * Missing pages get the site's own 404 page; `headers` ([name, value] pairs)
+ * are added to every response. Returns { origin, url, stop }.
  */
-export async function serveWithNginx(dir, prefix = '/') {
+export async function serveWithNginx(dir, prefix = '/', headers = []) {
   if (!fs.existsSync(NGINX)) throw new Error(`nginx not found at ${NGINX}: run scripts/test to install it`);
   const port = await freePort();
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'chengguo-nginx-'));
@@ -86,6 +87,7 @@ http {
   server {
     listen 127.0.0.1:${port};
     server_name localhost;
+    ${headers.map(([name, value]) => `add_header ${name} "${value}" always;`).join('\n    ')}
     location ${prefix} {
       alias ${dir}/;
       index index.html;

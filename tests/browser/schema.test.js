@@ -67,6 +67,13 @@ test('the bundled config.yaml validates', () => {
   assert.ok(configValidator(data), ajv.errorsText(configValidator.errors));
   assert.equal(configValidator({ ...data, page_sise: 10 }), false);
   assert.equal(configValidator({ ...data, default_language: 'fr' }), false);
+  // The policy: what chengguo accepts, and not what it refuses.
+  const policy = "default-src 'self'; img-src 'self' https://img.example.org; frame-ancestors 'none'";
+  assert.ok(configValidator({ ...data, content_security_policy: policy }), ajv.errorsText(configValidator.errors));
+  assert.ok(configValidator({ ...data, content_security_policy: false }));
+  for (const bad of ['default-src "><script>', "default-src 'self', img-src *", true]) {
+    assert.equal(configValidator({ ...data, content_security_policy: bad }), false, String(bad));
+  }
 });
 
 test('broken entries are rejected, each for its mistake', () => {
