@@ -76,7 +76,8 @@ async function measure(label, site) {
         const bodies = [];
         page.on('response', async (response) => {
           const url = new URL(response.url());
-          if (!/search\.js$|\/search-index\//.test(url.pathname)) return;
+          // search-forgive.js too, which a query that needs forgiving loads.
+          if (!/search(-forgive)?\.js$|\/search-index\//.test(url.pathname)) return;
           bodies.push(response.body().catch(() => Buffer.alloc(0)));
         });
         const searchUrl = `${server.url}${lang === 'en' ? 'en/' : ''}search/?q=${encodeURIComponent(query)}`;
