@@ -151,6 +151,13 @@ describe('forgiving search on the bundled site', () => {
     assert.equal(await page.textContent('#search-notes'), 'Left out: “芯片” (no entry has it)');
   });
 
+  test('a left-out word is named as it was typed', async () => {
+    assert.equal(corpus.zh.filter((e) => words(e.norm).some((w) => w.startsWith('xyzq'))).length, 0);
+    const answer = await forgiving('zh', '科学城 XYZQ');
+    assert.deepEqual(answer.notes, [{ kind: 'dropped', from: 'XYZQ' }]);
+    assert.deepEqual(urlPaths(answer.results, server.origin), paths(corpus.zh.filter((e) => e.norm.includes('科学城'))));
+  });
+
   test('tecnology transfer (a typo) is mended to the nearest indexed word', async () => {
     const answer = await forgiving('en', 'tecnology transfer');
     assert.equal(answer.notes.length, 1, JSON.stringify(answer.notes));

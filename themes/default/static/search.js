@@ -595,6 +595,14 @@
     return forgivingLoad;
   }
 
+  // A term as the reader typed it (AI, not the folded ai), where the query
+  // shows it plainly; else as folded.
+  function asTyped(query, term) {
+    var lower = query.toLowerCase();
+    var at = lower.length === query.length ? lower.indexOf(term) : -1;
+    return at >= 0 ? query.slice(at, at + term.length) : term;
+  }
+
   // Where the index holds traditional text in both spellings, the results
   // that hold the query only in the other spelling are told apart by their
   // text, when there are few enough to read (VERIFY_LIMIT): {exact, otherSpelling}.
@@ -643,7 +651,10 @@
             var notes = [];
             mended.forEach(function (m) {
               terms = terms.concat(m.terms);
-              if (m.note) notes.push(m.note);
+              if (m.note) {
+                m.note.from = asTyped(query, m.note.from);
+                notes.push(m.note);
+              }
             });
             // Leaving out every term would find everything: find nothing instead.
             if (!terms.length) return answer;
