@@ -927,6 +927,12 @@ pub fn build_streaming(
     put.put("titles.bin".to_string(), titles);
 
     let mut hashes = put.hashes.into_inner().unwrap_or_else(|e| e.into_inner());
+    // The folding table beside the index is fetched with this version too
+    // (and may be cached as long): a new table makes a new version.
+    hashes.push((
+        "../t2s.txt".to_string(),
+        fnv(text::T2S_TABLE.bytes(), FNV_START),
+    ));
     hashes.sort();
     let version = hashes.iter().fold(FNV_START, |hash, (path, file)| {
         fnv(path.bytes().chain(file.to_le_bytes()), hash)
