@@ -91,6 +91,10 @@ pub const BUILTIN_FILES: &[(&str, &str)] = &[
         "static/search.js",
         include_str!("../../themes/default/static/search.js"),
     ),
+    (
+        "static/search-forgive.js",
+        include_str!("../../themes/default/static/search-forgive.js"),
+    ),
 ];
 
 /// Whether the site at `root` uses the built-in copy of `theme`: it is the

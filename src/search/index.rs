@@ -58,6 +58,10 @@ struct Manifest<'a> {
     /// A hash of every part, added to part URLs so caches never mix builds.
     version: String,
     count: usize,
+    /// Whether some document has traditional characters, so that the index
+    /// holds it in both spellings: `search.js` then tells which results hold
+    /// the query as written.
+    folded: bool,
     /// The first term of each shard, in UTF-16 order.
     shards: Vec<String>,
     facets: &'a [FacetGroup],
@@ -233,19 +237,45 @@ fn find_word(scratch: &Scratch, hash: u64, word: &str) -> Option<u32> {
 /// offset in the run, as [`pack_gram`] packs them: in one pass, each
 /// character ending a character, a pair and a triple. Triples come in text
 /// order; the order of the others does not matter.
+///
+/// Where the run has traditional characters, the n-grams of its simplified
+/// form ([`text::simplify`]) that differ from the run's own come too, at the
+/// same offsets (folding is one character for one): the index then holds
+/// both spellings, so a simplified query finds a traditional entry and the
+/// traditional query still finds it exactly.
 fn run_grams(run: &[char], mut each: impl FnMut(u64, usize)) {
     let bits = |c: char| u64::from(c as u32 & 0x3ffff);
     let (mut one_back, mut two_back) = (0u64, 0u64);
+    let (mut folded_one, mut folded_two) = (0u64, 0u64);
+    // The offset of the last character that folding changed, plus one.
+    let mut changed_until = 0usize;
     for (at, c) in run.iter().enumerate() {
-        let c = bits(*c);
+        let simple = text::simplify(*c);
+        let (c, f) = (bits(*c), bits(simple));
+        if c != f {
+            changed_until = at + 1;
+        }
         each((1 << 54) | (c << 36), at);
+        if c != f {
+            each((1 << 54) | (f << 36), at);
+        }
         if at >= 1 {
             each((2 << 54) | (one_back << 36) | (c << 18), at - 1);
+            if changed_until >= at {
+                each((2 << 54) | (folded_one << 36) | (f << 18), at - 1);
+            }
         }
         if at >= 2 {
             each((3 << 54) | (two_back << 36) | (one_back << 18) | c, at - 2);
+            if changed_until >= at - 1 {
+                each(
+                    (3 << 54) | (folded_two << 36) | (folded_one << 18) | f,
+                    at - 2,
+                );
+            }
         }
         (two_back, one_back) = (one_back, c);
+        (folded_two, folded_one) = (folded_one, f);
     }
 }
 
@@ -790,6 +820,7 @@ pub fn build_streaming(
     // partition of the keys takes the batch's share in document order, also
     // on all cores, so posting lists come out sorted and the same each run.
     let mut partitions: Vec<Partition> = (0..PARTITIONS).map(|_| Partition::default()).collect();
+    let any_folded = std::sync::atomic::AtomicBool::new(false);
     for (batch, chunk) in documents.chunks_mut(BATCH).enumerate() {
         let first = (batch * BATCH) as u32;
         let keys: Vec<DocumentKeys> = chunk
@@ -798,7 +829,10 @@ pub fn build_streaming(
             .map_init(Scratch::default, |scratch, (offset, document)| {
                 fill(first as usize + offset, document);
                 let keys = document_keys(document, scratch);
-                let (path, bytes) = document_record(first + offset as u32, document);
+                let (path, bytes, folded) = document_record(first + offset as u32, document);
+                if folded {
+                    any_folded.store(true, std::sync::atomic::Ordering::Relaxed);
+                }
                 put.put(path, bytes);
                 document.text = String::new();
                 keys
@@ -893,6 +927,12 @@ pub fn build_streaming(
     put.put("titles.bin".to_string(), titles);
 
     let mut hashes = put.hashes.into_inner().unwrap_or_else(|e| e.into_inner());
+    // The folding table beside the index is fetched with this version too
+    // (and may be cached as long): a new table makes a new version.
+    hashes.push((
+        "../t2s.txt".to_string(),
+        fnv(text::T2S_TABLE.bytes(), FNV_START),
+    ));
     hashes.sort();
     let version = hashes.iter().fold(FNV_START, |hash, (path, file)| {
         fnv(path.bytes().chain(file.to_le_bytes()), hash)
@@ -900,6 +940,7 @@ pub fn build_streaming(
     let manifest = Manifest {
         version: format!("{version:016x}"),
         count: documents.len(),
+        folded: any_folded.into_inner(),
         shards: shard_starts,
         facets,
     };
@@ -910,18 +951,30 @@ pub fn build_streaming(
 }
 
 /// A document's own file: URL path, title, type, where the body begins
-/// (in UTF-16 code units, as JavaScript counts) and the text.
-fn document_record(number: u32, document: &Document) -> (String, Vec<u8>) {
+/// (in UTF-16 code units, as JavaScript counts), the text and, when it has
+/// traditional characters, the text simplified (else `""`, and `false`
+/// after the file): `search.js`
+/// checks a long term against the text instead of the positions when few
+/// entries are candidates, and the index finds both spellings.
+fn document_record(number: u32, document: &Document) -> (String, Vec<u8>, bool) {
+    let simplified = text::simplify_text(&document.text);
+    let folded = if simplified == document.text {
+        ""
+    } else {
+        simplified.as_str()
+    };
     let record = (
         &document.path,
         &document.title,
         document.entry_type,
         utf16_offset(&document.text, document.body_start),
         &document.text,
+        folded,
     );
     (
         format!("d/{number}.json"),
         serde_json::to_vec(&record).expect("JSON values serialise"),
+        !folded.is_empty(),
     )
 }
 

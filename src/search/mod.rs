@@ -28,12 +28,35 @@
 //! entries hold every triple, `search.js` checks their normalised text
 //! instead, which is as exact and reads the entry files the snippets need.)
 //!
-//! # English
+//! # Traditional characters
+//!
+//! A run with traditional characters is indexed twice where it differs: its
+//! own n-grams and those of its simplified form ([`text::simplify`], OpenCC's
+//! single-character table), at the same offsets since folding is one
+//! character for one. So the traditional query still finds it exactly and a
+//! simplified query finds it too; simplified text, unchanged by folding,
+//! adds nothing. The table is shipped to the browser as `t2s.txt`; an
+//! entry file carries the simplified text too, for checking a long term
+//! against it, and the manifest says whether any entry has traditional
+//! characters, so that `search.js` can tell results in the other spelling
+//! from exact ones.
+//!
+//! # English and numbers
 //!
 //! Words are stemmed lightly ([`text::stem`]: plurals, -ing, -ed) and indexed
-//! by stem. A query word of two or more characters matches every stem it
-//! begins, so results appear while a word is being typed. A query's terms
-//! must all match (AND), whatever their script.
+//! by stem. A query word of two or more characters that ends in a letter
+//! matches every stem it begins, so results appear while a word is being
+//! typed; one that ends in a digit is a number and matches only itself
+//! ([`text::matches_as_prefix`]). A query's terms must all match (AND),
+//! whatever their script.
+//!
+//! # Forgiving
+//!
+//! When fewer than three entries match exactly, `search.js` (with
+//! `search-forgive.js`, loaded then) mends each term that finds nothing:
+//! simplified, cut into pieces the index holds, one character or letter
+//! changed to what the index's own keys hold, or left out; the exact results
+//! stay first and the page says what was done.
 //!
 //! # Files
 //!
@@ -45,6 +68,8 @@
 //!   in the metadata, occurrence count) for ranking.
 //! - `f/<facet>.bin`: each document's values of one facet; `titles.bin`: each
 //!   title's length, for ranking.
+//! - `../t2s.txt`: the traditional → simplified table ([`text::simplify`]),
+//!   one for both languages, loaded only by a query that needs forgiving.
 //! - `d/<n>.json`: one document (URL path, title, type, where the body begins,
 //!   text), loaded only for the results shown, for their snippets.
 //!
@@ -66,6 +91,9 @@ use rayon::prelude::*;
 
 /// The folder, below the output root, that holds the indexes.
 pub const INDEX_DIR: &str = "search-index";
+
+/// The traditional → simplified table, below [`INDEX_DIR`].
+pub const T2S_FILE: &str = "t2s.txt";
 
 /// The facets, in the order of [`Document::facets`].
 const FACETS: [&str; 6] = ["type", "field", "stage", "region", "year", "status"];
@@ -119,6 +147,12 @@ pub fn page_text(site: &Site, lang: Lang, id: EntryId, html: &str) -> Option<Pag
 /// entry pages, each handed to `put` as soon as it is made. Texts are asked
 /// for batch by batch, so they are never all held at once.
 pub fn index_files(site: &Site, theme: &Theme, text_of: TextOf, put: &(dyn Fn(OutputFile) + Sync)) {
+    // The folding table the index was made with, for `search.js` to fold
+    // queries the same way; fetched only when a query needs forgiving.
+    put(OutputFile {
+        path: format!("{INDEX_DIR}/{T2S_FILE}"),
+        bytes: text::T2S_TABLE.as_bytes().to_vec(),
+    });
     // One language after the other: each stage inside runs on all cores.
     for lang in site.config.ordered_languages() {
         let speaker = Speaker {
@@ -321,7 +355,7 @@ mod tests {
                 Term::Word(word) => {
                     let wanted = text::stem(word);
                     words.iter().any(|w| {
-                        if word.chars().count() >= 2 {
+                        if text::matches_as_prefix(word) {
                             w.starts_with(&wanted)
                         } else {
                             *w == wanted
@@ -349,6 +383,58 @@ mod tests {
         "Science parks and PARKING; policies, tested AI 芯片",
         "ＡＩ芯片 １２３ 中试平台",
     ];
+
+    #[test]
+    fn numbers_match_whole_and_words_match_as_prefixes() {
+        let texts: Vec<String> = [
+            "渝科局发〔2023〕232号 关于技术转移",
+            "渝科局发〔2023〕2326号 关于技术转移",
+            "technology transfer 232 policies",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        let index = reader(&texts);
+        let set = |numbers: &[u32]| numbers.iter().copied().collect::<BTreeSet<u32>>();
+        assert_eq!(index.search("232"), set(&[0, 2]));
+        assert_eq!(index.search("2326"), set(&[1]));
+        assert_eq!(index.search("23"), set(&[]));
+        assert_eq!(index.search("渝科局发〔2023〕232号"), set(&[0]));
+        assert_eq!(index.search("techn"), set(&[2]));
+        assert_eq!(index.search("polic"), set(&[2]));
+    }
+
+    /// Text with traditional characters, their simplified forms and others.
+    fn mixed_script_strategy() -> impl Strategy<Value = String> {
+        proptest::collection::vec(
+            prop::sample::select(vec![
+                "科", "學", "学", "城", "技", "術", "术", "經", "经", "紀", "纪", "人", "轉", "转",
+                "化", " ", "a", "1",
+            ]),
+            0..30,
+        )
+        .prop_map(|parts| parts.concat())
+    }
+
+    /// Documents whose normalised text, simplified, holds every CJK term of
+    /// `query` simplified: the widest answer folding may give.
+    fn brute_force_folded(texts: &[String], query: &str) -> BTreeSet<u32> {
+        let folded: Vec<String> = text::query_terms(query)
+            .into_iter()
+            .filter_map(|t| match t {
+                Term::Cjk(run) => Some(text::simplify_text(&run)),
+                Term::Word(_) => None,
+            })
+            .collect();
+        (0..texts.len() as u32)
+            .filter(|n| {
+                let normalised = text::simplify_text(&text::normalise(&text::collapse_whitespace(
+                    &texts[*n as usize],
+                )));
+                folded.iter().all(|run| normalised.contains(run.as_str()))
+            })
+            .collect()
+    }
 
     #[test]
     fn finds_chinese_substrings_of_every_length_exactly() {
@@ -398,10 +484,11 @@ mod tests {
         assert!(index.shard_count() > 1, "one shard only");
         for query in [
             "条目",
-            "word1",
+            "word1s",
+            "wor",
             "技术",
             "号",
-            "word599",
+            "word599s",
             "文本7",
             "科学城技术经纪人",
             "学城的经纪",
@@ -544,6 +631,39 @@ mod tests {
             let index = reader(&texts);
             for query in &queries {
                 prop_assert_eq!(index.search(query), brute_force(&texts, query), "query {:?}", query);
+            }
+        }
+
+        /// Folding never loses an exact match: a CJK query finds every entry
+        /// that holds it as written, every entry that holds it once both are
+        /// simplified (so simplified input finds traditional entries and the
+        /// other way round), and nothing else.
+        #[test]
+        fn folding_keeps_exact_matches_and_adds_only_folded_ones(
+            texts in proptest::collection::vec(mixed_script_strategy(), 1..20),
+            cuts in proptest::collection::vec((any::<prop::sample::Index>(), any::<prop::sample::Index>(), 1..8usize), 1..8),
+        ) {
+            let index = reader(&texts);
+            for (which, start, length) in cuts {
+                let chars: Vec<char> = text::normalise(&text::collapse_whitespace(which.get::<String>(&texts))).chars().collect();
+                if chars.is_empty() {
+                    continue;
+                }
+                let from = start.index(chars.len());
+                let cut: String = chars[from..(from + length).min(chars.len())].iter().collect();
+                let Some(Term::Cjk(run)) = text::query_terms(&cut).into_iter().next() else {
+                    continue;
+                };
+                for query in [run.clone(), text::simplify_text(&run)] {
+                    let found = index.search(&query);
+                    let exact = brute_force(&texts, &query);
+                    let folded = brute_force_folded(&texts, &query);
+                    prop_assert!(exact.is_subset(&found), "query {:?} lost {:?}", query, exact.difference(&found).collect::<Vec<_>>());
+                    prop_assert!(found.is_subset(&folded), "query {:?} found too much", query);
+                    if query == text::simplify_text(&query) {
+                        prop_assert_eq!(&found, &folded, "simplified query {:?}", query);
+                    }
+                }
             }
         }
 

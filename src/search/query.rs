@@ -187,7 +187,7 @@ impl Reader {
                 Term::Cjk(run) if run.chars().count() <= 3 => self.documents_with(&run, false),
                 Term::Cjk(run) => self.aligned(&run),
                 Term::Word(word) => {
-                    self.documents_with(&text::stem(&word), word.chars().count() >= 2)
+                    self.documents_with(&text::stem(&word), text::matches_as_prefix(&word))
                 }
             };
             result = Some(match result {

@@ -22,6 +22,63 @@ pub fn is_cjk(c: char) -> bool {
         | 0x20000..=0x2FA1F)
 }
 
+/// The traditional → simplified table of single characters (OpenCC's
+/// TSCharacters, made into `t2s.txt` by `scripts/gen-t2s.mjs`): pairs written
+/// one after the other on the line after the `#` comments. The build ships
+/// the same file to the browser, which folds queries with it.
+pub const T2S_TABLE: &str = include_str!("t2s.txt");
+
+/// Traditional characters, sorted, with their simplified forms.
+static T2S: std::sync::LazyLock<Vec<(char, char)>> = std::sync::LazyLock::new(|| {
+    let pairs = T2S_TABLE
+        .lines()
+        .filter(|line| !line.starts_with('#'))
+        .flat_map(|line| {
+            let chars: Vec<char> = line.chars().collect();
+            chars
+                .chunks_exact(2)
+                .map(|p| (p[0], p[1]))
+                .collect::<Vec<_>>()
+        });
+    let mut table: Vec<(char, char)> = pairs.collect();
+    table.sort_unstable();
+    table
+});
+
+/// One bit per BMP character: whether it is in [`T2S`].
+static T2S_BMP: std::sync::LazyLock<Vec<u64>> = std::sync::LazyLock::new(|| {
+    let mut bits = vec![0u64; 0x10000 / 64];
+    for (traditional, _) in T2S.iter() {
+        let c = *traditional as u32;
+        if c < 0x10000 {
+            bits[(c >> 6) as usize] |= 1 << (c & 63);
+        }
+    }
+    bits
+});
+
+/// The simplified form of a traditional character; any other character as it is.
+pub fn simplify(c: char) -> char {
+    // The table holds CJK characters only, most text is not CJK.
+    if (c as u32) < 0x3400 {
+        return c;
+    }
+    // Most CJK characters are not in the table: one bit says so, where a
+    // search of the table would take a dozen steps.
+    if (c as u32) < 0x10000 && T2S_BMP[(c as usize) >> 6] & (1 << (c as u32 & 63)) == 0 {
+        return c;
+    }
+    match T2S.binary_search_by_key(&c, |(t, _)| *t) {
+        Ok(at) => T2S[at].1,
+        Err(_) => c,
+    }
+}
+
+/// A normalised text with every traditional character simplified.
+pub fn simplify_text(text: &str) -> String {
+    text.chars().map(simplify).collect()
+}
+
 /// A character of a word in an alphabetic script: a letter or digit that is not CJK.
 pub fn is_word_char(c: char) -> bool {
     c.is_alphanumeric() && !is_cjk(c)
@@ -338,6 +395,14 @@ fn undouble(stem: &mut String) {
     }
 }
 
+/// Whether a query word also matches the longer words it begins, as an
+/// unfinished word being typed: words of two or more characters that end
+/// in a letter do; one that ends in a digit never does, since a number is
+/// exact (232 is not 2326, word1 is not word12).
+pub fn matches_as_prefix(word: &str) -> bool {
+    word.chars().nth(1).is_some() && !word.chars().last().is_some_and(char::is_numeric)
+}
+
 /// One term of a query or a document.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Term {
@@ -535,6 +600,19 @@ fn decode_into(raw: &str, out: &mut impl TextOut) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn simplifies_traditional_characters_and_leaves_simplified_ones() {
+        assert_eq!(simplify_text("科學城 經紀人 技術"), "科学城 经纪人 技术");
+        assert_eq!(simplify_text("科学城 AI 2023"), "科学城 AI 2023");
+        // Folding twice changes nothing: no simplified form is itself folded.
+        for (traditional, simple) in T2S.iter() {
+            assert_ne!(traditional, simple);
+            assert_eq!(simplify(*simple), *simple, "{traditional} → {simple}");
+            assert!(is_cjk(*traditional) && is_cjk(*simple));
+        }
+        assert!(T2S.len() > 3000);
+    }
 
     #[test]
     fn folds_full_width_and_case() {

@@ -150,12 +150,13 @@
     return s;
   }
 
-  // Whether a document word matches a query word: its stem begins with the
-  // query's stem, or equals it for one-character query words.
-  function wordMatches(queryWord, queryStem, documentWord) {
-    var documentStem = stem(documentWord);
-    return Array.from(queryWord).length >= 2 ? documentStem.indexOf(queryStem) === 0 : documentStem === queryStem;
+  // Whether a query word also matches the words it begins (an unfinished
+  // word): two or more characters ending in a letter; a number is exact.
+  function matchesAsPrefix(word) {
+    var chars = Array.from(word);
+    return chars.length >= 2 && !/^\p{N}$/u.test(chars[chars.length - 1]);
   }
+
 
   // ---------------------------------------------------------------- index files
 
@@ -192,7 +193,7 @@
     var url = this.url + path + (this.version ? '?v=' + this.version : '');
     return fetch(url, { cache: path === 'manifest.json' ? 'no-cache' : 'default' }).then(function (response) {
       if (!response.ok) throw new Error(url + ': ' + response.status);
-      return kind === 'json' ? response.json() : response.arrayBuffer();
+      return kind === 'json' ? response.json() : kind === 'text' ? response.text() : response.arrayBuffer();
     });
   };
 
@@ -360,7 +361,7 @@
     var loads = numbers.map(function (number) {
       if (!self.entryFiles.has(number)) {
         var promise = self.fetch('d/' + number + '.json', 'json').then(function (r) {
-          return { number: number, path: r[0], title: r[1], type: r[2], bodyStart: r[3], text: r[4] };
+          return { number: number, path: r[0], title: r[1], type: r[2], bodyStart: r[3], text: r[4], simplified: r[5] || '' };
         });
         promise.catch(function () { self.entryFiles.delete(number); });
         self.entryFiles.set(number, promise);
@@ -415,11 +416,24 @@
     return offsets;
   }
 
-  // Every document matching `query`, scored: [{number, score}], best first.
+  // Every document matching `query` exactly, scored: [{number, score}], best first.
   Index.prototype.search = function (query) {
+    return this.searchTerms(queryTerms(query));
+  };
+
+  // The stem a word term is looked up by, and whether longer stems it begins match too.
+  function termStem(term) {
+    return term.stem || stem(term.text);
+  }
+  function termPrefix(term) {
+    return !term.cjk && !term.stem && matchesAsPrefix(term.text);
+  }
+
+  // Every document matching all of `wanted` ({cjk, text} terms; a word may
+  // carry its `stem`, then matched whole), scored, best first.
+  Index.prototype.searchTerms = function (wanted) {
     var self = this;
     var count = this.manifest.count;
-    var wanted = queryTerms(query);
     if (!wanted.length) {
       var all = [];
       for (var n = 0; n < count; n++) all.push({ number: n, score: 0 });
@@ -474,6 +488,11 @@
             few.forEach(function (n) {
               var d = normalisedParts(documents.get(n));
               var found = countOccurrences(d.normalised.text, term.text);
+              // The index holds traditional text in both spellings; so does this check.
+              if (!found && d.simplified) {
+                if (!d.normalisedSimplified) d.normalisedSimplified = normalise(d.simplified).text;
+                found = countOccurrences(d.normalisedSimplified, term.text);
+              }
               if (!found) return;
               hits.counts[n] = Math.min(found, 63);
               hits.info[n] = (d.normalisedTitle.indexOf(term.text) >= 0 ? IN_TITLE : 0) |
@@ -511,7 +530,7 @@
         if (none) return;
         var length = Array.from(term.text).length;
         var hits = term.cjk && length > 3 ? aligned(term)
-          : self.postings(term.cjk ? term.text : stem(term.text), !term.cjk && length >= 2);
+          : self.postings(term.cjk ? term.text : termStem(term), termPrefix(term));
         return hits.then(function (found) {
           add(found, term);
           none = found.size === 0;
@@ -523,6 +542,140 @@
       for (var n = 0; n < count; n++) if (alive[n]) list.push({ number: n, score: scores[n] });
       list.sort(function (a, b) { return b.score - a.score || a.number - b.number; });
       return list;
+    });
+  };
+
+  // ---------------------------------------------------------------- forgiving
+  //
+  // Exact results always come first. When there are fewer than FEW of them,
+  // each query term that finds nothing on its own is mended, in this order:
+  // its traditional characters simplified (the table of src/search/t2s.txt);
+  // a Chinese term cut into the longest pieces the index holds, all of them
+  // wanted; one character or letters changed to what the index holds (a
+  // typo); or, failing all, the term is left out. Every step taken becomes
+  // a note that the page shows, and the results it adds are marked as not exact.
+
+  var FEW = 3;
+
+  // How many documents one term finds on its own (remembered).
+  Index.prototype.termCount = function (term) {
+    var key = (term.cjk ? 'c' : 'w') + (term.stem ? '=' + term.stem : ':' + term.text);
+    if (!this.termCounts) this.termCounts = new Map();
+    if (!this.termCounts.has(key)) {
+      this.termCounts.set(key, this.searchTerms([term]).then(function (list) { return list.length; }));
+    }
+    return this.termCounts.get(key);
+  };
+
+  // The mending itself (search-forgive.js) is loaded the first time a query
+  // needs it, so a first search downloads only this file.
+  var scriptBase = window.document.currentScript
+    ? window.document.currentScript.src.replace(/search\.js(\?.*)?$/, '') : '';
+  var forgivingLoad = null;
+  function loadForgiving() {
+    if (!forgivingLoad) {
+      forgivingLoad = new Promise(function (resolve, reject) {
+        var script = window.document.createElement('script');
+        script.src = scriptBase + 'search-forgive.js';
+        script.onload = resolve;
+        script.onerror = function () { reject(new Error(script.src + ' could not be loaded')); };
+        window.document.head.appendChild(script);
+      }).then(function () {
+        if (!window.chengguoForgiving) throw new Error('search-forgive.js defines nothing');
+        window.chengguoForgiving(Index, {
+          stem: stem,
+          isCjk: isCjk,
+          alphabetic: ALPHABETIC,
+          normalisedParts: normalisedParts,
+          verifyLimit: VERIFY_LIMIT,
+        });
+      });
+      forgivingLoad.catch(function () { forgivingLoad = null; });
+    }
+    return forgivingLoad;
+  }
+
+  // A term as the reader typed it (AI, not the folded ai), where the query
+  // shows it plainly; else as folded.
+  function asTyped(query, term) {
+    var lower = query.toLowerCase();
+    var at = lower.length === query.length ? lower.indexOf(term) : -1;
+    return at >= 0 ? query.slice(at, at + term.length) : term;
+  }
+
+  // Where the index holds traditional text in both spellings, the results
+  // that hold the query only in the other spelling are told apart by their
+  // text, when there are few enough to read (VERIFY_LIMIT): {exact, otherSpelling}.
+  Index.prototype.asWritten = function (found, wanted) {
+    var runs = wanted.filter(function (t) { return t.cjk; }).map(function (t) { return t.text; });
+    if (!this.manifest.folded || !runs.length || !found.length || found.length > VERIFY_LIMIT) {
+      return Promise.resolve({ exact: found, otherSpelling: [] });
+    }
+    return this.documents(found.map(function (r) { return r.number; })).then(function (documents) {
+      var split = { exact: [], otherSpelling: [] };
+      found.forEach(function (r) {
+        var text = normalisedParts(documents.get(r.number)).normalised.text;
+        var written = runs.every(function (run) { return text.indexOf(run) >= 0; });
+        (written ? split.exact : split.otherSpelling).push(r);
+      });
+      return split;
+    });
+  };
+
+  // Every document for `query`, exact ones first: {results: [{number, score,
+  // exact}], terms (to mark in snippets), notes: [{kind, from, to, pieces}]}.
+  Index.prototype.forgive = function (query) {
+    var self = this;
+    var wanted = queryTerms(query);
+    return this.searchTerms(wanted).then(function (found) {
+      return self.asWritten(found, wanted);
+    }).then(function (split) {
+      var exact = split.exact;
+      var answer = {
+        results: exact.map(function (r) { return { number: r.number, score: r.score, exact: true }; })
+          .concat(split.otherSpelling.map(function (r) { return { number: r.number, score: r.score, exact: false }; })),
+        terms: wanted,
+        notes: [],
+      };
+      if (exact.length >= FEW || !wanted.length) return answer;
+      return Promise.all(wanted.map(function (t) { return self.termCount(t); })).then(function (counts) {
+        var lost = wanted.filter(function (t, i) { return !counts[i]; });
+        if (!lost.length) return answer;
+        return loadForgiving().then(function () {
+          return lost.some(function (t) { return t.cjk; }) ? self.simplifier() : null;
+        }).then(function (simplify) {
+          return Promise.all(wanted.map(function (t, i) {
+            return counts[i] ? { terms: [t], note: null } : self.mend(t, simplify);
+          })).then(function (mended) {
+            var terms = [];
+            var notes = [];
+            mended.forEach(function (m) {
+              terms = terms.concat(m.terms);
+              if (m.note) {
+                m.note.from = asTyped(query, m.note.from);
+                notes.push(m.note);
+              }
+            });
+            // Leaving out every term would find everything: find nothing instead.
+            if (!terms.length) return answer;
+            return self.searchTerms(terms).then(function (found) {
+              var seen = new Set(answer.results.map(function (r) { return r.number; }));
+              var more = found.filter(function (r) { return !seen.has(r.number); });
+              if (!more.length) return answer;
+              var splits = notes.filter(function (n) { return n.kind === 'split'; });
+              var ranked = splits.length ? self.closeFirst(more, splits) : Promise.resolve(more);
+              return ranked.then(function (list) {
+                answer.results = answer.results.concat(list.map(function (r) {
+                  return { number: r.number, score: r.score, exact: false };
+                }));
+                answer.terms = wanted.concat(terms);
+                answer.notes = notes;
+                return answer;
+              });
+            });
+          });
+        });
+      });
     });
   };
 
@@ -545,9 +698,11 @@
         }
       } else {
         if (!words) words = terms(norm).filter(function (t) { return !t.cjk; });
-        var queryStem = stem(term.text);
+        var queryStem = termStem(term);
+        var prefix = termPrefix(term);
         words.forEach(function (w) {
-          if (wordMatches(term.text, queryStem, w.text)) push(w.start, w.start + w.text.length);
+          var documentStem = stem(w.text);
+          if (prefix ? documentStem.indexOf(queryStem) === 0 : documentStem === queryStem) push(w.start, w.start + w.text.length);
         });
       }
     });
@@ -561,22 +716,39 @@
     return merged;
   }
 
-  // A short piece of the text around the first match after the title, as DOM
-  // nodes with <mark> around every match.
+  // A short piece of the text around the first match in the body, as DOM
+  // nodes with <mark> around every match. The title, type and metadata rows
+  // before the body would read as labels run together, so the piece never
+  // starts before the body when the body has a match or any text; only an
+  // entry without a body shows its metadata around the match.
   function snippet(document, wanted) {
     var text = document.text;
     var ranges = matchRanges(document, wanted);
+    var bodyStart = Math.min(document.bodyStart || 0, text.length);
+    var hasBody = bodyStart < text.length;
+    var inBody = ranges.filter(function (r) { return r[0] >= bodyStart; })[0];
     var titleAt = text.indexOf(document.title);
     var titleEnd = titleAt >= 0 ? titleAt + document.title.length : 0;
-    var focus = ranges.filter(function (r) { return r[0] >= titleEnd; })[0] || ranges[0];
-    var center = focus ? focus[0] : Math.min(text.length, Math.max(titleEnd, 0));
-    var start = Math.max(0, center - 30);
+    var start;
+    if (inBody) {
+      start = Math.max(bodyStart, inBody[0] - 30);
+    } else if (hasBody) {
+      start = bodyStart;
+    } else {
+      var focus = ranges.filter(function (r) { return r[0] >= titleEnd; })[0] || ranges[0];
+      start = Math.max(0, (focus ? focus[0] : titleEnd) - 30);
+    }
+    // Start at a word's beginning where one is near, not inside it.
+    if (start > bodyStart && start > 0) {
+      var space = text.lastIndexOf(' ', start);
+      if (space >= Math.max(bodyStart, start - 12)) start = space + 1;
+    }
     var end = Math.min(text.length, start + 120);
     // Never cut a character written as a surrogate pair in two.
     if (start > 0 && text.codePointAt(start - 1) > 0xffff) start--;
     if (end < text.length && text.codePointAt(end - 1) > 0xffff) end++;
     var fragment = window.document.createDocumentFragment();
-    if (start > 0) fragment.appendChild(window.document.createTextNode('…'));
+    if (start > 0 && start !== bodyStart) fragment.appendChild(window.document.createTextNode('…'));
     var at = start;
     ranges.forEach(function (r) {
       if (r[1] <= start || r[0] >= end) return;
@@ -617,6 +789,23 @@
     });
   };
 
+  // The same with forgiving: {results: [... and `exact`], notes}, exact results first.
+  window.chengguoSearchForgiving = function (query) {
+    return index.load().then(function () {
+      return index.forgive(String(query));
+    }).then(function (answer) {
+      return index.documents(answer.results.map(function (r) { return r.number; })).then(function (documents) {
+        return {
+          notes: answer.notes,
+          results: answer.results.map(function (r) {
+            var d = documents.get(r.number);
+            return { url: resultUrl(d.path), title: d.title, type: d.type, score: Math.round(r.score * 1000) / 1000, exact: r.exact };
+          }),
+        };
+      });
+    });
+  };
+
   if (!app) return;
 
   var PAGE = 10;
@@ -627,6 +816,16 @@
   var facetsBox = window.document.getElementById('search-facets');
   var more = window.document.getElementById('search-more');
   var empty = window.document.getElementById('search-empty');
+  var notesBox = window.document.getElementById('search-notes');
+  // On a phone the facets sit in a closed panel above the results; on a
+  // wide screen, beside them, the panel is open and its toggle hidden.
+  var panel = window.document.getElementById('search-filter-panel');
+  var wide = window.matchMedia ? window.matchMedia('(min-width: 48rem)') : null;
+  function fitPanel() {
+    if (panel) panel.open = !wide || wide.matches;
+  }
+  fitPanel();
+  if (wide && wide.addEventListener) wide.addEventListener('change', fitPanel);
   var t = function (name, values) {
     var text = app.getAttribute('data-t-' + name) || '';
     Object.keys(values || {}).forEach(function (k) { text = text.split('{' + k + '}').join(values[k]); });
@@ -634,6 +833,8 @@
   };
 
   var selected = {};
+  // Results to show again when the page is come back to (see shownBefore).
+  var restoring = 0;
   var run = 0;
   var current = null;
   var debounce = null;
@@ -657,8 +858,31 @@
     var search = params.toString();
     var url = window.location.pathname + (search ? '?' + search : '') + window.location.hash;
     if (url !== window.location.pathname + window.location.search + window.location.hash) {
+      // A new query starts again at the first page.
       window.history.replaceState(null, '', url);
     }
+    keepSwitcher();
+  }
+
+  // The language switcher leads to the other language's search page with
+  // the same query and facets (facet values are keys, the same in both).
+  function keepSwitcher() {
+    var link = window.document.querySelector('a.lang-switch');
+    if (!link) return;
+    var target = new URL(link.getAttribute('href'), window.location.href);
+    target.search = window.location.search;
+    link.setAttribute('href', target.pathname + target.search + target.hash);
+  }
+
+  // How many results the reader had shown, kept in the history entry so
+  // that Back to this page shows them again, with the one they opened.
+  function rememberShown() {
+    var state = Object.assign({}, window.history.state || {}, { shown: list.children.length });
+    window.history.replaceState(state, '', window.location.href);
+  }
+  function shownBefore() {
+    var state = window.history.state;
+    return state && typeof state.shown === 'number' && state.shown > 0 ? Math.min(state.shown, 1000) : 0;
   }
 
   // Facets other than the type load when the reader opens them (or the URL
@@ -710,6 +934,9 @@
       ? (active.tagName === 'SUMMARY' ? 'summary:' + active.parentNode.getAttribute('data-facet') : active.name + '=' + active.value)
       : null;
     facetsBox.textContent = '';
+    // Focus moves only once the new elements are in the page: focusing one
+    // that is not yet attached does nothing, and focus fell to <body>.
+    var focusNext = null;
     index.manifest.facets.forEach(function (facet, g) {
       var chosen = selected[facet.key] || new Set();
       var shown = counts[g] ? facet.values.map(function (v, i) { return { value: v, count: counts[g][i] }; })
@@ -722,7 +949,7 @@
       var summary = window.document.createElement('summary');
       summary.textContent = facet.label;
       details.appendChild(summary);
-      if (focusKey === 'summary:' + facet.key) summary.focus();
+      if (focusKey === 'summary:' + facet.key) focusNext = summary;
       details.addEventListener('toggle', function () {
         if (details.open === openFacets.has(facet.key)) return;
         if (details.open) {
@@ -752,12 +979,25 @@
           number.textContent = '(' + x.count + ')';
           label.appendChild(number);
           fieldset.appendChild(label);
-          if (focusKey === facet.key + '=' + x.value.key) box.focus();
+          if (focusKey === facet.key + '=' + x.value.key) focusNext = box;
         });
         details.appendChild(fieldset);
       }
       facetsBox.appendChild(details);
     });
+    if (focusNext) focusNext.focus();
+  }
+
+  // The notes of a forgiving search are written by search-forgive.js, which
+  // is loaded whenever there are any.
+  function renderNotes(notes) {
+    if (!notesBox) return;
+    if (notes.length && window.chengguoRenderNotes) {
+      window.chengguoRenderNotes(notesBox, notes, t, input.value.trim());
+    } else {
+      notesBox.textContent = '';
+      notesBox.hidden = true;
+    }
   }
 
   function typeLabel(key) {
@@ -766,9 +1006,9 @@
     return value ? value.label : key;
   }
 
-  function showPage(token) {
+  function showPage(token, size) {
     var shown = list.children.length;
-    var page = current.kept.slice(shown, shown + PAGE);
+    var page = current.kept.slice(shown, shown + (size || PAGE));
     return index.documents(page.map(function (r) { return r.number; })).then(function (documents) {
       if (token !== run) return;
       page.forEach(function (r) {
@@ -778,6 +1018,14 @@
         var type = window.document.createElement('p');
         type.className = 'card-type';
         type.textContent = typeLabel(d.type);
+        // Once close matches are shown, every result says which kind it is.
+        if (current.forgiving) {
+          var kind = window.document.createElement('span');
+          kind.className = r.exact ? 'match-kind match-exact' : 'match-kind match-close';
+          kind.textContent = t(r.exact ? 'exact' : 'close');
+          type.appendChild(window.document.createTextNode(' · '));
+          type.appendChild(kind);
+        }
         var heading = window.document.createElement('h2');
         var link = window.document.createElement('a');
         link.href = resultUrl(d.path);
@@ -803,16 +1051,24 @@
     var started = 0;
     return index.load().then(function () {
       started = window.performance.now();
-      return Promise.all([index.search(query), facetsWanted()]);
+      return Promise.all([index.forgive(query), facetsWanted()]);
     }).then(function (found) {
       // A User Timing entry per search, for benchmarks and profilers.
       if (window.performance.measure) window.performance.measure('chengguo-search', { start: started });
       if (token !== run) return;
-      var result = filterAndCount(found[0]);
-      current = { kept: result.kept, terms: queryTerms(query) };
+      var answer = found[0];
+      var result = filterAndCount(answer.results);
+      current = {
+        kept: result.kept,
+        terms: answer.terms,
+        forgiving: answer.results.some(function (r) { return !r.exact; }),
+      };
+      renderNotes(answer.notes);
       renderFacets(result.counts);
       list.textContent = '';
-      return showPage(token).then(function () {
+      var restore = restoring;
+      restoring = 0;
+      return showPage(token, Math.max(PAGE, restore)).then(function () {
         if (token !== run) return;
         var total = result.kept.length;
         var browsing = !current.terms.length;
@@ -856,9 +1112,16 @@
     if (!set.size) delete selected[box.name];
     now();
   });
+  // Opening a result remembers where the reader was, for Back.
+  list.addEventListener('click', function (event) {
+    if (!event.target.closest || !event.target.closest('a[href]')) return;
+    var state = Object.assign({}, window.history.state || {}, { shown: list.children.length, scroll: window.scrollY });
+    window.history.replaceState(state, '', window.location.href);
+  });
   more.addEventListener('click', function () {
     var before = list.children.length;
     showPage(run).then(function () {
+      rememberShown();
       var next = list.children[before];
       var link = next && next.querySelector('a[href]');
       if (link) link.focus();
@@ -895,5 +1158,15 @@
   });
 
   readUrl();
-  search();
+  keepSwitcher();
+  restoring = shownBefore();
+  var scrollTo = window.history.state && window.history.state.scroll;
+  search().then(function () {
+    if (typeof scrollTo === 'number') window.scrollTo(0, scrollTo);
+  });
+  // The scroll position goes with the count, so Back lands on the result opened.
+  window.addEventListener('pagehide', function () {
+    var state = Object.assign({}, window.history.state || {}, { scroll: window.scrollY });
+    window.history.replaceState(state, '', window.location.href);
+  });
 })();
