@@ -12,6 +12,7 @@ pub mod diag;
 pub mod entry;
 pub mod history;
 pub mod init;
+pub mod lang;
 pub mod linkcheck;
 pub mod load;
 pub mod new;
@@ -22,7 +23,9 @@ pub mod schema;
 pub mod search;
 pub mod serve;
 pub mod site;
+pub mod url;
 pub mod write;
+pub mod yaml;
 
 use std::path::Path;
 use std::sync::atomic::{AtomicUsize, Ordering};

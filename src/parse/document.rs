@@ -8,7 +8,7 @@ use crate::entry::{Coordinates, Date, EntryType, Figure, Link, Place, Reference,
 use crate::load::{Form, SourceFile};
 
 use super::fields::{self, FieldSpec, Kind};
-use super::yaml::{self, Locator, Yaml};
+use crate::yaml::{self, Locator, Yaml};
 
 /// A field's value, already checked against its [`Kind`].
 #[derive(Debug, Clone, PartialEq)]

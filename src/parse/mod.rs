@@ -7,7 +7,6 @@
 pub mod document;
 pub mod fields;
 pub mod markdown;
-pub mod yaml;
 
 use std::collections::{BTreeMap, HashMap};
 use std::hash::{Hash, Hasher};

@@ -28,6 +28,11 @@ pub use theme::{
 };
 use view::{EntryView, Speaker};
 
+/// The attribute of the element that holds an entry's body, inside its
+/// `data-entry` element: what comes before it is the title and metadata. The
+/// templates write it; the search index reads pages by it.
+pub const BODY_MARK: &str = "data-entry-body";
+
 /// One file of the built site: a path relative to the output folder, and its bytes.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct OutputFile {

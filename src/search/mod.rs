@@ -58,7 +58,7 @@ pub mod text;
 use crate::config::{Lang, VocabName};
 use crate::entry::EntryType;
 use crate::render::view::{self, Speaker};
-use crate::render::{OutputFile, Theme};
+use crate::render::{BODY_MARK, OutputFile, Theme};
 use crate::site::{EntryId, Site};
 
 use index::{Document, FacetGroup, FacetValue};
@@ -83,10 +83,6 @@ pub struct PageText {
 /// from the written page by a build, rendered on demand by `serve`. `None`
 /// leaves the document without text.
 pub type TextOf<'a> = &'a (dyn Fn(Lang, EntryId) -> Option<PageText> + Sync);
-
-/// The attribute of the element that holds an entry's body, inside its
-/// `data-entry` element: what comes before it is the title and metadata.
-pub const BODY_MARK: &str = "data-entry-body";
 
 /// The text the index keeps of entry `id`'s page in `lang`, read from its HTML.
 pub fn page_text(site: &Site, lang: Lang, id: EntryId, html: &str) -> Option<PageText> {

@@ -252,7 +252,7 @@ fn rebuild(state: &State) {
 }
 
 fn render_diagnostics(root: &Path, diagnostics: &[Diagnostic], lang: Lang) -> String {
-    let sources = crate::check::sources(root, diagnostics);
+    let sources = crate::diag::sources(root, diagnostics);
     diagnostics
         .iter()
         .map(|d| {
@@ -388,20 +388,7 @@ fn clean_path(raw: &str) -> Option<String> {
     if !raw.starts_with('/') {
         return None;
     }
-    let bytes = raw.as_bytes();
-    let mut decoded = Vec::with_capacity(bytes.len());
-    let mut index = 0;
-    while index < bytes.len() {
-        if bytes[index] == b'%' {
-            let hex = std::str::from_utf8(bytes.get(index + 1..index + 3)?).ok()?;
-            decoded.push(u8::from_str_radix(hex, 16).ok()?);
-            index += 3;
-        } else {
-            decoded.push(bytes[index]);
-            index += 1;
-        }
-    }
-    let path = String::from_utf8(decoded).ok()?;
+    let path = crate::url::percent_decode_strict(raw)?;
     let bad_segment = path.split('/').any(|s| s == ".." || s == ".");
     if bad_segment
         || path.contains('\\')
