@@ -15,8 +15,9 @@ use crate::load::Form;
 use crate::parse::document::{Document, Value, parse_document};
 use crate::parse::fields::Kind;
 use crate::render::{STATIC_DIR, THEMES_DIR};
+use crate::search::INDEX_DIR;
 use crate::url::{percent_decode, resolve};
-use crate::{BuildOptions, build_paths, config, load, parse};
+use crate::{BuildOptions, Output, config, load, parse};
 
 /// How many entries of one type are written in both languages, or in one only.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -58,10 +59,21 @@ impl Report {
 pub fn check(root: &Path) -> Report {
     let mut diagnostics = Diagnostics::new();
     // Everything the build checks; drafts are parsed (and so checked) by the build too.
-    let built_paths: Option<BTreeSet<String>> = match build_paths(root, &BuildOptions::default()) {
-        Ok((warnings, paths)) => {
-            diagnostics.extend(warnings);
-            Some(paths.into_iter().collect())
+    // Content does not link to the search index, so its files are not
+    // among the files links may point at.
+    let options = BuildOptions::default();
+    let built = crate::build(root, &options, Output::PathsOnly, &crate::progress::Silent);
+    let built_paths: Option<BTreeSet<String>> = match built {
+        Ok(built) => {
+            diagnostics.extend(built.warnings);
+            let index = format!("{INDEX_DIR}/");
+            Some(
+                built
+                    .paths
+                    .into_iter()
+                    .filter(|p| !p.starts_with(&index))
+                    .collect(),
+            )
         }
         Err(found) => {
             diagnostics.extend(found);

@@ -181,14 +181,14 @@ fn rebuild(state: &State) {
     };
     let result = {
         let mut parsed = state.parsed.lock().unwrap_or_else(|e| e.into_inner());
-        crate::prepare(root, &options, &progress, &mut parsed)
+        crate::assemble(root, &options, &progress, &mut parsed)
     };
     // Everything but rendering: pages are rendered when asked for. One page
     // of each kind is rendered now, so a broken template fails the build
     // (and keeps the last good site) instead of every page that uses it.
     let result = result.and_then(|prepared| {
         let timer = Timer::start();
-        let renderer = Renderer::new(Arc::new(prepared.site), Arc::new(prepared.theme));
+        let renderer = Renderer::new(Arc::new(prepared.site), prepared.theme);
         let mut failed = crate::diag::Diagnostics::new();
         for index in renderer.one_of_each() {
             if let Err(diagnostic) = renderer.render(index) {
