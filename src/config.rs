@@ -9,65 +9,7 @@ use crate::yaml::{self, Locator, Yaml};
 
 pub const CONFIG_FILE: &str = "config.yaml";
 
-pub use crate::lang::Lang;
-
-/// A text given in one or both languages.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
-pub struct Localized {
-    pub zh: Option<String>,
-    pub en: Option<String>,
-}
-
-impl Localized {
-    pub fn both(text: impl Into<String>) -> Self {
-        let text = text.into();
-        Localized {
-            zh: Some(text.clone()),
-            en: Some(text),
-        }
-    }
-
-    pub fn one(lang: Lang, text: impl Into<String>) -> Self {
-        let mut localized = Localized::default();
-        localized.set(lang, text.into());
-        localized
-    }
-
-    pub fn get(&self, lang: Lang) -> Option<&str> {
-        match lang {
-            Lang::Zh => self.zh.as_deref(),
-            Lang::En => self.en.as_deref(),
-        }
-    }
-
-    /// The text in `lang`, or else in the other language.
-    pub fn get_or_other(&self, lang: Lang) -> &str {
-        self.get(lang)
-            .or_else(|| self.get(lang.other()))
-            .unwrap_or("")
-    }
-
-    pub fn set(&mut self, lang: Lang, text: String) {
-        match lang {
-            Lang::Zh => self.zh = Some(text),
-            Lang::En => self.en = Some(text),
-        }
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.zh.is_none() && self.en.is_none()
-    }
-
-    /// Fill the languages this one lacks from `other`.
-    pub fn merge(&mut self, other: Localized) {
-        if self.zh.is_none() {
-            self.zh = other.zh;
-        }
-        if self.en.is_none() {
-            self.en = other.en;
-        }
-    }
-}
+pub use crate::lang::{Lang, Localized};
 
 /// The vocabularies defined in the configuration.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
