@@ -139,6 +139,43 @@ pub fn assemble(
     progress: &dyn Progress,
     cache: &mut parse::Cache,
 ) -> Result<Assembled, Diagnostics> {
+    let (mut config, theme) = read_configuration(root, options, progress)?;
+    let history = GitHistory::start(root, cache);
+    let timer = Timer::start();
+    let (files, mut diagnostics) = load::load(root);
+    progress.stage("load", files.len(), "files", timer.took());
+    let timer = Timer::start();
+    let (mut entries, found) = parse::parse_cached(files, &config, options.include_drafts, cache);
+    progress.stage("parse", entries.len(), "entries", timer.took());
+    diagnostics.extend(found);
+    let timer = Timer::start();
+    history.apply(&mut entries, &mut config, &mut diagnostics, cache);
+    progress.stage("history", entries.len(), "entries", timer.took());
+    let theme = theme.inspect_err(|found| diagnostics.extend(found.clone()));
+    if diagnostics.has_errors() {
+        return Err(diagnostics);
+    }
+    let timer = Timer::start();
+    let site =
+        site::assemble(config, entries).inspect_err(|found| diagnostics.extend(found.clone()));
+    let (Ok(site), Ok(theme)) = (site, theme) else {
+        return Err(diagnostics);
+    };
+    progress.stage("site", site.entries.len(), "entries", timer.took());
+    Ok(Assembled {
+        site,
+        theme: Arc::new(theme),
+        warnings: diagnostics,
+    })
+}
+
+/// The configuration, with `--base-url` applied, and the theme it names
+/// (whose problems are reported with the content's).
+fn read_configuration(
+    root: &Path,
+    options: &BuildOptions,
+    progress: &dyn Progress,
+) -> Result<(config::Config, Result<render::Theme, Diagnostics>), Diagnostics> {
     let timer = Timer::start();
     let mut config = config::load(root)?;
     if let Some(base_url) = &options.base_url {
@@ -148,69 +185,69 @@ pub fn assemble(
     }
     let theme = render::load_theme(root, &config);
     progress.stage("config", 1, "theme", timer.took());
-    // Where the site stands in git; its history is read on a thread of its
-    // own while the content is loaded and parsed, unless the last build
-    // (in `serve`) read it at the same commit.
-    let checkout = history::checkout(root);
-    let commit = checkout
-        .as_ref()
-        .ok()
-        .and_then(Option::as_ref)
-        .and_then(|c| c.commit.clone());
-    let remembered = commit
-        .as_deref()
-        .and_then(|commit| cache.history_at(commit));
-    let reading = match (&commit, &remembered) {
-        (Some(_), None) => {
-            let root = root.to_path_buf();
-            Some(std::thread::spawn(move || history::read(&root)))
+    Ok((config, theme))
+}
+
+/// Where the site stands in git. Its history is read on a thread of its own
+/// while the content is loaded and parsed, unless the last build (in
+/// `serve`) read it at the same commit.
+struct GitHistory {
+    checkout: Result<Option<history::Checkout>, diag::Diagnostic>,
+    commit: Option<String>,
+    remembered: Option<Arc<history::History>>,
+    reading: Option<std::thread::JoinHandle<history::History>>,
+}
+
+impl GitHistory {
+    fn start(root: &Path, cache: &parse::Cache) -> GitHistory {
+        let checkout = history::checkout(root);
+        let commit = checkout
+            .as_ref()
+            .ok()
+            .and_then(Option::as_ref)
+            .and_then(|c| c.commit.clone());
+        let remembered = commit
+            .as_deref()
+            .and_then(|commit| cache.history_at(commit));
+        let reading = match (&commit, &remembered) {
+            (Some(_), None) => {
+                let root = root.to_path_buf();
+                Some(std::thread::spawn(move || history::read(&root)))
+            }
+            _ => None,
+        };
+        GitHistory {
+            checkout,
+            commit,
+            remembered,
+            reading,
         }
-        _ => None,
-    };
-    let timer = Timer::start();
-    let (files, mut diagnostics) = load::load(root);
-    progress.stage("load", files.len(), "files", timer.took());
-    let timer = Timer::start();
-    let (mut entries, found) = parse::parse_cached(files, &config, options.include_drafts, cache);
-    progress.stage("parse", entries.len(), "entries", timer.took());
-    diagnostics.extend(found);
-    let timer = Timer::start();
-    let history = remembered.or_else(|| {
-        let history = Arc::new(reading?.join().unwrap_or_default());
-        cache.remember_history(commit.as_deref()?, Arc::clone(&history));
-        Some(history)
-    });
-    if let Some(history) = &history {
-        history.apply(&mut entries);
     }
-    match checkout {
-        Ok(Some(checkout)) => config.set_repository_prefix(&checkout.prefix),
-        Ok(None) => {}
-        Err(warning) => diagnostics.push(warning),
-    }
-    progress.stage("history", entries.len(), "entries", timer.took());
-    let theme = match theme {
-        Ok(theme) => Some(Arc::new(theme)),
-        Err(found) => {
-            diagnostics.extend(found);
-            None
+
+    /// Give the entries their dates from git and the configuration the
+    /// site's folder in its repository (for edit links).
+    fn apply(
+        self,
+        entries: &mut [entry::Entry],
+        config: &mut config::Config,
+        diagnostics: &mut Diagnostics,
+        cache: &mut parse::Cache,
+    ) {
+        let (commit, reading) = (self.commit, self.reading);
+        let history = self.remembered.or_else(|| {
+            let history = Arc::new(reading?.join().unwrap_or_default());
+            cache.remember_history(commit.as_deref()?, Arc::clone(&history));
+            Some(history)
+        });
+        if let Some(history) = &history {
+            history.apply(entries);
         }
-    };
-    if diagnostics.has_errors() {
-        return Err(diagnostics);
+        match self.checkout {
+            Ok(Some(checkout)) => config.set_repository_prefix(&checkout.prefix),
+            Ok(None) => {}
+            Err(warning) => diagnostics.push(warning),
+        }
     }
-    let timer = Timer::start();
-    let site =
-        site::assemble(config, entries).inspect_err(|found| diagnostics.extend(found.clone()));
-    let (Ok(site), Some(theme)) = (site, theme) else {
-        return Err(diagnostics);
-    };
-    progress.stage("site", site.entries.len(), "entries", timer.took());
-    Ok(Assembled {
-        site,
-        theme,
-        warnings: diagnostics,
-    })
 }
 
 /// What the search index keeps of each entry page, taken as the page is made.
@@ -234,8 +271,11 @@ fn render_site(
     let texts = Mutex::new(Texts::new());
     let put = |renderer: &render::Renderer, index: usize, page: render::RenderedPage| {
         if let Some((lang, id)) = renderer.entry_of(index)
-            && let Some(text) = search::page_text(renderer.site(), lang, id, &page.html)
+            && let Some(mut text) = search::page_text(renderer.site(), lang, id, &page.html)
         {
+            // Taken with room for the whole page's text; held until the
+            // index is made, it keeps only what it needs.
+            text.text.shrink_to_fit();
             lock(&texts).insert((lang, id), text);
         }
         sink.put(page.into_file());
