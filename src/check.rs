@@ -2,20 +2,22 @@
 //! as wrong: links inside Markdown to entries and to local files, cover images,
 //! and translation coverage. Nothing is written.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
 use crate::config::{Config, Lang};
 use crate::diag::messages::english;
-use crate::diag::{Diagnostic, Diagnostics, Severity, did_you_mean};
+use crate::diag::{Diagnostic, Diagnostics, Severity, did_you_mean, text_width};
 use crate::entry::{Details, Entry, EntryType, Place};
 use crate::load::Form;
 use crate::parse::document::{Document, Value, parse_document};
 use crate::parse::fields::Kind;
 use crate::render::{STATIC_DIR, THEMES_DIR};
-use crate::{BuildOptions, build_paths, config, load, parse};
+use crate::search::INDEX_DIR;
+use crate::url::{percent_decode, resolve};
+use crate::{BuildOptions, Output, config, load, parse};
 
 /// How many entries of one type are written in both languages, or in one only.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -57,10 +59,21 @@ impl Report {
 pub fn check(root: &Path) -> Report {
     let mut diagnostics = Diagnostics::new();
     // Everything the build checks; drafts are parsed (and so checked) by the build too.
-    let built_paths: Option<BTreeSet<String>> = match build_paths(root, &BuildOptions::default()) {
-        Ok((warnings, paths)) => {
-            diagnostics.extend(warnings);
-            Some(paths.into_iter().collect())
+    // Content does not link to the search index, so its files are not
+    // among the files links may point at.
+    let options = BuildOptions::default();
+    let built = crate::build(root, &options, Output::PathsOnly, &crate::progress::Silent);
+    let built_paths: Option<BTreeSet<String>> = match built {
+        Ok(built) => {
+            diagnostics.extend(built.warnings);
+            let index = format!("{INDEX_DIR}/");
+            Some(
+                built
+                    .paths
+                    .into_iter()
+                    .filter(|p| !p.starts_with(&index))
+                    .collect(),
+            )
         }
         Err(found) => {
             diagnostics.extend(found);
@@ -192,7 +205,7 @@ fn key_line(text: &str, key: &str) -> Option<usize> {
 /// a block scalar, so the place the Markdown reader gives is near but not on the
 /// link; find the target in the file at or after it, column at the link's `[`.
 fn relocate(root: &Path, target: &str, place: &Place) -> Place {
-    let is_yaml = load_form(&place.path) == Some(Form::Yaml);
+    let is_yaml = form_of(&place.path) == Some(Form::Yaml);
     let Some(text) = is_yaml
         .then(|| std::fs::read_to_string(root.join(&place.path)).ok())
         .flatten()
@@ -359,46 +372,6 @@ fn check_target(
     }
 }
 
-/// `base` (a folder path ending in `/`) joined with a relative `path`, `..` resolved.
-pub(crate) fn resolve(base: &str, path: &str) -> String {
-    let mut parts: Vec<&str> = base.split('/').filter(|p| !p.is_empty()).collect();
-    for part in path.split('/') {
-        match part {
-            ".." => {
-                parts.pop();
-            }
-            "." | "" => {}
-            other => parts.push(other),
-        }
-    }
-    let mut resolved = parts.join("/");
-    if path.ends_with('/') {
-        resolved.push('/');
-    }
-    resolved
-}
-
-/// `%E4%B8%AD` → `中`; a `%` not followed by two hex digits stays as it is.
-pub(crate) fn percent_decode(text: &str) -> String {
-    let bytes = text.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut index = 0;
-    while index < bytes.len() {
-        let hex = |b: u8| (b as char).to_digit(16);
-        if bytes[index] == b'%'
-            && index + 2 < bytes.len()
-            && let (Some(high), Some(low)) = (hex(bytes[index + 1]), hex(bytes[index + 2]))
-        {
-            out.push((high * 16 + low) as u8);
-            index += 3;
-        } else {
-            out.push(bytes[index]);
-            index += 1;
-        }
-    }
-    String::from_utf8_lossy(&out).into_owned()
-}
-
 fn check_cover(root: &Path, entry: &Entry, files: &SiteFiles, diagnostics: &mut Diagnostics) {
     let Details::Achievement(achievement) = &entry.details else {
         return;
@@ -464,7 +437,7 @@ fn coverage(entries: &[Entry], config: &Config, diagnostics: &mut Diagnostics) -
             Lang::En => "English",
         };
         let first = &entry.sources[0];
-        let is_yaml = load_form(first) == Some(Form::Yaml);
+        let is_yaml = form_of(first) == Some(Form::Yaml);
         let help = if is_yaml {
             english(
                 "add-yaml-language",
@@ -488,14 +461,9 @@ fn coverage(entries: &[Entry], config: &Config, diagnostics: &mut Diagnostics) -
     rows.into_values().collect()
 }
 
-fn load_form(path: &Path) -> Option<Form> {
-    let name = path.file_name()?.to_str()?;
-    if name.ends_with(".yaml") || name.ends_with(".yml") {
-        Some(Form::Yaml)
-    } else {
-        let lang = name.strip_suffix(".md")?.rsplit('.').next()?;
-        Lang::from_code(lang).map(Form::Markdown)
-    }
+/// The form of an entry file, by its name ([`Form::of_name`]).
+fn form_of(path: &Path) -> Option<Form> {
+    Form::of_name(path.file_name()?.to_str()?).map(|(_, form)| form)
 }
 
 /// The coverage table as text, in `lang`, columns aligned for CJK.
@@ -520,13 +488,19 @@ pub fn coverage_table(rows: &[Coverage], lang: Lang) -> String {
         ]);
     }
     let widths: Vec<usize> = (0..4)
-        .map(|column| table.iter().map(|r| width(&r[column])).max().unwrap_or(0))
+        .map(|column| {
+            table
+                .iter()
+                .map(|r| text_width(&r[column]))
+                .max()
+                .unwrap_or(0)
+        })
         .collect();
     let mut out = String::new();
     for row in &table {
         let mut line = String::new();
         for (column, cell) in row.iter().enumerate() {
-            let pad = " ".repeat(widths[column] - width(cell));
+            let pad = " ".repeat(widths[column] - text_width(cell));
             if column == 0 {
                 line.push_str(&format!("{cell}{pad}"));
             } else {
@@ -537,10 +511,6 @@ pub fn coverage_table(rows: &[Coverage], lang: Lang) -> String {
         out.push('\n');
     }
     out
-}
-
-fn width(text: &str) -> usize {
-    text.chars().map(|c| if c.is_ascii() { 1 } else { 2 }).sum()
 }
 
 /// The report's summary line: `2 errors, 1 warning`.
@@ -556,24 +526,10 @@ pub fn summary(report: &Report, lang: Lang) -> String {
     }
 }
 
-/// The source text of each file a report names, read once, for the caret lines.
-pub fn sources(root: &Path, diagnostics: &[Diagnostic]) -> HashMap<PathBuf, String> {
-    let mut sources = HashMap::new();
-    for diagnostic in diagnostics {
-        if diagnostic.line == 0 || sources.contains_key(&diagnostic.path) {
-            continue;
-        }
-        if let Ok(text) = std::fs::read_to_string(root.join(&diagnostic.path)) {
-            sources.insert(diagnostic.path.clone(), text);
-        }
-    }
-    sources
-}
-
 /// The whole report as text: each problem with its source line, the summary
 /// and the coverage table.
 pub fn text_report(root: &Path, report: &Report, lang: Lang) -> String {
-    let sources = sources(root, &report.diagnostics);
+    let sources = crate::diag::sources(root, &report.diagnostics);
     let mut out = String::new();
     for diagnostic in &report.diagnostics {
         let source = sources.get(&diagnostic.path).map(String::as_str);
@@ -601,19 +557,6 @@ pub fn json_report(report: &Report, lang: Lang) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn resolves_relative_links_against_the_page() {
-        assert_eq!(resolve("en/parks/x/", "../y/"), "en/parks/y/");
-        assert_eq!(resolve("parks/x/", "img/a.png"), "parks/x/img/a.png");
-        assert_eq!(resolve("parks/x/", "../../../../a"), "a");
-    }
-
-    #[test]
-    fn decodes_percent_escapes() {
-        assert_eq!(percent_decode("/a%20b%E4%B8%AD"), "/a b中");
-        assert_eq!(percent_decode("/a%2"), "/a%2");
-    }
 
     #[test]
     fn aligns_the_coverage_table() {

@@ -5,10 +5,11 @@
 
 pub mod messages;
 
+use std::collections::HashMap;
 use std::fmt;
 use std::path::{Path, PathBuf};
 
-use crate::config::Lang;
+use crate::lang::Lang;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -244,6 +245,11 @@ fn window(text: &str, column: usize) -> (String, usize) {
     (shown, column)
 }
 
+/// Columns `text` takes in a terminal: two per CJK or full-width character.
+pub fn text_width(text: &str) -> usize {
+    text.chars().map(display_width).sum()
+}
+
 /// Columns a character takes in a terminal: two for CJK and full-width forms.
 fn display_width(c: char) -> usize {
     let wide = matches!(u32::from(c),
@@ -251,6 +257,21 @@ fn display_width(c: char) -> usize {
         | 0x4E00..=0x9FFF | 0xA000..=0xA4CF | 0xAC00..=0xD7A3 | 0xF900..=0xFAFF
         | 0xFE30..=0xFE4F | 0xFF00..=0xFF60 | 0xFFE0..=0xFFE6 | 0x20000..=0x3FFFD);
     if wide { 2 } else { 1 }
+}
+
+/// The source text of each file that `diagnostics` name, read once, for the
+/// caret lines of [`Diagnostic::render`].
+pub fn sources(root: &Path, diagnostics: &[Diagnostic]) -> HashMap<PathBuf, String> {
+    let mut sources = HashMap::new();
+    for diagnostic in diagnostics {
+        if diagnostic.line == 0 || sources.contains_key(&diagnostic.path) {
+            continue;
+        }
+        if let Ok(text) = std::fs::read_to_string(root.join(&diagnostic.path)) {
+            sources.insert(diagnostic.path.clone(), text);
+        }
+    }
+    sources
 }
 
 /// The problems found so far, in the order they were found.
@@ -336,38 +357,12 @@ pub fn did_you_mean<'a>(
                 .zip(candidate_lower.chars())
                 .take_while(|(a, b)| a == b)
                 .count();
-            let distance = edit_distance(&wrong_lower, &candidate_lower);
+            let distance = strsim::osa_distance(&wrong_lower, &candidate_lower);
             (distance, std::cmp::Reverse(shared_prefix), candidate)
         })
         .filter(|(distance, _, _)| *distance <= limit)
         .min_by_key(|(distance, shared_prefix, _)| (*distance, *shared_prefix))
         .map(|(_, _, candidate)| candidate)
-}
-
-/// Optimal string alignment distance: insertions, deletions, substitutions and
-/// swaps of two neighbouring characters (titel → title) each cost one.
-fn edit_distance(a: &str, b: &str) -> usize {
-    let a: Vec<char> = a.chars().collect();
-    let b: Vec<char> = b.chars().collect();
-    let width = b.len() + 1;
-    let mut d = vec![0usize; (a.len() + 1) * width];
-    for i in 0..=a.len() {
-        for j in 0..=b.len() {
-            d[i * width + j] = if i == 0 || j == 0 {
-                i + j
-            } else {
-                let cost = usize::from(a[i - 1] != b[j - 1]);
-                let mut best = (d[(i - 1) * width + j] + 1)
-                    .min(d[i * width + j - 1] + 1)
-                    .min(d[(i - 1) * width + j - 1] + cost);
-                if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
-                    best = best.min(d[(i - 2) * width + j - 2] + 1);
-                }
-                best
-            };
-        }
-    }
-    d[a.len() * width + b.len()]
 }
 
 #[cfg(test)]

@@ -8,7 +8,7 @@ use std::path::PathBuf;
 
 use serde::Serialize;
 
-use crate::config::{Lang, Localized};
+use crate::lang::{Lang, Localized};
 
 /// The three kinds of entry, each in its own folder under `content/`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]

@@ -10,10 +10,10 @@ use std::path::Path;
 
 use rayon::prelude::*;
 
-use crate::check::{percent_decode, resolve};
 use crate::config::Lang;
 use crate::diag::messages::english;
 use crate::diag::{Diagnostic, Diagnostics};
+use crate::url::{percent_decode, resolve};
 
 /// Where the built site is served: its base path (`/`, `/showcase/`) and,
 /// when `base_url` is a full URL, its origin (`https://example.org`), under

@@ -19,6 +19,21 @@ pub enum Form {
     Yaml,
 }
 
+impl Form {
+    /// The form a file name says, and its stem: `slug.yaml` (or `.yml`),
+    /// `slug.zh.md`, `slug.en.md`. `None` for any other name.
+    pub fn of_name(name: &str) -> Option<(&str, Form)> {
+        if let Some(stem) = name
+            .strip_suffix(".yaml")
+            .or_else(|| name.strip_suffix(".yml"))
+        {
+            return Some((stem, Form::Yaml));
+        }
+        let (stem, lang) = name.strip_suffix(".md")?.rsplit_once('.')?;
+        Some((stem, Form::Markdown(Lang::from_code(lang)?)))
+    }
+}
+
 #[derive(Debug, Clone)]
 pub struct SourceFile {
     /// Relative to the site root, e.g. `content/parks/x.yaml`; this is what diagnostics print.
@@ -170,25 +185,14 @@ fn classify(path: &Path) -> Classified {
             "the file name is not UTF-8; name entries slug.zh.md, slug.en.md or slug.yaml".into(),
         );
     };
-    let (stem, form) = if let Some(stem) = name
-        .strip_suffix(".yaml")
-        .or_else(|| name.strip_suffix(".yml"))
-    {
-        (stem, Form::Yaml)
-    } else if let Some(rest) = name.strip_suffix(".md") {
-        match rest
-            .rsplit_once('.')
-            .map(|(stem, lang)| (stem, Lang::from_code(lang)))
-        {
-            Some((stem, Some(lang))) => (stem, Form::Markdown(lang)),
-            _ => {
-                return Classified::Bad(format!(
-                    "\"{name}\" does not say its language; name it {rest}.zh.md or {rest}.en.md"
-                ));
-            }
+    let (stem, form) = match (Form::of_name(name), name.strip_suffix(".md")) {
+        (Some(found), _) => found,
+        (None, Some(rest)) => {
+            return Classified::Bad(format!(
+                "\"{name}\" does not say its language; name it {rest}.zh.md or {rest}.en.md"
+            ));
         }
-    } else {
-        return Classified::Ignored;
+        (None, None) => return Classified::Ignored,
     };
     if is_valid_slug(stem) {
         Classified::Entry(stem.to_string(), form)

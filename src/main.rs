@@ -11,7 +11,7 @@ use clap::{Parser, Subcommand};
 use chengguo::config::Lang;
 use chengguo::diag::Diagnostics;
 use chengguo::progress::{Mode, Terminal};
-use chengguo::{BuildOptions, build_to_disk_reporting};
+use chengguo::{BuildOptions, Output, build};
 
 /// The build allocates millions of small strings; mimalloc does that with
 /// about a third less CPU than the system allocator.
@@ -250,7 +250,7 @@ fn main() -> ExitCode {
                 include_drafts: drafts,
             };
             let progress = Terminal::new(Mode::from_environment());
-            let result = build_to_disk_reporting(&root, &output, &options, &progress);
+            let result = build(&root, &options, Output::Disk(&output), &progress);
             progress.finish();
             match result {
                 Ok(built) => {
@@ -259,7 +259,7 @@ fn main() -> ExitCode {
                         "built {} entries: {} pages, {} files in {} ms → {}",
                         built.site.entries.len(),
                         built.pages,
-                        built.files,
+                        built.file_count,
                         started.elapsed().as_millis(),
                         output.display()
                     );

@@ -28,16 +28,13 @@ use crate::render::OutputFile;
 pub trait Sink: Sync {
     fn put(&self, file: OutputFile) -> io::Result<()>;
 
-    /// The bytes of a file put before (the search index reads pages back).
-    fn read(&self, path: &str) -> io::Result<Vec<u8>>;
-
     /// Where the files go, for error messages.
     fn place(&self) -> &Path {
         Path::new("")
     }
 }
 
-/// Files kept in memory, for `serve`, `check` and tests.
+/// Files kept in memory: a build whose output is [`crate::Output::Memory`].
 #[derive(Default)]
 pub struct Memory {
     /// Path → bytes; a path put twice keeps the last.
@@ -65,14 +62,31 @@ impl Sink for Memory {
             .insert(file.path, file.bytes);
         Ok(())
     }
+}
 
-    fn read(&self, path: &str) -> io::Result<Vec<u8>> {
-        self.files
+/// Only the paths of the files put, for `check`: every page is made, so
+/// template errors are found, but none is kept.
+#[derive(Default)]
+pub struct Paths {
+    paths: Mutex<Vec<String>>,
+}
+
+impl Paths {
+    /// The paths, sorted.
+    pub fn into_paths(self) -> Vec<String> {
+        let mut paths = self.paths.into_inner().unwrap_or_else(|e| e.into_inner());
+        paths.sort();
+        paths
+    }
+}
+
+impl Sink for Paths {
+    fn put(&self, file: OutputFile) -> io::Result<()> {
+        self.paths
             .lock()
             .unwrap_or_else(|e| e.into_inner())
-            .get(path)
-            .cloned()
-            .ok_or_else(|| io::Error::from(io::ErrorKind::NotFound))
+            .push(file.path);
+        Ok(())
     }
 }
 
@@ -331,10 +345,6 @@ fn remove_any(path: &Path) -> io::Result<()> {
 impl Sink for Staging {
     fn place(&self) -> &Path {
         &self.output
-    }
-
-    fn read(&self, path: &str) -> io::Result<Vec<u8>> {
-        fs::read(self.staging.join(path))
     }
 
     /// Write one file; a file with the same bytes in the old output is

@@ -5,7 +5,8 @@
 mod support;
 mod wellformed;
 
-use chengguo::BuildOptions;
+use chengguo::progress::Silent;
+use chengguo::{BuildOptions, Output};
 use support::{Fixture, entry_content, has_page, page};
 
 #[test]
@@ -523,7 +524,7 @@ fn errors_on_bad_configuration() {
 #[test]
 fn builds_the_bundled_site_with_every_entry_in_both_languages() {
     let root = support::repo();
-    let built = chengguo::build(&root, &BuildOptions::default())
+    let built = chengguo::build(&root, &BuildOptions::default(), Output::Memory, &Silent)
         .unwrap_or_else(|d| panic!("{:#?}", d.sorted()));
     assert!(built.warnings.is_empty(), "{:#?}", built.warnings.sorted());
     let count = |folder: &str| {
@@ -554,8 +555,9 @@ fn builds_the_bundled_site_with_every_entry_in_both_languages() {
 
 #[test]
 fn a_theme_without_the_body_mark_gets_the_same_search_index() {
-    // The build lets go of bodies' HTML only when the theme marks the body;
-    // without the mark the index finds each body by its text, which needs it.
+    // Without the mark the index finds each body in its page by the body's
+    // own text; the text is taken as each entry page is made, while the site
+    // still holds the bodies' HTML, so both builds can let go of it after.
     let marked = Fixture::new("minimal");
     let unmarked = Fixture::new("minimal");
     let template = unmarked.root().join("themes/default/templates/entry.html");
@@ -577,18 +579,70 @@ fn a_theme_without_the_body_mark_gets_the_same_search_index() {
     };
     let with_mark = marked.build().unwrap();
     let without_mark = unmarked.build().unwrap();
-    assert!(with_mark.site.entries.iter().all(|e| {
-        [&e.body_zh, &e.body_en]
-            .into_iter()
-            .flatten()
-            .all(|body| body.html.is_empty())
-    }));
-    assert!(
-        without_mark
-            .site
-            .entries
-            .iter()
-            .any(|e| e.body_zh.as_ref().is_some_and(|body| !body.html.is_empty()))
-    );
+    for built in [&with_mark, &without_mark] {
+        assert!(built.site.entries.iter().all(|e| {
+            [&e.body_zh, &e.body_en]
+                .into_iter()
+                .flatten()
+                .all(|body| body.html.is_empty())
+        }));
+    }
     assert_eq!(index(&with_mark), index(&without_mark));
+}
+
+#[test]
+fn the_index_holds_exactly_the_text_inside_data_entry_on_every_entry_page_of_the_bundled_site() {
+    // Issue 16: the index's text is taken as each page is made, no longer
+    // read back from the output; it must still be the text of the page the
+    // reader gets, on every page.
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let built = chengguo::build(root, &BuildOptions::default(), Output::Memory, &Silent)
+        .expect("the bundled site builds");
+    let file = |path: &str| {
+        built
+            .files
+            .iter()
+            .find(|f| f.path == path)
+            .unwrap_or_else(|| panic!("{path} is missing"))
+    };
+    let site = &built.site;
+    let mut compared = 0;
+    for lang in site.config.ordered_languages() {
+        let manifest: serde_json::Value = serde_json::from_slice(
+            &file(&format!("search-index/{}/manifest.json", lang.code())).bytes,
+        )
+        .unwrap();
+        let count = manifest["count"].as_u64().unwrap() as usize;
+        // The index's records by the page they stand for (`en/parks/x/`).
+        let records: std::collections::HashMap<String, serde_json::Value> = (0..count)
+            .map(|number| {
+                let path = format!("search-index/{}/d/{number}.json", lang.code());
+                let record: serde_json::Value = serde_json::from_slice(&file(&path).bytes).unwrap();
+                (record[0].as_str().unwrap().to_string(), record)
+            })
+            .collect();
+        let mut pages = 0;
+        for (id, entry) in site.entries.iter().enumerate() {
+            if !entry.has_language(lang) {
+                continue;
+            }
+            pages += 1;
+            let url = format!(
+                "{}{}/{}/",
+                site.config.language_prefix(lang),
+                entry.entry_type.folder(),
+                entry.slug
+            );
+            let path = format!("{url}index.html");
+            let html = std::str::from_utf8(&file(&path).bytes).unwrap();
+            let page = chengguo::search::page_text(site, lang, id, html).unwrap();
+            let record = &records[&url];
+            assert_eq!(record[4].as_str(), Some(page.text.as_str()), "{path}");
+            let body_start = page.text[..page.body_start].encode_utf16().count();
+            assert_eq!(record[3].as_u64(), Some(body_start as u64), "{path}");
+            compared += 1;
+        }
+        assert_eq!(pages, count, "one record per entry page in {}", lang.code());
+    }
+    assert!(compared > 100, "only {compared} pages compared");
 }

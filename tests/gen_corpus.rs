@@ -7,7 +7,8 @@ mod corpus;
 
 use std::path::{Path, PathBuf};
 
-use chengguo::BuildOptions;
+use chengguo::progress::Silent;
+use chengguo::{BuildOptions, Output};
 
 fn repo() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -54,7 +55,7 @@ fn generated_corpus_builds_cleanly_with_the_real_theme() {
 
     let dir = scratch("gen-corpus");
     corpus::write_chengguo(&corpus, &dir, &repo()).unwrap();
-    let built = match chengguo::build(&dir, &BuildOptions::default()) {
+    let built = match chengguo::build(&dir, &BuildOptions::default(), Output::Memory, &Silent) {
         Ok(built) => built,
         Err(diagnostics) => {
             let shown: Vec<String> = diagnostics.iter().map(|d| d.to_string()).collect();
@@ -156,10 +157,10 @@ fn refuses_to_overwrite_a_folder_it_did_not_write() {
 fn a_build_is_identical_across_runs() {
     let dir = scratch("gen-corpus-twice");
     corpus::write_chengguo(&corpus::generate(120, 11, &vocab()), &dir, &repo()).unwrap();
-    let first = chengguo::build(&dir, &BuildOptions::default())
+    let first = chengguo::build(&dir, &BuildOptions::default(), Output::Memory, &Silent)
         .unwrap()
         .files;
-    let second = chengguo::build(&dir, &BuildOptions::default())
+    let second = chengguo::build(&dir, &BuildOptions::default(), Output::Memory, &Silent)
         .unwrap()
         .files;
     assert!(first.len() > 300);
@@ -174,7 +175,13 @@ fn rebuilding_into_an_existing_folder_equals_a_clean_build() {
     let corpus = corpus::generate(120, 5, &vocab());
     corpus::write_chengguo(&corpus, &site, &repo()).unwrap();
     let (updated, clean) = (dir.join("updated"), dir.join("clean"));
-    chengguo::build_to_disk(&site, &updated, &BuildOptions::default()).unwrap();
+    chengguo::build(
+        &site,
+        &BuildOptions::default(),
+        Output::Disk(&updated),
+        &Silent,
+    )
+    .unwrap();
 
     // Edit one entry's title, delete another entry and add nothing else: pages
     // change, pages disappear, list pages shift.
@@ -210,8 +217,20 @@ fn rebuilding_into_an_existing_folder_equals_a_clean_build() {
     }
     std::fs::remove_file(site.join(format!("content/policies/{}.yaml", removed.slug))).unwrap();
 
-    chengguo::build_to_disk(&site, &updated, &BuildOptions::default()).unwrap();
-    chengguo::build_to_disk(&site, &clean, &BuildOptions::default()).unwrap();
+    chengguo::build(
+        &site,
+        &BuildOptions::default(),
+        Output::Disk(&updated),
+        &Silent,
+    )
+    .unwrap();
+    chengguo::build(
+        &site,
+        &BuildOptions::default(),
+        Output::Disk(&clean),
+        &Silent,
+    )
+    .unwrap();
     let (updated_tree, clean_tree) = (read_tree(&updated), read_tree(&clean));
     assert!(
         updated_tree
@@ -238,15 +257,21 @@ fn a_build_streamed_to_disk_writes_exactly_the_files_of_a_build_in_memory() {
     let dir = scratch("gen-corpus-streamed");
     let site = dir.join("site");
     corpus::write_chengguo(&corpus::generate(150, 9, &vocab()), &site, &repo()).unwrap();
-    let in_memory = chengguo::build(&site, &BuildOptions::default()).unwrap();
-    let written =
-        chengguo::build_to_disk(&site, &dir.join("out"), &BuildOptions::default()).unwrap();
+    let in_memory =
+        chengguo::build(&site, &BuildOptions::default(), Output::Memory, &Silent).unwrap();
+    let written = chengguo::build(
+        &site,
+        &BuildOptions::default(),
+        Output::Disk(&dir.join("out")),
+        &Silent,
+    )
+    .unwrap();
     let expected: Vec<(String, Vec<u8>)> = in_memory
         .files
         .into_iter()
         .map(|f| (f.path, f.bytes))
         .collect();
-    assert_eq!(written.files, expected.len());
+    assert_eq!(written.file_count, expected.len());
     assert_eq!(
         written.pages,
         expected

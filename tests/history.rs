@@ -272,7 +272,7 @@ fn serve_reads_the_history_again_after_a_commit_and_not_before() {
     let site = repository.path().join("site");
     let mut cache = chengguo::parse::Cache::keeping();
     let updated = |cache: &mut chengguo::parse::Cache| {
-        let prepared = chengguo::prepare(
+        let prepared = chengguo::assemble(
             &site,
             &chengguo::BuildOptions::default(),
             &chengguo::progress::Silent,

@@ -9,7 +9,7 @@
 //! `{0}`, `{1}`, …. A message no template matches keeps its English text and
 //! gets the code `other`.
 
-use crate::config::Lang;
+use crate::lang::Lang;
 
 /// One message: its code, its English template and its Chinese template.
 pub struct Message {

@@ -7,9 +7,9 @@ use crate::diag::{Diagnostic, Diagnostics, did_you_mean};
 use crate::entry::{Coordinates, Date, EntryType, Figure, Link, Place, Reference, is_valid_slug};
 use crate::load::{Form, SourceFile};
 
-use super::bidi;
 use super::fields::{self, FieldSpec, Kind};
-use super::yaml::{self, Locator, Yaml};
+use crate::bidi;
+use crate::yaml::{self, Locator, Yaml};
 
 /// A field's value, already checked against its [`Kind`].
 #[derive(Debug, Clone, PartialEq)]

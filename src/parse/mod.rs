@@ -4,11 +4,9 @@
 //! merged (a Markdown entry's two languages, or the one YAML file), and the
 //! merged fields become an [`Entry`] that can only exist if valid.
 
-pub mod bidi;
 pub mod document;
 pub mod fields;
 pub mod markdown;
-pub mod yaml;
 
 use std::collections::{BTreeMap, HashMap};
 use std::hash::{Hash, Hasher};

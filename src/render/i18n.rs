@@ -5,7 +5,7 @@ use std::path::Path;
 
 use crate::config::Lang;
 use crate::diag::{Diagnostic, Diagnostics};
-use crate::parse::yaml::{self, Locator, Yaml};
+use crate::yaml::{self, Locator, Yaml};
 
 /// One language's strings, by key.
 pub type Strings = BTreeMap<String, String>;

@@ -28,6 +28,11 @@ pub use theme::{
 };
 use view::{EntryView, Speaker};
 
+/// The attribute of the element that holds an entry's body, inside its
+/// `data-entry` element: what comes before it is the title and metadata. The
+/// templates write it; the search index reads pages by it.
+pub const BODY_MARK: &str = "data-entry-body";
+
 /// One file of the built site: a path relative to the output folder, and its bytes.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct OutputFile {
@@ -131,7 +136,15 @@ impl Renderer {
 
     /// Whether page `index` is an entry's page.
     pub fn is_entry_page(&self, index: usize) -> bool {
-        matches!(self.pages[index].1, Page::Entry(_))
+        self.entry_of(index).is_some()
+    }
+
+    /// The language and entry of page `index`, if it is an entry's page.
+    pub fn entry_of(&self, index: usize) -> Option<(Lang, EntryId)> {
+        match self.pages[index] {
+            (lang, Page::Entry(id)) => Some((lang, id)),
+            _ => None,
+        }
     }
 
     pub fn theme(&self) -> &Theme {
@@ -687,14 +700,14 @@ mod tests {
     #[test]
     fn pages_are_the_same_whether_cards_are_shared_or_made_per_page() {
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-        let prepared = crate::prepare(
+        let prepared = crate::assemble(
             root,
             &crate::BuildOptions::default(),
             &crate::progress::Silent,
             &mut crate::parse::Cache::default(),
         )
         .expect("the bundled site is sound");
-        let (site, theme) = (Arc::new(prepared.site), Arc::new(prepared.theme));
+        let (site, theme) = (Arc::new(prepared.site), prepared.theme);
         let shared = Renderer::new(Arc::clone(&site), Arc::clone(&theme));
         let per_page = Renderer::cards_later(site, theme);
         assert_eq!(shared.len(), per_page.len());

@@ -136,7 +136,7 @@ pub struct Theme {
     strings: [Strings; 2],
     pub(super) static_files: Vec<OutputFile>,
     /// Whether a template marks the entry body for the index
-    /// ([`crate::search::BODY_MARK`]).
+    /// ([`super::BODY_MARK`]).
     marks_body: bool,
     /// Symbolic links skipped in the static folders.
     pub warnings: Diagnostics,
@@ -192,7 +192,7 @@ pub fn load_theme(root: &Path, config: &Config) -> Result<Theme, Diagnostics> {
     }
     let marks_body = sources
         .iter()
-        .any(|(_, text)| text.contains(crate::search::BODY_MARK));
+        .any(|(_, text)| text.contains(super::BODY_MARK));
     let mut tera = Tera::new();
     tera.autoescape_on(vec![".html", ".xml"]);
     if diagnostics.is_empty()

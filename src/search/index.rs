@@ -686,7 +686,7 @@ fn copy_varint(bytes: &[u8], mut at: usize, out: &mut Vec<u8>) -> usize {
 }
 
 /// The varint at `at`, and the offset after it.
-fn read_varint(bytes: &[u8], mut at: usize) -> (u64, usize) {
+pub(super) fn read_varint(bytes: &[u8], mut at: usize) -> (u64, usize) {
     let (mut value, mut shift) = (0u64, 0);
     loop {
         let byte = bytes[at];

@@ -83,7 +83,7 @@ pub mod text;
 use crate::config::{Lang, VocabName};
 use crate::entry::EntryType;
 use crate::render::view::{self, Speaker};
-use crate::render::{OutputFile, Theme};
+use crate::render::{BODY_MARK, OutputFile, Theme};
 use crate::site::{EntryId, Site};
 
 use index::{Document, FacetGroup, FacetValue};
@@ -107,14 +107,10 @@ pub struct PageText {
     pub body_start: usize,
 }
 
-/// Where the index gets the text of an entry's page in a language: read back
-/// from the written page by a build, rendered on demand by `serve`. `None`
+/// Where the index gets the text of an entry's page in a language: taken from
+/// the page as a build makes it, rendered on demand by `serve`. `None`
 /// leaves the document without text.
 pub type TextOf<'a> = &'a (dyn Fn(Lang, EntryId) -> Option<PageText> + Sync);
-
-/// The attribute of the element that holds an entry's body, inside its
-/// `data-entry` element: what comes before it is the title and metadata.
-pub const BODY_MARK: &str = "data-entry-body";
 
 /// The text the index keeps of entry `id`'s page in `lang`, read from its HTML.
 pub fn page_text(site: &Site, lang: Lang, id: EntryId, html: &str) -> Option<PageText> {
@@ -503,8 +499,13 @@ mod tests {
     #[test]
     fn the_bundled_site_indexes_every_entry_in_each_language_it_is_written_in() {
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-        let built =
-            crate::build(root, &crate::BuildOptions::default()).expect("the bundled site builds");
+        let built = crate::build(
+            root,
+            &crate::BuildOptions::default(),
+            crate::Output::Memory,
+            &crate::progress::Silent,
+        )
+        .expect("the bundled site builds");
         for lang in built.site.config.ordered_languages() {
             let written: Vec<&crate::entry::Entry> = built
                 .site
@@ -544,11 +545,16 @@ mod tests {
     #[test]
     fn the_body_mark_gives_the_same_text_and_body_start_as_finding_the_body_by_its_text() {
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-        let built =
-            crate::build(root, &crate::BuildOptions::default()).expect("the bundled site builds");
+        let built = crate::build(
+            root,
+            &crate::BuildOptions::default(),
+            crate::Output::Memory,
+            &crate::progress::Silent,
+        )
+        .expect("the bundled site builds");
         // The built site has let go of the bodies' HTML, which finding the
         // body by its text needs: the same site as prepared keeps it.
-        let site = crate::prepare(
+        let site = crate::assemble(
             root,
             &crate::BuildOptions::default(),
             &crate::progress::Silent,

@@ -19,18 +19,11 @@ pub struct Posting {
     pub positions: Vec<Vec<u32>>,
 }
 
+/// [`read_varint`](super::index::read_varint), moving `at` past it.
 fn read_varint(bytes: &[u8], at: &mut usize) -> u64 {
-    let mut value = 0u64;
-    let mut shift = 0;
-    loop {
-        let byte = bytes[*at];
-        *at += 1;
-        value |= u64::from(byte & 0x7f) << shift;
-        if byte & 0x80 == 0 {
-            return value;
-        }
-        shift += 7;
-    }
+    let (value, next) = super::index::read_varint(bytes, *at);
+    *at = next;
+    value
 }
 
 fn read_gaps(bytes: &[u8], at: &mut usize, count: usize) -> Vec<u32> {

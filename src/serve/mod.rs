@@ -181,14 +181,14 @@ fn rebuild(state: &State) {
     };
     let result = {
         let mut parsed = state.parsed.lock().unwrap_or_else(|e| e.into_inner());
-        crate::prepare(root, &options, &progress, &mut parsed)
+        crate::assemble(root, &options, &progress, &mut parsed)
     };
     // Everything but rendering: pages are rendered when asked for. One page
     // of each kind is rendered now, so a broken template fails the build
     // (and keeps the last good site) instead of every page that uses it.
     let result = result.and_then(|prepared| {
         let timer = Timer::start();
-        let renderer = Renderer::new(Arc::new(prepared.site), Arc::new(prepared.theme));
+        let renderer = Renderer::new(Arc::new(prepared.site), prepared.theme);
         let mut failed = crate::diag::Diagnostics::new();
         for index in renderer.one_of_each() {
             if let Err(diagnostic) = renderer.render(index) {
@@ -252,7 +252,7 @@ fn rebuild(state: &State) {
 }
 
 fn render_diagnostics(root: &Path, diagnostics: &[Diagnostic], lang: Lang) -> String {
-    let sources = crate::check::sources(root, diagnostics);
+    let sources = crate::diag::sources(root, diagnostics);
     diagnostics
         .iter()
         .map(|d| {
@@ -388,20 +388,7 @@ fn clean_path(raw: &str) -> Option<String> {
     if !raw.starts_with('/') {
         return None;
     }
-    let bytes = raw.as_bytes();
-    let mut decoded = Vec::with_capacity(bytes.len());
-    let mut index = 0;
-    while index < bytes.len() {
-        if bytes[index] == b'%' {
-            let hex = std::str::from_utf8(bytes.get(index + 1..index + 3)?).ok()?;
-            decoded.push(u8::from_str_radix(hex, 16).ok()?);
-            index += 3;
-        } else {
-            decoded.push(bytes[index]);
-            index += 1;
-        }
-    }
-    let path = String::from_utf8(decoded).ok()?;
+    let path = crate::url::percent_decode_strict(raw)?;
     let bad_segment = path.split('/').any(|s| s == ".." || s == ".");
     if bad_segment
         || path.contains('\\')

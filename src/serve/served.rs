@@ -295,19 +295,22 @@ mod tests {
     use crate::{BuildOptions, parse};
 
     fn served(root: &Path, cache: &mut parse::Cache) -> Arc<Served> {
-        let prepared = crate::prepare(root, &BuildOptions::default(), &Silent, cache)
+        let prepared = crate::assemble(root, &BuildOptions::default(), &Silent, cache)
             .expect("the site builds");
-        let served = Served::new(Renderer::new(
-            Arc::new(prepared.site),
-            Arc::new(prepared.theme),
-        ));
+        let served = Served::new(Renderer::new(Arc::new(prepared.site), prepared.theme));
         served.index_in_background();
         served
     }
 
     /// Every file `serve` has, in path order, against a full build's.
     fn assert_same_as_a_full_build(root: &Path, served: &Served) {
-        let built = crate::build(root, &BuildOptions::default()).expect("the site builds");
+        let built = crate::build(
+            root,
+            &BuildOptions::default(),
+            crate::Output::Memory,
+            &Silent,
+        )
+        .expect("the site builds");
         let paths: Vec<String> = built.files.iter().map(|f| f.path.clone()).collect();
         assert_eq!(served.paths(), paths);
         for file in &built.files {
@@ -344,17 +347,14 @@ mod tests {
     #[test]
     fn a_request_for_the_index_of_a_superseded_build_does_not_wait_forever() {
         let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-        let prepared = crate::prepare(
+        let prepared = crate::assemble(
             root,
             &BuildOptions::default(),
             &Silent,
             &mut parse::Cache::default(),
         )
         .unwrap();
-        let served = Served::new(Renderer::new(
-            Arc::new(prepared.site),
-            Arc::new(prepared.theme),
-        ));
+        let served = Served::new(Renderer::new(Arc::new(prepared.site), prepared.theme));
         // No index build was started; a newer build arrives while a request waits.
         let waiting = {
             let served = Arc::clone(&served);

@@ -8,7 +8,8 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use chengguo::{BuildOptions, Built};
+use chengguo::progress::Silent;
+use chengguo::{BuildOptions, Built, Output};
 
 pub struct Fixture {
     dir: tempfile::TempDir,
@@ -64,7 +65,7 @@ impl Fixture {
     }
 
     pub fn build_with(&self, options: &BuildOptions) -> Result<Built, Vec<String>> {
-        chengguo::build(self.root(), options).map_err(|diagnostics| {
+        chengguo::build(self.root(), options, Output::Memory, &Silent).map_err(|diagnostics| {
             diagnostics
                 .sorted()
                 .iter()

@@ -7,7 +7,7 @@ use std::path::Path;
 
 use crate::diag::{Diagnostic, Diagnostics};
 
-use super::yaml::{Locator, Yaml};
+use crate::yaml::{Locator, Yaml};
 
 /// The byte offset and character of the first control that is unbalanced:
 /// a PDF or PDI with nothing to close, or an opening left open at the end.
