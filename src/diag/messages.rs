@@ -672,16 +672,39 @@ fn translate(table: &[Message], text: &str, lang: Lang) -> String {
         if let Some(args) = capture(entry.en, text) {
             let mut out = entry.zh.to_string();
             for (index, arg) in args.iter().enumerate() {
-                let word = WORDS
-                    .iter()
-                    .find(|(en, _)| en == arg)
-                    .map_or(*arg, |(_, zh)| zh);
+                let word = if is_words_place(entry, index) {
+                    WORDS
+                        .iter()
+                        .find(|(en, _)| en == arg)
+                        .map_or(*arg, |(_, zh)| zh)
+                } else {
+                    arg
+                };
                 out = out.replace(&format!("{{{index}}}"), word);
             }
             return out;
         }
     }
     text.to_string()
+}
+
+/// Whether the argument at `index` of `entry` is one of our own words (a kind
+/// of entry, a shape such as `a list`) that reads in Chinese, rather than text
+/// taken from the site. What the editor wrote stands in quotes in the English
+/// template (`unknown value "{}"`), a suggestion (`did you mean {}?`) is a key
+/// or value to write as it is, and `vocabularies.{}` names a key of
+/// config.yaml: translating any of these would tell the editor to write
+/// something that is not in their files (`stage: park` reported as `未知的值 "园区"`).
+fn is_words_place(entry: &Message, index: usize) -> bool {
+    if entry.code == "did-you-mean" {
+        return false;
+    }
+    let parts: Vec<&str> = entry.en.split("{}").collect();
+    let (Some(before), Some(after)) = (parts.get(index), parts.get(index + 1)) else {
+        return false;
+    };
+    let verbatim = |c: char| matches!(c, '"' | '.' | '/' | '`');
+    !before.ends_with(verbatim) && !after.starts_with(verbatim)
 }
 
 /// The arguments of `text` if it is `template` with its `{}` filled in.
@@ -723,6 +746,27 @@ mod tests {
         assert_eq!(
             message("expected text, found a list", Lang::Zh),
             "应为文本,实际是列表"
+        );
+    }
+
+    #[test]
+    fn never_translates_what_the_editor_wrote() {
+        // `stage: park`: the value is the editor's, even where it is one of our words.
+        assert_eq!(
+            message("unknown value \"park\"", Lang::Zh),
+            "未知的值 \"park\""
+        );
+        assert_eq!(
+            message("unknown park \"policy\"", Lang::Zh),
+            "未知的园区 \"policy\""
+        );
+        assert_eq!(help("did you mean park?", Lang::Zh), "你是不是要写 park?");
+        assert_eq!(
+            help(
+                "the values are listed under vocabularies.parks in config.yaml",
+                Lang::Zh
+            ),
+            "可选的值列在 config.yaml 的 vocabularies.parks 下"
         );
     }
 
