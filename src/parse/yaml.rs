@@ -357,9 +357,17 @@ impl<'a> Locator<'a> {
 
     /// `(line, column)` of `needle` within the value of the top-level `key`,
     /// only if it is written there as it is.
+    ///
+    /// A place where `needle` stands as a whole value or list item is
+    /// preferred to one where it is part of a longer one, so that in
+    /// `[作价入股, 作价]` the item `作价` is found at its own place.
     pub fn find_in_value(&self, key: &str, needle: &str) -> Option<(usize, usize)> {
+        if needle.is_empty() {
+            return None;
+        }
         let start = self.top_level_key_index(key)?;
         let lines: Vec<&str> = self.text.lines().collect();
+        let mut within_longer = None;
         for (offset, line) in lines[start..].iter().enumerate() {
             if offset > 0 && is_top_level_key_line(line) {
                 break;
@@ -369,14 +377,19 @@ impl<'a> Locator<'a> {
             } else {
                 0
             };
-            if !needle.is_empty()
-                && let Some(byte) = line[search_from..].find(needle)
-            {
-                let column = line[..search_from + byte].chars().count() + 1;
-                return Some((self.file_line(start + offset + 1), column));
+            for (byte, _) in line[search_from..].match_indices(needle) {
+                let at = search_from + byte;
+                let place = (
+                    self.file_line(start + offset + 1),
+                    line[..at].chars().count() + 1,
+                );
+                if stands_alone(line, at, at + needle.len()) {
+                    return Some(place);
+                }
+                within_longer.get_or_insert(place);
             }
         }
-        None
+        within_longer
     }
 
     fn top_level_key_index(&self, key: &str) -> Option<usize> {
@@ -389,6 +402,17 @@ impl<'a> Locator<'a> {
             unquoted.is_some_and(|rest| rest.trim_start().starts_with(':'))
         })
     }
+}
+
+/// Whether `line[start..end]` is a whole scalar: nothing but YAML punctuation
+/// or spaces before it and after it on its side of the item.
+fn stands_alone(line: &str, start: usize, end: usize) -> bool {
+    let before = line[..start].chars().next_back();
+    let after = line[end..].chars().next();
+    before
+        .is_none_or(|c| c.is_whitespace() || matches!(c, '[' | '{' | ',' | ':' | '-' | '"' | '\''))
+        && after
+            .is_none_or(|c| c.is_whitespace() || matches!(c, ']' | '}' | ',' | '"' | '\'' | '#'))
 }
 
 fn is_top_level_key_line(line: &str) -> bool {
@@ -500,6 +524,18 @@ mod tests {
         let error = parse(&text).unwrap_err();
         assert!(started.elapsed() < std::time::Duration::from_secs(2));
         assert!(error.message.contains("repetition limit"), "{error:?}");
+    }
+
+    #[test]
+    fn locates_list_items_at_their_own_place_not_inside_a_longer_one() {
+        let flow = Locator::new("title: x\ntransfer_modes: [作价入股, 作价]\n", 2);
+        assert_eq!(flow.value("transfer_modes", "作价"), Some((3, 24)));
+        assert_eq!(flow.value("transfer_modes", "作价入股"), Some((3, 18)));
+        let block = Locator::new("tags:\n  - 作价入股\n  - \"作价\"\nstage: 中试\n", 1);
+        assert_eq!(block.value("tags", "作价"), Some((3, 6)));
+        assert_eq!(block.value("tags", "作价入股"), Some((2, 5)));
+        // Only inside a longer value: that place is still better than the key's.
+        assert_eq!(block.value("stage", "中"), Some((4, 8)));
     }
 
     #[test]

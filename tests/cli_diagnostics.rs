@@ -1,0 +1,93 @@
+//! Diagnostics that were once in the wrong place or the wrong words (issue 16),
+//! each reproduced on the `minimal` fixture with one file changed and checked
+//! with `chengguo check` run from the site folder, as the README shows.
+
+use std::fs;
+use std::path::Path;
+use std::process::Command;
+
+mod support;
+
+use support::{copy_tree, repo};
+
+/// The `minimal` fixture with the default theme, `files` written over it.
+fn site_with(files: &[(&str, &str)]) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    copy_tree(&repo().join("tests/fixtures/minimal"), dir.path());
+    copy_tree(
+        &repo().join("themes/default"),
+        &dir.path().join("themes/default"),
+    );
+    for (path, text) in files {
+        let path = dir.path().join(path);
+        fs::create_dir_all(path.parent().unwrap()).unwrap();
+        fs::write(path, text).unwrap();
+    }
+    dir
+}
+
+/// `chengguo check --root . ARGS` in `root`: exit code and standard output.
+fn check(root: &Path, args: &[&str]) -> (Option<i32>, String) {
+    let output = Command::new(env!("CARGO_BIN_EXE_chengguo"))
+        .current_dir(root)
+        .args(["check", "--root", "."])
+        .args(args)
+        .output()
+        .unwrap();
+    (
+        output.status.code(),
+        String::from_utf8(output.stdout).unwrap(),
+    )
+}
+
+const ACHIEVEMENT: &str = "content/achievements/nano-displacement.zh.md";
+
+/// The minimal site's Chinese achievement with one front-matter line replaced.
+fn achievement_with(line: &str, replacement: &str) -> String {
+    let text = fs::read_to_string(repo().join("tests/fixtures/minimal").join(ACHIEVEMENT)).unwrap();
+    assert!(text.contains(line), "{line}");
+    text.replacen(line, replacement, 1)
+}
+
+#[test]
+fn an_editors_value_is_never_translated() {
+    let text = achievement_with("stage: 产业化", "stage: park");
+    let site = site_with(&[(ACHIEVEMENT, &text)]);
+    let (code, out) = check(site.path(), &[]);
+    assert_eq!(code, Some(1));
+    assert!(
+        out.contains(
+            "content/achievements/nano-displacement.zh.md:7:8: 错误: 字段 \"stage\": 未知的值 \"park\"\n 7 | stage: park\n   |        ^^^^\n"
+        ),
+        "{out}"
+    );
+}
+
+#[test]
+fn a_bad_list_item_is_placed_at_its_own_text() {
+    let text = achievement_with(
+        "transfer_modes: [作价入股]",
+        "transfer_modes: [作价入股, 作价]",
+    );
+    let site = site_with(&[(ACHIEVEMENT, &text)]);
+    let (code, out) = check(site.path(), &["--lang", "en"]);
+    assert_eq!(code, Some(1));
+    assert!(
+        out.contains(
+            "content/achievements/nano-displacement.zh.md:8:24: error: field \"transfer_modes\": unknown value \"作价\"\n"
+        ),
+        "{out}"
+    );
+    let block = achievement_with(
+        "transfer_modes: [作价入股]",
+        "transfer_modes:\n  - 作价入股\n  - 作价",
+    );
+    let block_site = site_with(&[(ACHIEVEMENT, &block)]);
+    let (_, out) = check(block_site.path(), &["--lang", "en"]);
+    assert!(
+        out.contains(
+            "content/achievements/nano-displacement.zh.md:10:5: error: field \"transfer_modes\": unknown value \"作价\"\n"
+        ),
+        "{out}"
+    );
+}
