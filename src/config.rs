@@ -563,9 +563,10 @@ pub fn parse(text: &str) -> Result<Config, Diagnostics> {
             .into());
         }
         Err(error) => {
-            return Err(Diagnostic::error(path, error.message)
+            let diagnostic = Diagnostic::error(path, error.message)
                 .at(error.line, error.column)
-                .into());
+                .help_opt(error.help);
+            return Err(diagnostic.into());
         }
     };
     let error_at = |key: &str, message: String| {

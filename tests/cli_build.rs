@@ -33,7 +33,9 @@ fn a_failed_build_keeps_the_last_good_site() {
     assert_eq!(output.status.code(), Some(1));
     let stderr = String::from_utf8(output.stderr).unwrap();
     assert!(
-        stderr.starts_with("content/parks/science-city.yaml:2:1: error: malformed YAML"),
+        stderr.starts_with(
+            "content/parks/science-city.yaml:1:8: error: the map opened here with { is not closed with }"
+        ),
         "{stderr}"
     );
     assert!(stderr.contains("build failed;"), "{stderr}");

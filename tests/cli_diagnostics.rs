@@ -91,3 +91,65 @@ fn a_bad_list_item_is_placed_at_its_own_text() {
         "{out}"
     );
 }
+
+#[test]
+fn a_duplicate_key_is_placed_at_its_second_occurrence() {
+    let text = achievement_with("tags: [赋权改革]", "tags: [赋权改革]\nstage: 中试");
+    let site = site_with(&[(ACHIEVEMENT, &text)]);
+    let (code, out) = check(site.path(), &[]);
+    assert_eq!(code, Some(1));
+    assert!(
+        out.contains(
+            "content/achievements/nano-displacement.zh.md:13:1: 错误: 同一个映射中的键 \"stage\" 写了两次\n 13 | stage: 中试\n    | ^^^^^\n  = 提示: 只保留其中一个：这个键在第 7 行也写了\n"
+        ),
+        "{out}"
+    );
+}
+
+#[test]
+fn a_full_width_colon_is_reported_on_its_own_line() {
+    let text = achievement_with("summary: ", "summary：");
+    let site = site_with(&[(ACHIEVEMENT, &text)]);
+    let (code, out) = check(site.path(), &["--lang", "en"]);
+    assert_eq!(code, Some(1));
+    assert!(
+        out.contains(
+            "content/achievements/nano-displacement.zh.md:3:8: error: \"summary\" is followed by a full-width colon ：, which YAML does not read as a key's colon\n"
+        ),
+        "{out}"
+    );
+    assert!(
+        out.contains(
+            "  = help: use an ASCII colon: write `: ` (a colon and a space) after the key\n"
+        ),
+        "{out}"
+    );
+}
+
+#[test]
+fn a_tab_in_front_matter_is_explained_in_the_sites_language() {
+    let text = achievement_with("date: 2022-05", "\tdate: 2022-05");
+    let site = site_with(&[(ACHIEVEMENT, &text)]);
+    let (code, out) = check(site.path(), &[]);
+    assert_eq!(code, Some(1));
+    assert!(
+        out.contains(
+            "content/achievements/nano-displacement.zh.md:4:1: 错误: 缩进中有制表符（Tab）：YAML 只能用空格缩进\n"
+        ),
+        "{out}"
+    );
+    assert!(out.contains("  = 提示: 请把制表符换成空格\n"), "{out}");
+}
+
+#[test]
+fn an_unclosed_list_is_placed_where_it_opens_with_its_own_help() {
+    let text = achievement_with("tags: [赋权改革]", "tags: [赋权改革");
+    let site = site_with(&[(ACHIEVEMENT, &text)]);
+    let (_, out) = check(site.path(), &["--lang", "en"]);
+    assert!(
+        out.contains(
+            "content/achievements/nano-displacement.zh.md:12:7: error: the list opened here with [ is not closed with ]\n 12 | tags: [赋权改革\n    |       ^\n  = help: close the list with ] and separate its items with commas\n"
+        ),
+        "{out}"
+    );
+}

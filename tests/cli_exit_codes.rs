@@ -52,7 +52,10 @@ fn build_exits_1_on_content_errors_and_0_when_written() {
     assert_exit(&chengguo(fixture.root(), &["build"]), 0);
     fixture.write("content/parks/science-city.yaml", "title: {zh: 科学城\n");
     let stderr = assert_exit(&chengguo(fixture.root(), &["build"]), 1);
-    assert!(stderr.contains("malformed YAML"), "{stderr}");
+    assert!(
+        stderr.contains("the map opened here with { is not closed with }"),
+        "{stderr}"
+    );
 }
 
 #[test]

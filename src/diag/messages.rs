@@ -83,6 +83,56 @@ pub const MESSAGES: &[Message] = &[
         "slug \"{0}\" 重复:这个{1}已经写在 {2} 中",
     ),
     m("yaml-syntax", "malformed YAML: {}", "YAML 格式错误:{0}"),
+    m(
+        "full-width-colon",
+        "\"{}\" is followed by a full-width colon ：, which YAML does not read as a key's colon",
+        "\"{0}\" 后面是全角冒号“：”，YAML 不把它当作键后面的冒号",
+    ),
+    m(
+        "duplicate-key",
+        "the key \"{}\" is written twice in the same map",
+        "同一个映射中的键 \"{0}\" 写了两次",
+    ),
+    m(
+        "yaml-colon-here",
+        "a colon and a space here start a key where none can stand",
+        "这里的“冒号加空格”开始了一个键，但这个位置不能有键",
+    ),
+    m(
+        "yaml-tab",
+        "a tab in the indentation: YAML indents with spaces only",
+        "缩进中有制表符（Tab）：YAML 只能用空格缩进",
+    ),
+    m(
+        "yaml-unclosed-list",
+        "the list opened here with [ is not closed with ]",
+        "这里用 [ 开始的列表没有用 ] 结束",
+    ),
+    m(
+        "yaml-unclosed-map",
+        "the map opened here with { is not closed with }",
+        "这里用 { 开始的映射没有用 } 结束",
+    ),
+    m(
+        "yaml-unclosed-quote",
+        "the quotation mark here is not closed",
+        "这里的引号没有闭合",
+    ),
+    m(
+        "yaml-bad-escape",
+        "a backslash in double-quoted text starts an escape YAML does not know",
+        "双引号文本中的反斜杠开始了一个 YAML 不认识的转义",
+    ),
+    m(
+        "yaml-unknown-alias",
+        "an alias *name refers to no anchor &name written before it",
+        "别名 *name 指向的锚点 &name 没有在它前面定义",
+    ),
+    m(
+        "yaml-bad-start",
+        "a value cannot start with {}",
+        "值不能以 {0} 开头",
+    ),
     // The output folder (exit code 3, not 1: the content is not at fault).
     m(
         CANNOT_WRITE,
@@ -462,6 +512,49 @@ pub const HELPS: &[Message] = &[
         "check the indentation and quote text that holds a colon followed by a space",
         "请检查缩进;含有“冒号加空格”的文本要加引号",
     ),
+    m(
+        "",
+        "use an ASCII colon: write `: ` (a colon and a space) after the key",
+        "请改用半角冒号：在键后面写 `: `（冒号加一个空格）",
+    ),
+    m(
+        "",
+        "keep one of the two: the key is also on line {}",
+        "只保留其中一个：这个键在第 {0} 行也写了",
+    ),
+    m("", "keep one of the two", "只保留其中一个"),
+    m("", "replace the tab with spaces", "请把制表符换成空格"),
+    m(
+        "",
+        "check the indentation, or quote text that holds a colon followed by a space",
+        "请检查缩进，或者给含有“冒号加空格”的文本加引号",
+    ),
+    m(
+        "",
+        "close the list with ] and separate its items with commas",
+        "请用 ] 结束列表，并用逗号分隔各项",
+    ),
+    m(
+        "",
+        "close the map with } and separate its entries with commas",
+        "请用 } 结束映射，并用逗号分隔各项",
+    ),
+    m(
+        "",
+        "end the text with the same quotation mark it starts with",
+        "请用开头的那种引号结束这段文本",
+    ),
+    m(
+        "",
+        "write \\\\ for a backslash, or put the text in single quotes",
+        "反斜杠请写成 \\\\，或者把文本放在单引号中",
+    ),
+    m(
+        "",
+        "put text that starts with * in quotes",
+        "以 * 开头的文本请加引号",
+    ),
+    m("", "put the text in quotes", "请给文本加引号"),
     m(
         "",
         "the fields of {} are listed in the README",
