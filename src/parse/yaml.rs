@@ -625,6 +625,41 @@ impl<'a> Locator<'a> {
         within_longer
     }
 
+    /// `(line, column)` of a key in nested block maps, by its path of keys
+    /// (`["vocabularies", "genres", "other"]`): each key is looked for only
+    /// among the children of the one before, so the same key under another
+    /// parent is not taken for it.
+    pub fn key_path(&self, path: &[&str]) -> Option<(usize, usize)> {
+        let (first, rest) = path.split_first()?;
+        let lines: Vec<&str> = self.text.lines().collect();
+        let mut index = self.top_level_key_index(first)?;
+        let mut indent = 0;
+        for key in rest {
+            let mut child_indent = None;
+            let mut found = None;
+            for (offset, line) in lines.iter().enumerate().skip(index + 1) {
+                let content = line.trim_start_matches(' ');
+                if content.is_empty() || content.starts_with('#') {
+                    continue;
+                }
+                let depth = line.len() - content.len();
+                if depth <= indent {
+                    break;
+                }
+                if *child_indent.get_or_insert(depth) != depth {
+                    continue;
+                }
+                if starts_with_key(content, key) {
+                    found = Some(offset);
+                    break;
+                }
+            }
+            index = found?;
+            indent = child_indent?;
+        }
+        Some((self.file_line(index + 1), indent + 1))
+    }
+
     fn top_level_key_index(&self, key: &str) -> Option<usize> {
         self.text.lines().position(|line| {
             let unquoted = line
@@ -646,6 +681,20 @@ fn stands_alone(line: &str, start: usize, end: usize) -> bool {
         .is_none_or(|c| c.is_whitespace() || matches!(c, '[' | '{' | ',' | ':' | '-' | '"' | '\''))
         && after
             .is_none_or(|c| c.is_whitespace() || matches!(c, ']' | '}' | ',' | '"' | '\'' | '#'))
+}
+
+/// Whether `content` (a line without its indentation) is `key:`, plain or quoted.
+fn starts_with_key(content: &str, key: &str) -> bool {
+    ['"', '\'']
+        .iter()
+        .find_map(|quote| {
+            content
+                .strip_prefix(*quote)
+                .and_then(|r| r.strip_prefix(key))
+                .and_then(|r| r.strip_prefix(*quote))
+        })
+        .or_else(|| content.strip_prefix(key))
+        .is_some_and(|rest| rest.trim_start_matches(' ').starts_with(':'))
 }
 
 fn is_top_level_key_line(line: &str) -> bool {
@@ -871,6 +920,23 @@ mod tests {
                 "{text:?}"
             );
         }
+    }
+
+    #[test]
+    fn locates_a_nested_key_under_its_own_parent() {
+        let text = "title: x\nvocabularies:\n  topics:\n    other: {zh: 其他, en: Other}\n  genres:\n    # kinds\n    reply: {zh: 答复, en: Reply}\n    other: {zh: 其他}\nlimits: {}\n";
+        let locator = Locator::new(text, 1);
+        assert_eq!(
+            locator.key_path(&["vocabularies", "genres", "other"]),
+            Some((8, 5))
+        );
+        assert_eq!(
+            locator.key_path(&["vocabularies", "topics", "other"]),
+            Some((4, 5))
+        );
+        assert_eq!(locator.key_path(&["vocabularies", "genres"]), Some((5, 3)));
+        assert_eq!(locator.key_path(&["vocabularies", "genres", "none"]), None);
+        assert_eq!(locator.key_path(&["limits", "depth"]), None);
     }
 
     #[test]
