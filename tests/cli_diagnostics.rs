@@ -153,3 +153,33 @@ fn an_unclosed_list_is_placed_where_it_opens_with_its_own_help() {
         "{out}"
     );
 }
+
+#[test]
+fn a_reference_to_a_draft_is_said_to_be_one_once_per_reference() {
+    let policy = "content/policies/transfer-rules.zh.md";
+    let text = fs::read_to_string(repo().join("tests/fixtures/minimal").join(policy)).unwrap();
+    let draft = text.replacen(
+        "genre: 人大建议办理\n",
+        "genre: 人大建议办理\ndraft: true\n",
+        1,
+    );
+    let site = site_with(&[(policy, &draft)]);
+    let (code, out) = check(site.path(), &["--lang", "en"]);
+    assert_eq!(code, Some(1));
+    let expected = "content/achievements/nano-displacement.zh.md:11:12: error: reference to the draft policy \"transfer-rules\", which is not published\n 11 | policies: [transfer-rules]\n    |            ^^^^^^^^^^^^^^\n  = help: remove `draft: true` from it, or remove the reference; build --drafts includes drafts to preview them\n";
+    assert!(out.contains(expected), "{out}");
+    assert_eq!(out.matches("transfer-rules\"").count(), 1, "{out}");
+    assert!(!out.contains("unknown policy"), "{out}");
+    // With drafts built too, the reference is fine.
+    let output = Command::new(env!("CARGO_BIN_EXE_chengguo"))
+        .current_dir(site.path())
+        .args(["build", "--root", ".", "--drafts"])
+        .output()
+        .unwrap();
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+}

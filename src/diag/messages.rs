@@ -283,6 +283,11 @@ pub const MESSAGES: &[Message] = &[
         "链接指向草稿{0} \"{1}\",它不会发布",
     ),
     m(
+        "reference-to-draft",
+        "reference to the draft {} \"{}\", which is not published",
+        "引用了草稿{0} \"{1}\"，它不会发布",
+    ),
+    m(
         "bad-entry-link",
         "\"{}\" is not a link to an entry; write @/achievements/slug, @/parks/slug or @/policies/slug",
         "\"{0}\" 不是指向条目的链接;请写成 @/achievements/slug、@/parks/slug 或 @/policies/slug",
@@ -683,6 +688,11 @@ pub const HELPS: &[Message] = &[
         "",
         "its aliases (*name) repeat a value too many times; write the values out",
         "其中的别名（*name）把一个值重复了太多次；请直接写出这些值",
+    ),
+    m(
+        "",
+        "remove `draft: true` from it, or remove the reference; build --drafts includes drafts to preview them",
+        "去掉它的 `draft: true`，或者删除这个引用；build --drafts 会包含草稿，以便预览",
     ),
     m(
         "undraft",
