@@ -183,3 +183,20 @@ fn a_reference_to_a_draft_is_said_to_be_one_once_per_reference() {
         String::from_utf8_lossy(&output.stderr)
     );
 }
+
+#[test]
+fn a_yaml_entry_with_both_titles_blank_is_an_error_at_its_title() {
+    // Referenced by nothing, so before it vanished and the check passed.
+    let site = site_with(&[(
+        "content/parks/blank-titles.yaml",
+        "kind: 科学城\ntitle: {zh: \"\", en: \"  \"}\nsummary: {zh: 摘要, en: Summary}\n",
+    )]);
+    let (code, out) = check(site.path(), &["--lang", "en"]);
+    assert_eq!(code, Some(1), "{out}");
+    assert!(
+        out.contains(
+            "content/parks/blank-titles.yaml:2:1: error: field \"title\": the required field \"title\" is blank\n 2 | title: {zh: \"\", en: \"  \"}\n   | ^^^^^\n  = help: required: Title / 标题\n"
+        ),
+        "{out}"
+    );
+}

@@ -560,11 +560,20 @@ impl FieldContext<'_> {
     }
 }
 
+/// Left blank: nothing, blank text, a list of blanks, or a `{zh, en}` map
+/// whose texts are all blank (`title: {zh: "", en: ""}` is as blank as
+/// `title: ""`; taken for written, it had dropped the entry without a word).
 fn is_blank(value: &Yaml) -> bool {
     match value {
         Yaml::Null => true,
         Yaml::String(s) => s.trim().is_empty(),
         Yaml::List(items) => items.iter().all(is_blank),
+        Yaml::Map(entries) => {
+            !entries.is_empty()
+                && entries
+                    .iter()
+                    .all(|(key, text)| Lang::from_code(key).is_some() && is_blank(text))
+        }
         _ => false,
     }
 }
