@@ -99,7 +99,7 @@ fn a_bad_base_url_is_a_usage_error_named_as_such() {
     assert_eq!(output.status.code(), Some(2));
     assert!(
         String::from_utf8_lossy(&output.stderr)
-            .starts_with("error: --base-url: base_url must start with http://, https:// or /")
+            .starts_with("错误: --base-url：base_url 必须以 http://、https:// 或 / 开头")
     );
 }
 

@@ -200,3 +200,81 @@ fn a_yaml_entry_with_both_titles_blank_is_an_error_at_its_title() {
         "{out}"
     );
 }
+
+/// `chengguo ARGS` in `dir`: exit code and standard error.
+fn run(dir: &Path, args: &[&str]) -> (Option<i32>, String) {
+    let output = Command::new(env!("CARGO_BIN_EXE_chengguo"))
+        .current_dir(dir)
+        .args(args)
+        .output()
+        .unwrap();
+    (
+        output.status.code(),
+        String::from_utf8(output.stderr).unwrap(),
+    )
+}
+
+#[test]
+fn new_and_usage_errors_speak_the_sites_language() {
+    let site = site_with(&[]);
+    assert_eq!(
+        run(site.path(), &["new", "park", "science-city", "--root", "."]),
+        (
+            Some(2),
+            "错误: slug 已被使用：content/parks/science-city.yaml 已经存在\n".to_string()
+        )
+    );
+    assert_eq!(
+        run(
+            site.path(),
+            &["build", "--root", ".", "--base-url", "ftp://x/"]
+        )
+        .1,
+        "错误: --base-url：base_url 必须以 http://、https:// 或 / 开头,而不是 \"ftp://x/\"\n"
+    );
+    let english = site_with(&[(
+        "config.yaml",
+        &fs::read_to_string(repo().join("tests/fixtures/minimal/config.yaml"))
+            .unwrap()
+            .replace("default_language: zh", "default_language: en"),
+    )]);
+    assert_eq!(
+        run(english.path(), &["new", "park", "science-city"]).1,
+        "error: the slug is taken: content/parks/science-city.yaml already exists\n"
+    );
+}
+
+#[test]
+fn usage_errors_speak_both_languages_where_the_site_is_unknown() {
+    let empty = tempfile::tempdir().unwrap();
+    assert_eq!(
+        run(empty.path(), &["check", "--root", "."]),
+        (
+            Some(2),
+            "error: . has no config.yaml; pass the site's folder with --root\n错误: . 中没有 config.yaml；请用 --root 指定站点的文件夹\n"
+                .to_string()
+        )
+    );
+    let (code, stderr) = run(empty.path(), &["check", "--bogus"]);
+    assert_eq!(code, Some(2));
+    assert!(
+        stderr.starts_with("error: unexpected argument '--bogus'"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.ends_with("错误: 命令行用法有误（见上方的英文说明）；运行 chengguo help 查看用法\n"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn a_help_names_the_real_folder_in_chinese_too() {
+    let text = achievement_with("park: science-city", "park: zzz-unknown");
+    let site = site_with(&[(ACHIEVEMENT, &text)]);
+    let (code, out) = check(site.path(), &[]);
+    assert_eq!(code, Some(1));
+    assert!(
+        out.contains("  = 提示: 不存在文件 content/parks/zzz-unknown.*\n"),
+        "{out}"
+    );
+}

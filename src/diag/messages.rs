@@ -490,6 +490,42 @@ pub const MESSAGES: &[Message] = &[
         "expected {zh: …, en: …} with both languages",
         "应为包含两种语言的 {zh: …, en: …}",
     ),
+    // The command line (`new` and usage errors).
+    m(
+        "no-config",
+        "{} has no config.yaml; pass the site's folder with --root",
+        "{0} 中没有 config.yaml；请用 --root 指定站点的文件夹",
+    ),
+    m(
+        "no-config-or-base-url",
+        "{} has no config.yaml; pass the site's folder with --root, or --base-url",
+        "{0} 中没有 config.yaml；请用 --root 指定站点的文件夹，或者用 --base-url",
+    ),
+    m(
+        "fix-config",
+        "fix config.yaml (or pass the site's folder with --root) first",
+        "请先修正 config.yaml（或者用 --root 指定站点的文件夹）",
+    ),
+    m(
+        "output-not-folder",
+        "{} is not a folder; build the site first",
+        "{0} 不是文件夹；请先生成站点",
+    ),
+    m(
+        "slug-taken",
+        "the slug is taken: {} already exists",
+        "slug 已被使用：{0} 已经存在",
+    ),
+    m(
+        "not-a-site-language",
+        "the site is not written in \"{}\"; its languages are in config.yaml",
+        "站点不使用语言 \"{0}\"；站点的语言列在 config.yaml 中",
+    ),
+    m(
+        "cannot-write-file",
+        "cannot write {}: {}",
+        "无法写入 {0}：{1}",
+    ),
     // Generic shapes last: they would match the messages above.
     m("wrong-kind", "expected {}, found {}", "应为{0},实际是{1}"),
     m(
