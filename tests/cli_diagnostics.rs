@@ -230,7 +230,7 @@ fn new_and_usage_errors_speak_the_sites_language() {
             &["build", "--root", ".", "--base-url", "ftp://x/"]
         )
         .1,
-        "错误: --base-url：base_url 必须以 http://、https:// 或 / 开头,而不是 \"ftp://x/\"\n"
+        "错误: --base-url：base_url 必须以 http://、https:// 或 / 开头，而不是 \"ftp://x/\"\n"
     );
     let english = site_with(&[(
         "config.yaml",

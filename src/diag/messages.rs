@@ -39,34 +39,34 @@ pub const MESSAGES: &[Message] = &[
     m(
         "front-matter-missing",
         "a Markdown entry must start with front matter: a line `---`, the fields, then another `---`",
-        "Markdown 条目必须以前言(front matter)开头:一行 `---`,然后是各字段,再一行 `---`",
+        "Markdown 条目必须以前言（front matter）开头：一行 `---`，然后是各字段，再一行 `---`",
     ),
     m(
         "front-matter-unclosed",
         "unclosed front matter: the `---` on line 1 has no closing `---` line",
-        "前言没有结束:第 1 行的 `---` 之后缺少结束的 `---` 行",
+        "前言没有结束：第 1 行的 `---` 之后缺少结束的 `---` 行",
     ),
     m(
         "body-in-field",
         "a Markdown entry has its body below the front matter, not in a field",
-        "Markdown 条目的正文写在前言下方,而不是写在字段里",
+        "Markdown 条目的正文写在前言下方，而不是写在字段里",
     ),
     m(
         "not-fields",
         "expected fields such as `title: …`, found {}",
-        "应为 `title: …` 这样的字段,实际是{0}",
+        "应为 `title: …` 这样的字段，实际是{0}",
     ),
     m(
         "bad-file-language",
         "\"{}\" does not say its language; name it {}.zh.md or {}.en.md",
-        "\"{0}\" 没有标明语言;请命名为 {1}.zh.md 或 {2}.en.md",
+        "\"{0}\" 没有标明语言；请命名为 {1}.zh.md 或 {2}.en.md",
     ),
     m(
         "bad-file-slug",
         "\"{}\" is not a valid slug: use lowercase ASCII letters, digits and hyphens (e.g. nano-displacement-measurement)",
-        "\"{0}\" 不是有效的 slug:只能用小写英文字母、数字和连字符(例如 nano-displacement-measurement)",
+        "\"{0}\" 不是有效的 slug：只能用小写英文字母、数字和连字符（例如 nano-displacement-measurement）",
     ),
-    m("cannot-read", "cannot read: {}", "无法读取:{0}"),
+    m("cannot-read", "cannot read: {}", "无法读取：{0}"),
     m(
         OUTPUT_LOCKED,
         "cannot write the site: another build (process {}) is writing {}; wait for it to end (lock file {})",
@@ -80,9 +80,9 @@ pub const MESSAGES: &[Message] = &[
     m(
         "duplicate-slug",
         "duplicate slug \"{}\": {} is already written in {}",
-        "slug \"{0}\" 重复:这个{1}已经写在 {2} 中",
+        "slug \"{0}\" 重复：这个{1}已经写在 {2} 中",
     ),
-    m("yaml-syntax", "malformed YAML: {}", "YAML 格式错误:{0}"),
+    m("yaml-syntax", "malformed YAML: {}", "YAML 格式错误：{0}"),
     m(
         "full-width-colon",
         "\"{}\" is followed by a full-width colon ：, which YAML does not read as a key's colon",
@@ -161,7 +161,7 @@ pub const MESSAGES: &[Message] = &[
     m(
         "bad-date",
         "\"{}\" is not a date; write 2023, 2023-05 or 2023-05-30",
-        "\"{0}\" 不是日期;请写成 2023、2023-05 或 2023-05-30",
+        "\"{0}\" 不是日期；请写成 2023、2023-05 或 2023-05-30",
     ),
     m(
         "bad-day",
@@ -171,7 +171,7 @@ pub const MESSAGES: &[Message] = &[
     m(
         "bad-slug",
         "\"{}\" is not a slug; a slug is lowercase ASCII letters, digits and hyphens",
-        "\"{0}\" 不是 slug;slug 只能由小写英文字母、数字和连字符组成",
+        "\"{0}\" 不是 slug；slug 只能由小写英文字母、数字和连字符组成",
     ),
     m("bad-url", "\"{}\" is not a web address", "\"{0}\" 不是网址"),
     m(
@@ -182,17 +182,17 @@ pub const MESSAGES: &[Message] = &[
     m(
         "localized-map-in-markdown",
         "a {zh, en} map belongs in a slug.yaml entry; this file is in {}",
-        "{zh, en} 映射只能用在 slug.yaml 条目中;这个文件是{0}的",
+        "{zh, en} 映射只能用在 slug.yaml 条目中；这个文件是{0}的",
     ),
     m(
         "text-not-text",
         "the {} text must be text, not {}",
-        "{0} 的内容必须是文本,而不是{1}",
+        "{0} 的内容必须是文本，而不是{1}",
     ),
     m(
         "unknown-text-language",
         "unknown language \"{}\"; use zh and en",
-        "未知语言 \"{0}\";请用 zh 和 en",
+        "未知语言 \"{0}\"；请用 zh 和 en",
     ),
     m(
         "unknown-link-key",
@@ -222,7 +222,7 @@ pub const MESSAGES: &[Message] = &[
     m(
         "values-differ",
         "the value differs from the one in {} (line {}); language-independent fields must agree",
-        "这个值与 {0}(第 {1} 行)中的不同;与语言无关的字段必须一致",
+        "这个值与 {0}（第 {1} 行）中的不同；与语言无关的字段必须一致",
     ),
     // What the Markdown allow-list removed or escaped (warnings).
     m(
@@ -269,7 +269,7 @@ pub const MESSAGES: &[Message] = &[
     m(
         "parent-cycle",
         "parks are their own ancestors: {} → {}",
-        "园区的上级形成了循环:{0} → {1}",
+        "园区的上级形成了循环：{0} → {1}",
     ),
     // Links and files inside Markdown and fields (raised by `check`).
     m(
@@ -280,7 +280,7 @@ pub const MESSAGES: &[Message] = &[
     m(
         "link-to-draft",
         "link to the draft {} \"{}\", which is not published",
-        "链接指向草稿{0} \"{1}\",它不会发布",
+        "链接指向草稿{0} \"{1}\"，它不会发布",
     ),
     m(
         "reference-to-draft",
@@ -290,7 +290,7 @@ pub const MESSAGES: &[Message] = &[
     m(
         "bad-entry-link",
         "\"{}\" is not a link to an entry; write @/achievements/slug, @/parks/slug or @/policies/slug",
-        "\"{0}\" 不是指向条目的链接;请写成 @/achievements/slug、@/parks/slug 或 @/policies/slug",
+        "\"{0}\" 不是指向条目的链接；请写成 @/achievements/slug、@/parks/slug 或 @/policies/slug",
     ),
     m(
         "missing-file",
@@ -337,12 +337,12 @@ pub const MESSAGES: &[Message] = &[
     m(
         "cannot-read-config",
         "cannot read the configuration: {}",
-        "无法读取配置:{0}",
+        "无法读取配置：{0}",
     ),
     m(
         "config-not-map",
         "expected a map of settings, found {}",
-        "应为设置项的映射,实际是{0}",
+        "应为设置项的映射，实际是{0}",
     ),
     m(
         "default-language",
@@ -352,12 +352,12 @@ pub const MESSAGES: &[Message] = &[
     m(
         "unknown-language",
         "unknown language {}; chengguo speaks zh and en",
-        "未知语言 {0};chengguo 支持 zh 和 en",
+        "未知语言 {0}；chengguo 支持 zh 和 en",
     ),
     m(
         "theme-not-found",
         "theme \"{}\" not found: there is no folder {}",
-        "找不到主题 \"{0}\":没有文件夹 {1}",
+        "找不到主题 \"{0}\"：没有文件夹 {1}",
     ),
     m(
         "vocabulary-key",
@@ -397,7 +397,7 @@ pub const MESSAGES: &[Message] = &[
     m(
         "base-url-scheme",
         "base_url must start with http://, https:// or /, not \"{}\"",
-        "base_url 必须以 http://、https:// 或 / 开头,而不是 \"{0}\"",
+        "base_url 必须以 http://、https:// 或 / 开头，而不是 \"{0}\"",
     ),
     m(
         "expected-base-url",
@@ -443,7 +443,7 @@ pub const MESSAGES: &[Message] = &[
     m(
         "repo-url",
         "repo_url must be the https:// address of the repository, such as https://github.com/city/site",
-        "repo_url 必须是仓库的 https:// 地址,例如 https://github.com/city/site",
+        "repo_url 必须是仓库的 https:// 地址，例如 https://github.com/city/site",
     ),
     m(
         "expected-branch",
@@ -463,12 +463,12 @@ pub const MESSAGES: &[Message] = &[
     m(
         "shallow-clone",
         "the repository is a shallow clone, so pages show no last-updated dates from its history",
-        "仓库是浅克隆,页面无法显示来自提交历史的最后更新日期",
+        "仓库是浅克隆，页面无法显示来自提交历史的最后更新日期",
     ),
     m(
         "git-failed",
         "git cannot read the repository, so pages show no last-updated dates from its history: {}",
-        "git 无法读取仓库,页面无法显示来自提交历史的最后更新日期:{0}",
+        "git 无法读取仓库，页面无法显示来自提交历史的最后更新日期：{0}",
     ),
     m(
         "expected-bool",
@@ -527,7 +527,7 @@ pub const MESSAGES: &[Message] = &[
         "无法写入 {0}：{1}",
     ),
     // Generic shapes last: they would match the messages above.
-    m("wrong-kind", "expected {}, found {}", "应为{0},实际是{1}"),
+    m("wrong-kind", "expected {}, found {}", "应为{0}，实际是{1}"),
     m(
         "unknown-reference",
         "unknown {} \"{}\"",
@@ -537,7 +537,7 @@ pub const MESSAGES: &[Message] = &[
 
 /// Help texts (what to do), matched the same way.
 pub const HELPS: &[Message] = &[
-    m("did-you-mean", "did you mean {}?", "你是不是要写 {0}?"),
+    m("did-you-mean", "did you mean {}?", "你是不是要写 {0}？"),
     m(
         "",
         "save it as UTF-8 in your editor",
@@ -551,7 +551,7 @@ pub const HELPS: &[Message] = &[
     m(
         "",
         "check the indentation and quote text that holds a colon followed by a space",
-        "请检查缩进;含有“冒号加空格”的文本要加引号",
+        "请检查缩进；含有“冒号加空格”的文本要加引号",
     ),
     m(
         "",
@@ -614,7 +614,7 @@ pub const HELPS: &[Message] = &[
     m(
         "",
         "write the file name of the {} without its extension",
-        "写{0}的文件名,不带扩展名",
+        "写{0}的文件名，不带扩展名",
     ),
     m("", "write it as https://…", "请写成 https://…"),
     m("", "e.g. images/cover.jpg", "例如 images/cover.jpg"),
@@ -632,7 +632,7 @@ pub const HELPS: &[Message] = &[
     m(
         "",
         "each entry has one slug; rename one of the files",
-        "每个条目只有一个 slug;请重命名其中一个文件",
+        "每个条目只有一个 slug；请重命名其中一个文件",
     ),
     m(
         "no-such-file",
@@ -642,7 +642,7 @@ pub const HELPS: &[Message] = &[
     m(
         "put-file",
         "nothing in static/ or the built site is at /{}; add the file under static/ or fix the link",
-        "static/ 和生成的站点中都没有 /{0};请把文件放到 static/ 下,或者修改链接",
+        "static/ 和生成的站点中都没有 /{0}；请把文件放到 static/ 下，或者修改链接",
     ),
     m(
         "nothing-at",
@@ -652,33 +652,33 @@ pub const HELPS: &[Message] = &[
     m(
         "rebuild-base-url",
         "build and check with the same base_url (or --base-url)",
-        "请用相同的 base_url(或 --base-url)生成和检查",
+        "请用相同的 base_url（或 --base-url）生成和检查",
     ),
     m(
         "",
         "set repo_kind: github, gitlab or gitea",
-        "请设置 repo_kind:github、gitlab 或 gitea",
+        "请把 repo_kind 设为 github、gitlab 或 gitea",
     ),
     m(
         "fetch-history",
         "fetch the whole history: fetch-depth: 0 with actions/checkout, GIT_DEPTH: 0 on GitLab, git fetch --unshallow by hand",
-        "请获取完整历史:actions/checkout 设 fetch-depth: 0,GitLab 设 GIT_DEPTH: 0,手动运行 git fetch --unshallow",
+        "请获取完整历史：actions/checkout 设 fetch-depth: 0，GitLab 设 GIT_DEPTH: 0，手动运行 git fetch --unshallow",
     ),
     m(
         "put-image",
         "put the image at static/{}",
         "把图片放到 static/{0}",
     ),
-    m("required", "required: {} / {}", "必填:{1}({0})"),
+    m("required", "required: {} / {}", "必填：{1}（{0}）"),
     m(
         "add-file",
         "add {}, or ignore this if the entry is meant to be in one language",
-        "添加 {0};如果这个条目只打算用一种语言发布,可以忽略",
+        "添加 {0}；如果这个条目只打算用一种语言发布，可以忽略",
     ),
     m(
         "add-yaml-language",
         "give the {} texts in {}, or ignore this if the entry is meant to be in one language",
-        "在 {1} 中填写 {0} 文本;如果这个条目只打算用一种语言发布,可以忽略",
+        "在 {1} 中填写 {0} 文本；如果这个条目只打算用一种语言发布，可以忽略",
     ),
     m(
         "",
@@ -733,7 +733,7 @@ pub const HELPS: &[Message] = &[
     m(
         "undraft",
         "remove `draft: true` from it, or remove the link",
-        "去掉它的 `draft: true`,或者删除这个链接",
+        "去掉它的 `draft: true`，或者删除这个链接",
     ),
 ];
 
@@ -880,11 +880,11 @@ mod tests {
             message("unknown value \"中式\"", Lang::Zh),
             "未知的值 \"中式\""
         );
-        assert_eq!(help("did you mean 中试?", Lang::Zh), "你是不是要写 中试?");
+        assert_eq!(help("did you mean 中试?", Lang::Zh), "你是不是要写 中试？");
         assert_eq!(message("unknown park \"x\"", Lang::Zh), "未知的园区 \"x\"");
         assert_eq!(
             message("expected text, found a list", Lang::Zh),
-            "应为文本,实际是列表"
+            "应为文本，实际是列表"
         );
     }
 
@@ -899,7 +899,7 @@ mod tests {
             message("unknown park \"policy\"", Lang::Zh),
             "未知的园区 \"policy\""
         );
-        assert_eq!(help("did you mean park?", Lang::Zh), "你是不是要写 park?");
+        assert_eq!(help("did you mean park?", Lang::Zh), "你是不是要写 park？");
         assert_eq!(
             help(
                 "the values are listed under vocabularies.parks in config.yaml",
@@ -936,6 +936,42 @@ mod tests {
             english("missing-file", &["/images/x.png"]),
             "\"/images/x.png\" does not exist in the site"
         );
+    }
+
+    /// The Chinese text without its code: `…` spans, {…} and […] groups
+    /// (placeholders, `{zh: …, en: …}`, `[zh, en]`) and `http(s)`.
+    fn prose(zh: &str) -> String {
+        let mut out = String::new();
+        let (mut tick, mut depth) = (false, 0usize);
+        for c in zh.replace("http(s)", "").chars() {
+            match c {
+                '`' => tick = !tick,
+                '{' | '[' if !tick => depth += 1,
+                '}' | ']' if !tick => depth = depth.saturating_sub(1),
+                _ if !tick && depth == 0 => out.push(c),
+                _ => {}
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn chinese_text_uses_full_width_punctuation() {
+        let is_han = |c: char| ('\u{4e00}'..='\u{9fff}').contains(&c);
+        for entry in MESSAGES.iter().chain(HELPS) {
+            let prose: Vec<char> = prose(entry.zh).chars().collect();
+            for (index, c) in prose.iter().enumerate() {
+                let before = index.checked_sub(1).map(|i| prose[i]);
+                let after = prose.get(index + 1).copied();
+                let wrong = match c {
+                    ',' | ';' | '?' | '(' | ')' => true,
+                    // `fetch-depth: 0`, `mailto:` and URLs are code; a colon by Chinese text is not.
+                    ':' => before.is_some_and(is_han) || after.is_some_and(is_han),
+                    _ => false,
+                };
+                assert!(!wrong, "ASCII {c:?} in Chinese text: {}", entry.zh);
+            }
+        }
     }
 
     #[test]
