@@ -190,7 +190,7 @@ mod tests {
         );
         assert_eq!(
             github_report(&[stage()], "", Lang::Zh),
-            "::error file=content/a.zh.md,line=4,col=8,title=unknown-value::字段 \"stage\":未知的值 \"中式\"%0A提示:你是不是要写 中试?\n"
+            "::error file=content/a.zh.md,line=4,col=8,title=unknown-value::字段 \"stage\":未知的值 \"中式\"%0A提示:你是不是要写 中试？\n"
         );
     }
 

@@ -465,9 +465,10 @@ pub fn parse(text: &str) -> Result<Config, Diagnostics> {
             .into());
         }
         Err(error) => {
-            return Err(Diagnostic::error(path, error.message)
+            let diagnostic = Diagnostic::error(path, error.message)
                 .at(error.line, error.column)
-                .into());
+                .help_opt(error.help);
+            return Err(diagnostic.into());
         }
     };
     let error_at = |key: &str, message: String| {
@@ -738,7 +739,9 @@ fn vocabularies(
     };
     let mut result = Vec::new();
     for (name, terms) in entries {
-        let (line, column) = place(&format!("{name}:"));
+        let (line, column) = locator
+            .key_path(&["vocabularies", name])
+            .unwrap_or_else(|| place(&format!("{name}:")));
         let Some(vocab_name) = VocabName::ALL.into_iter().find(|v| v.key() == name) else {
             let help = did_you_mean(name, VocabName::ALL.map(VocabName::key))
                 .map(|s| format!("did you mean {s}?"));
@@ -763,7 +766,9 @@ fn vocabularies(
             continue;
         };
         for (key, labels_value) in terms {
-            let (line, column) = place(&format!("{key}:"));
+            let (line, column) = locator
+                .key_path(&["vocabularies", name, key])
+                .unwrap_or_else(|| place(&format!("{key}:")));
             let error = |message: String| {
                 Diagnostic::error(path, message)
                     .at(line, column)
@@ -896,6 +901,21 @@ mod tests {
             );
         }
         assert_eq!(stages.suggest("中式"), Some("中试"));
+    }
+
+    #[test]
+    fn places_a_vocabulary_key_under_its_own_vocabulary() {
+        // `other` is in both; the bad one is in genres, on line 8, not topics' line 5.
+        let errors = parse(&format!(
+            "{MINIMAL}vocabularies:\n  topics:\n    other: {{zh: 其他, en: Other}}\n  genres:\n    reply: {{zh: 答复, en: Reply}}\n    other: {{zh: 其他}}\n"
+        ))
+        .unwrap_err();
+        assert_eq!(
+            errors.iter().map(|d| d.to_string()).collect::<Vec<_>>(),
+            [
+                "config.yaml:8:5: error: field \"vocabularies\": \"other\" in vocabulary \"genres\" needs {zh: …, en: …} labels"
+            ]
+        );
     }
 
     #[test]

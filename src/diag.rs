@@ -397,7 +397,7 @@ mod tests {
         );
         assert_eq!(
             d.render(Some(source), Lang::Zh),
-            "content/a.zh.md:3:8: 错误: 字段 \"stage\": 未知的值 \"中式\"\n 3 | stage: 中式\n   |        ^^^^\n  = 提示: 你是不是要写 中试?\n"
+            "content/a.zh.md:3:8: 错误: 字段 \"stage\": 未知的值 \"中式\"\n 3 | stage: 中式\n   |        ^^^^\n  = 提示: 你是不是要写 中试？\n"
         );
     }
 

@@ -177,6 +177,8 @@ fn main() -> ExitCode {
         Err(error) => {
             let _ = error.print();
             return if error.use_stderr() {
+                // clap speaks English; the site's language is not known yet.
+                eprintln!("错误: 命令行用法有误（见上方的英文说明）；运行 chengguo help 查看用法");
                 ExitCode::from(2)
             } else {
                 ExitCode::SUCCESS
@@ -233,14 +235,10 @@ fn main() -> ExitCode {
             drafts,
         } => {
             if !root.join(chengguo::config::CONFIG_FILE).is_file() {
-                eprintln!(
-                    "error: {} has no config.yaml; pass the site's folder with --root",
-                    root.display()
-                );
-                return ExitCode::from(2);
+                return no_config(&root);
             }
             if let Some(Err(message)) = base_url.as_deref().map(chengguo::config::check_base_url) {
-                eprintln!("error: --base-url: {message}");
+                usage_error(site_language(&root), Some("--base-url"), &message);
                 return ExitCode::from(2);
             }
             let output = output.unwrap_or_else(|| root.join("public"));
@@ -281,11 +279,7 @@ fn main() -> ExitCode {
 
 fn run_check(root: &Path, format: Format, lang: Option<Lang>) -> ExitCode {
     if !root.join(chengguo::config::CONFIG_FILE).is_file() {
-        eprintln!(
-            "error: {} has no config.yaml; pass the site's folder with --root",
-            root.display()
-        );
-        return ExitCode::from(2);
+        return no_config(root);
     }
     let report = chengguo::check::check(root);
     let lang = lang
@@ -328,9 +322,10 @@ fn run_check_output(
     lang: Option<Lang>,
 ) -> ExitCode {
     if !output.is_dir() {
-        eprintln!(
-            "error: --output: {} is not a folder; build the site first",
-            output.display()
+        usage_error(
+            lang.or_else(|| site_language(root)),
+            Some("--output"),
+            &format!("{} is not a folder; build the site first", output.display()),
         );
         return ExitCode::from(2);
     }
@@ -346,15 +341,23 @@ fn run_check_output(
         (Some(base_url), _) => match chengguo::config::split_base_url(base_url) {
             Ok(split) => split,
             Err(message) => {
-                eprintln!("error: --base-url: {message}");
+                usage_error(
+                    lang.or(config.as_ref().map(|c| c.default_language)),
+                    Some("--base-url"),
+                    &message,
+                );
                 return ExitCode::from(2);
             }
         },
         (None, Some(config)) => (config.origin.clone(), config.base_path.clone()),
         (None, None) => {
-            eprintln!(
-                "error: {} has no config.yaml; pass the site's folder with --root, or --base-url",
-                root.display()
+            usage_error(
+                lang,
+                None,
+                &format!(
+                    "{} has no config.yaml; pass the site's folder with --root, or --base-url",
+                    root.display()
+                ),
             );
             return ExitCode::from(2);
         }
@@ -421,9 +424,49 @@ fn run_check_output(
 fn load_config(root: &Path) -> Result<chengguo::config::Config, ExitCode> {
     chengguo::config::load(root).map_err(|diagnostics| {
         print_diagnostics(&diagnostics);
-        eprintln!("error: fix config.yaml (or pass the site's folder with --root) first");
+        usage_error(
+            None,
+            None,
+            "fix config.yaml (or pass the site's folder with --root) first",
+        );
         ExitCode::from(2)
     })
+}
+
+/// The site's default language, if its configuration loads.
+fn site_language(root: &Path) -> Option<Lang> {
+    chengguo::config::load(root)
+        .ok()
+        .map(|config| config.default_language)
+}
+
+/// Say that `root` is not a site, in both languages: there is no
+/// configuration to tell which one the site speaks.
+fn no_config(root: &Path) -> ExitCode {
+    usage_error(
+        None,
+        None,
+        &format!(
+            "{} has no config.yaml; pass the site's folder with --root",
+            root.display()
+        ),
+    );
+    ExitCode::from(2)
+}
+
+/// Print an error of the command line (`error: …`, after `option: ` if it is
+/// about one) in `lang`, or in both languages where the site's is not known.
+/// `message` is the catalogue's English, translated by it.
+fn usage_error(lang: Option<Lang>, option: Option<&str>, message: &str) {
+    for lang in lang.map_or(vec![Lang::En, Lang::Zh], |lang| vec![lang]) {
+        let (word, colon) = match lang {
+            Lang::En => ("error", ": "),
+            Lang::Zh => ("错误", "："),
+        };
+        let option = option.map(|o| format!("{o}{colon}")).unwrap_or_default();
+        let text = chengguo::diag::messages::message(message, lang);
+        eprintln!("{word}: {option}{text}");
+    }
 }
 
 fn run_new(root: &Path, entry_type: TypeArg, slug: &str, lang: &[LangArg], yaml: bool) -> ExitCode {
@@ -445,11 +488,11 @@ fn run_new(root: &Path, entry_type: TypeArg, slug: &str, lang: &[LangArg], yaml:
             ExitCode::SUCCESS
         }
         Err(error @ chengguo::new::NewError::Write(..)) => {
-            eprintln!("error: {error}");
+            usage_error(Some(config.default_language), None, &error.to_string());
             ExitCode::from(CANNOT_WRITE)
         }
         Err(error) => {
-            eprintln!("error: {error}");
+            usage_error(Some(config.default_language), None, &error.to_string());
             ExitCode::from(2)
         }
     }
@@ -502,11 +545,7 @@ fn run_schema(root: &Path, out: &Path) -> ExitCode {
 
 fn run_serve(options: chengguo::serve::ServeOptions, open: bool) -> ExitCode {
     if !options.root.join(chengguo::config::CONFIG_FILE).is_file() {
-        eprintln!(
-            "error: {} has no config.yaml; pass the site's folder with --root",
-            options.root.display()
-        );
-        return ExitCode::from(2);
+        return no_config(&options.root);
     }
     let server = match chengguo::serve::start(options) {
         Ok(server) => server,

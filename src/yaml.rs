@@ -59,6 +59,8 @@ pub struct YamlError {
     pub line: usize,
     pub column: usize,
     pub message: String,
+    /// What to do about it, fitted to the kind of error (in the catalogue's English).
+    pub help: Option<String>,
 }
 
 impl fmt::Display for YamlError {
@@ -80,19 +82,249 @@ pub fn parse(text: &str) -> Result<Yaml, YamlError> {
 /// [`parse`], refusing text that nests deeper than `max_depth` before the
 /// parser sees it.
 pub fn parse_limited(text: &str, max_depth: usize) -> Result<Yaml, YamlError> {
-    check_depth(text, max_depth)?;
-    let value: serde_yaml::Value = serde_yaml::from_str(text).map_err(|error| {
-        let (line, column) = error
-            .location()
-            .map(|l| newline_place_of_yaml(text, l.line(), l.column()))
-            .unwrap_or((1, 1));
-        YamlError {
+    parse_in_file(text, max_depth, 1)
+}
+
+/// [`parse_limited`] for text that starts on line `first_line` of its file
+/// (front matter starts on line 2): error places and the line numbers in
+/// their help are counted from the top of the file.
+pub fn parse_in_file(text: &str, max_depth: usize, first_line: usize) -> Result<Yaml, YamlError> {
+    let shift = |mut error: YamlError| {
+        error.line += first_line - 1;
+        error
+    };
+    check_depth(text, max_depth).map_err(shift)?;
+    let value: serde_yaml::Value =
+        serde_yaml::from_str(text).map_err(|error| shift(explain(text, &error, first_line)))?;
+    Ok(convert(value))
+}
+
+/// Turn the parser's error into one an editor can act on: placed where the
+/// fix goes, in the catalogue's words, with a help that fits its kind.
+fn explain(text: &str, error: &serde_yaml::Error, first_line: usize) -> YamlError {
+    let raw = error.to_string();
+    let (line, column) = error
+        .location()
+        .map(|l| newline_place_of_yaml(text, l.line(), l.column()))
+        .unwrap_or((1, 1));
+    let lines: Vec<&str> = text.split('\n').collect();
+    let at = |line: usize, column: usize, message: String, help: &str| YamlError {
+        line,
+        column,
+        message,
+        help: Some(help.to_string()),
+    };
+    // A full-width colon after a key leaves the line a plain text, and the
+    // parser stumbles only on a later line; the fix is on the colon's line.
+    if let Some((line, column, key)) = full_width_colon(&lines, line) {
+        return at(
             line,
             column,
-            message: clean_message(&error.to_string()),
+            format!(
+                "\"{key}\" is followed by a full-width colon ：, which YAML does not read as a key's colon"
+            ),
+            "use an ASCII colon: write `: ` (a colon and a space) after the key",
+        );
+    }
+    if let Some(key) = raw
+        .split("duplicate entry with key \"")
+        .nth(1)
+        .and_then(|rest| rest.split('"').next())
+    {
+        // The parser places this at the map's first key; the second one is the problem.
+        if let Some((first, second, column)) = duplicate_key(&lines, line, column, key) {
+            return at(
+                second,
+                column,
+                format!("the key \"{key}\" is written twice in the same map"),
+                &format!(
+                    "keep one of the two: the key is also on line {}",
+                    first + first_line - 1
+                ),
+            );
         }
-    })?;
-    Ok(convert(value))
+        return at(
+            line,
+            column,
+            format!("the key \"{key}\" is written twice in the same map"),
+            "keep one of the two",
+        );
+    }
+    let here = lines.get(line - 1).and_then(|l| l.chars().nth(column - 1));
+    let opened = context_place(&raw, text);
+    if here == Some('\t')
+        && (raw.contains("tab character") || raw.contains("cannot start any token"))
+    {
+        return at(
+            line,
+            column,
+            "a tab in the indentation: YAML indents with spaces only".to_string(),
+            "replace the tab with spaces",
+        );
+    }
+    if raw.starts_with("did not find expected ',' or ']'")
+        && let Some((line, column)) = opened
+    {
+        return at(
+            line,
+            column,
+            "the list opened here with [ is not closed with ]".to_string(),
+            "close the list with ] and separate its items with commas",
+        );
+    }
+    if raw.starts_with("did not find expected ',' or '}'")
+        && let Some((line, column)) = opened
+    {
+        return at(
+            line,
+            column,
+            "the map opened here with { is not closed with }".to_string(),
+            "close the map with } and separate its entries with commas",
+        );
+    }
+    if raw.contains("while scanning a quoted scalar")
+        && raw.starts_with("found unexpected end of stream")
+        && let Some((line, column)) = opened
+    {
+        return at(
+            line,
+            column,
+            "the quotation mark here is not closed".to_string(),
+            "end the text with the same quotation mark it starts with",
+        );
+    }
+    if raw.starts_with("found unknown escape character") {
+        return at(
+            line,
+            column,
+            "a backslash in double-quoted text starts an escape YAML does not know".to_string(),
+            "write \\\\ for a backslash, or put the text in single quotes",
+        );
+    }
+    if raw.starts_with("unknown anchor") {
+        return at(
+            line,
+            column,
+            "an alias *name refers to no anchor &name written before it".to_string(),
+            "put text that starts with * in quotes",
+        );
+    }
+    if raw.starts_with("found character that cannot start any token")
+        && let Some(c) = here
+    {
+        return at(
+            line,
+            column,
+            format!("a value cannot start with {c}"),
+            "put the text in quotes",
+        );
+    }
+    if raw.starts_with("mapping values are not allowed in this context") {
+        return at(
+            line,
+            column,
+            "a colon and a space here start a key where none can stand".to_string(),
+            "check the indentation, or quote text that holds a colon followed by a space",
+        );
+    }
+    if raw.contains("repetition limit exceeded") {
+        return at(
+            line,
+            column,
+            clean_message(&raw),
+            "its aliases (*name) repeat a value too many times; write the values out",
+        );
+    }
+    at(
+        line,
+        column,
+        clean_message(&raw),
+        "check the indentation and quote text that holds a colon followed by a space",
+    )
+}
+
+/// The line (1-based), column and key of a `key：value` line at or just above
+/// `line`: the lines between must be continuation text (no `key: ` of their own).
+fn full_width_colon(lines: &[&str], line: usize) -> Option<(usize, usize, String)> {
+    let last = line.min(lines.len());
+    for index in (0..last).rev() {
+        let text = lines[index];
+        let content = text.trim_start_matches(' ');
+        let content = content.strip_prefix("- ").unwrap_or(content);
+        if let Some(colon) = content.find('：') {
+            let key = &content[..colon];
+            let is_key = !key.is_empty()
+                && !key.contains(':')
+                && !key.starts_with(['#', '"', '\'', '[', '{', '|', '>'])
+                && !key.contains(char::is_whitespace);
+            if is_key {
+                let byte = text.len() - content.len() + colon;
+                return Some((index + 1, text[..byte].chars().count() + 1, key.to_string()));
+            }
+        }
+        // The error line itself may be the next `key: `; above it, such a
+        // line ends the text a full-width colon could have run into.
+        if index + 1 < last && (content.contains(": ") || content.ends_with(':')) {
+            return None;
+        }
+    }
+    None
+}
+
+/// For a duplicate `key` in the block map whose first key is at (`line`,
+/// `column`): the lines of its first and second occurrence, and the column.
+fn duplicate_key(
+    lines: &[&str],
+    line: usize,
+    column: usize,
+    key: &str,
+) -> Option<(usize, usize, usize)> {
+    let indent = column - 1;
+    let mut found = Vec::new();
+    for (index, text) in lines.iter().enumerate().skip(line - 1) {
+        let content = text.trim_start_matches(' ');
+        let depth = text.len() - content.len();
+        if content.is_empty() || content.starts_with('#') || depth > indent {
+            continue;
+        }
+        if depth < indent && index + 1 > line {
+            break;
+        }
+        let content = &text[indent.min(text.len())..];
+        let rest = content
+            .strip_prefix('"')
+            .and_then(|r| r.strip_prefix(key))
+            .and_then(|r| r.strip_prefix('"'))
+            .or_else(|| {
+                content
+                    .strip_prefix('\'')
+                    .and_then(|r| r.strip_prefix(key))
+                    .and_then(|r| r.strip_prefix('\''))
+            })
+            .or_else(|| content.strip_prefix(key));
+        if rest.is_some_and(|r| r.trim_start_matches(' ').starts_with(':')) {
+            found.push(index + 1);
+        }
+    }
+    match found[..] {
+        [first, second, ..] => Some((first, second, column)),
+        _ => None,
+    }
+}
+
+/// The place of the parser's "while parsing … at line L column C" context
+/// (where an unclosed list, map or quote was opened).
+fn context_place(raw: &str, text: &str) -> Option<(usize, usize)> {
+    let context = raw.split(", while ").nth(1)?;
+    let rest = context.split(" at line ").nth(1)?;
+    let (line, column) = rest.split_once(" column ")?;
+    let line: usize = line.trim().parse().ok()?;
+    let column: usize = column
+        .trim()
+        .trim_end_matches(|c: char| !c.is_ascii_digit())
+        .parse()
+        .ok()?;
+    Some(newline_place_of_yaml(text, line, column))
 }
 
 /// Refuse YAML that nests deeper than `max_depth`, in one pass over the text.
@@ -126,6 +358,7 @@ pub fn check_depth(text: &str, max_depth: usize) -> Result<(), YamlError> {
                     line,
                     column,
                     message: format!("the YAML nests deeper than {max_depth} levels"),
+                    help: Some("nest less, or raise limits.depth in config.yaml".to_string()),
                 }
             })
         };
@@ -357,9 +590,17 @@ impl<'a> Locator<'a> {
 
     /// `(line, column)` of `needle` within the value of the top-level `key`,
     /// only if it is written there as it is.
+    ///
+    /// A place where `needle` stands as a whole value or list item is
+    /// preferred to one where it is part of a longer one, so that in
+    /// `[作价入股, 作价]` the item `作价` is found at its own place.
     pub fn find_in_value(&self, key: &str, needle: &str) -> Option<(usize, usize)> {
+        if needle.is_empty() {
+            return None;
+        }
         let start = self.top_level_key_index(key)?;
         let lines: Vec<&str> = self.text.lines().collect();
+        let mut within_longer = None;
         for (offset, line) in lines[start..].iter().enumerate() {
             if offset > 0 && is_top_level_key_line(line) {
                 break;
@@ -369,14 +610,54 @@ impl<'a> Locator<'a> {
             } else {
                 0
             };
-            if !needle.is_empty()
-                && let Some(byte) = line[search_from..].find(needle)
-            {
-                let column = line[..search_from + byte].chars().count() + 1;
-                return Some((self.file_line(start + offset + 1), column));
+            for (byte, _) in line[search_from..].match_indices(needle) {
+                let at = search_from + byte;
+                let place = (
+                    self.file_line(start + offset + 1),
+                    line[..at].chars().count() + 1,
+                );
+                if stands_alone(line, at, at + needle.len()) {
+                    return Some(place);
+                }
+                within_longer.get_or_insert(place);
             }
         }
-        None
+        within_longer
+    }
+
+    /// `(line, column)` of a key in nested block maps, by its path of keys
+    /// (`["vocabularies", "genres", "other"]`): each key is looked for only
+    /// among the children of the one before, so the same key under another
+    /// parent is not taken for it.
+    pub fn key_path(&self, path: &[&str]) -> Option<(usize, usize)> {
+        let (first, rest) = path.split_first()?;
+        let lines: Vec<&str> = self.text.lines().collect();
+        let mut index = self.top_level_key_index(first)?;
+        let mut indent = 0;
+        for key in rest {
+            let mut child_indent = None;
+            let mut found = None;
+            for (offset, line) in lines.iter().enumerate().skip(index + 1) {
+                let content = line.trim_start_matches(' ');
+                if content.is_empty() || content.starts_with('#') {
+                    continue;
+                }
+                let depth = line.len() - content.len();
+                if depth <= indent {
+                    break;
+                }
+                if *child_indent.get_or_insert(depth) != depth {
+                    continue;
+                }
+                if starts_with_key(content, key) {
+                    found = Some(offset);
+                    break;
+                }
+            }
+            index = found?;
+            indent = child_indent?;
+        }
+        Some((self.file_line(index + 1), indent + 1))
     }
 
     fn top_level_key_index(&self, key: &str) -> Option<usize> {
@@ -389,6 +670,31 @@ impl<'a> Locator<'a> {
             unquoted.is_some_and(|rest| rest.trim_start().starts_with(':'))
         })
     }
+}
+
+/// Whether `line[start..end]` is a whole scalar: nothing but YAML punctuation
+/// or spaces before it and after it on its side of the item.
+fn stands_alone(line: &str, start: usize, end: usize) -> bool {
+    let before = line[..start].chars().next_back();
+    let after = line[end..].chars().next();
+    before
+        .is_none_or(|c| c.is_whitespace() || matches!(c, '[' | '{' | ',' | ':' | '-' | '"' | '\''))
+        && after
+            .is_none_or(|c| c.is_whitespace() || matches!(c, ']' | '}' | ',' | '"' | '\'' | '#'))
+}
+
+/// Whether `content` (a line without its indentation) is `key:`, plain or quoted.
+fn starts_with_key(content: &str, key: &str) -> bool {
+    ['"', '\'']
+        .iter()
+        .find_map(|quote| {
+            content
+                .strip_prefix(*quote)
+                .and_then(|r| r.strip_prefix(key))
+                .and_then(|r| r.strip_prefix(*quote))
+        })
+        .or_else(|| content.strip_prefix(key))
+        .is_some_and(|rest| rest.trim_start_matches(' ').starts_with(':'))
 }
 
 fn is_top_level_key_line(line: &str) -> bool {
@@ -422,13 +728,18 @@ mod tests {
 
     #[test]
     fn reports_syntax_error_place() {
-        let error = parse("title: ok\nlist: [a, b\n").unwrap_err();
+        // A kind without its own wording keeps the parser's, after "malformed YAML".
+        let error = parse("title: ok\nlist: - a\n").unwrap_err();
         assert!(
             error.message.starts_with("malformed YAML"),
             "{}",
             error.message
         );
-        assert!(error.line >= 2, "{error:?}");
+        assert_eq!(error.line, 2, "{error:?}");
+        assert_eq!(
+            error.help.as_deref(),
+            Some("check the indentation and quote text that holds a colon followed by a space")
+        );
     }
 
     #[test]
@@ -500,6 +811,144 @@ mod tests {
         let error = parse(&text).unwrap_err();
         assert!(started.elapsed() < std::time::Duration::from_secs(2));
         assert!(error.message.contains("repetition limit"), "{error:?}");
+    }
+
+    fn error_of(text: &str, first_line: usize) -> YamlError {
+        parse_in_file(text, DEFAULT_MAX_DEPTH, first_line).unwrap_err()
+    }
+
+    #[test]
+    fn places_a_duplicate_key_at_its_second_occurrence() {
+        let error = error_of("title: a\nstage: pilot\n# note\nstage: lab\n", 2);
+        assert_eq!((error.line, error.column), (5, 1));
+        assert_eq!(
+            error.message,
+            "the key \"stage\" is written twice in the same map"
+        );
+        assert_eq!(
+            error.help.as_deref(),
+            Some("keep one of the two: the key is also on line 3")
+        );
+        let nested = error_of("title:\n  zh: a\n  en: b\n  zh: c\nsummary: x\n", 1);
+        assert_eq!((nested.line, nested.column), (4, 3));
+        assert_eq!(
+            nested.help.as_deref(),
+            Some("keep one of the two: the key is also on line 2")
+        );
+    }
+
+    #[test]
+    fn places_a_full_width_colon_on_its_own_line() {
+        let error = error_of(
+            "title: a\nsummary：以作价入股方式实现转化。\ndate: 2022\n",
+            2,
+        );
+        assert_eq!((error.line, error.column), (3, 8));
+        assert_eq!(
+            error.message,
+            "\"summary\" is followed by a full-width colon ：, which YAML does not read as a key's colon"
+        );
+        // A full-width colon inside a value is text, not a mistake.
+        let error = error_of("title: 比例：50%\ntags: [a\n", 1);
+        assert_eq!(
+            error.message,
+            "the list opened here with [ is not closed with ]"
+        );
+        assert_eq!((error.line, error.column), (2, 7));
+    }
+
+    #[test]
+    fn explains_each_kind_of_syntax_error_with_its_own_help() {
+        let cases = [
+            (
+                "a: 1\n\tb: 2\n",
+                (2, 1),
+                "a tab in the indentation: YAML indents with spaces only",
+                "replace the tab with spaces",
+            ),
+            (
+                "a: {b: c\n",
+                (1, 4),
+                "the map opened here with { is not closed with }",
+                "close the map with } and separate its entries with commas",
+            ),
+            (
+                "a: \"x\n",
+                (1, 4),
+                "the quotation mark here is not closed",
+                "end the text with the same quotation mark it starts with",
+            ),
+            (
+                "a: \"\\q\"\n",
+                (1, 5),
+                "a backslash in double-quoted text starts an escape YAML does not know",
+                "write \\\\ for a backslash, or put the text in single quotes",
+            ),
+            (
+                "a: *x\n",
+                (1, 4),
+                "an alias *name refers to no anchor &name written before it",
+                "put text that starts with * in quotes",
+            ),
+            (
+                "a: @x\n",
+                (1, 4),
+                "a value cannot start with @",
+                "put the text in quotes",
+            ),
+            (
+                "a: b: c\n",
+                (1, 5),
+                "a colon and a space here start a key where none can stand",
+                "check the indentation, or quote text that holds a colon followed by a space",
+            ),
+        ];
+        for (text, place, message, help) in cases {
+            let error = error_of(text, 1);
+            assert_eq!((error.line, error.column), place, "{text:?}");
+            assert_eq!(error.message, message, "{text:?}");
+            assert_eq!(error.help.as_deref(), Some(help), "{text:?}");
+            // Every message and help is in the catalogue, so it has a Chinese wording.
+            assert_ne!(
+                crate::diag::messages::code(&error.message),
+                "other",
+                "{text:?}"
+            );
+            assert_ne!(
+                crate::diag::messages::help(help, crate::config::Lang::Zh),
+                help,
+                "{text:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn locates_a_nested_key_under_its_own_parent() {
+        let text = "title: x\nvocabularies:\n  topics:\n    other: {zh: 其他, en: Other}\n  genres:\n    # kinds\n    reply: {zh: 答复, en: Reply}\n    other: {zh: 其他}\nlimits: {}\n";
+        let locator = Locator::new(text, 1);
+        assert_eq!(
+            locator.key_path(&["vocabularies", "genres", "other"]),
+            Some((8, 5))
+        );
+        assert_eq!(
+            locator.key_path(&["vocabularies", "topics", "other"]),
+            Some((4, 5))
+        );
+        assert_eq!(locator.key_path(&["vocabularies", "genres"]), Some((5, 3)));
+        assert_eq!(locator.key_path(&["vocabularies", "genres", "none"]), None);
+        assert_eq!(locator.key_path(&["limits", "depth"]), None);
+    }
+
+    #[test]
+    fn locates_list_items_at_their_own_place_not_inside_a_longer_one() {
+        let flow = Locator::new("title: x\ntransfer_modes: [作价入股, 作价]\n", 2);
+        assert_eq!(flow.value("transfer_modes", "作价"), Some((3, 24)));
+        assert_eq!(flow.value("transfer_modes", "作价入股"), Some((3, 18)));
+        let block = Locator::new("tags:\n  - 作价入股\n  - \"作价\"\nstage: 中试\n", 1);
+        assert_eq!(block.value("tags", "作价"), Some((3, 6)));
+        assert_eq!(block.value("tags", "作价入股"), Some((2, 5)));
+        // Only inside a longer value: that place is still better than the key's.
+        assert_eq!(block.value("stage", "中"), Some((4, 8)));
     }
 
     #[test]

@@ -273,7 +273,7 @@ fn errors_on_malformed_yaml() {
     assert_eq!(
         fixture.errors(),
         [
-            "content/parks/broken.yaml:2:5: error: malformed YAML: did not find expected ',' or '}' (check the indentation and quote text that holds a colon followed by a space)"
+            "content/parks/broken.yaml:1:8: error: the map opened here with { is not closed with } (close the map with } and separate its entries with commas)"
         ]
     );
 }

@@ -33,7 +33,9 @@ fn a_failed_build_keeps_the_last_good_site() {
     assert_eq!(output.status.code(), Some(1));
     let stderr = String::from_utf8(output.stderr).unwrap();
     assert!(
-        stderr.starts_with("content/parks/science-city.yaml:2:1: error: malformed YAML"),
+        stderr.starts_with(
+            "content/parks/science-city.yaml:1:8: error: the map opened here with { is not closed with }"
+        ),
         "{stderr}"
     );
     assert!(stderr.contains("build failed;"), "{stderr}");
@@ -97,7 +99,7 @@ fn a_bad_base_url_is_a_usage_error_named_as_such() {
     assert_eq!(output.status.code(), Some(2));
     assert!(
         String::from_utf8_lossy(&output.stderr)
-            .starts_with("error: --base-url: base_url must start with http://, https:// or /")
+            .starts_with("错误: --base-url：base_url 必须以 http://、https:// 或 / 开头")
     );
 }
 

@@ -78,7 +78,7 @@ fn speaks_the_sites_default_language_unless_told() {
         zh.contains("错误: 字段 \"stage\": 未知的值 \"中式\""),
         "{zh}"
     );
-    assert!(zh.contains("= 提示: 你是不是要写 中试?"), "{zh}");
+    assert!(zh.contains("= 提示: 你是不是要写 中试？"), "{zh}");
 }
 
 #[test]

@@ -224,7 +224,7 @@ fn output_check_needs_a_built_folder() {
     fixture_into("minimal", site.path());
     let output = chengguo(site.path(), &["check", "--output", "public"]);
     assert_eq!(output.status.code(), Some(2));
-    assert!(stderr(&output).contains("build the site first"));
+    assert!(stderr(&output).contains("错误: --output：public 不是文件夹；请先生成站点"));
 }
 
 /// Found by `check --output` on a generated corpus: an English body's link to

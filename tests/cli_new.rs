@@ -181,7 +181,7 @@ fn refuses_bad_and_taken_slugs_writing_nothing() {
     for slug in ["a/b", "..", "../x", "a b", "Upper", "", "a-", "中文"] {
         let output = run(site.path(), &["new", "park", slug]);
         assert_eq!(output.status.code(), Some(2), "{slug:?}");
-        assert!(String::from_utf8_lossy(&output.stderr).contains("is not a valid slug"));
+        assert!(String::from_utf8_lossy(&output.stderr).contains("不是有效的 slug"));
     }
     // Taken in the other form, or in the same one.
     for args in [
@@ -190,7 +190,7 @@ fn refuses_bad_and_taken_slugs_writing_nothing() {
     ] {
         let output = run(site.path(), &args);
         assert_eq!(output.status.code(), Some(2));
-        assert!(String::from_utf8_lossy(&output.stderr).contains("the slug is taken"));
+        assert!(String::from_utf8_lossy(&output.stderr).contains("错误: slug 已被使用："));
     }
     let output = run(
         site.path(),

@@ -39,34 +39,34 @@ pub const MESSAGES: &[Message] = &[
     m(
         "front-matter-missing",
         "a Markdown entry must start with front matter: a line `---`, the fields, then another `---`",
-        "Markdown 条目必须以前言(front matter)开头:一行 `---`,然后是各字段,再一行 `---`",
+        "Markdown 条目必须以前言（front matter）开头：一行 `---`，然后是各字段，再一行 `---`",
     ),
     m(
         "front-matter-unclosed",
         "unclosed front matter: the `---` on line 1 has no closing `---` line",
-        "前言没有结束:第 1 行的 `---` 之后缺少结束的 `---` 行",
+        "前言没有结束：第 1 行的 `---` 之后缺少结束的 `---` 行",
     ),
     m(
         "body-in-field",
         "a Markdown entry has its body below the front matter, not in a field",
-        "Markdown 条目的正文写在前言下方,而不是写在字段里",
+        "Markdown 条目的正文写在前言下方，而不是写在字段里",
     ),
     m(
         "not-fields",
         "expected fields such as `title: …`, found {}",
-        "应为 `title: …` 这样的字段,实际是{0}",
+        "应为 `title: …` 这样的字段，实际是{0}",
     ),
     m(
         "bad-file-language",
         "\"{}\" does not say its language; name it {}.zh.md or {}.en.md",
-        "\"{0}\" 没有标明语言;请命名为 {1}.zh.md 或 {2}.en.md",
+        "\"{0}\" 没有标明语言；请命名为 {1}.zh.md 或 {2}.en.md",
     ),
     m(
         "bad-file-slug",
         "\"{}\" is not a valid slug: use lowercase ASCII letters, digits and hyphens (e.g. nano-displacement-measurement)",
-        "\"{0}\" 不是有效的 slug:只能用小写英文字母、数字和连字符(例如 nano-displacement-measurement)",
+        "\"{0}\" 不是有效的 slug：只能用小写英文字母、数字和连字符（例如 nano-displacement-measurement）",
     ),
-    m("cannot-read", "cannot read: {}", "无法读取:{0}"),
+    m("cannot-read", "cannot read: {}", "无法读取：{0}"),
     m(
         OUTPUT_LOCKED,
         "cannot write the site: another build (process {}) is writing {}; wait for it to end (lock file {})",
@@ -80,9 +80,59 @@ pub const MESSAGES: &[Message] = &[
     m(
         "duplicate-slug",
         "duplicate slug \"{}\": {} is already written in {}",
-        "slug \"{0}\" 重复:这个{1}已经写在 {2} 中",
+        "slug \"{0}\" 重复：这个{1}已经写在 {2} 中",
     ),
-    m("yaml-syntax", "malformed YAML: {}", "YAML 格式错误:{0}"),
+    m("yaml-syntax", "malformed YAML: {}", "YAML 格式错误：{0}"),
+    m(
+        "full-width-colon",
+        "\"{}\" is followed by a full-width colon ：, which YAML does not read as a key's colon",
+        "\"{0}\" 后面是全角冒号“：”，YAML 不把它当作键后面的冒号",
+    ),
+    m(
+        "duplicate-key",
+        "the key \"{}\" is written twice in the same map",
+        "同一个映射中的键 \"{0}\" 写了两次",
+    ),
+    m(
+        "yaml-colon-here",
+        "a colon and a space here start a key where none can stand",
+        "这里的“冒号加空格”开始了一个键，但这个位置不能有键",
+    ),
+    m(
+        "yaml-tab",
+        "a tab in the indentation: YAML indents with spaces only",
+        "缩进中有制表符（Tab）：YAML 只能用空格缩进",
+    ),
+    m(
+        "yaml-unclosed-list",
+        "the list opened here with [ is not closed with ]",
+        "这里用 [ 开始的列表没有用 ] 结束",
+    ),
+    m(
+        "yaml-unclosed-map",
+        "the map opened here with { is not closed with }",
+        "这里用 { 开始的映射没有用 } 结束",
+    ),
+    m(
+        "yaml-unclosed-quote",
+        "the quotation mark here is not closed",
+        "这里的引号没有闭合",
+    ),
+    m(
+        "yaml-bad-escape",
+        "a backslash in double-quoted text starts an escape YAML does not know",
+        "双引号文本中的反斜杠开始了一个 YAML 不认识的转义",
+    ),
+    m(
+        "yaml-unknown-alias",
+        "an alias *name refers to no anchor &name written before it",
+        "别名 *name 指向的锚点 &name 没有在它前面定义",
+    ),
+    m(
+        "yaml-bad-start",
+        "a value cannot start with {}",
+        "值不能以 {0} 开头",
+    ),
     // The output folder (exit code 3, not 1: the content is not at fault).
     m(
         CANNOT_WRITE,
@@ -111,7 +161,7 @@ pub const MESSAGES: &[Message] = &[
     m(
         "bad-date",
         "\"{}\" is not a date; write 2023, 2023-05 or 2023-05-30",
-        "\"{0}\" 不是日期;请写成 2023、2023-05 或 2023-05-30",
+        "\"{0}\" 不是日期；请写成 2023、2023-05 或 2023-05-30",
     ),
     m(
         "bad-day",
@@ -121,7 +171,7 @@ pub const MESSAGES: &[Message] = &[
     m(
         "bad-slug",
         "\"{}\" is not a slug; a slug is lowercase ASCII letters, digits and hyphens",
-        "\"{0}\" 不是 slug;slug 只能由小写英文字母、数字和连字符组成",
+        "\"{0}\" 不是 slug；slug 只能由小写英文字母、数字和连字符组成",
     ),
     m("bad-url", "\"{}\" is not a web address", "\"{0}\" 不是网址"),
     m(
@@ -132,17 +182,17 @@ pub const MESSAGES: &[Message] = &[
     m(
         "localized-map-in-markdown",
         "a {zh, en} map belongs in a slug.yaml entry; this file is in {}",
-        "{zh, en} 映射只能用在 slug.yaml 条目中;这个文件是{0}的",
+        "{zh, en} 映射只能用在 slug.yaml 条目中；这个文件是{0}的",
     ),
     m(
         "text-not-text",
         "the {} text must be text, not {}",
-        "{0} 的内容必须是文本,而不是{1}",
+        "{0} 的内容必须是文本，而不是{1}",
     ),
     m(
         "unknown-text-language",
         "unknown language \"{}\"; use zh and en",
-        "未知语言 \"{0}\";请用 zh 和 en",
+        "未知语言 \"{0}\"；请用 zh 和 en",
     ),
     m(
         "unknown-link-key",
@@ -172,7 +222,7 @@ pub const MESSAGES: &[Message] = &[
     m(
         "values-differ",
         "the value differs from the one in {} (line {}); language-independent fields must agree",
-        "这个值与 {0}(第 {1} 行)中的不同;与语言无关的字段必须一致",
+        "这个值与 {0}（第 {1} 行）中的不同；与语言无关的字段必须一致",
     ),
     // What the Markdown allow-list removed or escaped (warnings).
     m(
@@ -219,7 +269,7 @@ pub const MESSAGES: &[Message] = &[
     m(
         "parent-cycle",
         "parks are their own ancestors: {} → {}",
-        "园区的上级形成了循环:{0} → {1}",
+        "园区的上级形成了循环：{0} → {1}",
     ),
     // Links and files inside Markdown and fields (raised by `check`).
     m(
@@ -230,12 +280,17 @@ pub const MESSAGES: &[Message] = &[
     m(
         "link-to-draft",
         "link to the draft {} \"{}\", which is not published",
-        "链接指向草稿{0} \"{1}\",它不会发布",
+        "链接指向草稿{0} \"{1}\"，它不会发布",
+    ),
+    m(
+        "reference-to-draft",
+        "reference to the draft {} \"{}\", which is not published",
+        "引用了草稿{0} \"{1}\"，它不会发布",
     ),
     m(
         "bad-entry-link",
         "\"{}\" is not a link to an entry; write @/achievements/slug, @/parks/slug or @/policies/slug",
-        "\"{0}\" 不是指向条目的链接;请写成 @/achievements/slug、@/parks/slug 或 @/policies/slug",
+        "\"{0}\" 不是指向条目的链接；请写成 @/achievements/slug、@/parks/slug 或 @/policies/slug",
     ),
     m(
         "missing-file",
@@ -282,12 +337,12 @@ pub const MESSAGES: &[Message] = &[
     m(
         "cannot-read-config",
         "cannot read the configuration: {}",
-        "无法读取配置:{0}",
+        "无法读取配置：{0}",
     ),
     m(
         "config-not-map",
         "expected a map of settings, found {}",
-        "应为设置项的映射,实际是{0}",
+        "应为设置项的映射，实际是{0}",
     ),
     m(
         "default-language",
@@ -297,12 +352,12 @@ pub const MESSAGES: &[Message] = &[
     m(
         "unknown-language",
         "unknown language {}; chengguo speaks zh and en",
-        "未知语言 {0};chengguo 支持 zh 和 en",
+        "未知语言 {0}；chengguo 支持 zh 和 en",
     ),
     m(
         "theme-not-found",
         "theme \"{}\" not found: there is no folder {}",
-        "找不到主题 \"{0}\":没有文件夹 {1}",
+        "找不到主题 \"{0}\"：没有文件夹 {1}",
     ),
     m(
         "vocabulary-key",
@@ -342,7 +397,7 @@ pub const MESSAGES: &[Message] = &[
     m(
         "base-url-scheme",
         "base_url must start with http://, https:// or /, not \"{}\"",
-        "base_url 必须以 http://、https:// 或 / 开头,而不是 \"{0}\"",
+        "base_url 必须以 http://、https:// 或 / 开头，而不是 \"{0}\"",
     ),
     m(
         "expected-base-url",
@@ -388,7 +443,7 @@ pub const MESSAGES: &[Message] = &[
     m(
         "repo-url",
         "repo_url must be the https:// address of the repository, such as https://github.com/city/site",
-        "repo_url 必须是仓库的 https:// 地址,例如 https://github.com/city/site",
+        "repo_url 必须是仓库的 https:// 地址，例如 https://github.com/city/site",
     ),
     m(
         "expected-branch",
@@ -408,12 +463,12 @@ pub const MESSAGES: &[Message] = &[
     m(
         "shallow-clone",
         "the repository is a shallow clone, so pages show no last-updated dates from its history",
-        "仓库是浅克隆,页面无法显示来自提交历史的最后更新日期",
+        "仓库是浅克隆，页面无法显示来自提交历史的最后更新日期",
     ),
     m(
         "git-failed",
         "git cannot read the repository, so pages show no last-updated dates from its history: {}",
-        "git 无法读取仓库,页面无法显示来自提交历史的最后更新日期:{0}",
+        "git 无法读取仓库，页面无法显示来自提交历史的最后更新日期：{0}",
     ),
     m(
         "expected-bool",
@@ -435,8 +490,44 @@ pub const MESSAGES: &[Message] = &[
         "expected {zh: …, en: …} with both languages",
         "应为包含两种语言的 {zh: …, en: …}",
     ),
+    // The command line (`new` and usage errors).
+    m(
+        "no-config",
+        "{} has no config.yaml; pass the site's folder with --root",
+        "{0} 中没有 config.yaml；请用 --root 指定站点的文件夹",
+    ),
+    m(
+        "no-config-or-base-url",
+        "{} has no config.yaml; pass the site's folder with --root, or --base-url",
+        "{0} 中没有 config.yaml；请用 --root 指定站点的文件夹，或者用 --base-url",
+    ),
+    m(
+        "fix-config",
+        "fix config.yaml (or pass the site's folder with --root) first",
+        "请先修正 config.yaml（或者用 --root 指定站点的文件夹）",
+    ),
+    m(
+        "output-not-folder",
+        "{} is not a folder; build the site first",
+        "{0} 不是文件夹；请先生成站点",
+    ),
+    m(
+        "slug-taken",
+        "the slug is taken: {} already exists",
+        "slug 已被使用：{0} 已经存在",
+    ),
+    m(
+        "not-a-site-language",
+        "the site is not written in \"{}\"; its languages are in config.yaml",
+        "站点不使用语言 \"{0}\"；站点的语言列在 config.yaml 中",
+    ),
+    m(
+        "cannot-write-file",
+        "cannot write {}: {}",
+        "无法写入 {0}：{1}",
+    ),
     // Generic shapes last: they would match the messages above.
-    m("wrong-kind", "expected {}, found {}", "应为{0},实际是{1}"),
+    m("wrong-kind", "expected {}, found {}", "应为{0}，实际是{1}"),
     m(
         "unknown-reference",
         "unknown {} \"{}\"",
@@ -446,7 +537,7 @@ pub const MESSAGES: &[Message] = &[
 
 /// Help texts (what to do), matched the same way.
 pub const HELPS: &[Message] = &[
-    m("did-you-mean", "did you mean {}?", "你是不是要写 {0}?"),
+    m("did-you-mean", "did you mean {}?", "你是不是要写 {0}？"),
     m(
         "",
         "save it as UTF-8 in your editor",
@@ -460,8 +551,51 @@ pub const HELPS: &[Message] = &[
     m(
         "",
         "check the indentation and quote text that holds a colon followed by a space",
-        "请检查缩进;含有“冒号加空格”的文本要加引号",
+        "请检查缩进；含有“冒号加空格”的文本要加引号",
     ),
+    m(
+        "",
+        "use an ASCII colon: write `: ` (a colon and a space) after the key",
+        "请改用半角冒号：在键后面写 `: `（冒号加一个空格）",
+    ),
+    m(
+        "",
+        "keep one of the two: the key is also on line {}",
+        "只保留其中一个：这个键在第 {0} 行也写了",
+    ),
+    m("", "keep one of the two", "只保留其中一个"),
+    m("", "replace the tab with spaces", "请把制表符换成空格"),
+    m(
+        "",
+        "check the indentation, or quote text that holds a colon followed by a space",
+        "请检查缩进，或者给含有“冒号加空格”的文本加引号",
+    ),
+    m(
+        "",
+        "close the list with ] and separate its items with commas",
+        "请用 ] 结束列表，并用逗号分隔各项",
+    ),
+    m(
+        "",
+        "close the map with } and separate its entries with commas",
+        "请用 } 结束映射，并用逗号分隔各项",
+    ),
+    m(
+        "",
+        "end the text with the same quotation mark it starts with",
+        "请用开头的那种引号结束这段文本",
+    ),
+    m(
+        "",
+        "write \\\\ for a backslash, or put the text in single quotes",
+        "反斜杠请写成 \\\\，或者把文本放在单引号中",
+    ),
+    m(
+        "",
+        "put text that starts with * in quotes",
+        "以 * 开头的文本请加引号",
+    ),
+    m("", "put the text in quotes", "请给文本加引号"),
     m(
         "",
         "the fields of {} are listed in the README",
@@ -480,7 +614,7 @@ pub const HELPS: &[Message] = &[
     m(
         "",
         "write the file name of the {} without its extension",
-        "写{0}的文件名,不带扩展名",
+        "写{0}的文件名，不带扩展名",
     ),
     m("", "write it as https://…", "请写成 https://…"),
     m("", "e.g. images/cover.jpg", "例如 images/cover.jpg"),
@@ -498,7 +632,7 @@ pub const HELPS: &[Message] = &[
     m(
         "",
         "each entry has one slug; rename one of the files",
-        "每个条目只有一个 slug;请重命名其中一个文件",
+        "每个条目只有一个 slug；请重命名其中一个文件",
     ),
     m(
         "no-such-file",
@@ -508,7 +642,7 @@ pub const HELPS: &[Message] = &[
     m(
         "put-file",
         "nothing in static/ or the built site is at /{}; add the file under static/ or fix the link",
-        "static/ 和生成的站点中都没有 /{0};请把文件放到 static/ 下,或者修改链接",
+        "static/ 和生成的站点中都没有 /{0}；请把文件放到 static/ 下，或者修改链接",
     ),
     m(
         "nothing-at",
@@ -518,33 +652,33 @@ pub const HELPS: &[Message] = &[
     m(
         "rebuild-base-url",
         "build and check with the same base_url (or --base-url)",
-        "请用相同的 base_url(或 --base-url)生成和检查",
+        "请用相同的 base_url（或 --base-url）生成和检查",
     ),
     m(
         "",
         "set repo_kind: github, gitlab or gitea",
-        "请设置 repo_kind:github、gitlab 或 gitea",
+        "请把 repo_kind 设为 github、gitlab 或 gitea",
     ),
     m(
         "fetch-history",
         "fetch the whole history: fetch-depth: 0 with actions/checkout, GIT_DEPTH: 0 on GitLab, git fetch --unshallow by hand",
-        "请获取完整历史:actions/checkout 设 fetch-depth: 0,GitLab 设 GIT_DEPTH: 0,手动运行 git fetch --unshallow",
+        "请获取完整历史：actions/checkout 设 fetch-depth: 0，GitLab 设 GIT_DEPTH: 0，手动运行 git fetch --unshallow",
     ),
     m(
         "put-image",
         "put the image at static/{}",
         "把图片放到 static/{0}",
     ),
-    m("required", "required: {} / {}", "必填:{1}({0})"),
+    m("required", "required: {} / {}", "必填：{1}（{0}）"),
     m(
         "add-file",
         "add {}, or ignore this if the entry is meant to be in one language",
-        "添加 {0};如果这个条目只打算用一种语言发布,可以忽略",
+        "添加 {0}；如果这个条目只打算用一种语言发布，可以忽略",
     ),
     m(
         "add-yaml-language",
         "give the {} texts in {}, or ignore this if the entry is meant to be in one language",
-        "在 {1} 中填写 {0} 文本;如果这个条目只打算用一种语言发布,可以忽略",
+        "在 {1} 中填写 {0} 文本；如果这个条目只打算用一种语言发布，可以忽略",
     ),
     m(
         "",
@@ -592,9 +726,14 @@ pub const HELPS: &[Message] = &[
         "其中的别名（*name）把一个值重复了太多次；请直接写出这些值",
     ),
     m(
+        "",
+        "remove `draft: true` from it, or remove the reference; build --drafts includes drafts to preview them",
+        "去掉它的 `draft: true`，或者删除这个引用；build --drafts 会包含草稿，以便预览",
+    ),
+    m(
         "undraft",
         "remove `draft: true` from it, or remove the link",
-        "去掉它的 `draft: true`,或者删除这个链接",
+        "去掉它的 `draft: true`，或者删除这个链接",
     ),
 ];
 
@@ -672,16 +811,39 @@ fn translate(table: &[Message], text: &str, lang: Lang) -> String {
         if let Some(args) = capture(entry.en, text) {
             let mut out = entry.zh.to_string();
             for (index, arg) in args.iter().enumerate() {
-                let word = WORDS
-                    .iter()
-                    .find(|(en, _)| en == arg)
-                    .map_or(*arg, |(_, zh)| zh);
+                let word = if is_words_place(entry, index) {
+                    WORDS
+                        .iter()
+                        .find(|(en, _)| en == arg)
+                        .map_or(*arg, |(_, zh)| zh)
+                } else {
+                    arg
+                };
                 out = out.replace(&format!("{{{index}}}"), word);
             }
             return out;
         }
     }
     text.to_string()
+}
+
+/// Whether the argument at `index` of `entry` is one of our own words (a kind
+/// of entry, a shape such as `a list`) that reads in Chinese, rather than text
+/// taken from the site. What the editor wrote stands in quotes in the English
+/// template (`unknown value "{}"`), a suggestion (`did you mean {}?`) is a key
+/// or value to write as it is, and `vocabularies.{}` names a key of
+/// config.yaml: translating any of these would tell the editor to write
+/// something that is not in their files (`stage: park` reported as `未知的值 "园区"`).
+fn is_words_place(entry: &Message, index: usize) -> bool {
+    if entry.code == "did-you-mean" {
+        return false;
+    }
+    let parts: Vec<&str> = entry.en.split("{}").collect();
+    let (Some(before), Some(after)) = (parts.get(index), parts.get(index + 1)) else {
+        return false;
+    };
+    let verbatim = |c: char| matches!(c, '"' | '.' | '/' | '`');
+    !before.ends_with(verbatim) && !after.starts_with(verbatim)
 }
 
 /// The arguments of `text` if it is `template` with its `{}` filled in.
@@ -718,11 +880,32 @@ mod tests {
             message("unknown value \"中式\"", Lang::Zh),
             "未知的值 \"中式\""
         );
-        assert_eq!(help("did you mean 中试?", Lang::Zh), "你是不是要写 中试?");
+        assert_eq!(help("did you mean 中试?", Lang::Zh), "你是不是要写 中试？");
         assert_eq!(message("unknown park \"x\"", Lang::Zh), "未知的园区 \"x\"");
         assert_eq!(
             message("expected text, found a list", Lang::Zh),
-            "应为文本,实际是列表"
+            "应为文本，实际是列表"
+        );
+    }
+
+    #[test]
+    fn never_translates_what_the_editor_wrote() {
+        // `stage: park`: the value is the editor's, even where it is one of our words.
+        assert_eq!(
+            message("unknown value \"park\"", Lang::Zh),
+            "未知的值 \"park\""
+        );
+        assert_eq!(
+            message("unknown park \"policy\"", Lang::Zh),
+            "未知的园区 \"policy\""
+        );
+        assert_eq!(help("did you mean park?", Lang::Zh), "你是不是要写 park？");
+        assert_eq!(
+            help(
+                "the values are listed under vocabularies.parks in config.yaml",
+                Lang::Zh
+            ),
+            "可选的值列在 config.yaml 的 vocabularies.parks 下"
         );
     }
 
@@ -753,6 +936,42 @@ mod tests {
             english("missing-file", &["/images/x.png"]),
             "\"/images/x.png\" does not exist in the site"
         );
+    }
+
+    /// The Chinese text without its code: `…` spans, {…} and […] groups
+    /// (placeholders, `{zh: …, en: …}`, `[zh, en]`) and `http(s)`.
+    fn prose(zh: &str) -> String {
+        let mut out = String::new();
+        let (mut tick, mut depth) = (false, 0usize);
+        for c in zh.replace("http(s)", "").chars() {
+            match c {
+                '`' => tick = !tick,
+                '{' | '[' if !tick => depth += 1,
+                '}' | ']' if !tick => depth = depth.saturating_sub(1),
+                _ if !tick && depth == 0 => out.push(c),
+                _ => {}
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn chinese_text_uses_full_width_punctuation() {
+        let is_han = |c: char| ('\u{4e00}'..='\u{9fff}').contains(&c);
+        for entry in MESSAGES.iter().chain(HELPS) {
+            let prose: Vec<char> = prose(entry.zh).chars().collect();
+            for (index, c) in prose.iter().enumerate() {
+                let before = index.checked_sub(1).map(|i| prose[i]);
+                let after = prose.get(index + 1).copied();
+                let wrong = match c {
+                    ',' | ';' | '?' | '(' | ')' => true,
+                    // `fetch-depth: 0`, `mailto:` and URLs are code; a colon by Chinese text is not.
+                    ':' => before.is_some_and(is_han) || after.is_some_and(is_han),
+                    _ => false,
+                };
+                assert!(!wrong, "ASCII {c:?} in Chinese text: {}", entry.zh);
+            }
+        }
     }
 
     #[test]

@@ -104,7 +104,7 @@ pub fn parse_document(
         return None;
     }
     let locator = Locator::new(front_matter, first_line);
-    let entries = match yaml::parse_limited(front_matter, limits.depth) {
+    let entries = match yaml::parse_in_file(front_matter, limits.depth, first_line) {
         Ok(Yaml::Map(entries)) => entries,
         Ok(Yaml::Null) => Vec::new(),
         Ok(other) => {
@@ -121,18 +121,10 @@ pub fn parse_document(
             return None;
         }
         Err(error) => {
-            let help = if error.message.starts_with("the YAML nests deeper") {
-                "nest less, or raise limits.depth in config.yaml"
-            } else if error.message.contains("repetition limit exceeded") {
-                "its aliases (*name) repeat a value too many times; write the values out"
-            } else {
-                "check the indentation and quote text that holds a colon followed by a space"
-            };
-            diagnostics.push(
-                Diagnostic::error(path, error.message)
-                    .at(locator.file_line(error.line), error.column)
-                    .help(help),
-            );
+            let diagnostic = Diagnostic::error(path, error.message)
+                .at(error.line, error.column)
+                .help_opt(error.help);
+            diagnostics.push(diagnostic);
             return None;
         }
     };
@@ -568,11 +560,20 @@ impl FieldContext<'_> {
     }
 }
 
+/// Left blank: nothing, blank text, a list of blanks, or a `{zh, en}` map
+/// whose texts are all blank (`title: {zh: "", en: ""}` is as blank as
+/// `title: ""`; taken for written, it had dropped the entry without a word).
 fn is_blank(value: &Yaml) -> bool {
     match value {
         Yaml::Null => true,
         Yaml::String(s) => s.trim().is_empty(),
         Yaml::List(items) => items.iter().all(is_blank),
+        Yaml::Map(entries) => {
+            !entries.is_empty()
+                && entries
+                    .iter()
+                    .all(|(key, text)| Lang::from_code(key).is_some() && is_blank(text))
+        }
         _ => false,
     }
 }

@@ -144,18 +144,54 @@ pub fn parse_cached(
         })
         .collect();
     let mut entries = Vec::with_capacity(results.len());
+    let mut drafts = Vec::new();
     for (key, (entry, found)) in results {
         if keep {
             cache.groups.insert(key, (entry.clone(), found.clone()));
         }
         diagnostics.extend(found);
-        if let Some(entry) = entry
-            && (include_drafts || !entry.draft)
-        {
-            entries.push(entry);
+        match entry {
+            Some(entry) if entry.draft && !include_drafts => {
+                drafts.push((entry.entry_type, entry.slug));
+            }
+            Some(entry) => entries.push(entry),
+            None => {}
         }
     }
+    refuse_references_to_drafts(&entries, &drafts, &mut diagnostics);
     (entries, diagnostics)
+}
+
+/// A published entry that refers to a draft left out of the build would
+/// link to a page that is not there. Said here, where the drafts are known,
+/// once per reference, rather than as an unknown entry when references are
+/// resolved (the error stops the build before that).
+fn refuse_references_to_drafts(
+    entries: &[Entry],
+    drafts: &[(EntryType, String)],
+    diagnostics: &mut Diagnostics,
+) {
+    if drafts.is_empty() {
+        return;
+    }
+    for entry in entries {
+        for (target_type, reference) in entry.references() {
+            if drafts.contains(&(target_type, reference.slug.clone())) {
+                diagnostics.push(
+                    Diagnostic::error(
+                        &reference.place.path,
+                        format!(
+                            "reference to the draft {} \"{}\", which is not published",
+                            target_type.key(),
+                            reference.slug
+                        ),
+                    )
+                    .at(reference.place.line, reference.place.column)
+                    .help("remove `draft: true` from it, or remove the reference; build --drafts includes drafts to preview them"),
+                );
+            }
+        }
+    }
 }
 
 /// The same slug written twice: as a YAML file and Markdown, or in two folders.
