@@ -35,6 +35,12 @@ fn fixture() -> Fixture {
          published: 2021-03\n\
          body: {zh: 正文。, en: Body.}\n",
     );
+    // A third policy, in Chinese only: the Chinese policy list (page size
+    // 2) has a second page, the English one none.
+    fixture.write(
+        "content/policies/third.zh.md",
+        "---\ntitle: 第三份政策\nissuer: 市科技局\npublished: 2019-01-02\n---\n\n正文。\n",
+    );
     fixture
 }
 
@@ -152,9 +158,62 @@ fn the_sitemap_lists_every_page_but_the_404s_with_alternates_that_name_each_othe
 
     // Dates: the policy's publication (no git history in the fixture), to
     // the precision given; pages that are not entries have none.
+    // Entries missing a language are listed (marked) in both, so both
+    // policy lists have a second page, and they name each other.
+    assert_eq!(
+        alternates[&format!("{BASE}policies/page/2/")]["en"],
+        format!("{BASE}en/policies/page/2/")
+    );
     assert_eq!(lastmod[&zh_only], "2020-09-16");
     assert_eq!(lastmod[&format!("{BASE}policies/odd-title/")], "2021-03");
     assert!(!lastmod.contains_key(BASE));
+}
+
+/// The alternates of each `<url>` of a sitemap, by `loc`.
+fn sitemap_alternates(xml: &str) -> BTreeMap<String, BTreeMap<String, String>> {
+    let doc = roxmltree::Document::parse(xml).expect("sitemap.xml is well-formed XML");
+    doc.root_element()
+        .children()
+        .filter(|n| n.is_element())
+        .map(|url| {
+            let links = url
+                .children()
+                .filter(|n| n.tag_name().name() == "link")
+                .map(|l| {
+                    (
+                        l.attribute("hreflang").unwrap().into(),
+                        l.attribute("href").unwrap().into(),
+                    )
+                })
+                .collect();
+            (text_of(url, SITEMAP, "loc"), links)
+        })
+        .collect()
+}
+
+#[test]
+fn a_list_page_only_one_language_has_gets_no_alternates() {
+    let fixture = fixture();
+    let config = std::fs::read_to_string(fixture.root().join("config.yaml")).unwrap();
+    fixture.write(
+        "config.yaml",
+        config.replace("missing_translation: mark", "missing_translation: hide"),
+    );
+    let built = built_under_sub_path(&fixture);
+    let alternates = sitemap_alternates(&page(&built, "sitemap.xml"));
+    // Three Chinese policies make two pages; the one English policy, one.
+    // The second Chinese page's language switch leads to the first English
+    // page, which does not lead back: the sitemap gives it no alternates.
+    assert!(!has_page(&built, "en/policies/page/2/index.html"));
+    assert!(alternates[&format!("{BASE}policies/page/2/")].is_empty());
+    assert_eq!(
+        alternates[&format!("{BASE}en/policies/")]["zh-CN"],
+        format!("{BASE}policies/")
+    );
+    assert_eq!(
+        alternates[&format!("{BASE}policies/")]["en"],
+        format!("{BASE}en/policies/")
+    );
 }
 
 #[test]
@@ -213,7 +272,11 @@ fn feeds_are_atom_with_every_required_element_per_language_and_type() {
     // Markup characters come through as text; the control character is gone.
     assert_eq!(
         titles("policies/feed.xml"),
-        ["<b>甲&乙</b> 丙", "重庆市进一步促进科技成果转化的实施细则"]
+        [
+            "<b>甲&乙</b> 丙",
+            "重庆市进一步促进科技成果转化的实施细则",
+            "第三份政策"
+        ]
     );
     // The English feed has only what is written in English.
     assert_eq!(titles("en/policies/feed.xml"), ["A <b> & 'B'"]);
