@@ -2,6 +2,9 @@
 //!
 //! Nothing here touches `public/`; [`crate::write`] does. Pages are rendered on
 //! all cores and returned sorted by path, so output is the same from run to run.
+//! Beside the pages, [`discovery`] makes the files made from the site that are
+//! not pages (sitemap, robots.txt, feeds, favicon); they are handed out with
+//! the static files ([`Renderer::static_files`]).
 
 mod discovery;
 mod headers;
