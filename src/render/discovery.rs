@@ -83,16 +83,16 @@ pub(super) fn files(
     pages: &[(Lang, Page)],
 ) -> Vec<OutputFile> {
     let config = &site.config;
-    let mut files = vec![
-        OutputFile {
-            path: SITEMAP_FILE.into(),
-            bytes: sitemap(site, lists, pages).into_bytes(),
-        },
-        OutputFile {
-            path: ROBOTS_FILE.into(),
-            bytes: robots(config).into_bytes(),
-        },
-    ];
+    let mut files = sitemaps(
+        config,
+        &sitemap_urls(site, lists, pages),
+        SITEMAP_MAX_URLS,
+        SITEMAP_MAX_BYTES,
+    );
+    files.push(OutputFile {
+        path: ROBOTS_FILE.into(),
+        bytes: robots(config).into_bytes(),
+    });
     for lang in config.ordered_languages() {
         for feed in feeds(config, theme, lang) {
             files.push(OutputFile {
@@ -153,22 +153,95 @@ pub fn xml_text(text: &str) -> String {
     out
 }
 
-/// `sitemap.xml`: every page but the 404 pages, each with the pages in the
-/// other languages that stand for it. An alternate is listed only where the
-/// two pages name each other, as search engines require: the second page of
-/// an English list may lead to the first Chinese one, which does not lead back.
-fn sitemap(site: &Site, lists: &Lists, pages: &[(Lang, Page)]) -> String {
-    let config = &site.config;
-    let mut xml = String::from(
+/// The sitemap protocol's limits for one file: 50,000 URLs and 50 MB.
+const SITEMAP_MAX_URLS: usize = 50_000;
+const SITEMAP_MAX_BYTES: usize = 50 * 1000 * 1000;
+
+const URLSET_START: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n\
+    <urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" \
+    xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n";
+const URLSET_END: &str = "</urlset>\n";
+
+/// `sitemap.xml`, from the `<url>` elements of every page: one file while
+/// the site fits the protocol's limits; past them, files `sitemap-1.xml`,
+/// `sitemap-2.xml`, … and `sitemap.xml` as their index, so robots.txt names
+/// the same file whatever the site's size.
+fn sitemaps(
+    config: &Config,
+    urls: &[String],
+    max_urls: usize,
+    max_bytes: usize,
+) -> Vec<OutputFile> {
+    let frame = URLSET_START.len() + URLSET_END.len();
+    let mut parts: Vec<String> = Vec::new();
+    let mut count = 0;
+    for url in urls {
+        let fits = parts.last().is_some_and(|part| {
+            count < max_urls && part.len() + url.len() + URLSET_END.len() <= max_bytes
+        });
+        if !fits {
+            parts.push(String::with_capacity(frame + url.len()));
+            parts
+                .last_mut()
+                .expect("just pushed")
+                .push_str(URLSET_START);
+            count = 0;
+        }
+        parts.last_mut().expect("a part").push_str(url);
+        count += 1;
+    }
+    if parts.is_empty() {
+        parts.push(URLSET_START.to_string());
+    }
+    for part in &mut parts {
+        part.push_str(URLSET_END);
+    }
+    if parts.len() == 1 {
+        return vec![OutputFile {
+            path: SITEMAP_FILE.into(),
+            bytes: parts.remove(0).into_bytes(),
+        }];
+    }
+    let mut index = String::from(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n\
-         <urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" \
-         xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n",
+         <sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
     );
+    let mut files = Vec::with_capacity(parts.len() + 1);
+    for (n, part) in parts.into_iter().enumerate() {
+        let path = format!("sitemap-{}.xml", n + 1);
+        index.push_str(&format!(
+            "<sitemap><loc>{}</loc></sitemap>\n",
+            xml_text(&config.absolute_url(&path))
+        ));
+        files.push(OutputFile {
+            path,
+            bytes: part.into_bytes(),
+        });
+    }
+    index.push_str("</sitemapindex>\n");
+    files.insert(
+        0,
+        OutputFile {
+            path: SITEMAP_FILE.into(),
+            bytes: index.into_bytes(),
+        },
+    );
+    files
+}
+
+/// One `<url>` element for every page but the 404 pages, each with the pages
+/// in the other languages that stand for it. An alternate is listed only
+/// where the two pages name each other, as search engines require: the
+/// second page of an English list may lead to the first Chinese one, which
+/// does not lead back.
+fn sitemap_urls(site: &Site, lists: &Lists, pages: &[(Lang, Page)]) -> Vec<String> {
+    let config = &site.config;
+    let mut urls = Vec::with_capacity(pages.len());
     for (lang, page) in pages {
         if matches!(page, Page::NotFound) {
             continue;
         }
-        xml.push_str("<url><loc>");
+        let mut xml = String::from("<url><loc>");
         xml.push_str(&xml_text(
             &config.absolute_url(&site_path(config, *lang, page, site)),
         ));
@@ -208,9 +281,9 @@ fn sitemap(site: &Site, lists: &Lists, pages: &[(Lang, Page)]) -> String {
             xml.push('\n');
         }
         xml.push_str("</url>\n");
+        urls.push(xml);
     }
-    xml.push_str("</urlset>\n");
-    xml
+    urls
 }
 
 /// `robots.txt`: every crawler may read everything, and is told where the
@@ -378,6 +451,55 @@ mod tests {
         assert_eq!(rfc3339(date("2023")), "2023-01-01T00:00:00Z");
         assert_eq!(rfc3339(date("2023-05")), "2023-05-01T00:00:00Z");
         assert_eq!(rfc3339(date("2023-05-30")), "2023-05-30T00:00:00Z");
+    }
+
+    #[test]
+    fn a_sitemap_past_the_limits_becomes_an_index_of_parts() {
+        let mut config = crate::config::parse(
+            "title: {zh: 站, en: Site}\ndescription: {zh: 站, en: Site}\n\
+             languages: [zh, en]\ndefault_language: zh\n",
+        )
+        .unwrap();
+        config.set_base_url("https://example.org/sub/").unwrap();
+        let urls: Vec<String> = (0..5)
+            .map(|n| format!("<url><loc>https://example.org/sub/{n}/</loc></url>\n"))
+            .collect();
+        let one = sitemaps(&config, &urls, 5, 10_000);
+        assert_eq!(one.len(), 1);
+        assert_eq!(one[0].path, SITEMAP_FILE);
+        let text = |file: &OutputFile| String::from_utf8(file.bytes.clone()).unwrap();
+        assert_eq!(text(&one[0]).matches("<url>").count(), 5);
+
+        // Two URLs a file by count, then by size.
+        for (max_urls, max_bytes) in [
+            (2, 10_000),
+            (50, URLSET_START.len() + URLSET_END.len() + 100),
+        ] {
+            let parts = sitemaps(&config, &urls, max_urls, max_bytes);
+            let paths: Vec<&str> = parts.iter().map(|f| f.path.as_str()).collect();
+            assert_eq!(
+                paths,
+                [
+                    "sitemap.xml",
+                    "sitemap-1.xml",
+                    "sitemap-2.xml",
+                    "sitemap-3.xml"
+                ]
+            );
+            let index = text(&parts[0]);
+            assert!(index.contains("<sitemapindex "), "{index}");
+            assert!(
+                index.contains("<loc>https://example.org/sub/sitemap-3.xml</loc>"),
+                "{index}"
+            );
+            let counts: Vec<usize> = parts[1..]
+                .iter()
+                .map(|f| text(f).matches("<url>").count())
+                .collect();
+            assert_eq!(counts, [2, 2, 1]);
+            assert!(parts[1..].iter().all(|f| f.bytes.len() <= max_bytes));
+            assert!(parts[1..].iter().all(|f| text(f).ends_with(URLSET_END)));
+        }
     }
 
     #[test]
