@@ -53,7 +53,7 @@ fn headline(diagnostic: &Diagnostic, lang: Lang) -> String {
 fn help_line(diagnostic: &Diagnostic, lang: Lang) -> Option<String> {
     let help = messages::help(diagnostic.help.as_deref()?, lang);
     Some(match lang {
-        Lang::Zh => format!("提示:{help}"),
+        Lang::Zh => format!("提示：{help}"),
         Lang::En => format!("help: {help}"),
     })
 }
@@ -129,7 +129,7 @@ pub fn gitlab_report(diagnostics: &[Diagnostic], prefix: &str, lang: Lang) -> St
             let fingerprint = format!("{:032x}", fnv1a_128(&format!("{key}\u{0}{occurrence}")));
             let mut description = headline(diagnostic, lang);
             match (help_line(diagnostic, lang), lang) {
-                (Some(help), Lang::Zh) => description.push_str(&format!("({help})")),
+                (Some(help), Lang::Zh) => description.push_str(&format!("（{help}）")),
                 (Some(help), Lang::En) => description.push_str(&format!(" ({help})")),
                 (None, _) => {}
             }
@@ -190,7 +190,7 @@ mod tests {
         );
         assert_eq!(
             github_report(&[stage()], "", Lang::Zh),
-            "::error file=content/a.zh.md,line=4,col=8,title=unknown-value::字段 \"stage\":未知的值 \"中式\"%0A提示:你是不是要写 中试？\n"
+            "::error file=content/a.zh.md,line=4,col=8,title=unknown-value::字段 \"stage\":未知的值 \"中式\"%0A提示：你是不是要写 中试？\n"
         );
     }
 

@@ -87,6 +87,9 @@ pub fn check(root: &Path) -> Report {
             config: None,
         };
     };
+    if let Some(warning) = relative_base_url(root, &config) {
+        diagnostics.push(warning);
+    }
     let (files, _) = load::load(root, &config.limits);
     // Each file on its own, so references are found even in files with other problems.
     let documents: Vec<Document> = files
@@ -145,6 +148,27 @@ pub fn check(root: &Path) -> Report {
         coverage,
         config: Some(config),
     }
+}
+
+/// A warning when `base_url` is a path alone: every site writes a sitemap,
+/// robots.txt and feeds, whose links must be absolute to be of use.
+fn relative_base_url(root: &Path, config: &Config) -> Option<Diagnostic> {
+    if config.origin.is_some() {
+        return None;
+    }
+    let text = std::fs::read_to_string(root.join(config::CONFIG_FILE)).unwrap_or_default();
+    let (line, column) = crate::yaml::Locator::new(&text, 1)
+        .key("base_url")
+        .unwrap_or((0, 0));
+    Some(
+        Diagnostic::warning(
+            config::CONFIG_FILE,
+            english("base-url-relative", &[&config.base_path]),
+        )
+        .at(line, column)
+        .field("base_url")
+        .help(english("base-url-full", &[])),
+    )
 }
 
 /// References to entries that have no file, reported as the build reports them,
@@ -517,7 +541,7 @@ pub fn coverage_table(rows: &[Coverage], lang: Lang) -> String {
 pub fn summary(report: &Report, lang: Lang) -> String {
     let (errors, warnings) = (report.errors(), report.warnings());
     match lang {
-        Lang::Zh => format!("{errors} 个错误,{warnings} 个警告"),
+        Lang::Zh => format!("{errors} 个错误，{warnings} 个警告"),
         Lang::En => format!(
             "{errors} error{}, {warnings} warning{}",
             if errors == 1 { "" } else { "s" },

@@ -395,6 +395,11 @@ pub const MESSAGES: &[Message] = &[
         "base_url \"{0}\" 含有 URL 路径中不能出现的字符",
     ),
     m(
+        "base-url-relative",
+        "base_url \"{}\" is a path, not a full URL, so the sitemap, robots.txt and feeds cannot give absolute links",
+        "base_url \"{0}\" 只是路径，不是完整网址，网站地图（sitemap.xml）、robots.txt 和订阅源无法给出绝对链接",
+    ),
+    m(
         "base-url-scheme",
         "base_url must start with http://, https:// or /, not \"{}\"",
         "base_url 必须以 http://、https:// 或 / 开头，而不是 \"{0}\"",
@@ -729,6 +734,11 @@ pub const HELPS: &[Message] = &[
         "",
         "remove `draft: true` from it, or remove the reference; build --drafts includes drafts to preview them",
         "去掉它的 `draft: true`，或者删除这个引用；build --drafts 会包含草稿，以便预览",
+    ),
+    m(
+        "base-url-full",
+        "set base_url to the address the site is published at, such as https://example.org/ (or build with --base-url)",
+        "请把 base_url 设为网站发布的完整地址，例如 https://example.org/（或在生成时使用 --base-url）",
     ),
     m(
         "undraft",

@@ -2,7 +2,11 @@
 //!
 //! Nothing here touches `public/`; [`crate::write`] does. Pages are rendered on
 //! all cores and returned sorted by path, so output is the same from run to run.
+//! Beside the pages, [`discovery`] makes the files made from the site that are
+//! not pages (sitemap, robots.txt, feeds, favicon); they are handed out with
+//! the static files ([`Renderer::static_files`]).
 
+mod discovery;
 mod headers;
 pub mod i18n;
 mod pages;
@@ -20,6 +24,7 @@ use crate::diag::Diagnostic;
 use crate::entry::{Details, EntryType};
 use crate::site::{EntryId, Site};
 
+pub use discovery::{FAVICON_FILE, ROBOTS_FILE, SITEMAP_FILE, xml_text};
 pub use headers::{HEADERS_FILE, REFERRER_POLICY};
 use pages::{LangLists, Lists, Page, counterpart, page_count, pages, site_path};
 pub use theme::{
@@ -73,6 +78,8 @@ pub struct Renderer {
     /// One compiled Tera per language, its globals (strings, navigation) set.
     teras: [Option<Tera>; 2],
     pages: Vec<(Lang, Page)>,
+    /// The sitemap, robots.txt, feeds and favicon ([`discovery`]).
+    discovery: Vec<OutputFile>,
 }
 
 impl Renderer {
@@ -108,14 +115,17 @@ impl Renderer {
             globals.insert("t", speaker.strings);
             globals.insert("site", &site_view(&speaker));
             globals.insert("nav", &nav(&speaker));
+            globals.insert("feeds", &discovery::feeds(&site.config, &theme, lang));
             teras[lang as usize] = Some(tera);
         }
+        let discovery = discovery::files(&site, &theme, &lists, &pages_of_site);
         Renderer {
             site,
             theme,
             lists,
             teras,
             pages: pages_of_site,
+            discovery,
         }
     }
 
@@ -170,9 +180,15 @@ impl Renderer {
         path_or_index(&site_path(&self.site.config, *lang, page, &self.site))
     }
 
-    /// The theme's static files and the site's own, copied as they are.
-    pub fn static_files(&self) -> &[OutputFile] {
-        &self.theme.static_files
+    /// Every file that is not a page: the theme's static files and the
+    /// site's own, copied as they are, and the sitemap, robots.txt, feeds
+    /// and favicon made from the site.
+    pub fn static_files(&self) -> Vec<&OutputFile> {
+        self.theme
+            .static_files
+            .iter()
+            .chain(&self.discovery)
+            .collect()
     }
 
     /// The first page of each kind in each language (home, list, entry,
@@ -222,6 +238,7 @@ struct SiteView {
     base: String,
     home_url: String,
     search_url: String,
+    sitemap_url: String,
     /// The Content-Security-Policy for the pages' `<meta>`; empty if turned off.
     csp: String,
 }
@@ -234,6 +251,7 @@ fn site_view(speaker: &Speaker) -> SiteView {
         base: config.base_path.clone(),
         home_url: speaker.url(""),
         search_url: speaker.url("search/"),
+        sitemap_url: speaker.url(&format!("{}/", pages::SITE_MAP_DIR)),
         csp: config.meta_content_security_policy(),
     }
 }
@@ -549,6 +567,10 @@ fn render_page(
         }
         Page::NotFound => ("404.html", speaker.t("not_found_title"), None),
         Page::Search => ("search.html", speaker.t("search_title"), None),
+        Page::SiteMap => {
+            context.insert("sections", &site_map_sections(speaker, all_lists));
+            ("sitemap.html", speaker.t("sitemap_title"), None)
+        }
     };
     context.insert(
         "page",
@@ -564,6 +586,51 @@ fn render_page(
         )
     })?;
     Ok((path_or_index(&path), html))
+}
+
+/// One section of the site map page: its list, its categories and every
+/// entry it lists.
+#[derive(Serialize)]
+struct SiteMapSection {
+    key: &'static str,
+    label: String,
+    url: String,
+    facets: Vec<Facet>,
+    entries: Vec<SiteMapEntry>,
+}
+
+#[derive(Serialize)]
+struct SiteMapEntry {
+    title: String,
+    url: String,
+    only_in: Option<String>,
+    text_lang: Option<&'static str>,
+}
+
+fn site_map_sections(speaker: &Speaker, lists: &Lists) -> Vec<SiteMapSection> {
+    EntryType::ALL
+        .into_iter()
+        .map(|t| SiteMapSection {
+            key: t.folder(),
+            label: speaker.t_of("section_", t.folder()),
+            url: speaker.url(&format!("{}/", t.folder())),
+            facets: facets(speaker, lists, t),
+            entries: lists
+                .of(speaker.lang)
+                .listed(t)
+                .iter()
+                .map(|id| {
+                    let card = speaker.card(*id);
+                    SiteMapEntry {
+                        title: card.title,
+                        url: card.url,
+                        only_in: card.only_in,
+                        text_lang: card.text_lang,
+                    }
+                })
+                .collect(),
+        })
+        .collect()
 }
 
 /// What the entry template sees as `entry`: the view, and the lists of related

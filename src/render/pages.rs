@@ -23,12 +23,14 @@ pub(super) enum Page {
     Term(EntryType, &'static str, String, usize),
     NotFound,
     Search,
+    /// The human site map (网站地图): every section, category and entry.
+    SiteMap,
 }
 
 /// Every page of one language.
 pub(super) fn pages(site: &Site, lists: &Lists, lang: Lang) -> Vec<Page> {
     let lists = lists.of(lang);
-    let mut pages = vec![Page::Home, Page::NotFound, Page::Search];
+    let mut pages = vec![Page::Home, Page::NotFound, Page::Search, Page::SiteMap];
     for entry_type in EntryType::ALL {
         let listed = lists.listed(entry_type);
         pages.extend(
@@ -198,6 +200,10 @@ impl LangLists {
     }
 }
 
+/// The folder of the human site map page in each language: `sitemap/`
+/// beside the machines' `sitemap.xml`.
+pub(super) const SITE_MAP_DIR: &str = "sitemap";
+
 /// The path of a page under the site root, without the base path: `en/parks/page/2/`.
 pub(super) fn site_path(config: &Config, lang: Lang, page: &Page, site: &Site) -> String {
     let prefix = config.language_prefix(lang);
@@ -228,6 +234,7 @@ pub(super) fn site_path(config: &Config, lang: Lang, page: &Page, site: &Site) -
         ),
         Page::NotFound => concat(&[prefix, "404.html"]),
         Page::Search => concat(&[prefix, "search/"]),
+        Page::SiteMap => concat(&[prefix, SITE_MAP_DIR, "/"]),
     }
 }
 
@@ -248,7 +255,7 @@ pub(super) fn counterpart(site: &Site, lists: &Lists, lang: Lang, page: &Page) -
 
 pub(super) fn pages_contains(site: &Site, lists: &LangLists, lang: Lang, page: &Page) -> bool {
     match page {
-        Page::Home | Page::NotFound | Page::Search => true,
+        Page::Home | Page::NotFound | Page::Search | Page::SiteMap => true,
         Page::Entry(id) => site.entries[*id].has_language(lang),
         Page::List(entry_type, n) => {
             *n <= page_count(lists.listed(*entry_type).len(), site.config.page_size)

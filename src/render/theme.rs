@@ -17,7 +17,7 @@ pub const THEMES_DIR: &str = "themes";
 /// Files the site itself adds (images named by `cover`, say), copied as they are.
 pub const STATIC_DIR: &str = "static";
 
-const TEMPLATES: [&str; 9] = [
+const TEMPLATES: [&str; 10] = [
     "components.html",
     "base.html",
     "index.html",
@@ -27,6 +27,7 @@ const TEMPLATES: [&str; 9] = [
     "term.html",
     "404.html",
     "search.html",
+    "sitemap.html",
 ];
 
 /// The theme `init` sets and chengguo carries.
@@ -72,6 +73,10 @@ pub const BUILTIN_FILES: &[(&str, &str)] = &[
         include_str!("../../themes/default/templates/search.html"),
     ),
     (
+        "templates/sitemap.html",
+        include_str!("../../themes/default/templates/sitemap.html"),
+    ),
+    (
         "i18n/zh.yaml",
         include_str!("../../themes/default/i18n/zh.yaml"),
     ),
@@ -90,6 +95,10 @@ pub const BUILTIN_FILES: &[(&str, &str)] = &[
     (
         "static/search.js",
         include_str!("../../themes/default/static/search.js"),
+    ),
+    (
+        "static/icon.svg",
+        include_str!("../../themes/default/static/icon.svg"),
     ),
     (
         "static/search-forgive.js",

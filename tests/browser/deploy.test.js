@@ -118,6 +118,9 @@ for (const prefix of ['/showcase/', '/']) {
       const missing = await fetch(`${server.url}no-such-page/`);
       assert.equal(missing.status, 404);
       assert.match(await missing.text(), /<html lang="zh-CN">/);
+      const missingEn = await fetch(`${server.url}en/no-such-page/`);
+      assert.equal(missingEn.status, 404);
+      assert.match(await missingEn.text(), /<html lang="en">/);
     });
 
     test('the search asks for every index part but the manifest with the version in its URL', async () => {

@@ -58,7 +58,7 @@ async function waitForPort(port, timeoutMs = 5000) {
 
 /**
  * Serve `dir` with nginx under `prefix` (a sub-path such as /showcase/, or /).
- * Missing pages get the site's own 404 page; `headers` ([name, value] pairs)
+ * Missing pages get the site's own 404 page, in English under `en/`; `headers` ([name, value] pairs)
  * are added to every response. Returns { origin, url, stop }.
  */
 export async function serveWithNginx(dir, prefix = '/', headers = []) {
@@ -94,6 +94,12 @@ http {
       error_page 404 ${notFound};
     }
     location = ${notFound} { alias ${dir}/404.html; internal; }
+    ${fs.existsSync(path.join(dir, 'en', '404.html')) ? `location ${prefix}en/ {
+      alias ${dir}/en/;
+      index index.html;
+      error_page 404 ${prefix}en/404.html;
+    }
+    location = ${prefix}en/404.html { alias ${dir}/en/404.html; internal; }` : ''}
   }
 }
 `;
