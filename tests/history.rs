@@ -123,7 +123,7 @@ fn entry_pages_show_the_date_of_the_last_commit_that_changed_their_files() {
     // Moved, unchanged: the date of the commit that last changed it.
     assert!(
         page(&site, "parks/science-city/index.html")
-            .contains("最后更新:<time datetime=\"2024-01-10\">2024年1月10日</time>")
+            .contains("最后更新：<time datetime=\"2024-01-10\">2024年1月10日</time>")
     );
     assert!(
         page(&site, "en/parks/science-city/index.html")
@@ -217,7 +217,7 @@ fn outside_git_the_updated_field_gives_the_date() {
     assert!(!warnings.contains("warning"), "{warnings}");
     assert!(
         page(dir.path(), "parks/science-city/index.html")
-            .contains("最后更新:<time datetime=\"2023-11-02\">2023年11月2日</time>")
+            .contains("最后更新：<time datetime=\"2023-11-02\">2023年11月2日</time>")
     );
     let other = page(dir.path(), "parks/beibei-zone/index.html");
     assert!(!other.contains("最后更新"), "no date, no line");

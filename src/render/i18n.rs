@@ -82,3 +82,28 @@ pub fn load(
         Ok(loaded)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    /// The default theme's Chinese interface text takes full-width punctuation
+    /// (，：；（）？！) wherever it sits beside Chinese characters.
+    #[test]
+    fn the_default_themes_chinese_text_uses_full_width_punctuation() {
+        let is_han = |c: char| ('\u{4e00}'..='\u{9fff}').contains(&c);
+        let text = include_str!("../../themes/default/i18n/zh.yaml");
+        for line in text.lines() {
+            let value = match line.split_once(':') {
+                Some((key, value)) if !line.starts_with('#') && !key.contains(' ') => value,
+                _ => line,
+            };
+            let chars: Vec<char> = value.chars().collect();
+            for (index, c) in chars.iter().enumerate() {
+                let before = index.checked_sub(1).map(|i| chars[i]);
+                let after = chars.get(index + 1).copied();
+                let beside_han = before.is_some_and(is_han) || after.is_some_and(is_han);
+                let wrong = matches!(c, ',' | ';' | ':' | '?' | '!' | '(' | ')') && beside_han;
+                assert!(!wrong, "ASCII {c:?} in Chinese interface text: {line}");
+            }
+        }
+    }
+}
