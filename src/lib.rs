@@ -301,8 +301,8 @@ fn render_site(
 ) -> Result<(Site, Texts), Diagnostics> {
     let timer = Timer::start();
     let mut renderer = render::Renderer::cards_later(Arc::new(site), Arc::clone(theme));
-    for file in renderer.static_files() {
-        sink.put(file.clone());
+    for file in renderer.take_static_files() {
+        sink.put(file);
     }
     let texts = Mutex::new(Texts::new());
     let put = |renderer: &render::Renderer, index: usize, page: render::RenderedPage| {
