@@ -512,3 +512,34 @@ impl Counted<'_> {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::{Packed, PageText};
+
+    #[test]
+    fn packed_texts_unpack_to_what_was_taken() {
+        let texts = [
+            PageText {
+                text: String::new(),
+                body_start: 0,
+            },
+            PageText {
+                text: "中关村科技园区 Zhongguancun 科技成果转化，科技成果转化。".repeat(40),
+                body_start: 37,
+            },
+            PageText {
+                text: "A park of 5,000 ㎡ — 園區 — with\u{1F600} emoji".into(),
+                body_start: 12,
+            },
+        ];
+        for text in texts {
+            let packed = Packed::pack(&text);
+            if text.text.len() > 1000 {
+                // Repeated text is what LZ4 is for: held in far less room.
+                assert!(packed.bytes.len() * 4 < text.text.len());
+            }
+            assert_eq!(packed.unpack(), text);
+        }
+    }
+}
