@@ -191,6 +191,17 @@ impl Renderer {
             .collect()
     }
 
+    /// The static files, as [`Renderer::static_files`], for a build that
+    /// writes them once: the discovery files (the sitemap and feeds, tens of
+    /// megabytes at 10,000 entries) are handed over rather than held by the
+    /// renderer while every page is made.
+    pub fn take_static_files(&mut self) -> Vec<OutputFile> {
+        let theme_files = self.theme.static_files.iter().cloned();
+        theme_files
+            .chain(std::mem::take(&mut self.discovery))
+            .collect()
+    }
+
     /// The first page of each kind in each language (home, list, entry,
     /// terms, term, 404, search): rendering them tries every template.
     pub fn one_of_each(&self) -> Vec<usize> {
