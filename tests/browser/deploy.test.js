@@ -6,11 +6,10 @@
 import assert from 'node:assert/strict';
 import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { BIN, NGINX, REPO, launchBrowser } from './harness.js';
+import { BIN, NGINX, REPO, freePort, launchBrowser, waitForPort } from './harness.js';
 
 /** The README's ```nginx block in its Publishing section. */
 function readmeRecipe() {
@@ -19,30 +18,6 @@ function readmeRecipe() {
   const match = section.match(/```nginx\n([\s\S]*?)```/);
   assert.ok(match, 'the README has an nginx recipe under Publishing');
   return match[1];
-}
-
-async function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-    server.on('error', reject);
-  });
-}
-
-async function waitForPort(port) {
-  const deadline = Date.now() + 5000;
-  while (Date.now() < deadline) {
-    const ok = await new Promise((resolve) => {
-      const socket = net.connect(port, '127.0.0.1', () => { socket.end(); resolve(true); });
-      socket.on('error', () => resolve(false));
-    });
-    if (ok) return;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error(`nginx does not listen on ${port}`);
 }
 
 /**

@@ -32,7 +32,7 @@ export function buildSite({ root = REPO, baseUrl } = {}) {
   return output;
 }
 
-async function freePort() {
+export async function freePort() {
   return new Promise((resolve, reject) => {
     const server = net.createServer();
     server.listen(0, '127.0.0.1', () => {
@@ -43,7 +43,7 @@ async function freePort() {
   });
 }
 
-async function waitForPort(port, timeoutMs = 5000) {
+export async function waitForPort(port, timeoutMs = 5000) {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     const ok = await new Promise((resolve) => {
