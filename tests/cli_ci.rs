@@ -9,15 +9,7 @@ use std::process::{Command, Output};
 
 mod support;
 
-use support::{copy_tree, repo};
-
-fn chengguo(cwd: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_chengguo"))
-        .current_dir(cwd)
-        .args(args)
-        .output()
-        .unwrap()
-}
+use support::{chengguo, copy_tree, repo};
 
 fn stdout(output: &Output) -> String {
     String::from_utf8(output.stdout.clone()).unwrap()

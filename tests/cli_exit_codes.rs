@@ -3,18 +3,9 @@
 
 mod support;
 
-use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Output;
 
-use support::Fixture;
-
-fn chengguo(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_chengguo"))
-        .current_dir(dir)
-        .args(args)
-        .output()
-        .unwrap()
-}
+use support::{Fixture, chengguo};
 
 fn assert_exit(output: &Output, code: i32) -> String {
     let stderr = String::from_utf8_lossy(&output.stderr).into_owned();

@@ -10,15 +10,7 @@ use std::process::{Command, Output};
 
 mod support;
 
-use support::repo;
-
-fn chengguo(cwd: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_chengguo"))
-        .current_dir(cwd)
-        .args(args)
-        .output()
-        .unwrap()
-}
+use support::{chengguo, repo};
 
 fn ok(output: &Output) -> String {
     assert_eq!(

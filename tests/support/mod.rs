@@ -105,3 +105,12 @@ pub fn entry_content(html: &str) -> &str {
         .expect("the entry's closing tag");
     &html[start..start + end]
 }
+
+/// Run the `chengguo` binary in `cwd`, as a user would from that folder.
+pub fn chengguo(cwd: &Path, args: &[&str]) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_chengguo"))
+        .current_dir(cwd)
+        .args(args)
+        .output()
+        .unwrap()
+}
