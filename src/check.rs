@@ -15,7 +15,6 @@ use crate::load::Form;
 use crate::parse::document::{Document, Value, parse_document};
 use crate::parse::fields::Kind;
 use crate::render::{STATIC_DIR, THEMES_DIR};
-use crate::search::INDEX_DIR;
 use crate::url::{percent_decode, resolve};
 use crate::{BuildOptions, Output, config, load, parse};
 
@@ -59,21 +58,13 @@ impl Report {
 pub fn check(root: &Path) -> Report {
     let mut diagnostics = Diagnostics::new();
     // Everything the build checks; drafts are parsed (and so checked) by the build too.
-    // Content does not link to the search index, so its files are not
-    // among the files links may point at.
+    // Content does not link to the search index, so it is not made.
     let options = BuildOptions::default();
     let built = crate::build(root, &options, Output::PathsOnly, &crate::progress::Silent);
     let built_paths: Option<BTreeSet<String>> = match built {
         Ok(built) => {
             diagnostics.extend(built.warnings);
-            let index = format!("{INDEX_DIR}/");
-            Some(
-                built
-                    .paths
-                    .into_iter()
-                    .filter(|p| !p.starts_with(&index))
-                    .collect(),
-            )
+            Some(built.paths.into_iter().collect())
         }
         Err(found) => {
             diagnostics.extend(found);

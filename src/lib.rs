@@ -61,8 +61,17 @@ pub enum Output<'a> {
     /// it was, and the site is never held in memory whole.
     Disk(&'a Path),
     /// Made and dropped; only their paths are returned, in [`Built::paths`]
-    /// (what `check` needs to know which links resolve).
+    /// (what `check` needs to know which links resolve). Content never links
+    /// to the search index, so it is not made.
     PathsOnly,
+}
+
+impl Output<'_> {
+    /// Whether the build makes the search index (and so takes each entry
+    /// page's text for it).
+    fn makes_index(self) -> bool {
+        !matches!(self, Output::PathsOnly)
+    }
 }
 
 /// A successful build.
@@ -92,6 +101,7 @@ pub fn build(
 ) -> Result<Built, Diagnostics> {
     // What a killed build left beside the output is cleaned up first, even if
     // this build then fails.
+    let makes_index = output.makes_index();
     let destination = Destination::open(output)?;
     let Assembled {
         site,
@@ -101,8 +111,11 @@ pub fn build(
     let with_warnings = |found| with(&warnings, found);
     // Nothing is staged until the content has been read and found sound.
     let sink = destination.begin().map_err(with_warnings)?;
-    let (site, texts) = render_site(site, &theme, &sink, progress).map_err(with_warnings)?;
-    index_site(&site, &theme, texts, &sink, progress).map_err(with_warnings)?;
+    let (site, texts) =
+        render_site(site, &theme, &sink, makes_index, progress).map_err(with_warnings)?;
+    if makes_index {
+        index_site(&site, &theme, texts, &sink, progress).map_err(with_warnings)?;
+    }
     let (pages, file_count) = sink.counts();
     let (files, paths) = sink.finish(progress).map_err(with_warnings)?;
     Ok(Built {
@@ -297,6 +310,7 @@ fn render_site(
     site: Site,
     theme: &Arc<render::Theme>,
     sink: &Counted,
+    takes_texts: bool,
     progress: &dyn Progress,
 ) -> Result<(Site, Texts), Diagnostics> {
     let timer = Timer::start();
@@ -306,7 +320,8 @@ fn render_site(
     }
     let texts = Mutex::new(Texts::new());
     let put = |renderer: &render::Renderer, index: usize, page: render::RenderedPage| {
-        if let Some((lang, id)) = renderer.entry_of(index)
+        if takes_texts
+            && let Some((lang, id)) = renderer.entry_of(index)
             && let Some(text) = search::page_text(renderer.site(), lang, id, &page.html)
         {
             let packed = Packed::pack(&text);
