@@ -203,7 +203,10 @@ impl<'a> Speaker<'a> {
             },
             body_html: entry.body(self.lang).map_or("", |b| b.html.as_str()),
             cover: match &entry.details {
-                Details::Achievement(a) => a.cover.as_ref().map(|c| self.site.config.url(c)),
+                Details::Achievement(a) => a
+                    .cover
+                    .as_ref()
+                    .map(|c| self.site.config.url(&crate::url::escape_unsafe(c))),
                 _ => None,
             },
             updated: entry.updated.map(|d| self.date(d)),
