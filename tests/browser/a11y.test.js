@@ -66,6 +66,8 @@ async function axeViolations(page) {
   // and blocked, and turning the policy off (bypassCSP) would let axe check a
   // page that differs from the one readers get.
   await page.evaluate(AXE_SOURCE);
+  // Closed <details> (a list's facets) hide their content from axe: open them.
+  await page.evaluate(() => { for (const details of document.querySelectorAll('details')) details.open = true; });
   const results = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
   return results.violations.flatMap((v) => v.nodes.map((node) =>
     `${v.id} (${v.impact}): ${v.help} at ${node.target.join(' ')}: ${node.failureSummary.replace(/\s+/g, ' ')}`));
