@@ -3,7 +3,7 @@
 // each kind in each language. The pages are found in the sitemap.xml the
 // build writes, so a new kind of page (statistics, open data, …) is checked
 // as soon as the build lists it; the 404 page and the search page with
-// results are not in the sitemap and are added by hand.
+// and without results are not in the sitemap and are added by hand.
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
@@ -113,11 +113,13 @@ describe('axe-core on the bundled site', () => {
       const checks = [...kinds].map(([kind, sitePath]) => [kind, `${server.origin}${sitePath}`]);
       checks.push(['404', `${server.url}${prefix}no-such-page/`]);
       checks.push(['search with results', `${server.origin}${kinds.get('search')}?q=${encodeURIComponent(query)}`]);
+      checks.push(['search without results', `${server.origin}${kinds.get('search')}?q=qqqqzzzzxxxx`]);
       const found = [];
       for (const [kind, url] of checks) {
         const response = await page.goto(url, { waitUntil: 'load' });
         assert.equal(response.status(), kind === '404' ? 404 : 200, url);
         if (kind === 'search with results') await page.waitForSelector('#search-results > li');
+        if (kind === 'search without results') await page.waitForSelector('#search-empty', { state: 'visible' });
         found.push(...(await axeViolations(page)).map((line) => `${kind} ${url}: ${line}`));
       }
       await page.close();
