@@ -58,7 +58,10 @@ test('the Nu HTML checker finds no error in any page of the bundled and the host
   t.diagnostic(`${files.length - 1} files checked in ${Date.now() - started} ms`);
   assert.ok(messages.some((m) => fileOf(m) === control && /title/.test(m.message)),
     `the control page's missing <title> was not reported: ${JSON.stringify(messages.slice(0, 3))}`);
+  // `hostile: parks/x/index.html` rather than a temporary folder's path.
+  const shown = (file) => Object.entries(sites).reduce((name, [site, dir]) =>
+    (file.startsWith(`${dir}${path.sep}`) ? `${site}: ${path.relative(dir, file)}` : name), file);
   const found = messages.filter((m) => fileOf(m) !== control)
-    .map((m) => `${fileOf(m)}:${m.lastLine ?? '?'}:${m.firstColumn ?? m.lastColumn ?? '?'}: ${m.type}: ${m.message}`);
+    .map((m) => `${shown(fileOf(m))}:${m.lastLine ?? '?'}:${m.firstColumn ?? m.lastColumn ?? '?'}: ${m.type}: ${m.message}`);
   assert.deepEqual(found, [], `${found.length} Nu errors:\n${found.join('\n')}`);
 });
