@@ -253,6 +253,15 @@ pub fn config_schema() -> Value {
             }
             "branch" => json!({"type": "string", "pattern": "^[A-Za-z0-9_][A-Za-z0-9._/-]*$"}),
             "repo_kind" => json!({"enum": ["github", "gitlab", "gitea"]}),
+            "open_data" => json!({
+                "type": "object",
+                "properties": {
+                    "license": {"type": "string", "pattern": "^https?://[A-Za-z0-9._~:/?#\\[\\]@!$&()*+,;=%-]+$"},
+                    "license_name": labels.clone(),
+                },
+                "dependentRequired": {"license": ["license_name"], "license_name": ["license"]},
+                "additionalProperties": false,
+            }),
             "limits" => {
                 let size = json!({"anyOf": [
                     {"type": "integer", "minimum": 1024, "maximum": 1_073_741_824_u64},

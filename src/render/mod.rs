@@ -9,7 +9,9 @@
 mod discovery;
 mod headers;
 pub mod i18n;
+pub mod opendata;
 mod pages;
+mod statistics;
 mod theme;
 pub mod view;
 
@@ -80,6 +82,8 @@ pub struct Renderer {
     pages: Vec<(Lang, Page)>,
     /// The sitemap, robots.txt, feeds and favicon ([`discovery`]).
     discovery: Vec<OutputFile>,
+    /// The data files, and what the open-data page says of them ([`opendata`]).
+    open_data: opendata::Published,
 }
 
 impl Renderer {
@@ -119,6 +123,8 @@ impl Renderer {
             teras[lang as usize] = Some(tera);
         }
         let discovery = discovery::files(&site, &theme, &lists, &pages_of_site);
+        // Made now, while the site still holds the bodies' Markdown.
+        let open_data = opendata::publish(&site, &dataset_texts(&site, &theme));
         Renderer {
             site,
             theme,
@@ -126,6 +132,7 @@ impl Renderer {
             teras,
             pages: pages_of_site,
             discovery,
+            open_data,
         }
     }
 
@@ -188,6 +195,7 @@ impl Renderer {
             .static_files
             .iter()
             .chain(&self.discovery)
+            .chain(&self.open_data.files)
             .collect()
     }
 
@@ -199,6 +207,7 @@ impl Renderer {
         let theme_files = self.theme.static_files.iter().cloned();
         theme_files
             .chain(std::mem::take(&mut self.discovery))
+            .chain(std::mem::take(&mut self.open_data.files))
             .collect()
     }
 
@@ -237,7 +246,11 @@ impl Renderer {
         let tera = self.teras[lang as usize]
             .as_ref()
             .expect("a Tera for every language with pages");
-        let (path, html) = render_page(&speaker, &self.lists, tera, page)?;
+        let shared = Shared {
+            lists: &self.lists,
+            open_data: &self.open_data,
+        };
+        let (path, html) = render_page(&speaker, &shared, tera, page)?;
         Ok(RenderedPage { path, html })
     }
 }
@@ -250,6 +263,8 @@ struct SiteView {
     home_url: String,
     search_url: String,
     sitemap_url: String,
+    open_data_url: String,
+    statistics_url: String,
     /// The Content-Security-Policy for the pages' `<meta>`; empty if turned off.
     csp: String,
 }
@@ -263,6 +278,8 @@ fn site_view(speaker: &Speaker) -> SiteView {
         home_url: speaker.url(""),
         search_url: speaker.url("search/"),
         sitemap_url: speaker.url(&format!("{}/", pages::SITE_MAP_DIR)),
+        open_data_url: speaker.url(&format!("{}/", pages::OPEN_DATA_DIR)),
+        statistics_url: speaker.url(&format!("{}/", pages::STATISTICS_DIR)),
         csp: config.meta_content_security_policy(),
     }
 }
@@ -440,12 +457,57 @@ fn facets(speaker: &Speaker, lists: &Lists, entry_type: EntryType) -> Vec<Facet>
         .collect()
 }
 
+/// What pages share beyond the site: the lists and the open data.
+struct Shared<'a> {
+    lists: &'a Lists,
+    open_data: &'a opendata::Published,
+}
+
+/// The words of the catalogue for each dataset, in both languages, from
+/// the theme's strings.
+fn dataset_texts(site: &Site, theme: &Theme) -> opendata::DatasetTexts {
+    let both = |key: &str| {
+        let mut text = crate::config::Localized::default();
+        for lang in Lang::ALL {
+            let strings = theme.strings(lang);
+            text.set(
+                lang,
+                strings.get(key).cloned().unwrap_or_else(|| key.to_string()),
+            );
+        }
+        text
+    };
+    let mut catalog_title = both("opendata_title");
+    for lang in Lang::ALL {
+        let title = format!(
+            "{} · {}",
+            site.config.title.get_or_other(lang),
+            catalog_title.get_or_other(lang)
+        );
+        catalog_title.set(lang, title);
+    }
+    opendata::DatasetTexts {
+        catalog_title,
+        catalog_description: both("opendata_intro"),
+        datasets: EntryType::ALL
+            .into_iter()
+            .map(|t| {
+                (
+                    both(&format!("section_{}", t.folder())),
+                    both(&format!("opendata_about_{}", t.folder())),
+                )
+            })
+            .collect(),
+    }
+}
+
 fn render_page(
     speaker: &Speaker,
-    all_lists: &Lists,
+    shared: &Shared,
     tera: &Tera,
     page: &Page,
 ) -> Result<(String, String), Diagnostic> {
+    let all_lists = shared.lists;
     let site = speaker.site;
     let config = &site.config;
     let lang = speaker.lang;
@@ -582,6 +644,17 @@ fn render_page(
             context.insert("sections", &site_map_sections(speaker, all_lists));
             ("sitemap.html", speaker.t("sitemap_title"), None)
         }
+        Page::OpenData => {
+            let title = speaker.t("opendata_title");
+            let canonical = config.absolute_url(&path);
+            let view = opendata::page(speaker, shared.open_data, &title, &canonical);
+            context.insert("open_data", &view);
+            ("open-data.html", title, None)
+        }
+        Page::Statistics => {
+            context.insert("charts", &statistics::charts(speaker, all_lists));
+            ("statistics.html", speaker.t("stats_title"), None)
+        }
     };
     context.insert(
         "page",
@@ -667,6 +740,19 @@ fn entry_value(speaker: &Speaker, lists: &LangLists, id: EntryId, entry: &EntryV
         })
         .collect();
     map.insert("relations".into(), relations.into());
+    // The entry's JSON, one file for both languages beside its page.
+    let entry = &speaker.site.entries[id];
+    let data_path = view::concat(&[
+        entry.entry_type.folder(),
+        "/",
+        &entry.slug,
+        "/",
+        opendata::ENTRY_FILE,
+    ]);
+    map.insert(
+        "data_url".into(),
+        speaker.site.config.url(&data_path).into(),
+    );
     Value::from(map)
 }
 
