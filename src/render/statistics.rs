@@ -283,10 +283,10 @@ fn summary(speaker: &Speaker, bars: &[Bar], listed: usize, missing: usize) -> St
         Lang::Zh => "、",
         Lang::En => ", ",
     };
-    let top: Vec<&str> = bars
+    let top: Vec<String> = bars
         .iter()
         .filter(|b| b.count == most)
-        .map(|b| b.label.as_str())
+        .map(|b| format!("“{}”", b.label))
         .collect();
     let mut text = speaker
         .t("stats_summary")
