@@ -417,3 +417,63 @@ pub(super) struct DatasetTexts {
     /// Per entry type, in [`EntryType::ALL`] order: (title, description).
     pub datasets: Vec<(Localized, Localized)>,
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A field added to the table must be given a value here too, or the
+    /// open data would silently leave it out.
+    #[test]
+    fn every_field_of_the_table_has_a_value_in_the_data() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let site = crate::assemble(
+            root,
+            &crate::BuildOptions::default(),
+            &crate::progress::Silent,
+            &mut crate::parse::Cache::default(),
+        )
+        .expect("the bundled site is sound")
+        .site;
+        for entry_type in EntryType::ALL {
+            let id = site
+                .of_type(entry_type)
+                .next()
+                .expect("an entry of each type");
+            for spec in fields::fields(entry_type) {
+                assert!(
+                    raw(&site.entries[id], spec.name).is_some(),
+                    "{} field {} has no value in the open data",
+                    entry_type.key(),
+                    spec.name
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn cells_that_look_like_formulas_are_guarded_and_quoted_as_rfc_4180_says() {
+        assert_eq!(csv_cell("plain 文本"), "plain 文本");
+        assert_eq!(csv_cell("=1+1"), "'=1+1");
+        assert_eq!(csv_cell("-5"), "'-5");
+        assert_eq!(csv_cell("'quoted"), "''quoted");
+        assert_eq!(csv_cell("a, \"b\""), "\"a, \"\"b\"\"\"");
+        assert_eq!(csv_cell("two\nlines"), "\"two\nlines\"");
+    }
+
+    #[test]
+    fn list_items_holding_the_separator_or_a_backslash_are_escaped() {
+        assert_eq!(join_list(["a", "b"]), "a|b");
+        assert_eq!(join_list(["a|b", "c\\d"]), "a\\|b|c\\\\d");
+        assert_eq!(join_list(Vec::<&str>::new()), "");
+    }
+
+    #[test]
+    fn json_in_a_script_element_cannot_close_it() {
+        let value = json!({"name": "</script><script>alert(1)</script> & <!--"});
+        let text = page::script_json(&value);
+        assert!(!text.contains('<') && !text.contains('>') && !text.contains('&'));
+        let back: Value = serde_json::from_str(&text).unwrap();
+        assert_eq!(back, value);
+    }
+}

@@ -208,7 +208,7 @@ pub(in crate::render) fn page(
     let mut dataset = json!({
         "@context": "https://schema.org",
         "@type": "Dataset",
-        "name": title,
+        "name": format!("{} · {title}", config.title.get_or_other(speaker.lang)),
         "description": speaker.t("opendata_intro"),
         "url": canonical,
         "inLanguage": speaker.lang.html_lang(),
