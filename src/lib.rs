@@ -528,6 +528,18 @@ impl Counted<'_> {
     }
 }
 
+/// The bundled site in this repository, assembled, for unit tests.
+#[cfg(test)]
+pub(crate) fn assemble_bundled() -> Assembled {
+    assemble(
+        Path::new(env!("CARGO_MANIFEST_DIR")),
+        &BuildOptions::default(),
+        &progress::Silent,
+        &mut parse::Cache::default(),
+    )
+    .expect("the bundled site is sound")
+}
+
 #[cfg(test)]
 mod tests {
     use super::{Packed, PageText};

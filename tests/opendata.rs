@@ -10,7 +10,7 @@ use std::collections::BTreeMap;
 use chengguo::progress::Silent;
 use chengguo::{BuildOptions, Built, Output};
 use serde_json::Value;
-use support::{Fixture, chengguo, copy_tree, has_page, page, repo};
+use support::{Fixture, chengguo, copy_tree, has_page, page, page_bytes, repo};
 
 const BASE: &str = "https://example.org/showcase/";
 const TYPES: [(&str, &str); 3] = [
@@ -26,16 +26,6 @@ fn bundled() -> Built {
 
 fn json(built: &Built, path: &str) -> Value {
     serde_json::from_str(&page(built, path)).unwrap_or_else(|e| panic!("{path}: {e}"))
-}
-
-fn bytes(built: &Built, path: &str) -> Vec<u8> {
-    built
-        .files
-        .iter()
-        .find(|f| f.path == path)
-        .unwrap_or_else(|| panic!("no output file {path}"))
-        .bytes
-        .clone()
 }
 
 /// RFC 4180: rows of cells; quoted cells may hold commas, quotes and line breaks.
@@ -198,7 +188,7 @@ fn every_csv_row_parses_back_to_the_values_of_the_json_for_every_entry() {
     let built = bundled();
     for (_, folder) in TYPES {
         let data = json(&built, &format!("data/{folder}.json"));
-        let raw = bytes(&built, &format!("data/{folder}.csv"));
+        let raw = page_bytes(&built, &format!("data/{folder}.csv"));
         assert!(
             raw.starts_with(&[0xEF, 0xBB, 0xBF]),
             "{folder}.csv starts with a BOM"
@@ -587,7 +577,7 @@ fn the_catalog_is_dcat_with_absolute_urls_sizes_the_licence_and_the_newest_date(
                 .unwrap_or_else(|| panic!("{url} is absolute"));
             assert_eq!(
                 distribution["dcat:byteSize"].as_u64().unwrap() as usize,
-                bytes(&built, path).len()
+                page_bytes(&built, path).len()
             );
         }
     }

@@ -863,14 +863,7 @@ mod tests {
 
     #[test]
     fn pages_are_the_same_whether_cards_are_shared_or_made_per_page() {
-        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-        let prepared = crate::assemble(
-            root,
-            &crate::BuildOptions::default(),
-            &crate::progress::Silent,
-            &mut crate::parse::Cache::default(),
-        )
-        .expect("the bundled site is sound");
+        let prepared = crate::assemble_bundled();
         let (site, theme) = (Arc::new(prepared.site), prepared.theme);
         let shared = Renderer::new(Arc::clone(&site), Arc::clone(&theme));
         let per_page = Renderer::cards_later(site, theme);

@@ -426,15 +426,7 @@ mod tests {
     /// open data would silently leave it out.
     #[test]
     fn every_field_of_the_table_has_a_value_in_the_data() {
-        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-        let site = crate::assemble(
-            root,
-            &crate::BuildOptions::default(),
-            &crate::progress::Silent,
-            &mut crate::parse::Cache::default(),
-        )
-        .expect("the bundled site is sound")
-        .site;
+        let site = crate::assemble_bundled().site;
         for entry_type in EntryType::ALL {
             let id = site
                 .of_type(entry_type)
