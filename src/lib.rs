@@ -318,6 +318,7 @@ fn render_site(
     for file in renderer.take_static_files() {
         sink.put(file);
     }
+    renderer.put_open_data(&mut |file| sink.put(file));
     let texts = Mutex::new(Texts::new());
     let put = |renderer: &render::Renderer, index: usize, page: render::RenderedPage| {
         if takes_texts

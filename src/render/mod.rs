@@ -82,14 +82,20 @@ pub struct Renderer {
     pages: Vec<(Lang, Page)>,
     /// The sitemap, robots.txt, feeds and favicon ([`discovery`]).
     discovery: Vec<OutputFile>,
-    /// The data files, and what the open-data page says of them ([`opendata`]).
+    /// What the open-data page says of the data files ([`opendata`]), once
+    /// they are made ([`Renderer::put_open_data`]).
     open_data: opendata::Published,
+    /// The data files, where they are kept rather than handed on as made.
+    open_data_files: Vec<OutputFile>,
 }
 
 impl Renderer {
     /// Work out the site's pages and the lists and cards they share.
     pub fn new(site: Arc<Site>, theme: Arc<Theme>) -> Renderer {
         let mut renderer = Renderer::cards_later(site, theme);
+        let mut files = Vec::new();
+        renderer.put_open_data(&mut |file| files.push(file));
+        renderer.open_data_files = files;
         renderer.make_cards();
         renderer
     }
@@ -123,8 +129,6 @@ impl Renderer {
             teras[lang as usize] = Some(tera);
         }
         let discovery = discovery::files(&site, &theme, &lists, &pages_of_site);
-        // Made now, while the site still holds the bodies' Markdown.
-        let open_data = opendata::publish(&site, &dataset_texts(&site, &theme));
         Renderer {
             site,
             theme,
@@ -132,7 +136,8 @@ impl Renderer {
             teras,
             pages: pages_of_site,
             discovery,
-            open_data,
+            open_data: opendata::Published::default(),
+            open_data_files: Vec::new(),
         }
     }
 
@@ -143,6 +148,14 @@ impl Renderer {
     /// The site, if this renderer is its only owner.
     pub fn site_mut(&mut self) -> Option<&mut Site> {
         Arc::get_mut(&mut self.site)
+    }
+
+    /// Make the open data, handing each file to `put` as it is made, and
+    /// keep what the open-data page says of it. It needs the bodies'
+    /// Markdown, so it comes before the site lets go of them.
+    pub fn put_open_data(&mut self, put: &mut dyn FnMut(OutputFile)) {
+        let texts = dataset_texts(&self.site, &self.theme);
+        self.open_data = opendata::publish(&self.site, &texts, put);
     }
 
     /// Make the cards that list pages share; until then each list page
@@ -195,7 +208,7 @@ impl Renderer {
             .static_files
             .iter()
             .chain(&self.discovery)
-            .chain(&self.open_data.files)
+            .chain(&self.open_data_files)
             .collect()
     }
 
@@ -207,7 +220,7 @@ impl Renderer {
         let theme_files = self.theme.static_files.iter().cloned();
         theme_files
             .chain(std::mem::take(&mut self.discovery))
-            .chain(std::mem::take(&mut self.open_data.files))
+            .chain(std::mem::take(&mut self.open_data_files))
             .collect()
     }
 
@@ -866,7 +879,8 @@ mod tests {
         let prepared = crate::assemble_bundled();
         let (site, theme) = (Arc::new(prepared.site), prepared.theme);
         let shared = Renderer::new(Arc::clone(&site), Arc::clone(&theme));
-        let per_page = Renderer::cards_later(site, theme);
+        let mut per_page = Renderer::cards_later(site, theme);
+        per_page.put_open_data(&mut |_| {});
         assert_eq!(shared.len(), per_page.len());
         let mut lists = 0;
         for index in 0..shared.len() {

@@ -274,10 +274,9 @@ pub struct Dataset {
     pub files: Vec<DataFile>,
 }
 
-/// Everything the open data adds to the output, and what the open-data
-/// page tells of it.
+/// What the open-data page and the catalogue tell of the files made.
+#[derive(Default)]
 pub struct Published {
-    pub files: Vec<OutputFile>,
     pub datasets: Vec<Dataset>,
     /// The newest date of all entries.
     pub modified: Option<Date>,
@@ -297,6 +296,39 @@ fn json_text(value: &Value) -> String {
     let mut text = serde_json::to_string_pretty(value).expect("JSON values serialize");
     text.push('\n');
     text
+}
+
+/// A dataset file as it is written: its header's keys, then `entries` with
+/// one entry a line in compact JSON, which keeps a file of thousands of
+/// entries small and easy to read line by line.
+struct DatasetText {
+    text: String,
+    entries: usize,
+}
+
+impl DatasetText {
+    fn start(header: Map<String, Value>) -> DatasetText {
+        let head = serde_json::to_string(&Value::Object(header)).expect("JSON values serialize");
+        let mut text = head
+            .strip_suffix('}')
+            .expect("an object ends in }")
+            .to_string();
+        text.push_str(",\"entries\":[");
+        DatasetText { text, entries: 0 }
+    }
+
+    fn push(&mut self, entry: &Value) {
+        self.text
+            .push_str(if self.entries == 0 { "\n" } else { ",\n" });
+        self.text
+            .push_str(&serde_json::to_string(entry).expect("JSON values serialize"));
+        self.entries += 1;
+    }
+
+    fn finish(mut self) -> String {
+        self.text.push_str("\n]}\n");
+        self.text
+    }
 }
 
 /// What every JSON file starts with: the layout's version and the licence.
@@ -319,31 +351,41 @@ fn license_json(config: &Config) -> Value {
 
 /// The data files of `site`, the catalogue and the schema; `descriptions`
 /// gives each dataset's title and description in both languages.
-pub(super) fn publish(site: &Site, texts: &DatasetTexts) -> Published {
+/// Make the data files of `site`, the catalogue and the schema, handing each
+/// to `put` as soon as it is made: at 10,000 entries they come to about as
+/// much as the site's pages, too much to hold at once. `texts` gives each
+/// dataset's title and description in both languages.
+pub(super) fn publish(
+    site: &Site,
+    texts: &DatasetTexts,
+    put: &mut dyn FnMut(OutputFile),
+) -> Published {
     let writer = Writer { site };
-    let mut files = Vec::new();
     let datasets: Vec<Dataset> = EntryType::ALL
         .into_iter()
-        .map(|entry_type| writer.dataset(entry_type, &mut files))
+        .map(|entry_type| writer.dataset(entry_type, put))
         .collect();
     let modified = datasets.iter().filter_map(|d| d.modified).max();
-    files.push(OutputFile {
+    put(OutputFile {
         path: CATALOG_FILE.into(),
         bytes: json_text(&catalog(&site.config, &datasets, modified, texts)).into_bytes(),
     });
-    files.push(OutputFile {
+    put(OutputFile {
         path: SCHEMA_FILE.into(),
         bytes: json_text(&schema(&site.config)).into_bytes(),
     });
     let mut update_days: Vec<Date> = site.entries.iter().filter_map(|e| e.updated).collect();
     update_days.sort_unstable_by(|a, b| b.cmp(a));
     update_days.dedup();
-    let entry_example = files
-        .iter()
-        .find(|f| f.path.ends_with(ENTRY_FILE))
-        .map(|f| f.path.clone());
+    let entry_example = EntryType::ALL.into_iter().find_map(|t| {
+        let id = site.of_type(t).next()?;
+        Some(format!(
+            "{}/{}/{ENTRY_FILE}",
+            t.folder(),
+            site.entries[id].slug
+        ))
+    });
     Published {
-        files,
         datasets,
         modified,
         update_days,
@@ -354,36 +396,33 @@ pub(super) fn publish(site: &Site, texts: &DatasetTexts) -> Published {
 impl Writer<'_> {
     /// The files of one entry type — each entry's JSON, then the dataset's
     /// JSON and CSV — added to `files`.
-    fn dataset(&self, entry_type: EntryType, files: &mut Vec<OutputFile>) -> Dataset {
+    fn dataset(&self, entry_type: EntryType, put: &mut dyn FnMut(OutputFile)) -> Dataset {
         let site = self.site;
         let entries: Vec<&Entry> = site
             .of_type(entry_type)
             .map(|id| &site.entries[id])
             .collect();
-        let mut objects = Vec::with_capacity(entries.len());
-        for entry in &entries {
-            let object = self.entry_json(entry);
-            let mut file = header(&site.config, entry_type);
-            file.insert("entry".into(), object.clone());
-            files.push(OutputFile {
-                path: format!("{}/{}/{ENTRY_FILE}", entry_type.folder(), entry.slug),
-                bytes: json_text(&Value::Object(file)).into_bytes(),
-            });
-            objects.push(object);
-        }
         let modified = entries.iter().filter_map(|e| entry_date(e)).max();
         let mut all = header(&site.config, entry_type);
         all.insert("modified".into(), json!(modified.map(|d| d.to_string())));
         all.insert("count".into(), json!(entries.len()));
-        all.insert("entries".into(), Value::from(objects));
+        // Each entry's value is made once and let go once written out: the
+        // values of a whole type held at once cost several times their text.
+        let mut dataset = DatasetText::start(all);
+        for entry in &entries {
+            let mut file = header(&site.config, entry_type);
+            file.insert("entry".into(), self.entry_json(entry));
+            let file = Value::Object(file);
+            dataset.push(&file["entry"]);
+            put(OutputFile {
+                path: format!("{}/{}/{ENTRY_FILE}", entry_type.folder(), entry.slug),
+                bytes: json_text(&file).into_bytes(),
+            });
+        }
+        let all = dataset.finish();
         let folder = entry_type.folder();
         let made = [
-            (
-                "JSON",
-                "application/json",
-                "json",
-                json_text(&Value::Object(all)),
-            ),
+            ("JSON", "application/json", "json", all),
             ("CSV", "text/csv", "csv", self.csv(entry_type, &entries)),
         ];
         let mut data_files = Vec::with_capacity(made.len());
@@ -395,7 +434,7 @@ impl Writer<'_> {
                 path: path.clone(),
                 bytes: text.len(),
             });
-            files.push(OutputFile {
+            put(OutputFile {
                 path,
                 bytes: text.into_bytes(),
             });
