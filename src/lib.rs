@@ -318,6 +318,7 @@ fn render_site(
     for file in renderer.take_static_files() {
         sink.put(file);
     }
+    renderer.put_open_data(&mut |file| sink.put(file));
     let texts = Mutex::new(Texts::new());
     let put = |renderer: &render::Renderer, index: usize, page: render::RenderedPage| {
         if takes_texts
@@ -526,6 +527,18 @@ impl Counted<'_> {
             None => Ok(()),
         }
     }
+}
+
+/// The bundled site in this repository, assembled, for unit tests.
+#[cfg(test)]
+pub(crate) fn assemble_bundled() -> Assembled {
+    assemble(
+        Path::new(env!("CARGO_MANIFEST_DIR")),
+        &BuildOptions::default(),
+        &progress::Silent,
+        &mut parse::Cache::default(),
+    )
+    .expect("the bundled site is sound")
 }
 
 #[cfg(test)]

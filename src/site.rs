@@ -19,9 +19,9 @@ pub struct Site {
 }
 
 impl Site {
-    /// Let go of the HTML compiled from each entry's Markdown, most of the
-    /// site's memory, once the pages that show it are written. The links
-    /// found in it stay.
+    /// Let go of the HTML compiled from each entry's Markdown and of the
+    /// Markdown itself, most of the site's memory, once the pages and the
+    /// open data that show them are made. The links found in it stay.
     pub fn let_go_of_body_html(&mut self) {
         for entry in &mut self.entries {
             for body in [&mut entry.body_zh, &mut entry.body_en]
@@ -29,6 +29,7 @@ impl Site {
                 .flatten()
             {
                 body.html = String::new();
+                body.markdown = String::new();
             }
         }
     }

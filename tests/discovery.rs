@@ -8,7 +8,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use chengguo::progress::Silent;
 use chengguo::{BuildOptions, Built, Output};
-use support::{Fixture, has_page, page};
+use support::{Fixture, has_page, page, page_bytes};
 
 const BASE: &str = "https://example.org/showcase/";
 const ATOM: &str = "http://www.w3.org/2005/Atom";
@@ -434,16 +434,6 @@ fn every_page_links_the_feeds_icons_and_site_map_under_the_base_path() {
     let ico = page_bytes(&built, "favicon.ico");
     assert_eq!(&ico[..4], &[0, 0, 1, 0], "favicon.ico is an ICO file");
     roxmltree::Document::parse(&page(&built, "icon.svg")).expect("icon.svg is well-formed");
-}
-
-fn page_bytes(built: &Built, path: &str) -> Vec<u8> {
-    built
-        .files
-        .iter()
-        .find(|f| f.path == path)
-        .unwrap_or_else(|| panic!("no output file {path}"))
-        .bytes
-        .clone()
 }
 
 #[test]

@@ -228,6 +228,7 @@ pub fn render_checked(
     }
     pulldown_cmark::html::push_html(&mut body.html, events.into_iter());
     body.html = alignment_as_classes(&body.html);
+    body.markdown = markdown.to_string();
     body
 }
 

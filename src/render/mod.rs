@@ -9,7 +9,9 @@
 mod discovery;
 mod headers;
 pub mod i18n;
+pub mod opendata;
 mod pages;
+mod statistics;
 mod theme;
 pub mod view;
 
@@ -80,12 +82,20 @@ pub struct Renderer {
     pages: Vec<(Lang, Page)>,
     /// The sitemap, robots.txt, feeds and favicon ([`discovery`]).
     discovery: Vec<OutputFile>,
+    /// What the open-data page says of the data files ([`opendata`]), once
+    /// they are made ([`Renderer::put_open_data`]).
+    open_data: opendata::Published,
+    /// The data files, where they are kept rather than handed on as made.
+    open_data_files: Vec<OutputFile>,
 }
 
 impl Renderer {
     /// Work out the site's pages and the lists and cards they share.
     pub fn new(site: Arc<Site>, theme: Arc<Theme>) -> Renderer {
         let mut renderer = Renderer::cards_later(site, theme);
+        let mut files = Vec::new();
+        renderer.put_open_data(&mut |file| files.push(file));
+        renderer.open_data_files = files;
         renderer.make_cards();
         renderer
     }
@@ -126,6 +136,8 @@ impl Renderer {
             teras,
             pages: pages_of_site,
             discovery,
+            open_data: opendata::Published::default(),
+            open_data_files: Vec::new(),
         }
     }
 
@@ -136,6 +148,14 @@ impl Renderer {
     /// The site, if this renderer is its only owner.
     pub fn site_mut(&mut self) -> Option<&mut Site> {
         Arc::get_mut(&mut self.site)
+    }
+
+    /// Make the open data, handing each file to `put` as it is made, and
+    /// keep what the open-data page says of it. It needs the bodies'
+    /// Markdown, so it comes before the site lets go of them.
+    pub fn put_open_data(&mut self, put: &mut dyn FnMut(OutputFile)) {
+        let texts = dataset_texts(&self.site, &self.theme);
+        self.open_data = opendata::publish(&self.site, &texts, put);
     }
 
     /// Make the cards that list pages share; until then each list page
@@ -188,6 +208,7 @@ impl Renderer {
             .static_files
             .iter()
             .chain(&self.discovery)
+            .chain(&self.open_data_files)
             .collect()
     }
 
@@ -199,6 +220,7 @@ impl Renderer {
         let theme_files = self.theme.static_files.iter().cloned();
         theme_files
             .chain(std::mem::take(&mut self.discovery))
+            .chain(std::mem::take(&mut self.open_data_files))
             .collect()
     }
 
@@ -237,7 +259,11 @@ impl Renderer {
         let tera = self.teras[lang as usize]
             .as_ref()
             .expect("a Tera for every language with pages");
-        let (path, html) = render_page(&speaker, &self.lists, tera, page)?;
+        let shared = Shared {
+            lists: &self.lists,
+            open_data: &self.open_data,
+        };
+        let (path, html) = render_page(&speaker, &shared, tera, page)?;
         Ok(RenderedPage { path, html })
     }
 }
@@ -250,6 +276,8 @@ struct SiteView {
     home_url: String,
     search_url: String,
     sitemap_url: String,
+    open_data_url: String,
+    statistics_url: String,
     /// The Content-Security-Policy for the pages' `<meta>`; empty if turned off.
     csp: String,
 }
@@ -263,6 +291,8 @@ fn site_view(speaker: &Speaker) -> SiteView {
         home_url: speaker.url(""),
         search_url: speaker.url("search/"),
         sitemap_url: speaker.url(&format!("{}/", pages::SITE_MAP_DIR)),
+        open_data_url: speaker.url(&format!("{}/", pages::OPEN_DATA_DIR)),
+        statistics_url: speaker.url(&format!("{}/", pages::STATISTICS_DIR)),
         csp: config.meta_content_security_policy(),
     }
 }
@@ -440,12 +470,57 @@ fn facets(speaker: &Speaker, lists: &Lists, entry_type: EntryType) -> Vec<Facet>
         .collect()
 }
 
+/// What pages share beyond the site: the lists and the open data.
+struct Shared<'a> {
+    lists: &'a Lists,
+    open_data: &'a opendata::Published,
+}
+
+/// The words of the catalogue for each dataset, in both languages, from
+/// the theme's strings.
+fn dataset_texts(site: &Site, theme: &Theme) -> opendata::DatasetTexts {
+    let both = |key: &str| {
+        let mut text = crate::config::Localized::default();
+        for lang in Lang::ALL {
+            let strings = theme.strings(lang);
+            text.set(
+                lang,
+                strings.get(key).cloned().unwrap_or_else(|| key.to_string()),
+            );
+        }
+        text
+    };
+    let mut catalog_title = both("opendata_title");
+    for lang in Lang::ALL {
+        let title = format!(
+            "{} · {}",
+            site.config.title.get_or_other(lang),
+            catalog_title.get_or_other(lang)
+        );
+        catalog_title.set(lang, title);
+    }
+    opendata::DatasetTexts {
+        catalog_title,
+        catalog_description: both("opendata_intro"),
+        datasets: EntryType::ALL
+            .into_iter()
+            .map(|t| {
+                (
+                    both(&format!("section_{}", t.folder())),
+                    both(&format!("opendata_about_{}", t.folder())),
+                )
+            })
+            .collect(),
+    }
+}
+
 fn render_page(
     speaker: &Speaker,
-    all_lists: &Lists,
+    shared: &Shared,
     tera: &Tera,
     page: &Page,
 ) -> Result<(String, String), Diagnostic> {
+    let all_lists = shared.lists;
     let site = speaker.site;
     let config = &site.config;
     let lang = speaker.lang;
@@ -582,6 +657,17 @@ fn render_page(
             context.insert("sections", &site_map_sections(speaker, all_lists));
             ("sitemap.html", speaker.t("sitemap_title"), None)
         }
+        Page::OpenData => {
+            let title = speaker.t("opendata_title");
+            let canonical = config.absolute_url(&path);
+            let view = opendata::page(speaker, shared.open_data, &title, &canonical);
+            context.insert("open_data", &view);
+            ("open-data.html", title, None)
+        }
+        Page::Statistics => {
+            context.insert("charts", &statistics::charts(speaker, all_lists));
+            ("statistics.html", speaker.t("stats_title"), None)
+        }
     };
     context.insert(
         "page",
@@ -667,6 +753,19 @@ fn entry_value(speaker: &Speaker, lists: &LangLists, id: EntryId, entry: &EntryV
         })
         .collect();
     map.insert("relations".into(), relations.into());
+    // The entry's JSON, one file for both languages beside its page.
+    let entry = &speaker.site.entries[id];
+    let data_path = view::concat(&[
+        entry.entry_type.folder(),
+        "/",
+        &entry.slug,
+        "/",
+        opendata::ENTRY_FILE,
+    ]);
+    map.insert(
+        "data_url".into(),
+        speaker.site.config.url(&data_path).into(),
+    );
     Value::from(map)
 }
 
@@ -777,17 +876,11 @@ mod tests {
 
     #[test]
     fn pages_are_the_same_whether_cards_are_shared_or_made_per_page() {
-        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-        let prepared = crate::assemble(
-            root,
-            &crate::BuildOptions::default(),
-            &crate::progress::Silent,
-            &mut crate::parse::Cache::default(),
-        )
-        .expect("the bundled site is sound");
+        let prepared = crate::assemble_bundled();
         let (site, theme) = (Arc::new(prepared.site), prepared.theme);
         let shared = Renderer::new(Arc::clone(&site), Arc::clone(&theme));
-        let per_page = Renderer::cards_later(site, theme);
+        let mut per_page = Renderer::cards_later(site, theme);
+        per_page.put_open_data(&mut |_| {});
         assert_eq!(shared.len(), per_page.len());
         let mut lists = 0;
         for index in 0..shared.len() {
