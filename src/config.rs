@@ -11,6 +11,11 @@ pub const CONFIG_FILE: &str = "config.yaml";
 
 pub use crate::lang::{Lang, Localized};
 
+mod identity;
+pub use identity::{
+    ICP_SITE, IDENTITY_KEYS, Identity, PUBLIC_SECURITY_RECORD, Phone, PublicSecurity, SiteMark,
+};
+
 /// The vocabularies defined in the configuration.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -230,6 +235,8 @@ pub struct Config {
     pub vocabularies: Vec<(VocabName, Vocabulary)>,
     /// Where entries' "edit this page" links go, when `repo_url` is set.
     pub edit: Option<EditLinks>,
+    /// Who runs the site and its filing numbers, for the footer (`identity:`).
+    pub identity: Identity,
     /// Problems that do not stop a build (an unbalanced bidirectional control
     /// in a label, say), for the build to report with its own.
     #[serde(skip)]
@@ -413,7 +420,7 @@ pub fn split_base_url(base_url: &str) -> Result<(Option<String>, String), String
 }
 
 /// Every setting config.yaml may hold (the schema lists the same).
-pub const CONFIG_KEYS: [&str; 16] = [
+pub const CONFIG_KEYS: [&str; 17] = [
     "title",
     "description",
     "base_url",
@@ -430,6 +437,7 @@ pub const CONFIG_KEYS: [&str; 16] = [
     "repo_url",
     "branch",
     "repo_kind",
+    "identity",
 ];
 
 /// Read and validate `ROOT/config.yaml`; every problem is reported.
@@ -491,6 +499,7 @@ pub fn parse(text: &str) -> Result<Config, Diagnostics> {
         limits: Limits::default(),
         vocabularies: Vec::new(),
         edit: None,
+        identity: Identity::default(),
         warnings: Diagnostics::new(),
     };
     let (mut repo_url, mut branch, mut repo_kind) = (None, "main".to_string(), None);
@@ -579,6 +588,7 @@ pub fn parse(text: &str) -> Result<Config, Diagnostics> {
             "limits" => config.limits = limits(value, &locator, &mut diagnostics),
             "vocabularies" => config.vocabularies = vocabularies(value, &locator, &mut diagnostics),
             "search" => {}
+            "identity" => config.identity = identity::identity(value, &locator, &mut diagnostics),
             "repo_url" => match value.as_scalar_text().map(|url| check_repo_url(&url)) {
                 Some(Ok(url)) => repo_url = Some(url),
                 Some(Err(message)) => diagnostics.push(error_at(key, message)),

@@ -7,6 +7,7 @@
 //! the static files ([`Renderer::static_files`]).
 
 mod discovery;
+mod footer;
 mod headers;
 pub mod i18n;
 mod pages;
@@ -115,6 +116,7 @@ impl Renderer {
             globals.insert("t", speaker.strings);
             globals.insert("site", &site_view(&speaker));
             globals.insert("nav", &nav(&speaker));
+            globals.insert("footer", &footer::footer(&speaker));
             globals.insert("feeds", &discovery::feeds(&site.config, &theme, lang));
             teras[lang as usize] = Some(tera);
         }
@@ -581,6 +583,18 @@ fn render_page(
         Page::SiteMap => {
             context.insert("sections", &site_map_sections(speaker, all_lists));
             ("sitemap.html", speaker.t("sitemap_title"), None)
+        }
+        Page::Statement(kind) => {
+            let body = site
+                .statements
+                .get(*kind, lang)
+                .map_or("", |b| b.html.as_str());
+            context.insert("body_html", body);
+            (
+                "statement.html",
+                speaker.t_of("statement_", kind.key()),
+                None,
+            )
         }
     };
     context.insert(

@@ -8,6 +8,7 @@ use tera::Value;
 
 use crate::config::{Config, Lang, VocabName};
 use crate::entry::EntryType;
+use crate::parse::statements::StatementKind;
 use crate::site::{EntryId, Site};
 
 use super::theme::Theme;
@@ -25,12 +26,20 @@ pub(super) enum Page {
     Search,
     /// The human site map (网站地图): every section, category and entry.
     SiteMap,
+    /// The office's copyright notice or privacy statement, where given.
+    Statement(StatementKind),
 }
 
 /// Every page of one language.
 pub(super) fn pages(site: &Site, lists: &Lists, lang: Lang) -> Vec<Page> {
     let lists = lists.of(lang);
     let mut pages = vec![Page::Home, Page::NotFound, Page::Search, Page::SiteMap];
+    pages.extend(
+        site.statements
+            .in_language(lang)
+            .into_iter()
+            .map(Page::Statement),
+    );
     for entry_type in EntryType::ALL {
         let listed = lists.listed(entry_type);
         pages.extend(
@@ -235,6 +244,7 @@ pub(super) fn site_path(config: &Config, lang: Lang, page: &Page, site: &Site) -
         Page::NotFound => concat(&[prefix, "404.html"]),
         Page::Search => concat(&[prefix, "search/"]),
         Page::SiteMap => concat(&[prefix, SITE_MAP_DIR, "/"]),
+        Page::Statement(kind) => concat(&[prefix, kind.key(), "/"]),
     }
 }
 
@@ -248,7 +258,7 @@ pub(super) fn counterpart(site: &Site, lists: &Lists, lang: Lang, page: &Page) -
         Page::Entry(id) if !site.entries[*id].has_language(lang) => None,
         Page::List(t, n) if *n > 1 && !exists(page) => Some(Page::List(*t, 1)),
         Page::Term(t, f, k, n) if *n > 1 && !exists(page) => Some(Page::Term(*t, f, k.clone(), 1)),
-        Page::Term(..) | Page::Terms(..) if !exists(page) => None,
+        Page::Term(..) | Page::Terms(..) | Page::Statement(_) if !exists(page) => None,
         other => Some(other.clone()),
     }
 }
@@ -257,6 +267,7 @@ pub(super) fn pages_contains(site: &Site, lists: &LangLists, lang: Lang, page: &
     match page {
         Page::Home | Page::NotFound | Page::Search | Page::SiteMap => true,
         Page::Entry(id) => site.entries[*id].has_language(lang),
+        Page::Statement(kind) => site.statements.get(*kind, lang).is_some(),
         Page::List(entry_type, n) => {
             *n <= page_count(lists.listed(*entry_type).len(), site.config.page_size)
         }

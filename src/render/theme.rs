@@ -17,7 +17,7 @@ pub const THEMES_DIR: &str = "themes";
 /// Files the site itself adds (images named by `cover`, say), copied as they are.
 pub const STATIC_DIR: &str = "static";
 
-const TEMPLATES: [&str; 10] = [
+const TEMPLATES: [&str; 11] = [
     "components.html",
     "base.html",
     "index.html",
@@ -28,6 +28,7 @@ const TEMPLATES: [&str; 10] = [
     "404.html",
     "search.html",
     "sitemap.html",
+    "statement.html",
 ];
 
 /// The theme `init` sets and chengguo carries.
@@ -75,6 +76,10 @@ pub const BUILTIN_FILES: &[(&str, &str)] = &[
     (
         "templates/sitemap.html",
         include_str!("../../themes/default/templates/sitemap.html"),
+    ),
+    (
+        "templates/statement.html",
+        include_str!("../../themes/default/templates/statement.html"),
     ),
     (
         "i18n/zh.yaml",
