@@ -10,6 +10,7 @@ mod discovery;
 mod footer;
 mod headers;
 pub mod i18n;
+mod metadata;
 mod pages;
 mod theme;
 pub mod view;
@@ -310,6 +311,8 @@ struct PageView {
     section: Option<&'static str>,
     alternates: Vec<Alternate>,
     switch: Option<Switch>,
+    /// Description, Open Graph values and JSON-LD ([`metadata`]).
+    meta: metadata::Metadata,
 }
 
 #[derive(Serialize)]
@@ -509,7 +512,8 @@ fn render_page(
             context.insert("entry_type", entry_type);
             let heading = speaker.t_of("section_", entry_type.folder());
             context.insert("heading", &heading);
-            ("list.html", heading, Some(entry_type.folder()))
+            let title = numbered(speaker, heading, *n);
+            ("list.html", title, Some(entry_type.folder()))
         }
         Page::Entry(id) => {
             let entry = speaker.entry(*id);
@@ -572,11 +576,12 @@ fn render_page(
                 "list_url",
                 &speaker.url(&format!("{}/", entry_type.folder())),
             );
-            context.insert(
-                "section_label",
-                &speaker.t_of("section_", entry_type.folder()),
-            );
-            ("term.html", heading, Some(entry_type.folder()))
+            let section_label = speaker.t_of("section_", entry_type.folder());
+            context.insert("section_label", &section_label);
+            // Region pages of achievements, parks and policies share their
+            // heading; the title names the section too.
+            let title = numbered(speaker, format!("{heading} · {section_label}"), *n);
+            ("term.html", title, Some(entry_type.folder()))
         }
         Page::NotFound => ("404.html", speaker.t("not_found_title"), None),
         Page::Search => ("search.html", speaker.t("search_title"), None),
@@ -684,6 +689,17 @@ fn entry_value(speaker: &Speaker, lists: &LangLists, id: EntryId, entry: &EntryV
     Value::from(map)
 }
 
+/// A list's title with its page number from the second page on
+/// (成果 · 第2页, Achievements · Page 2), so each page's title is its own.
+fn numbered(speaker: &Speaker, title: String, page: usize) -> String {
+    if page > 1 {
+        let number = speaker.t("page_number").replace("{n}", &page.to_string());
+        format!("{title} · {number}")
+    } else {
+        title
+    }
+}
+
 fn path_or_index(site_path: &str) -> String {
     if site_path.is_empty() || site_path.ends_with('/') {
         format!("{site_path}index.html")
@@ -703,6 +719,7 @@ fn page_view(
     let site = speaker.site;
     let config = &site.config;
     let mut alternates = Vec::new();
+    let mut langs_with_page = Vec::new();
     for lang in config.ordered_languages() {
         let own = if lang == speaker.lang {
             Some(page.clone())
@@ -711,6 +728,7 @@ fn page_view(
         };
         if let Some(other) = own.filter(|p| p == page || !matches!(p, Page::NotFound)) {
             let url = config.absolute_url(&site_path(config, lang, &other, site));
+            langs_with_page.push(lang);
             if lang == config.default_language {
                 alternates.push(Alternate {
                     hreflang: "x-default",
@@ -738,13 +756,16 @@ fn page_view(
             missing,
         }
     });
+    let canonical = config.absolute_url(path);
+    let meta = metadata::metadata(speaker, page, &title, &canonical, &langs_with_page);
     PageView {
         title,
         url: config.url(path),
-        canonical: config.absolute_url(path),
+        canonical,
         section,
         alternates,
         switch,
+        meta,
     }
 }
 

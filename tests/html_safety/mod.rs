@@ -205,7 +205,13 @@ pub fn problems(html: &str) -> Vec<String> {
                     && !value.starts_with("//")
                     && value.ends_with(".js")
             }) && tag.raw_text.trim().is_empty();
-            if !theme_script {
+            // JSON-LD is data a browser never runs: allowed if it is nothing
+            // but JSON, with no `<` that could end the element early.
+            let json_ld = tag.attributes
+                == [("type".to_string(), "application/ld+json".to_string())]
+                && !tag.raw_text.contains('<')
+                && serde_json::from_str::<serde_json::Value>(&tag.raw_text).is_ok();
+            if !theme_script && !json_ld {
                 found.push(at(format!(
                     "is not one of the theme's script files: {:?} {:?}",
                     tag.attributes, tag.raw_text
@@ -242,11 +248,13 @@ fn the_checker_finds_what_it_must() {
     let found = problems(bad);
     assert_eq!(found.len(), 7, "{found:#?}");
     let sneaky = "<script src=\"/search.js\">alert(1)</script><script src=\"//evil.example/x.js\"></script>\
-                  <meta http-equiv=\"refresh\" content=\"0;url=javascript:alert(1)\">";
-    assert_eq!(problems(sneaky).len(), 3, "{:#?}", problems(sneaky));
+                  <meta http-equiv=\"refresh\" content=\"0;url=javascript:alert(1)\">\
+                  <script type=\"application/ld+json\">{\"a\": 1}; alert(1)</script>";
+    assert_eq!(problems(sneaky).len(), 4, "{:#?}", problems(sneaky));
     let good = "<!DOCTYPE html><p title=\"&lt;script&gt; onerror=1\">&lt;img onerror=alert(1)&gt;</p>\
                 <a href=\"https://example.org/&quot;onmouseover=&quot;x\">x</a>\
                 <script src=\"/search.js\" defer></script><!-- <script> -->\
+                <script type=\"application/ld+json\">{\"name\": \"\\u003c/script\\u003e\"}</script>\
                 <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'self'\">";
     assert_eq!(problems(good), Vec::<String>::new());
 }
