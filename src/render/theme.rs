@@ -98,6 +98,10 @@ pub const BUILTIN_FILES: &[(&str, &str)] = &[
         include_str!("../../themes/default/static/search.css"),
     ),
     (
+        "static/reading.js",
+        include_str!("../../themes/default/static/reading.js"),
+    ),
+    (
         "static/search.js",
         include_str!("../../themes/default/static/search.js"),
     ),
