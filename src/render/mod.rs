@@ -560,11 +560,10 @@ fn render_page(
                 ids,
                 *n,
             );
-            let heading = format!(
-                "{}: {}",
-                speaker.t_of("field_", field),
-                speaker.term_label(vocabulary, key)
-            );
+            let heading = speaker
+                .t("term_heading")
+                .replace("{field}", &speaker.t_of("field_", field))
+                .replace("{value}", &speaker.term_label(vocabulary, key));
             context.insert_value("entries", cards);
             context.insert("pagination", &pagination);
             context.insert("heading", &heading);
