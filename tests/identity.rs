@@ -70,6 +70,10 @@ fn statement_pages_exist_only_in_the_languages_they_are_written_in() {
     assert!(!privacy.contains("<script>alert"));
     let copyright = page(&built, "en/copyright/index.html");
     assert!(copyright.contains("<a href=\"mailto:office@kjj.example.gov.cn\">the office</a>"));
+    // The site map page lists the statements of its language.
+    let site_map = page(&built, "en/sitemap/index.html");
+    assert!(site_map.contains("<li><a href=\"/showcase/en/copyright/\">Copyright notice</a></li>"));
+    assert!(!site_map.contains("privacy"));
     let sitemap = page(&built, "sitemap.xml");
     assert!(sitemap.contains("<loc>https://example.org/showcase/en/copyright/</loc>"));
     assert!(sitemap.contains("<loc>https://example.org/showcase/privacy/</loc>"));

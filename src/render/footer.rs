@@ -42,27 +42,24 @@ pub(super) struct Footer {
     icp: Option<Link>,
     public_security: Option<Link>,
     site_mark: Option<Mark>,
-    /// The site map first, then the statements given in this language.
-    links: Vec<Link>,
+    sitemap: Link,
+    /// The statements given in this language.
+    statements: Vec<Link>,
 }
 
 pub(super) fn footer(speaker: &Speaker) -> Footer {
     let site = speaker.site;
     let identity = &site.config.identity;
     let text = |localized: &Localized| text_in(localized, speaker.lang);
-    let mut links = vec![Link {
-        text: speaker.t("sitemap_title"),
-        url: speaker.url(&format!("{SITE_MAP_DIR}/")),
-    }];
-    links.extend(
-        site.statements
-            .in_language(speaker.lang)
-            .into_iter()
-            .map(|kind| Link {
-                text: speaker.t_of("statement_", kind.key()),
-                url: speaker.url(&format!("{}/", kind.key())),
-            }),
-    );
+    let statements = site
+        .statements
+        .in_language(speaker.lang)
+        .into_iter()
+        .map(|kind| Link {
+            text: speaker.t_of("statement_", kind.key()),
+            url: speaker.url(&format!("{}/", kind.key())),
+        })
+        .collect();
     Footer {
         organiser: text(&identity.organiser),
         operator: text(&identity.operator),
@@ -88,7 +85,11 @@ pub(super) fn footer(speaker: &Speaker) -> Footer {
             image: site.config.url(&mark.image),
             url: mark.url.clone(),
         }),
-        links,
+        sitemap: Link {
+            text: speaker.t("sitemap_title"),
+            url: speaker.url(&format!("{SITE_MAP_DIR}/")),
+        },
+        statements,
     }
 }
 
