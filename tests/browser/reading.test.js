@@ -112,7 +112,7 @@ describe('reading modes, print and footer', () => {
     }
     assert.equal(await page.isVisible('main h1'), true);
     const after = (selector) => page.$eval(selector, (el) => getComputedStyle(el, '::after').content);
-    assert.equal(await after('main .body a[href^="http"]'), '" (https://example.org/rules)"');
+    assert.equal(await after('main .body a[href^="http"]'), '" (https://www.example.com/rules)"');
     // A link within the site shows no address.
     assert.equal(await after('main .body a[href^="/"]'), 'none');
     await page.emulateMedia({ media: 'screen' });
