@@ -104,6 +104,19 @@ fn a_site_without_identity_prints_none_of_it() {
 }
 
 #[test]
+fn check_reports_a_site_mark_image_that_is_not_there() {
+    let fixture = Fixture::new("identity");
+    fixture.remove("static/images/site-mark.svg");
+    let output = chengguo(fixture.root(), &["check", "--lang", "en"]);
+    let shown = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        shown.contains("config.yaml:15:5: error: field \"identity.site_mark\": the site mark image \"images/site-mark.svg\" does not exist"),
+        "{shown}"
+    );
+    assert_eq!(output.status.code(), Some(1));
+}
+
+#[test]
 fn wrong_identity_values_are_errors_at_their_place_in_both_languages() {
     let fixture = Fixture::new("identity");
     let config = std::fs::read_to_string(fixture.root().join("config.yaml")).unwrap();

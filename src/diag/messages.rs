@@ -319,6 +319,11 @@ pub const MESSAGES: &[Message] = &[
         "封面图片 \"{0}\" 不存在",
     ),
     m(
+        "missing-site-mark",
+        "the site mark image \"{}\" does not exist",
+        "网站标识图片 \"{0}\" 不存在",
+    ),
+    m(
         "missing-translation",
         "the {} \"{}\" has no {} version",
         "{0} \"{1}\" 没有{2}版本",
