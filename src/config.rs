@@ -11,6 +11,11 @@ pub const CONFIG_FILE: &str = "config.yaml";
 
 pub use crate::lang::{Lang, Localized};
 
+mod identity;
+pub use identity::{
+    ICP_SITE, IDENTITY_KEYS, Identity, PUBLIC_SECURITY_RECORD, Phone, PublicSecurity, SiteMark,
+};
+
 /// The vocabularies defined in the configuration.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -233,6 +238,8 @@ pub struct Config {
     /// The licence the open data is published under, if the site names one
     /// (`open_data:`); none is claimed otherwise.
     pub license: Option<License>,
+    /// Who runs the site and its filing numbers, for the footer (`identity:`).
+    pub identity: Identity,
     /// Problems that do not stop a build (an unbalanced bidirectional control
     /// in a label, say), for the build to report with its own.
     #[serde(skip)]
@@ -426,7 +433,7 @@ pub fn split_base_url(base_url: &str) -> Result<(Option<String>, String), String
 }
 
 /// Every setting config.yaml may hold (the schema lists the same).
-pub const CONFIG_KEYS: [&str; 17] = [
+pub const CONFIG_KEYS: [&str; 18] = [
     "title",
     "description",
     "base_url",
@@ -444,6 +451,7 @@ pub const CONFIG_KEYS: [&str; 17] = [
     "branch",
     "repo_kind",
     "open_data",
+    "identity",
 ];
 
 /// Read and validate `ROOT/config.yaml`; every problem is reported.
@@ -506,6 +514,7 @@ pub fn parse(text: &str) -> Result<Config, Diagnostics> {
         vocabularies: Vec::new(),
         edit: None,
         license: None,
+        identity: Identity::default(),
         warnings: Diagnostics::new(),
     };
     let (mut repo_url, mut branch, mut repo_kind) = (None, "main".to_string(), None);
@@ -595,6 +604,7 @@ pub fn parse(text: &str) -> Result<Config, Diagnostics> {
             "open_data" => config.license = open_data(value, &locator, &mut diagnostics),
             "vocabularies" => config.vocabularies = vocabularies(value, &locator, &mut diagnostics),
             "search" => {}
+            "identity" => config.identity = identity::identity(value, &locator, &mut diagnostics),
             "repo_url" => match value.as_scalar_text().map(|url| check_repo_url(&url)) {
                 Some(Ok(url)) => repo_url = Some(url),
                 Some(Err(message)) => diagnostics.push(error_at(key, message)),

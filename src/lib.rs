@@ -163,6 +163,8 @@ pub fn assemble(
     let (mut entries, found) = parse::parse_cached(files, &config, options.include_drafts, cache);
     progress.stage("parse", entries.len(), "entries", timer.took());
     diagnostics.extend(found);
+    let (statements, found) = parse::statements::load(root, &config);
+    diagnostics.extend(found);
     let timer = Timer::start();
     history.apply(&mut entries, &mut config, &mut diagnostics, cache);
     progress.stage("history", entries.len(), "entries", timer.took());
@@ -176,8 +178,8 @@ pub fn assemble(
         return Err(diagnostics);
     }
     let timer = Timer::start();
-    let site =
-        site::assemble(config, entries).inspect_err(|found| diagnostics.extend(found.clone()));
+    let site = site::assemble(config, entries, statements)
+        .inspect_err(|found| diagnostics.extend(found.clone()));
     let (Ok(site), Ok(theme)) = (site, theme) else {
         return Err(diagnostics);
     };

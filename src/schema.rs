@@ -279,6 +279,7 @@ pub fn config_schema() -> Value {
                     "additionalProperties": false,
                 })
             }
+            "identity" => identity_schema(),
             "vocabularies" => json!({
                 "type": "object",
                 "properties": vocabularies,
@@ -294,6 +295,44 @@ pub fn config_schema() -> Value {
         "title": "chengguo config.yaml",
         "type": "object",
         "properties": properties,
+        "additionalProperties": false,
+    })
+}
+
+/// The schema of `identity:` in config.yaml; the same shapes
+/// `config::identity` checks, as patterns an editor's tool can apply.
+fn identity_schema() -> Value {
+    let text = json!({"anyOf": [
+        scalar(),
+        {
+            "type": "object",
+            "properties": {"zh": scalar(), "en": scalar()},
+            "minProperties": 1,
+            "additionalProperties": false,
+        },
+    ]});
+    json!({
+        "type": "object",
+        "description": "who runs the site and its filing numbers, shown in every page's footer",
+        "properties": {
+            "organiser": text,
+            "operator": text,
+            "address": text,
+            "phone": {"type": "string", "pattern": "^\\+?[0-9 ()-]{5,}$"},
+            "email": {"type": "string", "pattern": "^[A-Za-z0-9._+-]+@[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)+$"},
+            "site_code": {"type": ["string", "integer"], "pattern": "^[0-9]{10}$"},
+            "icp": {"type": "string", "pattern": "^[\u{4e00}-\u{9fff}]ICP[备证][0-9]{6,12}号(-[0-9]+)?$"},
+            "public_security": {"type": "string", "pattern": "^[\u{4e00}-\u{9fff}]公网安备 ?[0-9]{14}号$"},
+            "site_mark": {
+                "type": "object",
+                "properties": {
+                    "image": {"type": "string", "pattern": "^/?[A-Za-z0-9._-]+(/[A-Za-z0-9._-]+)*$"},
+                    "url": {"type": "string", "pattern": "^https?://"},
+                },
+                "required": ["image", "url"],
+                "additionalProperties": false,
+            },
+        },
         "additionalProperties": false,
     })
 }

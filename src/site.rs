@@ -5,6 +5,7 @@ use std::collections::HashMap;
 use crate::config::{Config, Lang, MissingTranslation};
 use crate::diag::{Diagnostic, Diagnostics, did_you_mean};
 use crate::entry::{Details, Entry, EntryType};
+use crate::parse::statements::Statements;
 
 /// Index of an entry in [`Site::entries`].
 pub type EntryId = usize;
@@ -16,6 +17,8 @@ pub struct Site {
     by_slug: HashMap<(EntryType, String), EntryId>,
     /// For each entry, the entries that refer to it, in list order.
     pub referenced_by: Vec<Vec<EntryId>>,
+    /// The office's copyright and privacy statements, where given.
+    pub statements: Statements,
 }
 
 impl Site {
@@ -113,7 +116,11 @@ fn point_links_at_written_languages(
     }
 }
 
-pub fn assemble(config: Config, mut entries: Vec<Entry>) -> Result<Site, Diagnostics> {
+pub fn assemble(
+    config: Config,
+    mut entries: Vec<Entry>,
+    statements: Statements,
+) -> Result<Site, Diagnostics> {
     entries.sort_by(|a, b| {
         (a.entry_type, std::cmp::Reverse(a.sort_date()), &a.slug).cmp(&(
             b.entry_type,
@@ -178,6 +185,7 @@ pub fn assemble(config: Config, mut entries: Vec<Entry>) -> Result<Site, Diagnos
         entries,
         by_slug,
         referenced_by,
+        statements,
     })
 }
 

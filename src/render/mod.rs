@@ -7,9 +7,11 @@
 //! the static files ([`Renderer::static_files`]).
 
 mod discovery;
+mod footer;
 mod headers;
 pub mod i18n;
 pub mod opendata;
+mod metadata;
 mod pages;
 mod statistics;
 mod theme;
@@ -125,6 +127,7 @@ impl Renderer {
             globals.insert("t", speaker.strings);
             globals.insert("site", &site_view(&speaker));
             globals.insert("nav", &nav(&speaker));
+            globals.insert("footer", &footer::footer(&speaker));
             globals.insert("feeds", &discovery::feeds(&site.config, &theme, lang));
             teras[lang as usize] = Some(tera);
         }
@@ -338,6 +341,8 @@ struct PageView {
     section: Option<&'static str>,
     alternates: Vec<Alternate>,
     switch: Option<Switch>,
+    /// Description, Open Graph values and JSON-LD ([`metadata`]).
+    meta: metadata::Metadata,
 }
 
 #[derive(Serialize)]
@@ -582,7 +587,8 @@ fn render_page(
             context.insert("entry_type", entry_type);
             let heading = speaker.t_of("section_", entry_type.folder());
             context.insert("heading", &heading);
-            ("list.html", heading, Some(entry_type.folder()))
+            let title = numbered(speaker, heading, *n);
+            ("list.html", title, Some(entry_type.folder()))
         }
         Page::Entry(id) => {
             let entry = speaker.entry(*id);
@@ -629,11 +635,10 @@ fn render_page(
                 ids,
                 *n,
             );
-            let heading = format!(
-                "{}: {}",
-                speaker.t_of("field_", field),
-                speaker.term_label(vocabulary, key)
-            );
+            let heading = speaker
+                .t("term_heading")
+                .replace("{field}", &speaker.t_of("field_", field))
+                .replace("{value}", &speaker.term_label(vocabulary, key));
             context.insert_value("entries", cards);
             context.insert("pagination", &pagination);
             context.insert("heading", &heading);
@@ -645,11 +650,12 @@ fn render_page(
                 "list_url",
                 &speaker.url(&format!("{}/", entry_type.folder())),
             );
-            context.insert(
-                "section_label",
-                &speaker.t_of("section_", entry_type.folder()),
-            );
-            ("term.html", heading, Some(entry_type.folder()))
+            let section_label = speaker.t_of("section_", entry_type.folder());
+            context.insert("section_label", &section_label);
+            // Region pages of achievements, parks and policies share their
+            // heading; the title names the section too.
+            let title = numbered(speaker, format!("{heading} · {section_label}"), *n);
+            ("term.html", title, Some(entry_type.folder()))
         }
         Page::NotFound => ("404.html", speaker.t("not_found_title"), None),
         Page::Search => ("search.html", speaker.t("search_title"), None),
@@ -667,6 +673,18 @@ fn render_page(
         Page::Statistics => {
             context.insert("charts", &statistics::charts(speaker, all_lists));
             ("statistics.html", speaker.t("stats_title"), None)
+        }
+        Page::Statement(kind) => {
+            let body = site
+                .statements
+                .get(*kind, lang)
+                .map_or("", |b| b.html.as_str());
+            context.insert("body_html", body);
+            (
+                "statement.html",
+                speaker.t_of("statement_", kind.key()),
+                None,
+            )
         }
     };
     context.insert(
@@ -769,6 +787,17 @@ fn entry_value(speaker: &Speaker, lists: &LangLists, id: EntryId, entry: &EntryV
     Value::from(map)
 }
 
+/// A list's title with its page number from the second page on
+/// (成果 · 第2页, Achievements · Page 2), so each page's title is its own.
+fn numbered(speaker: &Speaker, title: String, page: usize) -> String {
+    if page > 1 {
+        let number = speaker.t("page_number").replace("{n}", &page.to_string());
+        format!("{title} · {number}")
+    } else {
+        title
+    }
+}
+
 fn path_or_index(site_path: &str) -> String {
     if site_path.is_empty() || site_path.ends_with('/') {
         format!("{site_path}index.html")
@@ -788,6 +817,7 @@ fn page_view(
     let site = speaker.site;
     let config = &site.config;
     let mut alternates = Vec::new();
+    let mut langs_with_page = Vec::new();
     for lang in config.ordered_languages() {
         let own = if lang == speaker.lang {
             Some(page.clone())
@@ -796,6 +826,7 @@ fn page_view(
         };
         if let Some(other) = own.filter(|p| p == page || !matches!(p, Page::NotFound)) {
             let url = config.absolute_url(&site_path(config, lang, &other, site));
+            langs_with_page.push(lang);
             if lang == config.default_language {
                 alternates.push(Alternate {
                     hreflang: "x-default",
@@ -823,13 +854,16 @@ fn page_view(
             missing,
         }
     });
+    let canonical = config.absolute_url(path);
+    let meta = metadata::metadata(speaker, page, &title, &canonical, &langs_with_page);
     PageView {
         title,
         url: config.url(path),
-        canonical: config.absolute_url(path),
+        canonical,
         section,
         alternates,
         switch,
+        meta,
     }
 }
 

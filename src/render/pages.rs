@@ -8,6 +8,7 @@ use tera::Value;
 
 use crate::config::{Config, Lang, VocabName};
 use crate::entry::EntryType;
+use crate::parse::statements::StatementKind;
 use crate::site::{EntryId, Site};
 
 use super::theme::Theme;
@@ -29,6 +30,8 @@ pub(super) enum Page {
     OpenData,
     /// The entries counted by their fields, as charts ([`super::statistics`]).
     Statistics,
+    /// The office's copyright notice or privacy statement, where given.
+    Statement(StatementKind),
 }
 
 /// Every page of one language.
@@ -42,6 +45,12 @@ pub(super) fn pages(site: &Site, lists: &Lists, lang: Lang) -> Vec<Page> {
         Page::OpenData,
         Page::Statistics,
     ];
+    pages.extend(
+        site.statements
+            .in_language(lang)
+            .into_iter()
+            .map(Page::Statement),
+    );
     for entry_type in EntryType::ALL {
         let listed = lists.listed(entry_type);
         pages.extend(
@@ -251,6 +260,7 @@ pub(super) fn site_path(config: &Config, lang: Lang, page: &Page, site: &Site) -
         Page::SiteMap => concat(&[prefix, SITE_MAP_DIR, "/"]),
         Page::OpenData => concat(&[prefix, OPEN_DATA_DIR, "/"]),
         Page::Statistics => concat(&[prefix, STATISTICS_DIR, "/"]),
+        Page::Statement(kind) => concat(&[prefix, kind.key(), "/"]),
     }
 }
 
@@ -264,7 +274,7 @@ pub(super) fn counterpart(site: &Site, lists: &Lists, lang: Lang, page: &Page) -
         Page::Entry(id) if !site.entries[*id].has_language(lang) => None,
         Page::List(t, n) if *n > 1 && !exists(page) => Some(Page::List(*t, 1)),
         Page::Term(t, f, k, n) if *n > 1 && !exists(page) => Some(Page::Term(*t, f, k.clone(), 1)),
-        Page::Term(..) | Page::Terms(..) if !exists(page) => None,
+        Page::Term(..) | Page::Terms(..) | Page::Statement(_) if !exists(page) => None,
         other => Some(other.clone()),
     }
 }
@@ -278,6 +288,7 @@ pub(super) fn pages_contains(site: &Site, lists: &LangLists, lang: Lang, page: &
         | Page::OpenData
         | Page::Statistics => true,
         Page::Entry(id) => site.entries[*id].has_language(lang),
+        Page::Statement(kind) => site.statements.get(*kind, lang).is_some(),
         Page::List(entry_type, n) => {
             *n <= page_count(lists.listed(*entry_type).len(), site.config.page_size)
         }

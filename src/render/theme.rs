@@ -17,7 +17,7 @@ pub const THEMES_DIR: &str = "themes";
 /// Files the site itself adds (images named by `cover`, say), copied as they are.
 pub const STATIC_DIR: &str = "static";
 
-const TEMPLATES: [&str; 12] = [
+const TEMPLATES: [&str; 13] = [
     "components.html",
     "base.html",
     "index.html",
@@ -30,12 +30,13 @@ const TEMPLATES: [&str; 12] = [
     "sitemap.html",
     "open-data.html",
     "statistics.html",
+    "statement.html",
 ];
 
 /// Templates added after custom themes were first written: a theme folder
 /// without one gets the built-in default theme's copy (which extends the
 /// theme's own `base.html`), so an old theme keeps building.
-const NEWER_TEMPLATES: [&str; 2] = ["open-data.html", "statistics.html"];
+const NEWER_TEMPLATES: [&str; 3] = ["open-data.html", "statistics.html", "statement.html"];
 
 /// The theme `init` sets and chengguo carries.
 pub const DEFAULT_THEME: &str = "default";
@@ -92,6 +93,10 @@ pub const BUILTIN_FILES: &[(&str, &str)] = &[
         include_str!("../../themes/default/templates/statistics.html"),
     ),
     (
+        "templates/statement.html",
+        include_str!("../../themes/default/templates/statement.html"),
+    ),
+    (
         "i18n/zh.yaml",
         include_str!("../../themes/default/i18n/zh.yaml"),
     ),
@@ -106,6 +111,10 @@ pub const BUILTIN_FILES: &[(&str, &str)] = &[
     (
         "static/search.css",
         include_str!("../../themes/default/static/search.css"),
+    ),
+    (
+        "static/reading.js",
+        include_str!("../../themes/default/static/reading.js"),
     ),
     (
         "static/search.js",

@@ -259,12 +259,14 @@ fn the_checker_finds_what_it_must() {
         "<script type=\"application/ld+json\">{\"a\": \"<b>\"}</script>",
         "<script type=\"application/ld+json\">alert(1)</script>",
         "<script type=\"application/ld+json\" src=\"/x.js\">{}</script>",
+        "<script type=\"application/ld+json\">{\"a\": 1}; alert(1)</script>",
     ] {
         assert_eq!(problems(bad_data).len(), 1, "{bad_data}");
     }
     let good = "<!DOCTYPE html><p title=\"&lt;script&gt; onerror=1\">&lt;img onerror=alert(1)&gt;</p>\
                 <a href=\"https://example.org/&quot;onmouseover=&quot;x\">x</a>\
                 <script src=\"/search.js\" defer></script><!-- <script> -->\
+                <script type=\"application/ld+json\">{\"name\": \"\\u003c/script\\u003e\"}</script>\
                 <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'self'\">";
     assert_eq!(problems(good), Vec::<String>::new());
 }
