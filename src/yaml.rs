@@ -525,6 +525,17 @@ fn map_key(key: Yaml) -> String {
 
 /// A plain key written as `plain`, read as [`parse`] reads keys (`1.0` is `1`).
 fn key_text(plain: &str) -> String {
+    // Most keys are words: text to serde_yaml unless they spell nothing, a
+    // truth value or a number (`inf`); only the others are read by it.
+    let word = plain.starts_with(char::is_alphabetic)
+        && !matches!(
+            plain,
+            "null" | "Null" | "NULL" | "true" | "True" | "TRUE" | "false" | "False" | "FALSE"
+        )
+        && plain.parse::<f64>().is_err();
+    if word {
+        return plain.to_string();
+    }
     serde_yaml::from_str::<serde_yaml::Value>(plain)
         .map(|value| map_key(convert(value)))
         .unwrap_or_else(|_| plain.to_string())
