@@ -245,6 +245,45 @@ fn new_and_usage_errors_speak_the_sites_language() {
 }
 
 #[test]
+fn command_line_mistakes_speak_the_language_of_the_site_root_names() {
+    let site = site_with(&[]);
+    let elsewhere = tempfile::tempdir().unwrap();
+    let root = site.path().to_str().unwrap();
+    assert_eq!(
+        run(elsewhere.path(), &["check", "--root", root, "--bogus"]),
+        (
+            Some(2),
+            "错误: 未知的参数 `--bogus`\n  = 提示: 运行 chengguo help 查看用法\n".to_string()
+        )
+    );
+    assert_eq!(
+        run(site.path(), &["chek"]).1,
+        "错误: 未知的命令 `chek`\n  = 提示: 你是不是要写 check？\n  = 提示: 运行 chengguo help 查看用法\n"
+    );
+    assert_eq!(
+        run(site.path(), &["check", "--format", "xml"]).1,
+        "错误: `xml` 不是 `--format <FORMAT>` 的可选值；可选的值是 `text, json, github, gitlab`\n  = 提示: 运行 chengguo help 查看用法\n"
+    );
+    assert_eq!(
+        run(site.path(), &["new", "park"]).1,
+        "错误: 缺少必需的参数：`<SLUG>`\n  = 提示: 运行 chengguo help 查看用法\n"
+    );
+    let english = site_with(&[(
+        "config.yaml",
+        &fs::read_to_string(repo().join("tests/fixtures/minimal/config.yaml"))
+            .unwrap()
+            .replace("default_language: zh", "default_language: en"),
+    )]);
+    let (code, stderr) = run(english.path(), &["check", "--bogus"]);
+    assert_eq!(code, Some(2));
+    assert!(
+        stderr.starts_with("error: unexpected argument '--bogus'"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("错误"), "{stderr}");
+}
+
+#[test]
 fn usage_errors_speak_both_languages_where_the_site_is_unknown() {
     let empty = tempfile::tempdir().unwrap();
     assert_eq!(

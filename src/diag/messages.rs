@@ -533,6 +533,32 @@ pub const MESSAGES: &[Message] = &[
     ),
     // Generic shapes last: they would match the messages above.
     m("wrong-kind", "expected {}, found {}", "应为{0}，实际是{1}"),
+    // The command line (clap's errors, retold).
+    m(
+        "usage-unknown-argument",
+        "unexpected argument `{}`",
+        "未知的参数 `{0}`",
+    ),
+    m(
+        "usage-unknown-command",
+        "unknown command `{}`",
+        "未知的命令 `{0}`",
+    ),
+    m(
+        "usage-invalid-value",
+        "`{}` is not a value of `{}`; the values are `{}`",
+        "`{0}` 不是 `{1}` 的可选值；可选的值是 `{2}`",
+    ),
+    m(
+        "usage-missing-argument",
+        "a required argument is missing: `{}`",
+        "缺少必需的参数：`{0}`",
+    ),
+    m(
+        "usage-other",
+        "the command line is not valid",
+        "命令行用法有误",
+    ),
     m(
         "unknown-reference",
         "unknown {} \"{}\"",
@@ -543,6 +569,11 @@ pub const MESSAGES: &[Message] = &[
 /// Help texts (what to do), matched the same way.
 pub const HELPS: &[Message] = &[
     m("did-you-mean", "did you mean {}?", "你是不是要写 {0}？"),
+    m(
+        "run-help",
+        "run chengguo help to see how to use it",
+        "运行 chengguo help 查看用法",
+    ),
     m(
         "",
         "save it as UTF-8 in your editor",
