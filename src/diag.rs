@@ -307,7 +307,8 @@ impl Diagnostics {
     pub fn cannot_write(&self) -> bool {
         self.items.iter().any(|d| {
             let code = d.code();
-            code == messages::CANNOT_WRITE || code == messages::OUTPUT_LOCKED
+            code == messages::Message::CannotWrite.code()
+                || code == messages::Message::OutputLocked.code()
         })
     }
 

@@ -425,9 +425,9 @@ fn command_line_error(error: &clap::Error) -> ExitCode {
             usage_error(Some(Lang::Zh), None, &command_line_message(error));
             let suggestion = clap_suggestion(error);
             let helps = suggestion
-                .map(|near| chengguo::diag::messages::english("did-you-mean", &[&near]))
+                .map(|near| chengguo::diag::messages::Help::DidYouMean.english(&[&near]))
                 .into_iter()
-                .chain([RUN_HELP.to_string()]);
+                .chain([chengguo::diag::messages::Help::RunHelp.english(&[])]);
             for help in helps {
                 let help = chengguo::diag::messages::help(&help, Lang::Zh);
                 eprintln!("  = 提示: {help}");
@@ -469,9 +469,6 @@ fn clap_suggestion(error: &clap::Error) -> Option<String> {
         })
 }
 
-/// What to do about any mistake on the command line (in the catalogue).
-const RUN_HELP: &str = "run chengguo help to see how to use it";
-
 /// The `--root` the arguments name (also as `--root=DIR`), else the current folder.
 fn root_in_arguments() -> PathBuf {
     let arguments: Vec<std::ffi::OsString> = std::env::args_os().collect();
@@ -491,7 +488,7 @@ fn root_in_arguments() -> PathBuf {
 
 /// clap's error in the catalogue's English, from its kind and context.
 fn command_line_message(error: &clap::Error) -> String {
-    use chengguo::diag::messages::english;
+    use chengguo::diag::messages::Message;
     use clap::error::{ContextKind, ContextValue, ErrorKind};
     let context = |kind: ContextKind| match error.get(kind) {
         Some(ContextValue::String(text)) => text.clone(),
@@ -500,21 +497,17 @@ fn command_line_message(error: &clap::Error) -> String {
     };
     let argument = context(ContextKind::InvalidArg);
     match error.kind() {
-        ErrorKind::UnknownArgument => english("usage-unknown-argument", &[&argument]),
-        ErrorKind::InvalidSubcommand => english(
-            "usage-unknown-command",
-            &[&context(ContextKind::InvalidSubcommand)],
-        ),
-        ErrorKind::InvalidValue => english(
-            "usage-invalid-value",
-            &[
-                &context(ContextKind::InvalidValue),
-                &argument,
-                &context(ContextKind::ValidValue),
-            ],
-        ),
-        ErrorKind::MissingRequiredArgument => english("usage-missing-argument", &[&argument]),
-        _ => english("usage-other", &[]),
+        ErrorKind::UnknownArgument => Message::UsageUnknownArgument.english(&[&argument]),
+        ErrorKind::InvalidSubcommand => {
+            Message::UsageUnknownCommand.english(&[&context(ContextKind::InvalidSubcommand)])
+        }
+        ErrorKind::InvalidValue => Message::UsageInvalidValue.english(&[
+            &context(ContextKind::InvalidValue),
+            &argument,
+            &context(ContextKind::ValidValue),
+        ]),
+        ErrorKind::MissingRequiredArgument => Message::UsageMissingArgument.english(&[&argument]),
+        _ => Message::UsageOther.english(&[]),
     }
 }
 
