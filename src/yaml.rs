@@ -116,139 +116,135 @@ fn explain(text: &str, error: &serde_yaml::Error, first_line: usize) -> YamlErro
         .map(|l| newline_place_of_yaml(text, l.line(), l.column()))
         .unwrap_or((1, 1));
     let lines: Vec<&str> = text.split('\n').collect();
-    let at = |line: usize, column: usize, message: String, help: &str| YamlError {
-        line,
-        column,
-        message,
-        help: Some(help.to_string()),
-    };
     // A full-width colon after a key leaves the line a plain text, and the
     // parser stumbles only on a later line; the fix is on the colon's line.
     if let Some((line, column, key)) = full_width_colon(&lines, line) {
-        return at(
-            line,
-            column,
+        return error_at(
+            (line, column),
             format!(
                 "\"{key}\" is followed by a full-width colon ：, which YAML does not read as a key's colon"
             ),
             "use an ASCII colon: write `: ` (a colon and a space) after the key",
         );
     }
-    if let Some(key) = raw
-        .split("duplicate entry with key \"")
-        .nth(1)
-        .and_then(|rest| rest.split('"').next())
-    {
-        // The parser places this at the map's first key; the second one is the problem.
-        if let Some((first, second, column)) = duplicate_key(text, key) {
-            return at(
-                second,
-                column,
-                format!("the key \"{key}\" is written twice in the same map"),
-                &format!(
-                    "keep one of the two: the key is also on line {}",
-                    first + first_line - 1
-                ),
-            );
-        }
-        return at(
-            line,
-            column,
-            format!("the key \"{key}\" is written twice in the same map"),
-            "keep one of the two",
-        );
+    if let Some(error) = explain_duplicate(text, &raw, (line, column), first_line) {
+        return error;
+    }
+    if let Some(error) = explain_unclosed(text, &raw) {
+        return error;
     }
     let here = lines.get(line - 1).and_then(|l| l.chars().nth(column - 1));
-    let opened = context_place(&raw, text);
-    if here == Some('\t')
-        && (raw.contains("tab character") || raw.contains("cannot start any token"))
-    {
-        return at(
-            line,
-            column,
-            "a tab in the indentation: YAML indents with spaces only".to_string(),
-            "replace the tab with spaces",
-        );
-    }
-    if raw.starts_with("did not find expected ',' or ']'")
-        && let Some((line, column)) = opened
-    {
-        return at(
-            line,
-            column,
-            "the list opened here with [ is not closed with ]".to_string(),
-            "close the list with ] and separate its items with commas",
-        );
-    }
-    if raw.starts_with("did not find expected ',' or '}'")
-        && let Some((line, column)) = opened
-    {
-        return at(
-            line,
-            column,
-            "the map opened here with { is not closed with }".to_string(),
-            "close the map with } and separate its entries with commas",
-        );
-    }
-    if raw.contains("while scanning a quoted scalar")
-        && raw.starts_with("found unexpected end of stream")
-        && let Some((line, column)) = opened
-    {
-        return at(
-            line,
-            column,
-            "the quotation mark here is not closed".to_string(),
-            "end the text with the same quotation mark it starts with",
-        );
-    }
-    if raw.starts_with("found unknown escape character") {
-        return at(
-            line,
-            column,
-            "a backslash in double-quoted text starts an escape YAML does not know".to_string(),
-            "write \\\\ for a backslash, or put the text in single quotes",
-        );
-    }
-    if raw.starts_with("unknown anchor") {
-        return at(
-            line,
-            column,
-            "an alias *name refers to no anchor &name written before it".to_string(),
-            "put text that starts with * in quotes",
-        );
-    }
-    if raw.starts_with("found character that cannot start any token")
-        && let Some(c) = here
-    {
-        return at(
-            line,
-            column,
-            format!("a value cannot start with {c}"),
-            "put the text in quotes",
-        );
-    }
-    if raw.starts_with("mapping values are not allowed in this context") {
-        return at(
-            line,
-            column,
-            "a colon and a space here start a key where none can stand".to_string(),
-            "check the indentation, or quote text that holds a colon followed by a space",
-        );
-    }
-    if raw.contains("repetition limit exceeded") {
-        return at(
-            line,
-            column,
-            clean_message(&raw),
-            "its aliases (*name) repeat a value too many times; write the values out",
-        );
-    }
-    at(
+    let (message, help) = explain_here(&raw, here);
+    error_at((line, column), message, help)
+}
+
+fn error_at((line, column): (usize, usize), message: String, help: &str) -> YamlError {
+    YamlError {
         line,
         column,
-        clean_message(&raw),
-        "check the indentation and quote text that holds a colon followed by a space",
-    )
+        message,
+        help: Some(help.to_string()),
+    }
+}
+
+/// A key written twice, placed at its second occurrence (the parser places
+/// it at the map's first key).
+fn explain_duplicate(
+    text: &str,
+    raw: &str,
+    place: (usize, usize),
+    first_line: usize,
+) -> Option<YamlError> {
+    let key = raw
+        .split("duplicate entry with key \"")
+        .nth(1)?
+        .split('"')
+        .next()?;
+    let message = format!("the key \"{key}\" is written twice in the same map");
+    Some(match duplicate_key(text, key) {
+        Some((first, second, column)) => error_at(
+            (second, column),
+            message,
+            &format!(
+                "keep one of the two: the key is also on line {}",
+                first + first_line - 1
+            ),
+        ),
+        None => error_at(place, message, "keep one of the two"),
+    })
+}
+
+/// A list, map or quotation left open, placed where it was opened.
+fn explain_unclosed(text: &str, raw: &str) -> Option<YamlError> {
+    let opened = context_place(raw, text)?;
+    let (message, help) = if raw.starts_with("did not find expected ',' or ']'") {
+        (
+            "the list opened here with [ is not closed with ]",
+            "close the list with ] and separate its items with commas",
+        )
+    } else if raw.starts_with("did not find expected ',' or '}'") {
+        (
+            "the map opened here with { is not closed with }",
+            "close the map with } and separate its entries with commas",
+        )
+    } else if raw.contains("while scanning a quoted scalar")
+        && raw.starts_with("found unexpected end of stream")
+    {
+        (
+            "the quotation mark here is not closed",
+            "end the text with the same quotation mark it starts with",
+        )
+    } else {
+        return None;
+    };
+    Some(error_at(opened, message.to_string(), help))
+}
+
+/// The message and help of an error placed where the parser placed it;
+/// `here` is the character there.
+fn explain_here(raw: &str, here: Option<char>) -> (String, &'static str) {
+    let known = |message: &str, help| (message.to_string(), help);
+    match here {
+        Some('\t') if raw.contains("tab character") || raw.contains("cannot start any token") => {
+            return known(
+                "a tab in the indentation: YAML indents with spaces only",
+                "replace the tab with spaces",
+            );
+        }
+        Some(c) if raw.starts_with("found character that cannot start any token") => {
+            return (
+                format!("a value cannot start with {c}"),
+                "put the text in quotes",
+            );
+        }
+        _ => {}
+    }
+    if raw.starts_with("found unknown escape character") {
+        known(
+            "a backslash in double-quoted text starts an escape YAML does not know",
+            "write \\\\ for a backslash, or put the text in single quotes",
+        )
+    } else if raw.starts_with("unknown anchor") {
+        known(
+            "an alias *name refers to no anchor &name written before it",
+            "put text that starts with * in quotes",
+        )
+    } else if raw.starts_with("mapping values are not allowed in this context") {
+        known(
+            "a colon and a space here start a key where none can stand",
+            "check the indentation, or quote text that holds a colon followed by a space",
+        )
+    } else if raw.contains("repetition limit exceeded") {
+        (
+            clean_message(raw),
+            "its aliases (*name) repeat a value too many times; write the values out",
+        )
+    } else {
+        (
+            clean_message(raw),
+            "check the indentation and quote text that holds a colon followed by a space",
+        )
+    }
 }
 
 /// The line (1-based), column and key of a `key：value` line at or just above
