@@ -79,6 +79,7 @@ pub enum Message {
     LinkOutsideBase,
     BlankRequired,
     MissingCover,
+    MissingSiteMark,
     MissingTranslation,
     UnknownSetting,
     UnknownVocabulary,
@@ -104,6 +105,17 @@ pub enum Message {
     ExpectedSize,
     ExpectedDepth,
     ExpectedLimits,
+    ExpectedIdentity,
+    ExpectedIdentityText,
+    ExpectedText,
+    IdentityPhone,
+    IdentityEmail,
+    IdentitySiteCode,
+    IdentityIcp,
+    IdentityPublicSecurity,
+    IdentitySiteMark,
+    IdentitySiteMarkImage,
+    IdentitySiteMarkUrl,
     ExpectedMarkHide,
     RepoUrl,
     ExpectedBranch,
@@ -195,6 +207,7 @@ impl Message {
         Message::LinkOutsideBase,
         Message::BlankRequired,
         Message::MissingCover,
+        Message::MissingSiteMark,
         Message::MissingTranslation,
         Message::UnknownSetting,
         Message::UnknownVocabulary,
@@ -220,6 +233,17 @@ impl Message {
         Message::ExpectedSize,
         Message::ExpectedDepth,
         Message::ExpectedLimits,
+        Message::ExpectedIdentity,
+        Message::ExpectedIdentityText,
+        Message::ExpectedText,
+        Message::IdentityPhone,
+        Message::IdentityEmail,
+        Message::IdentitySiteCode,
+        Message::IdentityIcp,
+        Message::IdentityPublicSecurity,
+        Message::IdentitySiteMark,
+        Message::IdentitySiteMarkImage,
+        Message::IdentitySiteMarkUrl,
         Message::ExpectedMarkHide,
         Message::RepoUrl,
         Message::ExpectedBranch,
@@ -311,6 +335,7 @@ impl Message {
             Message::LinkOutsideBase => "link-outside-base",
             Message::BlankRequired => "blank-required",
             Message::MissingCover => "missing-cover",
+            Message::MissingSiteMark => "missing-site-mark",
             Message::MissingTranslation => "missing-translation",
             Message::UnknownSetting => "unknown-setting",
             Message::UnknownVocabulary => "unknown-vocabulary",
@@ -336,6 +361,17 @@ impl Message {
             Message::ExpectedSize => "expected-size",
             Message::ExpectedDepth => "expected-depth",
             Message::ExpectedLimits => "expected-limits",
+            Message::ExpectedIdentity => "expected-identity",
+            Message::ExpectedIdentityText => "expected-identity-text",
+            Message::ExpectedText => "expected-text",
+            Message::IdentityPhone => "identity-phone",
+            Message::IdentityEmail => "identity-email",
+            Message::IdentitySiteCode => "identity-site-code",
+            Message::IdentityIcp => "identity-icp",
+            Message::IdentityPublicSecurity => "identity-public-security",
+            Message::IdentitySiteMark => "identity-site-mark",
+            Message::IdentitySiteMarkImage => "identity-site-mark-image",
+            Message::IdentitySiteMarkUrl => "identity-site-mark-url",
             Message::ExpectedMarkHide => "expected-mark-hide",
             Message::RepoUrl => "repo-url",
             Message::ExpectedBranch => "expected-branch",
@@ -468,6 +504,7 @@ impl Message {
             Message::LinkOutsideBase => "link to \"{}\" is outside the site's base path {}",
             Message::BlankRequired => "the required field \"{}\" is blank",
             Message::MissingCover => "the cover image \"{}\" does not exist",
+            Message::MissingSiteMark => "the site mark image \"{}\" does not exist",
             Message::MissingTranslation => "the {} \"{}\" has no {} version",
             Message::UnknownSetting => "unknown setting \"{}\"",
             Message::UnknownVocabulary => "unknown vocabulary \"{}\"",
@@ -499,6 +536,29 @@ impl Message {
             Message::ExpectedSize => "expected a size from 1 KB to 1 GB, such as 10 MB",
             Message::ExpectedDepth => "expected a whole number from 4 to 128",
             Message::ExpectedLimits => "expected a map such as {file_size: 10 MB}",
+            Message::ExpectedIdentity => "expected a map such as {icp: …}",
+            Message::ExpectedIdentityText => {
+                "expected text, or {zh: …, en: …} with one or both languages"
+            }
+            Message::ExpectedText => "expected text",
+            Message::IdentityPhone => {
+                "expected a phone number of digits, spaces, hyphens and brackets, such as 023-6362 0000"
+            }
+            Message::IdentityEmail => "expected an e-mail address such as office@example.gov.cn",
+            Message::IdentitySiteCode => {
+                "expected the ten digits of the website identifier (网站标识码)"
+            }
+            Message::IdentityIcp => "expected an ICP filing number such as 渝ICP备12345678号-1",
+            Message::IdentityPublicSecurity => {
+                "expected a public-security filing number such as 渝公网安备50010302000001号"
+            }
+            Message::IdentitySiteMark => {
+                "expected {image: a file under static/, url: the https:// address the mark links to}"
+            }
+            Message::IdentitySiteMarkImage => {
+                "site_mark.image must be a path under static/ of letters, digits, -, _, . and /"
+            }
+            Message::IdentitySiteMarkUrl => "site_mark.url must be an http:// or https:// address",
             Message::ExpectedMarkHide => "expected mark or hide",
             Message::RepoUrl => {
                 "repo_url must be the https:// address of the repository, such as https://github.com/city/site"
@@ -615,6 +675,7 @@ impl Message {
             Message::LinkOutsideBase => "链接 \"{0}\" 不在站点的基础路径 {1} 之下",
             Message::BlankRequired => "必填字段 \"{0}\" 是空的",
             Message::MissingCover => "封面图片 \"{0}\" 不存在",
+            Message::MissingSiteMark => "网站标识图片 \"{0}\" 不存在",
             Message::MissingTranslation => "{0} \"{1}\" 没有{2}版本",
             Message::UnknownSetting => "未知设置 \"{0}\"",
             Message::UnknownVocabulary => "未知词表 \"{0}\"",
@@ -642,6 +703,25 @@ impl Message {
             Message::ExpectedSize => "应为 1 KB 到 1 GB 之间的大小，例如 10 MB",
             Message::ExpectedDepth => "应为 4 到 128 之间的整数",
             Message::ExpectedLimits => "应为 {file_size: 10 MB} 这样的映射",
+            Message::ExpectedIdentity => "应为 {icp: …} 这样的映射",
+            Message::ExpectedIdentityText => "应为文本，或者写出一种或两种语言的 {zh: …, en: …}",
+            Message::ExpectedText => "应为文本",
+            Message::IdentityPhone => {
+                "应为由数字、空格、连字符和括号组成的电话号码，例如 023-6362 0000"
+            }
+            Message::IdentityEmail => "应为电子邮件地址，例如 office@example.gov.cn",
+            Message::IdentitySiteCode => "网站标识码应为 10 位数字",
+            Message::IdentityIcp => "应为 ICP 备案号，例如 渝ICP备12345678号-1",
+            Message::IdentityPublicSecurity => {
+                "应为公安机关备案号，例如 渝公网安备50010302000001号"
+            }
+            Message::IdentitySiteMark => {
+                "应为 image（static/ 下的文件）和 url（标识链接到的 https:// 地址）两项"
+            }
+            Message::IdentitySiteMarkImage => {
+                "site_mark.image 应为 static/ 下的路径，只含字母、数字、-、_、. 和 /"
+            }
+            Message::IdentitySiteMarkUrl => "site_mark.url 应为 http:// 或 https:// 地址",
             Message::ExpectedMarkHide => "应为 mark 或 hide",
             Message::RepoUrl => {
                 "repo_url 必须是仓库的 https:// 地址，例如 https://github.com/city/site"
