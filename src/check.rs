@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 
 use crate::config::{Config, Lang};
-use crate::diag::messages::english;
+use crate::diag::messages::{Help, Message};
 use crate::diag::{Diagnostic, Diagnostics, Severity, did_you_mean, text_width};
 use crate::entry::{Details, Entry, EntryType, Place};
 use crate::load::Form;
@@ -155,11 +155,11 @@ fn relative_base_url(root: &Path, config: &Config) -> Option<Diagnostic> {
     Some(
         Diagnostic::warning(
             config::CONFIG_FILE,
-            english("base-url-relative", &[&config.base_path]),
+            Message::BaseUrlRelative.english(&[&config.base_path]),
         )
         .at(line, column)
         .field("base_url")
-        .help(english("base-url-full", &[])),
+        .help(Help::BaseUrlFull.english(&[])),
     )
 }
 
@@ -190,13 +190,13 @@ fn check_references(
                     .filter(|(t, _)| *t == target_type)
                     .map(|(_, s)| s.as_str());
                 let help = match did_you_mean(&reference.slug, slugs) {
-                    Some(near) => english("did-you-mean", &[near]),
-                    None => english("no-such-file", &[target_type.folder(), &reference.slug]),
+                    Some(near) => Help::DidYouMean.english(&[near]),
+                    None => Help::NoSuchFile.english(&[target_type.folder(), &reference.slug]),
                 };
                 diagnostics.push(
                     Diagnostic::error(
                         &reference.place.path,
-                        english("unknown-reference", &[target_type.key(), &reference.slug]),
+                        Message::UnknownReference.english(&[target_type.key(), &reference.slug]),
                     )
                     .at(reference.place.line, reference.place.column)
                     .field(spec.name)
@@ -331,7 +331,7 @@ fn check_target(
                 .map(|t| (t, slug))
         });
         let Some((entry_type, slug)) = parsed.filter(|(_, slug)| !slug.contains('/')) else {
-            diagnostics.push(error(english("bad-entry-link", &[target])));
+            diagnostics.push(error(Message::BadEntryLink.english(&[target])));
             return;
         };
         if !existing.contains(&(entry_type, slug.to_string())) {
@@ -340,22 +340,22 @@ fn check_target(
                 .filter(|(t, _)| *t == entry_type)
                 .map(|(_, s)| s.as_str());
             let help = match did_you_mean(slug, slugs) {
-                Some(near) => english(
-                    "did-you-mean",
-                    &[&format!("@/{}/{near}", entry_type.folder())],
-                ),
-                None => english("no-such-file", &[entry_type.folder(), slug]),
+                Some(near) => {
+                    Help::DidYouMean.english(&[&format!("@/{}/{near}", entry_type.folder())])
+                }
+                None => Help::NoSuchFile.english(&[entry_type.folder(), slug]),
             };
-            diagnostics
-                .push(error(english("unknown-link-target", &[entry_type.key(), slug])).help(help));
+            diagnostics.push(
+                error(Message::UnknownLinkTarget.english(&[entry_type.key(), slug])).help(help),
+            );
         } else if drafts.contains(&(entry_type, slug)) && !entry.draft {
             diagnostics.push(
                 Diagnostic::warning(
                     &place.path,
-                    english("link-to-draft", &[entry_type.key(), slug]),
+                    Message::LinkToDraft.english(&[entry_type.key(), slug]),
                 )
                 .at(place.line, place.column)
-                .help(english("undraft", &[])),
+                .help(Help::Undraft.english(&[])),
             );
         }
         return;
@@ -383,7 +383,8 @@ fn check_target(
     };
     if files.exists(&site_path) == Some(false) {
         diagnostics.push(
-            error(english("missing-file", &[target])).help(english("put-file", &[&site_path])),
+            error(Message::MissingFile.english(&[target]))
+                .help(Help::PutFile.english(&[&site_path])),
         );
     }
 }
@@ -408,10 +409,10 @@ fn check_cover(root: &Path, entry: &Entry, files: &SiteFiles, diagnostics: &mut 
         })
         .unwrap_or_else(|| (entry.sources[0].clone(), 0));
     diagnostics.push(
-        Diagnostic::error(&path, english("missing-cover", &[cover]))
+        Diagnostic::error(&path, Message::MissingCover.english(&[cover]))
             .at(line, usize::from(line > 0))
             .field("cover")
-            .help(english("put-image", &[cover])),
+            .help(Help::PutImage.english(&[cover])),
     );
 }
 
@@ -425,16 +426,16 @@ fn check_site_mark(config: &Config, files: &SiteFiles, diagnostics: &mut Diagnos
     }
     let text = std::fs::read_to_string(files.root.join(config::CONFIG_FILE)).unwrap_or_default();
     let (line, column) = crate::yaml::Locator::new(&text, 1)
-        .key_path(&["identity", "site_mark", "image"])
+        .key_at(&["identity", "site_mark", "image"].map(crate::yaml::Step::key))
         .unwrap_or((0, 0));
     diagnostics.push(
         Diagnostic::error(
             config::CONFIG_FILE,
-            english("missing-site-mark", &[&mark.image]),
+            Message::MissingSiteMark.english(&[&mark.image]),
         )
         .at(line, column)
         .field("identity.site_mark")
-        .help(english("put-image", &[&mark.image])),
+        .help(Help::PutImage.english(&[&mark.image])),
     );
 }
 
@@ -478,21 +479,19 @@ fn coverage(entries: &[Entry], config: &Config, diagnostics: &mut Diagnostics) -
         let first = &entry.sources[0];
         let is_yaml = form_of(first) == Some(Form::Yaml);
         let help = if is_yaml {
-            english(
-                "add-yaml-language",
-                &[missing.code(), &first.display().to_string()],
-            )
+            Help::AddYamlLanguage.english(&[missing.code(), &first.display().to_string()])
         } else {
             let sibling = first.with_file_name(format!("{}.{}.md", entry.slug, missing.code()));
-            english("add-file", &[&sibling.display().to_string()])
+            Help::AddFile.english(&[&sibling.display().to_string()])
         };
         diagnostics.push(
             Diagnostic::warning(
                 first,
-                english(
-                    "missing-translation",
-                    &[entry.entry_type.key(), &entry.slug, language],
-                ),
+                Message::MissingTranslation.english(&[
+                    entry.entry_type.key(),
+                    &entry.slug,
+                    language,
+                ]),
             )
             .help(help),
         );

@@ -5,7 +5,7 @@ use std::path::Path;
 use serde::Serialize;
 
 use crate::diag::{Diagnostic, Diagnostics, did_you_mean};
-use crate::yaml::{self, Locator, Yaml};
+use crate::yaml::{self, Locator, Step, Yaml};
 
 pub const CONFIG_FILE: &str = "config.yaml";
 
@@ -177,7 +177,7 @@ fn limits(value: &Yaml, locator: &Locator, diagnostics: &mut Diagnostics) -> Lim
     let path = Path::new(CONFIG_FILE);
     let mut limits = Limits::default();
     let Yaml::Map(entries) = value else {
-        let (line, column) = locator.value("limits", "").unwrap_or((0, 0));
+        let (line, column) = locator.value_at(&[Step::key("limits")]).unwrap_or((0, 0));
         diagnostics.push(
             Diagnostic::error(path, "expected a map such as {file_size: 10 MB}")
                 .at(line, column)
@@ -186,7 +186,13 @@ fn limits(value: &Yaml, locator: &Locator, diagnostics: &mut Diagnostics) -> Lim
         return limits;
     };
     for (key, value) in entries {
-        let (line, column) = locator.value("limits", key).unwrap_or((0, 0));
+        let path_of_key = [Step::key("limits"), Step::key(key)];
+        // A bad value is placed at the value, an unknown setting at its key.
+        let (line, column) = match LIMIT_KEYS.contains(&key.as_str()) {
+            true => locator.value_at(&path_of_key),
+            false => locator.key_at(&path_of_key),
+        }
+        .unwrap_or((0, 0));
         let error = |message: &str| {
             Diagnostic::error(path, message)
                 .at(line, column)
@@ -686,7 +692,12 @@ pub fn parse(text: &str) -> Result<Config, Diagnostics> {
 fn open_data(value: &Yaml, locator: &Locator, diagnostics: &mut Diagnostics) -> Option<License> {
     let path = Path::new(CONFIG_FILE);
     let error = |key: &str, message: &str| {
-        let (line, column) = locator.value("open_data", key).unwrap_or((0, 0));
+        // The setting's key, or the value of open_data when no key is named.
+        let place = match key {
+            "" => locator.value_at(&[Step::key("open_data")]),
+            key => locator.key_at(&[Step::key("open_data"), Step::key(key)]),
+        };
+        let (line, column) = place.unwrap_or((0, 0));
         let field = if key.is_empty() {
             "open_data".to_string()
         } else {
@@ -830,9 +841,10 @@ fn vocabularies(
     diagnostics: &mut Diagnostics,
 ) -> Vec<(VocabName, Vocabulary)> {
     let path = Path::new(CONFIG_FILE);
-    let place = |needle: &str| locator.value("vocabularies", needle).unwrap_or((0, 0));
     let Yaml::Map(entries) = value else {
-        let (line, column) = place("");
+        let (line, column) = locator
+            .value_at(&[Step::key("vocabularies")])
+            .unwrap_or((0, 0));
         diagnostics.push(
             Diagnostic::error(path, "expected a map of vocabularies")
                 .at(line, column)
@@ -843,8 +855,8 @@ fn vocabularies(
     let mut result = Vec::new();
     for (name, terms) in entries {
         let (line, column) = locator
-            .key_path(&["vocabularies", name])
-            .unwrap_or_else(|| place(&format!("{name}:")));
+            .key_at(&[Step::key("vocabularies"), Step::key(name)])
+            .unwrap_or((0, 0));
         let Some(vocab_name) = VocabName::ALL.into_iter().find(|v| v.key() == name) else {
             let help = did_you_mean(name, VocabName::ALL.map(VocabName::key))
                 .map(|s| format!("did you mean {s}?"));
@@ -870,8 +882,8 @@ fn vocabularies(
         };
         for (key, labels_value) in terms {
             let (line, column) = locator
-                .key_path(&["vocabularies", name, key])
-                .unwrap_or_else(|| place(&format!("{key}:")));
+                .key_at(&[Step::key("vocabularies"), Step::key(name), Step::key(key)])
+                .unwrap_or((0, 0));
             let error = |message: String| {
                 Diagnostic::error(path, message)
                     .at(line, column)
@@ -1049,8 +1061,8 @@ mod tests {
         assert_eq!(
             shown,
             [
-                "config.yaml:4:3: error: field \"limits.file_size\": expected a size from 1 KB to 1 GB, such as 10 MB",
-                "config.yaml:5:3: error: field \"limits.depth\": expected a whole number from 4 to 128",
+                "config.yaml:4:14: error: field \"limits.file_size\": expected a size from 1 KB to 1 GB, such as 10 MB",
+                "config.yaml:5:10: error: field \"limits.depth\": expected a whole number from 4 to 128",
                 "config.yaml:6:3: error: field \"limits.file_sise\": unknown setting \"file_sise\" (did you mean file_size?)",
             ]
         );

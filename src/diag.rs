@@ -158,13 +158,13 @@ impl Diagnostic {
             let (text, column) = window(&text, self.column);
             out.push_str(&format!(" {number} | {text}\n"));
             if column > 0 {
-                let before: usize = text.chars().take(column - 1).map(display_width).sum();
+                let before: usize = text.chars().take(column - 1).map(char_width).sum();
                 // Underline the word the column points at: a value, a slug, a key.
                 let under = text
                     .chars()
                     .skip(column - 1)
                     .take_while(|c| !c.is_whitespace() && !",:[]{}#\"'()（）".contains(*c))
-                    .map(display_width)
+                    .map(char_width)
                     .sum::<usize>()
                     .max(1);
                 out.push_str(&format!(
@@ -245,18 +245,15 @@ fn window(text: &str, column: usize) -> (String, usize) {
     (shown, column)
 }
 
-/// Columns `text` takes in a terminal: two per CJK or full-width character.
+/// Columns `text` takes in a terminal: two per CJK or full-width character,
+/// none for a combining mark (Unicode's East Asian Width, through unicode-width).
 pub fn text_width(text: &str) -> usize {
-    text.chars().map(display_width).sum()
+    unicode_width::UnicodeWidthStr::width(text)
 }
 
-/// Columns a character takes in a terminal: two for CJK and full-width forms.
-fn display_width(c: char) -> usize {
-    let wide = matches!(u32::from(c),
-        0x1100..=0x115F | 0x2E80..=0x303E | 0x3041..=0x33FF | 0x3400..=0x4DBF
-        | 0x4E00..=0x9FFF | 0xA000..=0xA4CF | 0xAC00..=0xD7A3 | 0xF900..=0xFAFF
-        | 0xFE30..=0xFE4F | 0xFF00..=0xFF60 | 0xFFE0..=0xFFE6 | 0x20000..=0x3FFFD);
-    if wide { 2 } else { 1 }
+/// Columns one character takes in a terminal (none for a control character).
+fn char_width(c: char) -> usize {
+    unicode_width::UnicodeWidthChar::width(c).unwrap_or(0)
 }
 
 /// The source text of each file that `diagnostics` name, read once, for the
@@ -307,7 +304,8 @@ impl Diagnostics {
     pub fn cannot_write(&self) -> bool {
         self.items.iter().any(|d| {
             let code = d.code();
-            code == messages::CANNOT_WRITE || code == messages::OUTPUT_LOCKED
+            code == messages::Message::CannotWrite.code()
+                || code == messages::Message::OutputLocked.code()
         })
     }
 

@@ -83,7 +83,7 @@ pub fn checkout(root: &Path) -> Result<Option<Checkout>, Diagnostic> {
             };
             return Err(Diagnostic::warning(
                 CONTENT_DIR,
-                crate::diag::messages::english("git-failed", &[&reason]),
+                crate::diag::messages::Message::GitFailed.english(&[&reason]),
             ));
         }
         _ => return Ok(None),
@@ -93,9 +93,9 @@ pub fn checkout(root: &Path) -> Result<Option<Checkout>, Diagnostic> {
     if lines.next() == Some("true") {
         return Err(Diagnostic::warning(
             CONTENT_DIR,
-            crate::diag::messages::english("shallow-clone", &[]),
+            crate::diag::messages::Message::ShallowClone.english(&[]),
         )
-        .help(crate::diag::messages::english("fetch-history", &[])));
+        .help(crate::diag::messages::Help::FetchHistory.english(&[])));
     }
     let prefix = lines.next().unwrap_or("").to_string();
     // A repository with no commit yet has no HEAD.

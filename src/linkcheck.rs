@@ -11,7 +11,7 @@ use std::path::Path;
 use rayon::prelude::*;
 
 use crate::config::Lang;
-use crate::diag::messages::english;
+use crate::diag::messages::{Help, Message};
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::url::{percent_decode, resolve};
 
@@ -61,7 +61,7 @@ pub fn check_output(output: &Path, served: &Served) -> Result<LinkReport, std::i
             let text = match std::fs::read(&shown) {
                 Ok(bytes) => String::from_utf8_lossy(&bytes).into_owned(),
                 Err(error) => {
-                    let message = english("cannot-read", &[&error.to_string()]);
+                    let message = Message::CannotRead.english(&[&error.to_string()]);
                     return (vec![Diagnostic::error(&shown, message)], 0);
                 }
             };
@@ -311,11 +311,13 @@ enum Problem {
 impl Problem {
     fn into_diagnostic(self, page: &Path, target: &str) -> Diagnostic {
         match self {
-            Problem::Missing(path) => Diagnostic::error(page, english("broken-link", &[target]))
-                .help(english("nothing-at", &[&path])),
+            Problem::Missing(path) => {
+                Diagnostic::error(page, Message::BrokenLink.english(&[target]))
+                    .help(Help::NothingAt.english(&[&path]))
+            }
             Problem::OutsideBase(base) => {
-                Diagnostic::error(page, english("link-outside-base", &[target, &base]))
-                    .help(english("rebuild-base-url", &[]))
+                Diagnostic::error(page, Message::LinkOutsideBase.english(&[target, &base]))
+                    .help(Help::RebuildBaseUrl.english(&[]))
             }
         }
     }

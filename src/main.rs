@@ -174,16 +174,7 @@ impl From<LangArg> for Lang {
 fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
-        Err(error) => {
-            let _ = error.print();
-            return if error.use_stderr() {
-                // clap speaks English; the site's language is not known yet.
-                eprintln!("错误: 命令行用法有误（见上方的英文说明）；运行 chengguo help 查看用法");
-                ExitCode::from(2)
-            } else {
-                ExitCode::SUCCESS
-            };
-        }
+        Err(error) => return command_line_error(&error),
     };
     match cli.command {
         Command::Check {
@@ -417,6 +408,106 @@ fn run_check_output(
         ExitCode::SUCCESS
     } else {
         ExitCode::from(1)
+    }
+}
+
+/// Say what is wrong with the command line in the language of the site that
+/// `--root` (or the current folder) names: clap's own English for an English
+/// site, the catalogue's Chinese for a Chinese one, and clap's English then a
+/// Chinese line where no site is found. `--help` and `--version` print as they are.
+fn command_line_error(error: &clap::Error) -> ExitCode {
+    if !error.use_stderr() {
+        let _ = error.print();
+        return ExitCode::SUCCESS;
+    }
+    match site_language(&root_in_arguments()) {
+        Some(Lang::Zh) => {
+            usage_error(Some(Lang::Zh), None, &command_line_message(error));
+            let suggestion = clap_suggestion(error);
+            let helps = suggestion
+                .map(|near| chengguo::diag::messages::Help::DidYouMean.english(&[&near]))
+                .into_iter()
+                .chain([chengguo::diag::messages::Help::RunHelp.english(&[])]);
+            for help in helps {
+                let help = chengguo::diag::messages::help(&help, Lang::Zh);
+                eprintln!("  = 提示: {help}");
+            }
+        }
+        Some(Lang::En) => {
+            let _ = error.print();
+        }
+        None => {
+            let _ = error.print();
+            eprintln!("错误: 命令行用法有误（见上方的英文说明）；运行 chengguo help 查看用法");
+        }
+    }
+    ExitCode::from(2)
+}
+
+/// What clap suggests writing instead, if anything: of several, the nearest
+/// to what was written.
+fn clap_suggestion(error: &clap::Error) -> Option<String> {
+    use clap::error::{ContextKind, ContextValue};
+    // clap may offer several; the nearest to what was written is named.
+    let written = [ContextKind::InvalidSubcommand, ContextKind::InvalidArg]
+        .into_iter()
+        .find_map(|kind| match error.get(kind) {
+            Some(ContextValue::String(text)) => Some(text.as_str()),
+            _ => None,
+        })
+        .unwrap_or("");
+    [ContextKind::SuggestedSubcommand, ContextKind::SuggestedArg]
+        .into_iter()
+        .find_map(|kind| match error.get(kind) {
+            Some(ContextValue::String(near)) => Some(near.clone()),
+            Some(ContextValue::Strings(near)) => {
+                chengguo::diag::did_you_mean(written, near.iter().map(String::as_str))
+                    .or(near.first().map(String::as_str))
+                    .map(str::to_string)
+            }
+            _ => None,
+        })
+}
+
+/// The `--root` the arguments name (also as `--root=DIR`), else the current folder.
+fn root_in_arguments() -> PathBuf {
+    let arguments: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    for (index, argument) in arguments.iter().enumerate() {
+        let text = argument.to_string_lossy();
+        if let Some(root) = text.strip_prefix("--root=") {
+            return PathBuf::from(root);
+        }
+        if text == "--root"
+            && let Some(root) = arguments.get(index + 1)
+        {
+            return PathBuf::from(root);
+        }
+    }
+    PathBuf::from(".")
+}
+
+/// clap's error in the catalogue's English, from its kind and context.
+fn command_line_message(error: &clap::Error) -> String {
+    use chengguo::diag::messages::Message;
+    use clap::error::{ContextKind, ContextValue, ErrorKind};
+    let context = |kind: ContextKind| match error.get(kind) {
+        Some(ContextValue::String(text)) => text.clone(),
+        Some(ContextValue::Strings(texts)) => texts.join(", "),
+        _ => String::new(),
+    };
+    let argument = context(ContextKind::InvalidArg);
+    match error.kind() {
+        ErrorKind::UnknownArgument => Message::UsageUnknownArgument.english(&[&argument]),
+        ErrorKind::InvalidSubcommand => {
+            Message::UsageUnknownCommand.english(&[&context(ContextKind::InvalidSubcommand)])
+        }
+        ErrorKind::InvalidValue => Message::UsageInvalidValue.english(&[
+            &context(ContextKind::InvalidValue),
+            &argument,
+            &context(ContextKind::ValidValue),
+        ]),
+        ErrorKind::MissingRequiredArgument => Message::UsageMissingArgument.english(&[&argument]),
+        _ => Message::UsageOther.english(&[]),
     }
 }
 

@@ -20,8 +20,6 @@ use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
-use rayon::prelude::*;
-
 use crate::render::OutputFile;
 
 /// Where a build puts its files as it makes them; shared by every core.
@@ -404,15 +402,6 @@ fn with_parent(path: &Path, make: impl Fn(&Path) -> io::Result<()>) -> io::Resul
     }
 }
 
-/// Make `output` hold exactly `files`, replacing what was there in one step.
-pub fn write_atomically(output: &Path, files: &[OutputFile]) -> io::Result<()> {
-    let staging = Staging::begin(output)?;
-    files
-        .par_iter()
-        .try_for_each(|file| staging.put(file.clone()))?;
-    staging.commit()
-}
-
 fn same_bytes(path: &Path, bytes: &[u8]) -> bool {
     match fs::symlink_metadata(path) {
         Ok(meta) if meta.is_file() && meta.len() == bytes.len() as u64 => {
@@ -425,6 +414,16 @@ fn same_bytes(path: &Path, bytes: &[u8]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use rayon::prelude::*;
+
+    /// Make `output` hold exactly `files`, replacing what was there in one step.
+    fn write_atomically(output: &Path, files: &[OutputFile]) -> io::Result<()> {
+        let staging = Staging::begin(output)?;
+        files
+            .par_iter()
+            .try_for_each(|file| staging.put(file.clone()))?;
+        staging.commit()
+    }
 
     /// `path` relative to `root`, with `/` separators, as output paths are written.
     fn relative_path(root: &Path, path: &Path) -> String {

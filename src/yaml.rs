@@ -3,10 +3,18 @@
 //! Documents are turned into our own [`Yaml`] tree so that the rest of the
 //! program does not depend on serde_yaml (archived upstream) and it can be
 //! swapped without touching the parser. serde_yaml gives no positions for
-//! values, so [`Locator`] finds the line and column of a key or value in the
-//! source text; positions are counted from the top of the file.
+//! values, so [`Locator`] places keys and values from the marks of the
+//! events of libyaml, the parser under serde_yaml; positions are counted
+//! from the top of the file.
 
+mod events;
+mod marks;
+
+use std::cell::OnceCell;
 use std::fmt;
+
+use marks::Node;
+pub use marks::Step;
 
 /// A parsed YAML value.
 #[derive(Debug, Clone, PartialEq)]
@@ -108,139 +116,135 @@ fn explain(text: &str, error: &serde_yaml::Error, first_line: usize) -> YamlErro
         .map(|l| newline_place_of_yaml(text, l.line(), l.column()))
         .unwrap_or((1, 1));
     let lines: Vec<&str> = text.split('\n').collect();
-    let at = |line: usize, column: usize, message: String, help: &str| YamlError {
-        line,
-        column,
-        message,
-        help: Some(help.to_string()),
-    };
     // A full-width colon after a key leaves the line a plain text, and the
     // parser stumbles only on a later line; the fix is on the colon's line.
     if let Some((line, column, key)) = full_width_colon(&lines, line) {
-        return at(
-            line,
-            column,
+        return error_at(
+            (line, column),
             format!(
                 "\"{key}\" is followed by a full-width colon ：, which YAML does not read as a key's colon"
             ),
             "use an ASCII colon: write `: ` (a colon and a space) after the key",
         );
     }
-    if let Some(key) = raw
-        .split("duplicate entry with key \"")
-        .nth(1)
-        .and_then(|rest| rest.split('"').next())
-    {
-        // The parser places this at the map's first key; the second one is the problem.
-        if let Some((first, second, column)) = duplicate_key(&lines, line, column, key) {
-            return at(
-                second,
-                column,
-                format!("the key \"{key}\" is written twice in the same map"),
-                &format!(
-                    "keep one of the two: the key is also on line {}",
-                    first + first_line - 1
-                ),
-            );
-        }
-        return at(
-            line,
-            column,
-            format!("the key \"{key}\" is written twice in the same map"),
-            "keep one of the two",
-        );
+    if let Some(error) = explain_duplicate(text, &raw, (line, column), first_line) {
+        return error;
+    }
+    if let Some(error) = explain_unclosed(text, &raw) {
+        return error;
     }
     let here = lines.get(line - 1).and_then(|l| l.chars().nth(column - 1));
-    let opened = context_place(&raw, text);
-    if here == Some('\t')
-        && (raw.contains("tab character") || raw.contains("cannot start any token"))
-    {
-        return at(
-            line,
-            column,
-            "a tab in the indentation: YAML indents with spaces only".to_string(),
-            "replace the tab with spaces",
-        );
-    }
-    if raw.starts_with("did not find expected ',' or ']'")
-        && let Some((line, column)) = opened
-    {
-        return at(
-            line,
-            column,
-            "the list opened here with [ is not closed with ]".to_string(),
-            "close the list with ] and separate its items with commas",
-        );
-    }
-    if raw.starts_with("did not find expected ',' or '}'")
-        && let Some((line, column)) = opened
-    {
-        return at(
-            line,
-            column,
-            "the map opened here with { is not closed with }".to_string(),
-            "close the map with } and separate its entries with commas",
-        );
-    }
-    if raw.contains("while scanning a quoted scalar")
-        && raw.starts_with("found unexpected end of stream")
-        && let Some((line, column)) = opened
-    {
-        return at(
-            line,
-            column,
-            "the quotation mark here is not closed".to_string(),
-            "end the text with the same quotation mark it starts with",
-        );
-    }
-    if raw.starts_with("found unknown escape character") {
-        return at(
-            line,
-            column,
-            "a backslash in double-quoted text starts an escape YAML does not know".to_string(),
-            "write \\\\ for a backslash, or put the text in single quotes",
-        );
-    }
-    if raw.starts_with("unknown anchor") {
-        return at(
-            line,
-            column,
-            "an alias *name refers to no anchor &name written before it".to_string(),
-            "put text that starts with * in quotes",
-        );
-    }
-    if raw.starts_with("found character that cannot start any token")
-        && let Some(c) = here
-    {
-        return at(
-            line,
-            column,
-            format!("a value cannot start with {c}"),
-            "put the text in quotes",
-        );
-    }
-    if raw.starts_with("mapping values are not allowed in this context") {
-        return at(
-            line,
-            column,
-            "a colon and a space here start a key where none can stand".to_string(),
-            "check the indentation, or quote text that holds a colon followed by a space",
-        );
-    }
-    if raw.contains("repetition limit exceeded") {
-        return at(
-            line,
-            column,
-            clean_message(&raw),
-            "its aliases (*name) repeat a value too many times; write the values out",
-        );
-    }
-    at(
+    let (message, help) = explain_here(&raw, here);
+    error_at((line, column), message, help)
+}
+
+fn error_at((line, column): (usize, usize), message: String, help: &str) -> YamlError {
+    YamlError {
         line,
         column,
-        clean_message(&raw),
-        "check the indentation and quote text that holds a colon followed by a space",
-    )
+        message,
+        help: Some(help.to_string()),
+    }
+}
+
+/// A key written twice, placed at its second occurrence (the parser places
+/// it at the map's first key).
+fn explain_duplicate(
+    text: &str,
+    raw: &str,
+    place: (usize, usize),
+    first_line: usize,
+) -> Option<YamlError> {
+    let key = raw
+        .split("duplicate entry with key \"")
+        .nth(1)?
+        .split('"')
+        .next()?;
+    let message = format!("the key \"{key}\" is written twice in the same map");
+    Some(match duplicate_key(text, key) {
+        Some((first, second, column)) => error_at(
+            (second, column),
+            message,
+            &format!(
+                "keep one of the two: the key is also on line {}",
+                first + first_line - 1
+            ),
+        ),
+        None => error_at(place, message, "keep one of the two"),
+    })
+}
+
+/// A list, map or quotation left open, placed where it was opened.
+fn explain_unclosed(text: &str, raw: &str) -> Option<YamlError> {
+    let opened = context_place(raw, text)?;
+    let (message, help) = if raw.starts_with("did not find expected ',' or ']'") {
+        (
+            "the list opened here with [ is not closed with ]",
+            "close the list with ] and separate its items with commas",
+        )
+    } else if raw.starts_with("did not find expected ',' or '}'") {
+        (
+            "the map opened here with { is not closed with }",
+            "close the map with } and separate its entries with commas",
+        )
+    } else if raw.contains("while scanning a quoted scalar")
+        && raw.starts_with("found unexpected end of stream")
+    {
+        (
+            "the quotation mark here is not closed",
+            "end the text with the same quotation mark it starts with",
+        )
+    } else {
+        return None;
+    };
+    Some(error_at(opened, message.to_string(), help))
+}
+
+/// The message and help of an error placed where the parser placed it;
+/// `here` is the character there.
+fn explain_here(raw: &str, here: Option<char>) -> (String, &'static str) {
+    let known = |message: &str, help| (message.to_string(), help);
+    match here {
+        Some('\t') if raw.contains("tab character") || raw.contains("cannot start any token") => {
+            return known(
+                "a tab in the indentation: YAML indents with spaces only",
+                "replace the tab with spaces",
+            );
+        }
+        Some(c) if raw.starts_with("found character that cannot start any token") => {
+            return (
+                format!("a value cannot start with {c}"),
+                "put the text in quotes",
+            );
+        }
+        _ => {}
+    }
+    if raw.starts_with("found unknown escape character") {
+        known(
+            "a backslash in double-quoted text starts an escape YAML does not know",
+            "write \\\\ for a backslash, or put the text in single quotes",
+        )
+    } else if raw.starts_with("unknown anchor") {
+        known(
+            "an alias *name refers to no anchor &name written before it",
+            "put text that starts with * in quotes",
+        )
+    } else if raw.starts_with("mapping values are not allowed in this context") {
+        known(
+            "a colon and a space here start a key where none can stand",
+            "check the indentation, or quote text that holds a colon followed by a space",
+        )
+    } else if raw.contains("repetition limit exceeded") {
+        (
+            clean_message(raw),
+            "its aliases (*name) repeat a value too many times; write the values out",
+        )
+    } else {
+        (
+            clean_message(raw),
+            "check the indentation and quote text that holds a colon followed by a space",
+        )
+    }
 }
 
 /// The line (1-based), column and key of a `key：value` line at or just above
@@ -271,45 +275,15 @@ fn full_width_colon(lines: &[&str], line: usize) -> Option<(usize, usize, String
     None
 }
 
-/// For a duplicate `key` in the block map whose first key is at (`line`,
-/// `column`): the lines of its first and second occurrence, and the column.
-fn duplicate_key(
-    lines: &[&str],
-    line: usize,
-    column: usize,
-    key: &str,
-) -> Option<(usize, usize, usize)> {
-    let indent = column - 1;
-    let mut found = Vec::new();
-    for (index, text) in lines.iter().enumerate().skip(line - 1) {
-        let content = text.trim_start_matches(' ');
-        let depth = text.len() - content.len();
-        if content.is_empty() || content.starts_with('#') || depth > indent {
-            continue;
-        }
-        if depth < indent && index + 1 > line {
-            break;
-        }
-        let content = &text[indent.min(text.len())..];
-        let rest = content
-            .strip_prefix('"')
-            .and_then(|r| r.strip_prefix(key))
-            .and_then(|r| r.strip_prefix('"'))
-            .or_else(|| {
-                content
-                    .strip_prefix('\'')
-                    .and_then(|r| r.strip_prefix(key))
-                    .and_then(|r| r.strip_prefix('\''))
-            })
-            .or_else(|| content.strip_prefix(key));
-        if rest.is_some_and(|r| r.trim_start_matches(' ').starts_with(':')) {
-            found.push(index + 1);
-        }
-    }
-    match found[..] {
-        [first, second, ..] => Some((first, second, column)),
-        _ => None,
-    }
+/// For a `key` written twice in one map: the lines of its first and second
+/// occurrence and the column of the second, from libyaml's marks (serde_yaml
+/// places the error at the map's first key).
+fn duplicate_key(text: &str, key: &str) -> Option<(usize, usize, usize)> {
+    let tree = marks::tree(text)?;
+    let (first, second) = tree.duplicate(key)?;
+    let (first_line, _) = newline_place(text, first.text_start(text)?);
+    let (line, column) = newline_place(text, second.text_start(text)?);
+    Some((first_line, line, column))
 }
 
 /// The place of the parser's "while parsing … at line L column C" context
@@ -528,179 +502,108 @@ fn convert(value: serde_yaml::Value) -> Yaml {
         Value::Sequence(items) => Yaml::List(items.into_iter().map(convert).collect()),
         Value::Mapping(map) => Yaml::Map(
             map.into_iter()
-                .map(|(key, value)| {
-                    let key = match convert(key) {
-                        Yaml::Null => "null".to_string(),
-                        other => other
-                            .as_scalar_text()
-                            .unwrap_or_else(|| format!("{other:?}")),
-                    };
-                    (key, convert(value))
-                })
+                .map(|(key, value)| (map_key(convert(key)), convert(value)))
                 .collect(),
         ),
         Value::Tagged(tagged) => convert(tagged.value),
     }
 }
 
-/// Finds where keys and values stand in the source text of a YAML block.
+/// A map's key as the program reads it: scalars as their text, nothing as `null`.
+fn map_key(key: Yaml) -> String {
+    match key {
+        Yaml::Null => "null".to_string(),
+        other => other
+            .as_scalar_text()
+            .unwrap_or_else(|| format!("{other:?}")),
+    }
+}
+
+/// A plain key written as `plain`, read as [`parse`] reads keys (`1.0` is `1`).
+fn key_text(plain: &str) -> String {
+    // Most keys are words: text to serde_yaml unless they spell nothing, a
+    // truth value or a number (`inf`); only the others are read by it.
+    let word = plain.starts_with(char::is_alphabetic)
+        && !matches!(
+            plain,
+            "null" | "Null" | "NULL" | "true" | "True" | "TRUE" | "false" | "False" | "FALSE"
+        )
+        && plain.parse::<f64>().is_err();
+    if word {
+        return plain.to_string();
+    }
+    serde_yaml::from_str::<serde_yaml::Value>(plain)
+        .map(|value| map_key(convert(value)))
+        .unwrap_or_else(|_| plain.to_string())
+}
+
+/// Finds where keys and values stand in the text of a YAML block, exactly:
+/// from the marks of libyaml's events, read only when first asked (a file
+/// with nothing to report never pays for them).
 ///
 /// `first_line` is the file line of the block's first line, so that places are
 /// counted from the top of the file, not from the top of the front matter.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug)]
 pub struct Locator<'a> {
     text: &'a str,
     first_line: usize,
+    tree: OnceCell<Option<Node>>,
 }
 
 impl<'a> Locator<'a> {
     pub fn new(text: &'a str, first_line: usize) -> Self {
-        Locator { text, first_line }
-    }
-
-    /// The file line of a 1-based line of the block.
-    pub fn file_line(&self, block_line: usize) -> usize {
-        block_line + self.first_line - 1
-    }
-
-    /// `(line, column)` of a top-level key, column of its first character.
-    pub fn key(&self, key: &str) -> Option<(usize, usize)> {
-        self.top_level_key_index(key)
-            .map(|index| (self.file_line(index + 1), 1))
-    }
-
-    /// `(line, column)` of `needle` within the value of the top-level `key`
-    /// (on the key's line or the lines indented below it); the key's place if not found.
-    pub fn value(&self, key: &str, needle: &str) -> Option<(usize, usize)> {
-        if let Some(place) = self.find_in_value(key, needle) {
-            return Some(place);
+        Locator {
+            text,
+            first_line,
+            tree: OnceCell::new(),
         }
-        let start = self.top_level_key_index(key)?;
-        let first = self.text.lines().nth(start)?;
-        let column = first
-            .find(':')
-            .map(|i| {
-                first[..i + 1].chars().count()
-                    + 1
-                    + first[i + 1..].chars().take_while(|c| *c == ' ').count()
-            })
-            .unwrap_or(1);
-        Some((self.file_line(start + 1), column))
     }
 
-    /// `(line, column)` of `needle` within the value of the top-level `key`,
-    /// only if it is written there as it is.
-    ///
-    /// A place where `needle` stands as a whole value or list item is
-    /// preferred to one where it is part of a longer one, so that in
-    /// `[作价入股, 作价]` the item `作价` is found at its own place.
+    fn tree(&self) -> Option<&Node> {
+        self.tree.get_or_init(|| marks::tree(self.text)).as_ref()
+    }
+
+    /// `(line, column)` of a byte offset of the block, from the top of the file.
+    fn place(&self, offset: usize) -> (usize, usize) {
+        let (line, column) = newline_place(self.text, offset);
+        (line + self.first_line - 1, column)
+    }
+
+    /// `(line, column)` of a top-level key.
+    pub fn key(&self, key: &str) -> Option<(usize, usize)> {
+        self.key_at(&[Step::key(key)])
+    }
+
+    /// `(line, column)` of the key that the last step of `path` names
+    /// (`[vocabularies, genres, other]`): each key is looked for only among
+    /// the children of the one before.
+    pub fn key_at(&self, path: &[Step]) -> Option<(usize, usize)> {
+        let key = self.tree()?.find_key(path)?;
+        Some(self.place(key.text_start(self.text)?))
+    }
+
+    /// `(line, column)` of the first character of the value at `path`: a
+    /// list item, a value in a flow list, the first line of a block text.
+    /// A key written with no value is placed at the key.
+    pub fn value_at(&self, path: &[Step]) -> Option<(usize, usize)> {
+        let node = self.tree()?.find(path)?;
+        match node.text_start(self.text) {
+            Some(start) => Some(self.place(start)),
+            None => self.key_at(path),
+        }
+    }
+
+    /// `(line, column)` of `needle` within the text of the top-level `key`'s
+    /// value, where it is written as it is (not through escapes).
     pub fn find_in_value(&self, key: &str, needle: &str) -> Option<(usize, usize)> {
+        let node = self.tree()?.find(&[Step::key(key)])?;
         if needle.is_empty() {
             return None;
         }
-        let start = self.top_level_key_index(key)?;
-        let lines: Vec<&str> = self.text.lines().collect();
-        let mut within_longer = None;
-        for (offset, line) in lines[start..].iter().enumerate() {
-            if offset > 0 && is_top_level_key_line(line) {
-                break;
-            }
-            let search_from = if offset == 0 {
-                line.find(':').map(|i| i + 1).unwrap_or(0)
-            } else {
-                0
-            };
-            for (byte, _) in line[search_from..].match_indices(needle) {
-                let at = search_from + byte;
-                let place = (
-                    self.file_line(start + offset + 1),
-                    line[..at].chars().count() + 1,
-                );
-                if stands_alone(line, at, at + needle.len()) {
-                    return Some(place);
-                }
-                within_longer.get_or_insert(place);
-            }
-        }
-        within_longer
+        let start = node.text_start(self.text)?;
+        let found = self.text.get(start..node.end)?.find(needle)?;
+        Some(self.place(start + found))
     }
-
-    /// `(line, column)` of a key in nested block maps, by its path of keys
-    /// (`["vocabularies", "genres", "other"]`): each key is looked for only
-    /// among the children of the one before, so the same key under another
-    /// parent is not taken for it.
-    pub fn key_path(&self, path: &[&str]) -> Option<(usize, usize)> {
-        let (first, rest) = path.split_first()?;
-        let lines: Vec<&str> = self.text.lines().collect();
-        let mut index = self.top_level_key_index(first)?;
-        let mut indent = 0;
-        for key in rest {
-            let mut child_indent = None;
-            let mut found = None;
-            for (offset, line) in lines.iter().enumerate().skip(index + 1) {
-                let content = line.trim_start_matches(' ');
-                if content.is_empty() || content.starts_with('#') {
-                    continue;
-                }
-                let depth = line.len() - content.len();
-                if depth <= indent {
-                    break;
-                }
-                if *child_indent.get_or_insert(depth) != depth {
-                    continue;
-                }
-                if starts_with_key(content, key) {
-                    found = Some(offset);
-                    break;
-                }
-            }
-            index = found?;
-            indent = child_indent?;
-        }
-        Some((self.file_line(index + 1), indent + 1))
-    }
-
-    fn top_level_key_index(&self, key: &str) -> Option<usize> {
-        self.text.lines().position(|line| {
-            let unquoted = line
-                .strip_prefix('"')
-                .and_then(|rest| rest.strip_prefix(key))
-                .and_then(|rest| rest.strip_prefix('"'))
-                .or_else(|| line.strip_prefix(key));
-            unquoted.is_some_and(|rest| rest.trim_start().starts_with(':'))
-        })
-    }
-}
-
-/// Whether `line[start..end]` is a whole scalar: nothing but YAML punctuation
-/// or spaces before it and after it on its side of the item.
-fn stands_alone(line: &str, start: usize, end: usize) -> bool {
-    let before = line[..start].chars().next_back();
-    let after = line[end..].chars().next();
-    before
-        .is_none_or(|c| c.is_whitespace() || matches!(c, '[' | '{' | ',' | ':' | '-' | '"' | '\''))
-        && after
-            .is_none_or(|c| c.is_whitespace() || matches!(c, ']' | '}' | ',' | '"' | '\'' | '#'))
-}
-
-/// Whether `content` (a line without its indentation) is `key:`, plain or quoted.
-fn starts_with_key(content: &str, key: &str) -> bool {
-    ['"', '\'']
-        .iter()
-        .find_map(|quote| {
-            content
-                .strip_prefix(*quote)
-                .and_then(|r| r.strip_prefix(key))
-                .and_then(|r| r.strip_prefix(*quote))
-        })
-        .or_else(|| content.strip_prefix(key))
-        .is_some_and(|rest| rest.trim_start_matches(' ').starts_with(':'))
-}
-
-fn is_top_level_key_line(line: &str) -> bool {
-    line.chars()
-        .next()
-        .is_some_and(|c| !c.is_whitespace() && c != '#' && c != '-')
 }
 
 #[cfg(test)]
@@ -922,33 +825,43 @@ mod tests {
         }
     }
 
+    fn path(steps: &[&str]) -> Vec<Step> {
+        steps
+            .iter()
+            .map(|step| match step.parse() {
+                Ok(index) => Step::Item(index),
+                Err(_) => Step::key(step),
+            })
+            .collect()
+    }
+
     #[test]
     fn locates_a_nested_key_under_its_own_parent() {
         let text = "title: x\nvocabularies:\n  topics:\n    other: {zh: 其他, en: Other}\n  genres:\n    # kinds\n    reply: {zh: 答复, en: Reply}\n    other: {zh: 其他}\nlimits: {}\n";
         let locator = Locator::new(text, 1);
-        assert_eq!(
-            locator.key_path(&["vocabularies", "genres", "other"]),
-            Some((8, 5))
-        );
-        assert_eq!(
-            locator.key_path(&["vocabularies", "topics", "other"]),
-            Some((4, 5))
-        );
-        assert_eq!(locator.key_path(&["vocabularies", "genres"]), Some((5, 3)));
-        assert_eq!(locator.key_path(&["vocabularies", "genres", "none"]), None);
-        assert_eq!(locator.key_path(&["limits", "depth"]), None);
+        let key = |steps: &[&str]| locator.key_at(&path(steps));
+        assert_eq!(key(&["vocabularies", "genres", "other"]), Some((8, 5)));
+        assert_eq!(key(&["vocabularies", "topics", "other"]), Some((4, 5)));
+        assert_eq!(key(&["vocabularies", "genres"]), Some((5, 3)));
+        assert_eq!(key(&["vocabularies", "genres", "none"]), None);
+        assert_eq!(key(&["limits", "depth"]), None);
     }
 
     #[test]
     fn locates_list_items_at_their_own_place_not_inside_a_longer_one() {
         let flow = Locator::new("title: x\ntransfer_modes: [作价入股, 作价]\n", 2);
-        assert_eq!(flow.value("transfer_modes", "作价"), Some((3, 24)));
-        assert_eq!(flow.value("transfer_modes", "作价入股"), Some((3, 18)));
+        assert_eq!(
+            flow.value_at(&path(&["transfer_modes", "1"])),
+            Some((3, 24))
+        );
+        assert_eq!(
+            flow.value_at(&path(&["transfer_modes", "0"])),
+            Some((3, 18))
+        );
         let block = Locator::new("tags:\n  - 作价入股\n  - \"作价\"\nstage: 中试\n", 1);
-        assert_eq!(block.value("tags", "作价"), Some((3, 6)));
-        assert_eq!(block.value("tags", "作价入股"), Some((2, 5)));
-        // Only inside a longer value: that place is still better than the key's.
-        assert_eq!(block.value("stage", "中"), Some((4, 8)));
+        assert_eq!(block.value_at(&path(&["tags", "1"])), Some((3, 6)));
+        assert_eq!(block.value_at(&path(&["tags", "0"])), Some((2, 5)));
+        assert_eq!(block.value_at(&path(&["stage"])), Some((4, 8)));
     }
 
     #[test]
@@ -956,10 +869,26 @@ mod tests {
         let text = "title: 纳米\nstage: 中式\ntags:\n  - 赋权\n  - 中试\nregion: x\n";
         let locator = Locator::new(text, 2);
         assert_eq!(locator.key("stage"), Some((3, 1)));
-        assert_eq!(locator.value("stage", "中式"), Some((3, 8)));
-        assert_eq!(locator.value("tags", "中试"), Some((6, 5)));
-        assert_eq!(locator.value("tags", "missing"), Some((4, 6)));
+        assert_eq!(locator.value_at(&path(&["stage"])), Some((3, 8)));
+        assert_eq!(locator.value_at(&path(&["tags", "1"])), Some((6, 5)));
+        assert_eq!(locator.value_at(&path(&["tags", "2"])), None);
         assert_eq!(locator.key("nope"), None);
+    }
+
+    #[test]
+    fn locates_the_same_value_written_twice_at_each_own_place() {
+        let text = "a: 中试\nb: [中试, x, 中试]\nc:\n  d: 中试\n";
+        let locator = Locator::new(text, 1);
+        assert_eq!(locator.value_at(&path(&["b", "2"])), Some((2, 12)));
+        assert_eq!(locator.value_at(&path(&["c", "d"])), Some((4, 6)));
+    }
+
+    #[test]
+    fn counts_lines_of_crlf_files_and_places_empty_values_at_their_key() {
+        let text = "a: x\r\nb:\r\nc: [p, \"q\"]\r\n";
+        let locator = Locator::new(text, 2);
+        assert_eq!(locator.value_at(&path(&["c", "1"])), Some((4, 9)));
+        assert_eq!(locator.value_at(&path(&["b"])), Some((3, 1)));
     }
 }
 

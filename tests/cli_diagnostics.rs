@@ -201,6 +201,16 @@ fn a_yaml_entry_with_both_titles_blank_is_an_error_at_its_title() {
     );
 }
 
+/// The minimal site with English as its default language.
+fn english_site() -> tempfile::TempDir {
+    site_with(&[(
+        "config.yaml",
+        &fs::read_to_string(repo().join("tests/fixtures/minimal/config.yaml"))
+            .unwrap()
+            .replace("default_language: zh", "default_language: en"),
+    )])
+}
+
 /// `chengguo ARGS` in `dir`: exit code and standard error.
 fn run(dir: &Path, args: &[&str]) -> (Option<i32>, String) {
     let output = Command::new(env!("CARGO_BIN_EXE_chengguo"))
@@ -232,16 +242,45 @@ fn new_and_usage_errors_speak_the_sites_language() {
         .1,
         "错误: --base-url：base_url 必须以 http://、https:// 或 / 开头，而不是 \"ftp://x/\"\n"
     );
-    let english = site_with(&[(
-        "config.yaml",
-        &fs::read_to_string(repo().join("tests/fixtures/minimal/config.yaml"))
-            .unwrap()
-            .replace("default_language: zh", "default_language: en"),
-    )]);
+    let english = english_site();
     assert_eq!(
         run(english.path(), &["new", "park", "science-city"]).1,
         "error: the slug is taken: content/parks/science-city.yaml already exists\n"
     );
+}
+
+#[test]
+fn command_line_mistakes_speak_the_language_of_the_site_root_names() {
+    let site = site_with(&[]);
+    let elsewhere = tempfile::tempdir().unwrap();
+    let root = site.path().to_str().unwrap();
+    assert_eq!(
+        run(elsewhere.path(), &["check", "--root", root, "--bogus"]),
+        (
+            Some(2),
+            "错误: 未知的参数 `--bogus`\n  = 提示: 运行 chengguo help 查看用法\n".to_string()
+        )
+    );
+    assert_eq!(
+        run(site.path(), &["chek"]).1,
+        "错误: 未知的命令 `chek`\n  = 提示: 你是不是要写 check？\n  = 提示: 运行 chengguo help 查看用法\n"
+    );
+    assert_eq!(
+        run(site.path(), &["check", "--format", "xml"]).1,
+        "错误: `xml` 不是 `--format <FORMAT>` 的可选值；可选的值是 `text, json, github, gitlab`\n  = 提示: 运行 chengguo help 查看用法\n"
+    );
+    assert_eq!(
+        run(site.path(), &["new", "park"]).1,
+        "错误: 缺少必需的参数：`<SLUG>`\n  = 提示: 运行 chengguo help 查看用法\n"
+    );
+    let english = english_site();
+    let (code, stderr) = run(english.path(), &["check", "--bogus"]);
+    assert_eq!(code, Some(2));
+    assert!(
+        stderr.starts_with("error: unexpected argument '--bogus'"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("错误"), "{stderr}");
 }
 
 #[test]

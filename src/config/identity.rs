@@ -12,7 +12,7 @@ use serde::Serialize;
 
 use crate::diag::{Diagnostic, Diagnostics, did_you_mean};
 use crate::lang::Localized;
-use crate::yaml::{Locator, Yaml};
+use crate::yaml::{Locator, Step, Yaml};
 
 use super::CONFIG_FILE;
 
@@ -105,8 +105,8 @@ pub fn identity(value: &Yaml, locator: &Locator, diagnostics: &mut Diagnostics) 
             .into_iter()
             .find(|part| message.starts_with(&format!("site_mark.{part} ")));
         let place = match part {
-            Some(part) => locator.key_path(&["identity", key, part]),
-            None => locator.key_path(&["identity", key]),
+            Some(part) => locator.key_at(&[Step::key("identity"), Step::key(key), Step::key(part)]),
+            None => locator.key_at(&[Step::key("identity"), Step::key(key)]),
         };
         let (line, column) = place.unwrap_or((0, 0));
         let error = |message: &str| {

@@ -9,7 +9,7 @@ use crate::load::{Form, SourceFile};
 
 use super::fields::{self, FieldSpec, Kind};
 use crate::bidi;
-use crate::yaml::{self, Locator, Yaml};
+use crate::yaml::{self, Locator, Step, Yaml};
 
 /// A field's value, already checked against its [`Kind`].
 #[derive(Debug, Clone, PartialEq)]
@@ -180,6 +180,7 @@ pub fn parse_document(
         let mut context = FieldContext {
             path,
             locator: &locator,
+            at: vec![Step::Key(key.clone())],
             spec,
             lang,
             config,
@@ -239,6 +240,9 @@ impl IntoPath for Diagnostic {
 struct FieldContext<'a> {
     path: &'a Path,
     locator: &'a Locator<'a>,
+    /// Where the value being read stands: the field's key, then list items
+    /// and keys within it, so each problem is placed at its own text.
+    at: Vec<Step>,
     spec: &'static FieldSpec,
     /// The file's language (Markdown form); `None` for the YAML form.
     lang: Option<Lang>,
@@ -247,9 +251,32 @@ struct FieldContext<'a> {
 }
 
 impl FieldContext<'_> {
-    /// Report a problem at `needle` within this field's value.
-    fn error(&mut self, needle: &str, message: String, help: Option<String>) {
-        let (line, column) = self.locator.value(self.spec.name, needle).unwrap_or((0, 0));
+    /// Report a problem with the value being read, placed at its text.
+    fn error(&mut self, message: String, help: Option<String>) {
+        let place = self.locator.value_at(&self.at);
+        self.report(place, message, help);
+    }
+
+    /// Report a problem with `key` in the map being read, placed at the key.
+    fn key_error(&mut self, key: &str, message: String, help: Option<String>) {
+        let mut path = self.at.clone();
+        path.push(Step::key(key));
+        let place = self.locator.key_at(&path);
+        self.report(place, message, help);
+    }
+
+    /// Run `read` on the value of `key` in the map being read, so that
+    /// what it reports is placed there.
+    fn within<T>(&mut self, key: &str, read: impl FnOnce(&mut Self) -> T) -> T {
+        let depth = self.at.len();
+        self.at.push(Step::key(key));
+        let result = read(self);
+        self.at.truncate(depth);
+        result
+    }
+
+    fn report(&mut self, place: Option<(usize, usize)>, message: String, help: Option<String>) {
+        let (line, column) = place.unwrap_or((0, 0));
         self.diagnostics.push(
             Diagnostic::error(self.path, message)
                 .at(line, column)
@@ -260,7 +287,6 @@ impl FieldContext<'_> {
 
     fn expected(&mut self, what: &str, found: &Yaml) -> Option<Value> {
         self.error(
-            "",
             format!("expected {what}, found {}", found.kind_name()),
             None,
         );
@@ -316,12 +342,23 @@ impl FieldContext<'_> {
         value: &Yaml,
         mut item: impl FnMut(&mut Self, &Yaml) -> Option<T>,
     ) -> Option<Vec<T>> {
-        let items: Vec<&Yaml> = match value {
-            Yaml::List(items) => items.iter().filter(|i| !is_blank(i)).collect(),
-            single => vec![single],
+        let items: Vec<(Option<usize>, &Yaml)> = match value {
+            Yaml::List(items) => items
+                .iter()
+                .enumerate()
+                .filter(|(_, i)| !is_blank(i))
+                .map(|(index, i)| (Some(index), i))
+                .collect(),
+            single => vec![(None, single)],
         };
         let count = self.diagnostics.len();
-        let converted: Vec<T> = items.into_iter().filter_map(|i| item(self, i)).collect();
+        let depth = self.at.len();
+        let mut converted = Vec::new();
+        for (index, value) in items {
+            self.at.extend(index.map(Step::Item));
+            converted.extend(item(self, value));
+            self.at.truncate(depth);
+        }
         (self.diagnostics.len() == count && !converted.is_empty()).then_some(converted)
     }
 
@@ -342,7 +379,6 @@ impl FieldContext<'_> {
                 Lang::En => "English",
             };
             self.error(
-                "",
                 format!(
                     "a {{zh, en}} map belongs in a slug.yaml entry; this file is in {file_language}"
                 ),
@@ -357,15 +393,16 @@ impl FieldContext<'_> {
                     localized.set(lang, text.trim().to_string())
                 }
                 (Some(_), Some(_)) | (Some(_), None) if is_blank(text) => {}
-                (Some(_), _) => self.error(
-                    key,
-                    format!("the {key} text must be text, not {}", text.kind_name()),
-                    None,
-                ),
+                (Some(_), _) => self.within(key, |context| {
+                    context.error(
+                        format!("the {key} text must be text, not {}", text.kind_name()),
+                        None,
+                    )
+                }),
                 (None, _) => {
                     let help =
                         did_you_mean(key, ["zh", "en"]).map(|s| format!("did you mean {s}?"));
-                    self.error(
+                    self.key_error(
                         key,
                         format!("unknown language \"{key}\"; use zh and en"),
                         help,
@@ -383,7 +420,7 @@ impl FieldContext<'_> {
         match Date::parse(&text) {
             Ok(date) => Some(date),
             Err(message) => {
-                self.error(&text, message, None);
+                self.error(message, None);
                 None
             }
         }
@@ -409,7 +446,7 @@ impl FieldContext<'_> {
                 name.key()
             ),
         };
-        self.error(&written, format!("unknown value \"{written}\""), Some(help));
+        self.error(format!("unknown value \"{written}\""), Some(help));
         None
     }
 
@@ -419,10 +456,9 @@ impl FieldContext<'_> {
                 .expected(&format!("the slug of a {}", target.key()), value)
                 .and(None);
         };
-        let (line, column) = self.locator.value(self.spec.name, &slug).unwrap_or((0, 0));
+        let (line, column) = self.locator.value_at(&self.at).unwrap_or((0, 0));
         if !is_valid_slug(&slug) {
             self.error(
-                &slug,
                 format!("\"{slug}\" is not a slug; a slug is lowercase ASCII letters, digits and hyphens"),
                 Some(format!("write the file name of the {} without its extension", target.key())),
             );
@@ -446,7 +482,6 @@ impl FieldContext<'_> {
         let is_web = url.starts_with("https://") || url.starts_with("http://");
         if !is_web || url.contains(char::is_whitespace) || url.len() <= "https://".len() {
             self.error(
-                &url,
                 format!("\"{url}\" is not a web address"),
                 Some("write it as https://…".into()),
             );
@@ -467,7 +502,6 @@ impl FieldContext<'_> {
             || path.contains('\\')
         {
             self.error(
-                &path,
                 format!("\"{path}\" is not a path under static/"),
                 Some("e.g. images/cover.jpg".into()),
             );
@@ -477,12 +511,16 @@ impl FieldContext<'_> {
     }
 
     fn link(&mut self, value: &Yaml) -> Option<Link> {
-        let title = value.get("title").and_then(|t| self.text(t));
-        let url = value.get("url").and_then(|u| self.url(u));
+        let title = value
+            .get("title")
+            .and_then(|t| self.within("title", |context| context.text(t)));
+        let url = value
+            .get("url")
+            .and_then(|u| self.within("url", |context| context.url(u)));
         if let Yaml::Map(entries) = value
             && let Some((key, _)) = entries.iter().find(|(k, _)| k != "title" && k != "url")
         {
-            self.error(
+            self.key_error(
                 key,
                 format!("unknown key \"{key}\" in a link"),
                 Some("a link has title and url".into()),
@@ -492,7 +530,7 @@ impl FieldContext<'_> {
         match (title, url) {
             (Some(title), Some(url)) => Some(Link { title, url }),
             _ => {
-                self.error("", "each link needs a title and a url".into(), None);
+                self.error("each link needs a title and a url".into(), None);
                 None
             }
         }
@@ -509,37 +547,39 @@ impl FieldContext<'_> {
             year: None,
         };
         for (key, item) in entries {
-            match key.as_str() {
-                "label" => figure.label = self.text(item)?,
-                "unit" if is_blank(item) => {}
-                "unit" => figure.unit = self.text(item)?,
-                "value" => match item {
-                    Yaml::Int(_) | Yaml::Float(_) => figure.value = item.as_scalar_text()?,
-                    other => {
-                        return self
-                            .expected("a number as the figure's value", other)
-                            .and(None);
-                    }
-                },
-                "year" => match item {
-                    Yaml::Int(year) if (1000..=9999).contains(year) => {
-                        figure.year = Some(*year as u16)
-                    }
-                    other => return self.expected("a year such as 2021", other).and(None),
-                },
-                other => {
-                    let help = did_you_mean(other, ["label", "value", "unit", "year"])
-                        .map(|s| format!("did you mean {s}?"));
-                    self.error(other, format!("unknown key \"{other}\" in a figure"), help);
-                    return None;
-                }
+            if !["label", "value", "unit", "year"].contains(&key.as_str()) {
+                let help = did_you_mean(key, ["label", "value", "unit", "year"])
+                    .map(|s| format!("did you mean {s}?"));
+                self.key_error(key, format!("unknown key \"{key}\" in a figure"), help);
+                return None;
             }
+            self.within(key, |context| context.figure_part(&mut figure, key, item))?;
         }
         if figure.label.is_empty() || figure.value.is_empty() {
-            self.error("", "each figure needs a label and a value".into(), None);
+            self.error("each figure needs a label and a value".into(), None);
             return None;
         }
         Some(figure)
+    }
+
+    /// One of a figure's keys, which the caller checked it knows.
+    fn figure_part(&mut self, figure: &mut Figure, key: &str, item: &Yaml) -> Option<()> {
+        match (key, item) {
+            ("unit", item) if is_blank(item) => {}
+            ("label", item) => figure.label = self.text(item)?,
+            ("unit", item) => figure.unit = self.text(item)?,
+            ("value", Yaml::Int(_) | Yaml::Float(_)) => figure.value = item.as_scalar_text()?,
+            ("value", other) => {
+                return self
+                    .expected("a number as the figure's value", other)
+                    .and(None);
+            }
+            ("year", Yaml::Int(year)) if (1000..=9999).contains(year) => {
+                figure.year = Some(*year as u16)
+            }
+            (_, other) => return self.expected("a year such as 2021", other).and(None),
+        }
+        Some(())
     }
 
     fn coordinates(&mut self, value: &Yaml) -> Option<Coordinates> {
@@ -555,7 +595,7 @@ impl FieldContext<'_> {
                 Some(Coordinates { lat, lon })
             }
             _ => {
-                self.error("", "expected {lat: …, lon: …} in degrees".into(), None);
+                self.error("expected {lat: …, lon: …} in degrees".into(), None);
                 None
             }
         }
@@ -648,3 +688,6 @@ mod properties {
         }
     }
 }
+
+#[cfg(test)]
+mod place_properties;
