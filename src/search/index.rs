@@ -65,6 +65,8 @@ struct Manifest<'a> {
     folded: bool,
     /// The first term of each shard, in UTF-16 order.
     shards: Vec<String>,
+    /// The first key of each shard of longer keys `l/<n>.bin` ([`longer`]).
+    long: Vec<String>,
     /// Documents per bundle file `d/<n>.bin`.
     bundle: usize,
     /// A key in this many documents or more is extended by a character,
@@ -385,10 +387,7 @@ fn document_keys(document: &Document, scratch: &mut Scratch) -> DocumentKeys {
     scratch.word_slots.clear();
     scratch.words.clear();
     scratch.stems.clear();
-    scratch.runs = Runs {
-        head_length: head_length as u32,
-        ..Runs::default()
-    };
+    scratch.runs = Runs::new(head_length as u32);
     // The same cut as `text::terms_with_offsets`: runs of CJK characters and
     // of word characters; anything else separates them.
     let mut start = 0;
@@ -589,10 +588,10 @@ impl Partition {
 /// A hash map with a fast, non-cryptographic hash (FxHash's multiply and
 /// rotate): the keys are the site's own text, and SipHash was a large share
 /// of the index build.
-type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<FastHasher>>;
+pub(super) type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<FastHasher>>;
 
 #[derive(Default)]
-struct FastHasher(u64);
+pub(super) struct FastHasher(u64);
 
 impl Hasher for FastHasher {
     fn finish(&self) -> u64 {
@@ -884,7 +883,7 @@ pub fn build_streaming(
             .map(|(key, list)| (gram_text(key & ((1 << GRAM_BITS) - 1)), list.count))
     });
     let frequent = longer::frequent_trigrams(trigrams, threshold);
-    let longer_keys = longer::keys(&runs, frequent, threshold);
+    let longer_keys = longer::keys(&mut runs, frequent, threshold);
     drop(runs);
     // Every key in one list, filled one partition at a time so that each
     // partition's table is let go as its keys move (a parallel collect held
@@ -893,8 +892,7 @@ pub fn build_streaming(
         .iter()
         .map(|p| p.grams.len() + p.words.len())
         .sum();
-    let mut sorted: Vec<(String, PostingList)> = Vec::with_capacity(total + longer_keys.len());
-    sorted.extend(longer_keys);
+    let mut sorted: Vec<(String, PostingList)> = Vec::with_capacity(total);
     for partition in partitions {
         sorted.extend(
             partition
@@ -909,46 +907,10 @@ pub fn build_streaming(
                 .map(|(word, list)| (word.into_string(), list)),
         );
     }
-    // Without characters from U+E000 up (rare in keys: punctuation is not
-    // indexed and full-width forms fold to ASCII), byte order is UTF-16
-    // order, and comparing bytes is much cheaper.
-    if sorted.iter().all(|(key, _)| key.bytes().all(|b| b < 0xEE)) {
-        sorted.par_sort_unstable_by(|a, b| a.0.as_bytes().cmp(b.0.as_bytes()));
-    } else {
-        sorted.par_sort_unstable_by(|a, b| utf16_order(&a.0, &b.0));
-    }
-
-    // Shards are cut where the old one-by-one writer cut them: once the shard
-    // or its positions reach SHARD_BYTES.
-    let mut cuts: Vec<std::ops::Range<usize>> = Vec::new();
-    let (mut shard_length, mut positions_length, mut from) = (0, 0, 0);
-    for (at, (key, list)) in sorted.iter().enumerate() {
-        shard_length += list.shard_bytes(key);
-        positions_length += list.positions_len();
-        if shard_length >= SHARD_BYTES || positions_length >= SHARD_BYTES {
-            cuts.push(from..at + 1);
-            (shard_length, positions_length, from) = (0, 0, at + 1);
-        }
-    }
-    if from < sorted.len() {
-        cuts.push(from..sorted.len());
-    }
-    let shard_starts: Vec<String> = cuts.iter().map(|cut| sorted[cut.start].0.clone()).collect();
-    cuts.into_par_iter().enumerate().for_each(|(number, cut)| {
-        let keys = &sorted[cut];
-        let mut shard =
-            Vec::with_capacity(keys.iter().map(|(key, list)| list.shard_bytes(key)).sum());
-        let mut positions =
-            Vec::with_capacity(keys.iter().map(|(_, list)| list.positions_len()).sum());
-        for (key, list) in keys {
-            encode_term(&mut shard, &mut positions, key, list);
-        }
-        put.put(format!("s/{number}.bin"), gzip(&shard));
-        if !positions.is_empty() {
-            put.put(format!("p/{number}.bin"), positions);
-        }
-    });
-    drop(sorted);
+    let shard_starts = write_shards(sorted, "s", &put);
+    // The longer keys in shards of their own, so that a prefix scan of the
+    // short keys (typos, unfinished words) does not read them.
+    let long_starts = write_shards(longer_keys, "l", &put);
 
     for (group, facet) in facets.iter().enumerate() {
         let mut column = Vec::new();
@@ -986,6 +948,7 @@ pub fn build_streaming(
         count: documents.len(),
         folded: any_folded.into_inner(),
         shards: shard_starts,
+        long: long_starts,
         bundle: BUNDLE,
         frequent: threshold,
         longest: longer::LONGEST,
@@ -995,6 +958,50 @@ pub fn build_streaming(
         "manifest.json".to_string(),
         serde_json::to_vec(&manifest).expect("the manifest serialises"),
     )
+}
+
+/// Sort keys in UTF-16 order, cut them into shards and write each (as
+/// `<folder>/<n>.bin`, with its trigrams' positions as `p/<n>.bin` when the
+/// folder is `s`); the first key of each shard.
+fn write_shards(mut sorted: Vec<(String, PostingList)>, folder: &str, put: &Hashed) -> Vec<String> {
+    // Without characters from U+E000 up (rare in keys: punctuation is not
+    // indexed and full-width forms fold to ASCII), byte order is UTF-16
+    // order, and comparing bytes is much cheaper.
+    if sorted.iter().all(|(key, _)| key.bytes().all(|b| b < 0xEE)) {
+        sorted.par_sort_unstable_by(|a, b| a.0.as_bytes().cmp(b.0.as_bytes()));
+    } else {
+        sorted.par_sort_unstable_by(|a, b| utf16_order(&a.0, &b.0));
+    }
+    // Shards are cut once the shard or its positions reach SHARD_BYTES.
+    let mut cuts: Vec<std::ops::Range<usize>> = Vec::new();
+    let (mut shard_length, mut positions_length, mut from) = (0, 0, 0);
+    for (at, (key, list)) in sorted.iter().enumerate() {
+        shard_length += list.shard_bytes(key);
+        positions_length += list.positions_len();
+        if shard_length >= SHARD_BYTES || positions_length >= SHARD_BYTES {
+            cuts.push(from..at + 1);
+            (shard_length, positions_length, from) = (0, 0, at + 1);
+        }
+    }
+    if from < sorted.len() {
+        cuts.push(from..sorted.len());
+    }
+    let starts: Vec<String> = cuts.iter().map(|cut| sorted[cut.start].0.clone()).collect();
+    cuts.into_par_iter().enumerate().for_each(|(number, cut)| {
+        let keys = &sorted[cut];
+        let mut shard =
+            Vec::with_capacity(keys.iter().map(|(key, list)| list.shard_bytes(key)).sum());
+        let mut positions =
+            Vec::with_capacity(keys.iter().map(|(_, list)| list.positions_len()).sum());
+        for (key, list) in keys {
+            encode_term(&mut shard, &mut positions, key, list);
+        }
+        put.put(format!("{folder}/{number}.bin"), gzip(&shard));
+        if !positions.is_empty() {
+            put.put(format!("p/{number}.bin"), positions);
+        }
+    });
+    starts
 }
 
 /// A document's record, gzipped JSON: URL path, title, type, where the body

@@ -24,11 +24,15 @@
 //! frequencies of the level below, over the documents' CJK runs kept from
 //! the first pass.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
+use std::hash::BuildHasherDefault;
 
 use rayon::prelude::*;
 
-use super::index::{BATCH, IN_HEAD, IN_TITLE, PostingList, count_bits};
+use super::index::{BATCH, FastHasher, FastMap, IN_HEAD, IN_TITLE, PostingList, count_bits};
+
+/// A set of hashes of frequent n-grams.
+type Frequent = HashSet<u64, BuildHasherDefault<FastHasher>>;
 use super::text;
 
 /// A prefix is frequent in at least this many documents, however few the
@@ -57,9 +61,21 @@ pub struct Runs {
     /// The normalised title, as written and simplified.
     pub title: Box<str>,
     pub title_simplified: Box<str>,
+    /// One bit per character of the runs (each run's simplified form
+    /// after it): set once the n-gram that begins there is known not to be
+    /// frequent, so no longer one can be a key. Later levels skip it.
+    dead: Vec<u64>,
 }
 
 impl Runs {
+    /// No runs yet, in a document with `head_length` characters before its body.
+    pub fn new(head_length: u32) -> Runs {
+        Runs {
+            head_length,
+            ..Runs::default()
+        }
+    }
+
     /// Note a run at character `start`.
     pub fn push(&mut self, start: usize, run: &[char]) {
         let text: String = run.iter().collect();
@@ -80,10 +96,10 @@ fn hash(chars: &[char]) -> u64 {
 
 /// The hashes of the trigrams in at least `threshold` documents, where the
 /// first level starts.
-pub fn frequent_trigrams<'a>(
+pub(super) fn frequent_trigrams<'a>(
     trigrams: impl Iterator<Item = (String, u32)> + 'a,
     threshold: u32,
-) -> HashSet<u64> {
+) -> Frequent {
     trigrams
         .filter(|(_, count)| *count >= threshold)
         .map(|(key, _)| hash(&key.chars().collect::<Vec<_>>()))
@@ -94,8 +110,8 @@ pub fn frequent_trigrams<'a>(
 /// documents' runs in document order, the frequent trigrams and how many
 /// documents make a key frequent.
 pub(super) fn keys(
-    documents: &[Runs],
-    mut frequent: HashSet<u64>,
+    documents: &mut [Runs],
+    mut frequent: Frequent,
     threshold: u32,
 ) -> Vec<(String, PostingList)> {
     let mut found = Vec::new();
@@ -103,10 +119,10 @@ pub(super) fn keys(
         if frequent.is_empty() {
             break;
         }
-        let mut lists: HashMap<Box<str>, PostingList> = HashMap::new();
-        for (batch, chunk) in documents.chunks(BATCH).enumerate() {
+        let mut lists: FastMap<Box<str>, PostingList> = FastMap::default();
+        for (batch, chunk) in documents.chunks_mut(BATCH).enumerate() {
             let grams: Vec<Vec<(Box<str>, u8)>> = chunk
-                .par_iter()
+                .par_iter_mut()
                 .map(|document| grams_of(document, length, &frequent))
                 .collect();
             for (offset, list) in grams.into_iter().enumerate() {
@@ -131,13 +147,34 @@ pub(super) fn keys(
 }
 
 /// The n-grams of `length` characters in a document whose first
-/// `length − 1` characters are frequent, with their info bytes.
-fn grams_of(document: &Runs, length: usize, frequent: &HashSet<u64>) -> Vec<(Box<str>, u8)> {
-    let mut tallies: HashMap<Box<str>, (usize, u8)> = HashMap::new();
-    let mut note = |gram: &[char], head: bool| {
-        if !frequent.contains(&hash(&gram[..length - 1])) {
-            return;
+/// `length − 1` characters are frequent, with their info bytes; marks
+/// where they are not as dead.
+fn grams_of(document: &mut Runs, length: usize, frequent: &Frequent) -> Vec<(Box<str>, u8)> {
+    let mut tallies: FastMap<Box<str>, (usize, u8)> = FastMap::default();
+    let Runs {
+        runs,
+        head_length,
+        title,
+        title_simplified,
+        dead,
+    } = document;
+    let mut slot = 0;
+    // Whether the n-gram at `slot` is a key, marking the slot dead if not.
+    let mut alive = |slot: usize, gram: &[char]| {
+        let (word, bit) = (slot / 64, 1u64 << (slot % 64));
+        if word >= dead.len() {
+            dead.resize(word + 1, 0);
         }
+        if dead[word] & bit != 0 {
+            return false;
+        }
+        if !frequent.contains(&hash(&gram[..length - 1])) {
+            dead[word] |= bit;
+            return false;
+        }
+        true
+    };
+    let mut note = |gram: &[char], head: bool| {
         let tally = tallies
             .entry(gram.iter().collect::<String>().into_boxed_str())
             .or_insert((0, 0));
@@ -146,24 +183,28 @@ fn grams_of(document: &Runs, length: usize, frequent: &HashSet<u64>) -> Vec<(Box
             tally.1 |= IN_HEAD;
         }
     };
-    for (start, run, simplified) in &document.runs {
+    for (start, run, simplified) in runs.iter() {
         let chars: Vec<char> = run.chars().collect();
         let folded: Option<Vec<char>> = simplified.as_ref().map(|s| s.chars().collect());
         for at in 0..(chars.len() + 1).saturating_sub(length) {
-            let head = *start as usize + at + length <= document.head_length as usize;
+            let head = *start as usize + at + length <= *head_length as usize;
             let gram = &chars[at..at + length];
-            note(gram, head);
-            if let Some(folded) = &folded
-                && folded[at..at + length] != *gram
-            {
-                note(&folded[at..at + length], head);
+            if alive(slot + at, gram) {
+                note(gram, head);
+            }
+            if let Some(folded) = &folded {
+                let other = &folded[at..at + length];
+                if alive(slot + chars.len() + at, other) && other != gram {
+                    note(other, head);
+                }
             }
         }
+        slot += chars.len() * if folded.is_some() { 2 } else { 1 };
     }
     tallies
         .into_iter()
         .map(|(gram, (count, mut flags))| {
-            if document.title.contains(&*gram) || document.title_simplified.contains(&*gram) {
+            if title.contains(&*gram) || title_simplified.contains(&*gram) {
                 flags |= IN_TITLE;
             }
             (gram, flags | count_bits(count))

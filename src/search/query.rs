@@ -9,6 +9,7 @@ use super::text::{self, Term};
 pub struct Reader {
     files: HashMap<String, Vec<u8>>,
     shards: Vec<String>,
+    long: Vec<String>,
     pub count: usize,
     frequent: usize,
     longest: usize,
@@ -59,6 +60,12 @@ impl Reader {
                 .iter()
                 .map(|v| v.as_str().expect("shard keys are strings").to_string())
                 .collect(),
+            long: manifest["long"]
+                .as_array()
+                .expect("long shards are listed")
+                .iter()
+                .map(|v| v.as_str().expect("shard keys are strings").to_string())
+                .collect(),
             count: manifest["count"].as_u64().expect("a count") as usize,
             frequent: manifest["frequent"].as_u64().expect("frequent") as usize,
             longest: manifest["longest"].as_u64().expect("longest") as usize,
@@ -72,7 +79,28 @@ impl Reader {
 
     /// Every key of shard `index`, in the order they are stored.
     pub fn shard(&self, index: usize) -> Vec<(String, Posting)> {
-        let bytes = &gunzip(&self.files[&format!("s/{index}.bin")]);
+        self.shard_file(&format!("s/{index}.bin"), &format!("p/{index}.bin"))
+    }
+
+    /// The documents of a longer key (four characters or more), none if it
+    /// is not one.
+    fn long_documents(&self, key: &str) -> BTreeSet<u32> {
+        let after = self
+            .long
+            .partition_point(|start| utf16_order(start, key).is_le());
+        let Some(index) = after.checked_sub(1) else {
+            return BTreeSet::new();
+        };
+        self.shard_file(&format!("l/{index}.bin"), "")
+            .into_iter()
+            .find(|(k, _)| k == key)
+            .map(|(_, posting)| posting.numbers.into_iter().collect())
+            .unwrap_or_default()
+    }
+
+    /// Every key of a shard file, with the positions from `positions` for trigrams.
+    fn shard_file(&self, path: &str, positions: &str) -> Vec<(String, Posting)> {
+        let bytes = &gunzip(&self.files[path]);
         let mut at = 0;
         let mut keys = Vec::new();
         // Each trigram's stored positions: (gzipped, length).
@@ -99,7 +127,7 @@ impl Reader {
                 },
             ));
         }
-        if let Some(file) = self.files.get(&format!("p/{index}.bin")) {
+        if let Some(file) = self.files.get(positions) {
             let mut from = 0;
             let trigrams = keys.iter_mut().filter(|(key, _)| is_trigram(key));
             for ((_, posting), (gzipped, length)) in trigrams.zip(stored) {
@@ -189,7 +217,11 @@ impl Reader {
         let chars: Vec<char> = run.chars().collect();
         for length in (3..=chars.len().min(self.longest)).rev() {
             let key: String = chars[..length].iter().collect();
-            let found = self.documents_with(&key, false);
+            let found = if length > 3 {
+                self.long_documents(&key)
+            } else {
+                self.documents_with(&key, false)
+            };
             if found.is_empty() {
                 continue;
             }

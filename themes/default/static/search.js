@@ -267,9 +267,18 @@
   // Shard `number`: Map(key → {numbers, info, and for a trigram where its
   // positions lie in p/<number>.bin: stored {from, to, gzipped}}), in stored order.
   Index.prototype.shard = function (number) {
+    return this.shardFile('s/' + number + '.bin');
+  };
+
+  // Shard `number` of the longer keys (src/search/longer.rs), read the same way.
+  Index.prototype.longShard = function (number) {
+    return this.shardFile('l/' + number + '.bin');
+  };
+
+  Index.prototype.shardFile = function (path) {
     var self = this;
-    if (!this.shards.has(number)) {
-      var promise = this.fetch('s/' + number + '.bin', 'bytes').then(function (buffer) {
+    if (!this.shards.has(path)) {
+      var promise = this.fetch(path, 'bytes').then(function (buffer) {
         return gunzip(new Uint8Array(buffer));
       }).then(function (bytes) {
         var state = { at: 0 };
@@ -298,10 +307,10 @@
         }
         return keys;
       });
-      promise.catch(function () { self.shards.delete(number); });
-      this.shards.set(number, promise);
+      promise.catch(function () { self.shards.delete(path); });
+      this.shards.set(path, promise);
     }
-    return this.shards.get(number);
+    return this.shards.get(path);
   };
 
   // The positions of one trigram of shard `number`, fetched alone (a range
@@ -335,9 +344,10 @@
     return this.positionLists.get(id);
   };
 
-  // The last shard whose first key is at or before `key` (UTF-16 order).
-  Index.prototype.shardOf = function (key) {
-    var starts = this.manifest.shards;
+  // The last shard whose first key is at or before `key` (UTF-16 order),
+  // among `starts` (the manifest's shards unless given).
+  Index.prototype.shardOf = function (key, starts) {
+    starts = starts || this.manifest.shards;
     var low = 0;
     var high = starts.length;
     while (low < high) {
@@ -371,6 +381,23 @@
           }
         });
       });
+      return hits;
+    });
+  };
+
+  // Where a longer key occurs, as `postings` gives it.
+  Index.prototype.longPostings = function (key) {
+    var count = this.manifest.count;
+    var hits = { counts: new Uint16Array(count), info: new Uint8Array(count), size: 0 };
+    return this.longShard(this.shardOf(key, this.manifest.long)).then(function (keys) {
+      var posting = keys.get(key);
+      for (var i = 0; posting && i < posting.numbers.length; i++) {
+        var number = posting.numbers[i];
+        var info = posting.info[i];
+        hits.size++;
+        hits.counts[number] = Math.max(1, info >> 2);
+        hits.info[number] = info & 3;
+      }
       return hits;
     });
   };
@@ -409,8 +436,11 @@
     var manifest = this.manifest;
     function down(length) {
       if (length < 3) return Promise.resolve({ none: true });
+      if (length > 3 && !manifest.long.length) return down(3);
       var key = chars.slice(0, length).join('');
-      return self.shard(self.shardOf(key)).then(function (keys) {
+      var shard = length > 3 ? self.longShard(self.shardOf(key, manifest.long))
+        : self.shard(self.shardOf(key));
+      return shard.then(function (keys) {
         var posting = keys.get(key);
         if (!posting) return down(length - 1);
         if (length === chars.length) return { key: key };
@@ -566,7 +596,7 @@
     function aligned(term) {
       var chars = Array.from(term.text);
       return self.plan(chars).then(function (plan) {
-        if (plan.key) return self.postings(plan.key, false);
+        if (plan.key) return self.longPostings(plan.key);
         if (plan.none) return emptyHits();
         if (plan.within) {
           var few = plan.within.filter(function (n) { return alive[n]; });
