@@ -79,7 +79,9 @@
 //! - `f/<facet>.bin`: each document's values of one facet; `titles.bin`: each
 //!   title's length, for ranking.
 //! - `../t2s.txt`: the traditional → simplified table ([`text::simplify`]),
-//!   one for both languages, loaded only by a query that needs forgiving.
+//!   one for both languages; `../t2s/<n>.txt` the same cut into parts by
+//!   code point ([`text::t2s_parts`]), of which a query that needs
+//!   forgiving loads those of its own characters.
 //! - `d/<n>.bin`: documents 128·n to 128·n + 127 (URL path, title, type,
 //!   where the body begins, text), each gzipped JSON, after a table of where
 //!   each begins; `search.js` reads the table and then one document with
@@ -163,6 +165,14 @@ pub fn index_files(site: &Site, theme: &Theme, text_of: TextOf, put: &(dyn Fn(Ou
         path: format!("{INDEX_DIR}/{T2S_FILE}"),
         bytes: text::T2S_TABLE.as_bytes().to_vec(),
     });
+    // The same table in parts, so that a query fetches only what its
+    // characters need.
+    for (part, table) in text::t2s_parts().into_iter().enumerate() {
+        put(OutputFile {
+            path: format!("{INDEX_DIR}/t2s/{part}.txt"),
+            bytes: table.into_bytes(),
+        });
+    }
     // One language after the other: each stage inside runs on all cores.
     for lang in site.config.ordered_languages() {
         let speaker = Speaker {

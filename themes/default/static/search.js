@@ -790,7 +790,8 @@
         var lost = wanted.filter(function (t, i) { return !counts[i]; });
         if (!lost.length) return answer;
         return loadForgiving().then(function () {
-          return lost.some(function (t) { return t.cjk; }) ? self.simplifier() : null;
+          var runs = lost.filter(function (t) { return t.cjk; }).map(function (t) { return t.text; });
+          return runs.length ? self.simplifier(runs) : null;
         }).then(function (simplify) {
           return Promise.all(wanted.map(function (t, i) {
             return counts[i] ? { terms: [t], note: null } : self.mend(t, simplify);
