@@ -46,8 +46,8 @@ function indexSize(site) {
   const sizes = {};
   const all = walk(path.join(site, 'search-index'));
   sizes.total = { files: all.length, bytes: all.reduce((sum, f) => sum + fs.statSync(f).size, 0) };
-  // One folder per language; the folding table (t2s.txt) beside them is fetched only by forgiving queries.
-  for (const lang of fs.readdirSync(path.join(site, 'search-index')).filter((name) => fs.statSync(path.join(site, 'search-index', name)).isDirectory())) {
+  // One folder per language (with a manifest); the folding table (t2s.txt, t2s/) beside them is fetched only by forgiving queries.
+  for (const lang of fs.readdirSync(path.join(site, 'search-index')).filter((name) => fs.existsSync(path.join(site, 'search-index', name, 'manifest.json')))) {
     const files = walk(path.join(site, 'search-index', lang));
     const bytes = files.reduce((sum, f) => sum + fs.statSync(f).size, 0);
     const parts = (folder) => files.filter((f) => f.includes(`/${lang}/${folder}/`));

@@ -175,6 +175,17 @@
     }
   }
 
+  // `count` numbers stored as the gaps between them, from `state.at`.
+  function readGaps(bytes, state, count) {
+    var numbers = new Uint32Array(count);
+    var previous = 0;
+    for (var i = 0; i < count; i++) {
+      previous += readVarint(bytes, state);
+      numbers[i] = previous;
+    }
+    return numbers;
+  }
+
   function isTrigram(key) {
     var chars = Array.from(key);
     return chars.length === 3 && chars.every(function (c) { return isCjk(c.codePointAt(0)); });
@@ -289,18 +300,13 @@
           var key = self.utf8.decode(bytes.subarray(state.at, state.at + length));
           state.at += length;
           var df = readVarint(bytes, state);
-          var numbers = new Uint32Array(df);
-          var previous = 0;
-          for (var i = 0; i < df; i++) {
-            previous += readVarint(bytes, state);
-            numbers[i] = previous;
-          }
+          var numbers = readGaps(bytes, state, df);
           var posting = { numbers: numbers, info: bytes.subarray(state.at, state.at + df) };
           state.at += df;
           if (isTrigram(key)) {
-            var length = readVarint(bytes, state);
-            var size = Math.floor(length / 2);
-            posting.stored = { from: stored, to: stored + size, gzipped: length % 2 === 1 };
+            var storedLength = readVarint(bytes, state);
+            var size = Math.floor(storedLength / 2);
+            posting.stored = { from: stored, to: stored + size, gzipped: storedLength % 2 === 1 };
             stored += size;
           }
           keys.set(key, posting);
@@ -326,16 +332,7 @@
       }).then(function (bytes) {
         var state = { at: 0 };
         var lists = new Array(posting.numbers.length);
-        for (var d = 0; d < lists.length; d++) {
-          var n = readVarint(bytes, state);
-          var list = new Uint32Array(n);
-          var at = 0;
-          for (var j = 0; j < n; j++) {
-            at += readVarint(bytes, state);
-            list[j] = at;
-          }
-          lists[d] = list;
-        }
+        for (var d = 0; d < lists.length; d++) lists[d] = readGaps(bytes, state, readVarint(bytes, state));
         return lists;
       });
       promise.catch(function () { self.positionLists.delete(id); });
