@@ -1,8 +1,10 @@
 // Search benchmark: for the bundled site and a generated corpus of N entries,
-// the index size on disk, the bytes a first search downloads (raw and gzip,
-// script included) and the time a query takes in Chromium once its parts are
-// loaded (median of five runs). Run from the repository root after
-// `cargo build --release`:
+// the index size on disk and its file count, the bytes a first search
+// downloads (raw and gzip, scripts included) for each of QUERIES (their
+// median and maximum) and the time a query takes in Chromium once its parts
+// are loaded (median of five runs). A first search above LIMIT gzip bytes is
+// a FAIL (issue 14), and the script then exits with status 1. Run from the
+// repository root after `cargo build --release`:
 //
 //   node benches/search.mjs                 # bundled site and N = 10,000
 //   node benches/search.mjs --entries 2000  # another N
@@ -22,11 +24,16 @@ const entries = Number(option('entries', '10000'));
 let corpus = option('corpus', null);
 
 const QUERIES = {
-  zh: ['科学城', '技术经纪人', '纳米位移测量', '科技成果转化', '中试', '技',
+  zh: ['科学城', '技术经纪人', '纳米位移测量', '科技成果转化', '中试', '技', '赋权改革', '知识产权',
+    // Long phrases, and a document number.
+    '职务科技成果赋权改革', '高分子复合材料成果转化项目', '重庆邮电大学研发的高分子复合材料', '渝科局发〔2023〕232号',
     // Queries that need forgiving (issue 14): traditional, typos, words typed together.
     '科學城', '技术经济人', '科技成果专化', '知识产权作价入股', 'AI 芯片'],
-  en: ['park', 'science city', 'technology transfer', 'tecnology transfer'],
+  en: ['park', 'science city', 'technology transfer', 'tecnology transfer', 'intellectual property rights'],
 };
+
+// The most a first search may download, gzip, scripts included (issue 14).
+const LIMIT = 100 * 1024;
 
 function walk(dir) {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((item) => {
@@ -37,8 +44,10 @@ function walk(dir) {
 
 function indexSize(site) {
   const sizes = {};
-  // One folder per language; the folding table (t2s.txt) beside them is fetched only by forgiving queries.
-  for (const lang of fs.readdirSync(path.join(site, 'search-index')).filter((name) => fs.statSync(path.join(site, 'search-index', name)).isDirectory())) {
+  const all = walk(path.join(site, 'search-index'));
+  sizes.total = { files: all.length, bytes: all.reduce((sum, f) => sum + fs.statSync(f).size, 0) };
+  // One folder per language (with a manifest); the folding table (t2s.txt, t2s/) beside them is fetched only by forgiving queries.
+  for (const lang of fs.readdirSync(path.join(site, 'search-index')).filter((name) => fs.existsSync(path.join(site, 'search-index', name, 'manifest.json')))) {
     const files = walk(path.join(site, 'search-index', lang));
     const bytes = files.reduce((sum, f) => sum + fs.statSync(f).size, 0);
     const parts = (folder) => files.filter((f) => f.includes(`/${lang}/${folder}/`));
@@ -47,6 +56,7 @@ function indexSize(site) {
       files: files.length,
       bytes,
       shards: sum(parts('s')),
+      positions: sum(parts('p')),
       documents: sum(parts('d')),
       manifest: fs.statSync(path.join(site, 'search-index', lang, 'manifest.json')).size,
     };
@@ -61,9 +71,12 @@ async function measure(label, site) {
   console.log(`\n## ${label}`);
   const sizes = indexSize(site);
   for (const [lang, s] of Object.entries(sizes)) {
+    if (lang === 'total') continue;
     console.log(`index ${lang}: ${mb(s.bytes)} on disk in ${s.files} files ` +
-      `(shards ${mb(s.shards)}, entry files ${mb(s.documents)}, manifest ${kb(s.manifest)})`);
+      `(shards ${mb(s.shards)}, positions ${mb(s.positions)}, entry bundles ${mb(s.documents)}, manifest ${kb(s.manifest)})`);
   }
+  console.log(`index in all: ${mb(sizes.total.bytes)} (${sizes.total.bytes} bytes) in ${sizes.total.files} files`);
+  const firsts = [];
   const server = await serveWithNginx(site, '/');
   const browser = await launchBrowser();
   try {
@@ -115,13 +128,24 @@ async function measure(label, site) {
           const median = (list) => list.sort((a, b) => a - b)[2];
           return [median(engine), median(total)];
         }, query);
-        console.log(`| ${lang} | ${query} | ${count} | ${loaded.length} | ${kb(raw)} | ${kb(gzip)} | ${times[0].toFixed(1)} ms | ${times[1].toFixed(1)} ms |`);
+        firsts.push({ query, gzip });
+        const over = gzip > LIMIT ? ' FAIL' : '';
+        console.log(`| ${lang} | ${query} | ${count} | ${loaded.length} | ${kb(raw)} | ${kb(gzip)}${over} | ${times[0].toFixed(1)} ms | ${times[1].toFixed(1)} ms |`);
         await context.close();
       }
     }
   } finally {
     await browser.close();
     await server.stop();
+  }
+  const sorted = firsts.map((f) => f.gzip).sort((a, b) => a - b);
+  const middle = sorted.length >> 1;
+  const median = sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+  const over = firsts.filter((f) => f.gzip > LIMIT);
+  console.log(`first search, gzip, over ${firsts.length} queries: median ${kb(median)}, maximum ${kb(sorted[sorted.length - 1])}`);
+  if (over.length) {
+    console.log(`FAIL: ${over.length} first searches above ${kb(LIMIT)}: ${over.map((f) => `${f.query} ${kb(f.gzip)}`).join(', ')}`);
+    process.exitCode = 1;
   }
 }
 

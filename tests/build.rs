@@ -6,6 +6,7 @@ mod support;
 mod wellformed;
 
 use chengguo::progress::Silent;
+use chengguo::search::index::{BUNDLE, bundle_records};
 use chengguo::{BuildOptions, Output};
 use support::{Fixture, entry_content, has_page, page};
 
@@ -614,10 +615,14 @@ fn the_index_holds_exactly_the_text_inside_data_entry_on_every_entry_page_of_the
         .unwrap();
         let count = manifest["count"].as_u64().unwrap() as usize;
         // The index's records by the page they stand for (`en/parks/x/`).
-        let records: std::collections::HashMap<String, serde_json::Value> = (0..count)
-            .map(|number| {
-                let path = format!("search-index/{}/d/{number}.json", lang.code());
-                let record: serde_json::Value = serde_json::from_slice(&file(&path).bytes).unwrap();
+        let records: std::collections::HashMap<String, serde_json::Value> = (0..count
+            .div_ceil(BUNDLE))
+            .flat_map(|bundle| {
+                let path = format!("search-index/{}/d/{bundle}.bin", lang.code());
+                bundle_records(&file(&path).bytes)
+            })
+            .map(|json| {
+                let record: serde_json::Value = serde_json::from_slice(&json).unwrap();
                 (record[0].as_str().unwrap().to_string(), record)
             })
             .collect();

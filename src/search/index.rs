@@ -8,6 +8,7 @@ use std::hash::{BuildHasherDefault, Hasher};
 use rayon::prelude::*;
 use serde::Serialize;
 
+use super::longer::{self, Runs};
 use super::text::{self, Term};
 
 /// Shards, and their positions files, are cut once either reaches this many
@@ -64,6 +65,14 @@ struct Manifest<'a> {
     folded: bool,
     /// The first term of each shard, in UTF-16 order.
     shards: Vec<String>,
+    /// The first key of each shard of longer keys `l/<n>.bin` ([`longer`]).
+    long: Vec<String>,
+    /// Documents per bundle file `d/<n>.bin`.
+    bundle: usize,
+    /// A key in this many documents or more is extended by a character,
+    /// up to `longest` characters ([`longer`]).
+    frequent: u32,
+    longest: usize,
     facets: &'a [FacetGroup],
 }
 
@@ -155,6 +164,8 @@ struct DocumentKeys {
     /// Sorted by hash.
     word_hits: Vec<WordHit>,
     words: String,
+    /// The CJK runs, for the longer keys.
+    runs: Runs,
 }
 
 impl DocumentKeys {
@@ -200,6 +211,8 @@ struct Scratch {
     run: Vec<char>,
     /// The document's normalised text.
     normalised: Vec<char>,
+    /// The CJK runs seen so far.
+    runs: Runs,
 }
 
 /// One distinct n-gram of a document while it is read.
@@ -286,8 +299,10 @@ fn tally_run(scratch: &mut Scratch, start: usize, head_length: usize) {
         tallies,
         trigram_hits,
         run,
+        runs,
         ..
     } = scratch;
+    runs.push(start, run);
     run_grams(run, |packed, offset| {
         let mixed = mix(packed);
         let key = with_partition(packed, mixed);
@@ -372,6 +387,7 @@ fn document_keys(document: &Document, scratch: &mut Scratch) -> DocumentKeys {
     scratch.word_slots.clear();
     scratch.words.clear();
     scratch.stems.clear();
+    scratch.runs = Runs::new(head_length as u32);
     // The same cut as `text::terms_with_offsets`: runs of CJK characters and
     // of word characters; anything else separates them.
     let mut start = 0;
@@ -411,6 +427,8 @@ fn document_keys(document: &Document, scratch: &mut Scratch) -> DocumentKeys {
 
     // Title n-grams are marked while the document's n-grams are still in the map.
     let title = text::normalise(&document.title);
+    scratch.runs.title_simplified = text::simplify_text(&title).into_boxed_str();
+    scratch.runs.title = title.clone().into_boxed_str();
     for term in text::terms(&title) {
         match term {
             Term::Cjk(cjk) => {
@@ -438,6 +456,7 @@ fn document_keys(document: &Document, scratch: &mut Scratch) -> DocumentKeys {
         placed,
         words,
         stems,
+        runs,
         ..
     } = scratch;
     // Each trigram's positions gathered in one stretch of `placed` (a
@@ -478,6 +497,7 @@ fn document_keys(document: &Document, scratch: &mut Scratch) -> DocumentKeys {
     let mut keys = DocumentKeys {
         grams: Vec::with_capacity(tallies.len()),
         gram_bounds: bounds,
+        runs: std::mem::take(runs),
         ..DocumentKeys::default()
     };
     for slot in order.iter() {
@@ -514,13 +534,22 @@ fn document_keys(document: &Document, scratch: &mut Scratch) -> DocumentKeys {
 }
 
 /// Bits 2–7 of an info byte: the occurrence count, at most [`MAX_COUNT`].
-fn count_bits(count: usize) -> u8 {
+pub(super) fn count_bits(count: usize) -> u8 {
     (count.min(usize::from(MAX_COUNT)) as u8) << 2
 }
 
 /// Documents whose keys are found together, on all cores; a batch's keys are
-/// all that is held besides the posting lists.
-const BATCH: usize = 128;
+/// all that is held besides the posting lists. A batch's records make one
+/// bundle file.
+pub(super) const BATCH: usize = 128;
+
+/// Documents per bundle file `d/<n>.bin`: few files, and one document is
+/// read from its bundle with a range request.
+pub const BUNDLE: usize = BATCH;
+
+/// Positions of one key up to this many bytes are stored as they are; longer
+/// ones are gzipped (a gzip member costs 18 bytes besides the data).
+const PLAIN_POSITIONS: usize = 1024;
 
 /// The posting lists of one partition of the keys.
 #[derive(Default)]
@@ -559,10 +588,10 @@ impl Partition {
 /// A hash map with a fast, non-cryptographic hash (FxHash's multiply and
 /// rotate): the keys are the site's own text, and SipHash was a large share
 /// of the index build.
-type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<FastHasher>>;
+pub(super) type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<FastHasher>>;
 
 #[derive(Default)]
-struct FastHasher(u64);
+pub(super) struct FastHasher(u64);
 
 impl Hasher for FastHasher {
     fn finish(&self) -> u64 {
@@ -619,8 +648,8 @@ impl Hasher for PassHasher {
 /// their own count) that [`PostingList::split`] cuts into the shard's three
 /// parts. One buffer per key instead of three: an index holds millions of keys.
 #[derive(Default)]
-struct PostingList {
-    count: u32,
+pub(super) struct PostingList {
+    pub(super) count: u32,
     last: u32,
     /// Bytes of `records` that are positions.
     positions_length: u32,
@@ -628,7 +657,7 @@ struct PostingList {
 }
 
 impl PostingList {
-    fn push(&mut self, document: u32, info: u8, positions: &[u8]) {
+    pub(super) fn push(&mut self, document: u32, info: u8, positions: &[u8]) {
         push_varint(&mut self.records, u64::from(document - self.last));
         self.last = document;
         self.count += 1;
@@ -821,32 +850,45 @@ pub fn build_streaming(
     // on all cores, so posting lists come out sorted and the same each run.
     let mut partitions: Vec<Partition> = (0..PARTITIONS).map(|_| Partition::default()).collect();
     let any_folded = std::sync::atomic::AtomicBool::new(false);
+    let mut runs: Vec<Runs> = Vec::with_capacity(documents.len());
     for (batch, chunk) in documents.chunks_mut(BATCH).enumerate() {
         let first = (batch * BATCH) as u32;
-        let keys: Vec<DocumentKeys> = chunk
+        let (mut keys, records): (Vec<DocumentKeys>, Vec<Vec<u8>>) = chunk
             .par_iter_mut()
             .enumerate()
             .map_init(Scratch::default, |scratch, (offset, document)| {
                 fill(first as usize + offset, document);
                 let keys = document_keys(document, scratch);
-                let (path, bytes, folded) = document_record(first + offset as u32, document);
+                let (record, folded) = document_record(document);
                 if folded {
                     any_folded.store(true, std::sync::atomic::Ordering::Relaxed);
                 }
-                put.put(path, bytes);
                 document.text = String::new();
-                keys
+                (keys, record)
             })
-            .collect();
+            .unzip();
+        put.put(format!("d/{batch}.bin"), bundle(&records));
         partitions
             .par_iter_mut()
             .enumerate()
             .for_each(|(number, partition)| partition.add(number as u64, first, &keys));
+        runs.extend(keys.iter_mut().map(|k| std::mem::take(&mut k.runs)));
     }
+    // Longer keys, from the trigrams' document counts up (see `longer`).
+    let threshold = longer::frequent(documents.len());
+    let trigrams = partitions.iter().flat_map(|p| {
+        p.grams
+            .iter()
+            .filter(|(key, _)| gram_length(**key) == 3)
+            .map(|(key, list)| (gram_text(key & ((1 << GRAM_BITS) - 1)), list.count))
+    });
+    let frequent = longer::frequent_trigrams(trigrams, threshold);
+    let longer_keys = longer::keys(&mut runs, frequent, threshold);
+    drop(runs);
     // Every key in one list, filled one partition at a time so that each
     // partition's table is let go as its keys move (a parallel collect held
     // the tables, per-partition lists and the whole list at once).
-    let total = partitions
+    let total: usize = partitions
         .iter()
         .map(|p| p.grams.len() + p.words.len())
         .sum();
@@ -865,46 +907,10 @@ pub fn build_streaming(
                 .map(|(word, list)| (word.into_string(), list)),
         );
     }
-    // Without characters from U+E000 up (rare in keys: punctuation is not
-    // indexed and full-width forms fold to ASCII), byte order is UTF-16
-    // order, and comparing bytes is much cheaper.
-    if sorted.iter().all(|(key, _)| key.bytes().all(|b| b < 0xEE)) {
-        sorted.par_sort_unstable_by(|a, b| a.0.as_bytes().cmp(b.0.as_bytes()));
-    } else {
-        sorted.par_sort_unstable_by(|a, b| utf16_order(&a.0, &b.0));
-    }
-
-    // Shards are cut where the old one-by-one writer cut them: once the shard
-    // or its positions reach SHARD_BYTES.
-    let mut cuts: Vec<std::ops::Range<usize>> = Vec::new();
-    let (mut shard_length, mut positions_length, mut from) = (0, 0, 0);
-    for (at, (key, list)) in sorted.iter().enumerate() {
-        shard_length += list.shard_bytes(key);
-        positions_length += list.positions_len();
-        if shard_length >= SHARD_BYTES || positions_length >= SHARD_BYTES {
-            cuts.push(from..at + 1);
-            (shard_length, positions_length, from) = (0, 0, at + 1);
-        }
-    }
-    if from < sorted.len() {
-        cuts.push(from..sorted.len());
-    }
-    let shard_starts: Vec<String> = cuts.iter().map(|cut| sorted[cut.start].0.clone()).collect();
-    cuts.into_par_iter().enumerate().for_each(|(number, cut)| {
-        let keys = &sorted[cut];
-        let mut shard =
-            Vec::with_capacity(keys.iter().map(|(key, list)| list.shard_bytes(key)).sum());
-        let mut positions =
-            Vec::with_capacity(keys.iter().map(|(_, list)| list.positions_len()).sum());
-        for (key, list) in keys {
-            encode_term(&mut shard, &mut positions, key, list);
-        }
-        put.put(format!("s/{number}.bin"), shard);
-        if !positions.is_empty() {
-            put.put(format!("p/{number}.bin"), positions);
-        }
-    });
-    drop(sorted);
+    let shard_starts = write_shards(sorted, "s", &put);
+    // The longer keys in shards of their own, so that a prefix scan of the
+    // short keys (typos, unfinished words) does not read them.
+    let long_starts = write_shards(longer_keys, "l", &put);
 
     for (group, facet) in facets.iter().enumerate() {
         let mut column = Vec::new();
@@ -942,6 +948,10 @@ pub fn build_streaming(
         count: documents.len(),
         folded: any_folded.into_inner(),
         shards: shard_starts,
+        long: long_starts,
+        bundle: BUNDLE,
+        frequent: threshold,
+        longest: longer::LONGEST,
         facets,
     };
     (
@@ -950,13 +960,57 @@ pub fn build_streaming(
     )
 }
 
-/// A document's own file: URL path, title, type, where the body begins
-/// (in UTF-16 code units, as JavaScript counts), the text and, when it has
-/// traditional characters, the text simplified (else `""`, and `false`
-/// after the file): `search.js`
-/// checks a long term against the text instead of the positions when few
-/// entries are candidates, and the index finds both spellings.
-fn document_record(number: u32, document: &Document) -> (String, Vec<u8>, bool) {
+/// Sort keys in UTF-16 order, cut them into shards and write each (as
+/// `<folder>/<n>.bin`, with its trigrams' positions as `p/<n>.bin` when the
+/// folder is `s`); the first key of each shard.
+fn write_shards(mut sorted: Vec<(String, PostingList)>, folder: &str, put: &Hashed) -> Vec<String> {
+    // Without characters from U+E000 up (rare in keys: punctuation is not
+    // indexed and full-width forms fold to ASCII), byte order is UTF-16
+    // order, and comparing bytes is much cheaper.
+    if sorted.iter().all(|(key, _)| key.bytes().all(|b| b < 0xEE)) {
+        sorted.par_sort_unstable_by(|a, b| a.0.as_bytes().cmp(b.0.as_bytes()));
+    } else {
+        sorted.par_sort_unstable_by(|a, b| utf16_order(&a.0, &b.0));
+    }
+    // Shards are cut once the shard or its positions reach SHARD_BYTES.
+    let mut cuts: Vec<std::ops::Range<usize>> = Vec::new();
+    let (mut shard_length, mut positions_length, mut from) = (0, 0, 0);
+    for (at, (key, list)) in sorted.iter().enumerate() {
+        shard_length += list.shard_bytes(key);
+        positions_length += list.positions_len();
+        if shard_length >= SHARD_BYTES || positions_length >= SHARD_BYTES {
+            cuts.push(from..at + 1);
+            (shard_length, positions_length, from) = (0, 0, at + 1);
+        }
+    }
+    if from < sorted.len() {
+        cuts.push(from..sorted.len());
+    }
+    let starts: Vec<String> = cuts.iter().map(|cut| sorted[cut.start].0.clone()).collect();
+    cuts.into_par_iter().enumerate().for_each(|(number, cut)| {
+        let keys = &sorted[cut];
+        let mut shard =
+            Vec::with_capacity(keys.iter().map(|(key, list)| list.shard_bytes(key)).sum());
+        let mut positions =
+            Vec::with_capacity(keys.iter().map(|(_, list)| list.positions_len()).sum());
+        for (key, list) in keys {
+            encode_term(&mut shard, &mut positions, key, list);
+        }
+        put.put(format!("{folder}/{number}.bin"), gzip(&shard));
+        if !positions.is_empty() {
+            put.put(format!("p/{number}.bin"), positions);
+        }
+    });
+    starts
+}
+
+/// A document's record, gzipped JSON: URL path, title, type, where the body
+/// begins (in UTF-16 code units, as JavaScript counts), the text and, when it
+/// has traditional characters, the text simplified (else `""`, and `false`
+/// after the record): `search.js` checks a long term against the text
+/// instead of the positions when few entries are candidates, and the index
+/// finds both spellings.
+fn document_record(document: &Document) -> (Vec<u8>, bool) {
     let simplified = text::simplify_text(&document.text);
     let folded = if simplified == document.text {
         ""
@@ -972,24 +1026,96 @@ fn document_record(number: u32, document: &Document) -> (String, Vec<u8>, bool) 
         folded,
     );
     (
-        format!("d/{number}.json"),
-        serde_json::to_vec(&record).expect("JSON values serialise"),
+        gzip(&serde_json::to_vec(&record).expect("JSON values serialise")),
         !folded.is_empty(),
     )
+}
+
+/// gzip at the default level; the header holds no time, so output is the
+/// same every build.
+pub fn gzip(bytes: &[u8]) -> Vec<u8> {
+    use std::io::Write;
+    let mut encoder = flate2::write::GzEncoder::new(
+        Vec::with_capacity(bytes.len() / 3 + 32),
+        flate2::Compression::default(),
+    );
+    encoder.write_all(bytes).expect("writing to memory");
+    encoder.finish().expect("writing to memory")
+}
+
+/// A bundle file: [`BUNDLE`] + 1 offsets (u32, little-endian, from the
+/// file's start) where each record begins and the last one ends, then the
+/// records. A reader fetches the offsets and then one record, each with a
+/// range request.
+fn bundle(records: &[Vec<u8>]) -> Vec<u8> {
+    let header = 4 * (BUNDLE + 1);
+    let total = header + records.iter().map(Vec::len).sum::<usize>();
+    let mut out = Vec::with_capacity(total);
+    let mut at = header;
+    out.extend_from_slice(&(at as u32).to_le_bytes());
+    for index in 0..BUNDLE {
+        at += records.get(index).map_or(0, Vec::len);
+        out.extend_from_slice(&(at as u32).to_le_bytes());
+    }
+    for record in records {
+        out.extend_from_slice(record);
+    }
+    out
+}
+
+/// The records of a bundle file, unzipped: each document's JSON.
+pub fn bundle_records(bytes: &[u8]) -> Vec<Vec<u8>> {
+    use std::io::Read;
+    let offset = |index: usize| {
+        let at = 4 * index;
+        u32::from_le_bytes([bytes[at], bytes[at + 1], bytes[at + 2], bytes[at + 3]]) as usize
+    };
+    (0..BUNDLE)
+        .map(|index| (offset(index), offset(index + 1)))
+        .filter(|(from, to)| from < to)
+        .map(|(from, to)| {
+            let mut json = Vec::new();
+            flate2::read::GzDecoder::new(&bytes[from..to])
+                .read_to_end(&mut json)
+                .expect("a record is gzipped");
+            json
+        })
+        .collect()
+}
+
+/// A key's positions as stored: as they are, or gzipped when longer than
+/// [`PLAIN_POSITIONS`]; with the length the shard records (times two, plus
+/// one when gzipped).
+fn stored_positions(raw: &[u8]) -> (Vec<u8>, u64) {
+    if raw.len() <= PLAIN_POSITIONS {
+        (raw.to_vec(), (raw.len() as u64) << 1)
+    } else {
+        let packed = gzip(raw);
+        let length = (packed.len() as u64) << 1 | 1;
+        (packed, length)
+    }
 }
 
 /// A key in a shard: its UTF-8 bytes (length first), how many documents
 /// hold it, the gaps between their numbers, then one info byte per document
 /// (bit 0 in the title, bit 1 before the body, bits 2–7 the count, at most
-/// 63). A trigram's positions go to the shard's positions file: per
-/// document, how many, then the gaps between them.
+/// 63). A trigram's positions go to the shard's positions file (per
+/// document, how many, then the gaps between them; see [`stored_positions`]),
+/// and the shard gives their stored length after the info bytes, so a reader
+/// fetches one key's positions with a range request.
 fn encode_term(out: &mut Vec<u8>, positions: &mut Vec<u8>, key: &str, list: &PostingList) {
     push_varint(out, key.len() as u64);
     out.extend_from_slice(key.as_bytes());
     push_varint(out, u64::from(list.count));
     let mut info = Vec::with_capacity(list.count as usize);
-    list.split(out, &mut info, positions);
+    let mut own = Vec::with_capacity(list.positions_len());
+    list.split(out, &mut info, &mut own);
     out.extend_from_slice(&info);
+    if is_trigram(key) {
+        let (stored, length) = stored_positions(&own);
+        push_varint(out, length);
+        positions.extend_from_slice(&stored);
+    }
 }
 
 #[cfg(test)]

@@ -26,7 +26,13 @@
 //! that equivalence hold, so recall and precision are 1.0 for any length, and
 //! no entry text has to be downloaded to decide a match. (When only a few
 //! entries hold every triple, `search.js` checks their normalised text
-//! instead, which is as exact and reads the entry files the snippets need.)
+//! instead, which is as exact and reads the entry records the snippets need.)
+//!
+//! Positions of common triples are large, so a longer term is looked up
+//! first among the longer keys ([`longer`]): runs of four to ten characters
+//! whose prefix one character shorter is frequent. A frequent phrase is then
+//! a key itself; otherwise its longest prefix that is a key either rules it
+//! out or leaves few candidates, and only then are positions or texts read.
 //!
 //! # Traditional characters
 //!
@@ -65,17 +71,27 @@
 //! - `s/<n>.bin`: shards of posting lists. Keys are sorted in UTF-16 order and
 //!   cut into shards of about [`index::SHARD_BYTES`], so a key needs one shard
 //!   and a prefix one or a few. A posting carries an info byte (in the title,
-//!   in the metadata, occurrence count) for ranking.
+//!   in the metadata, occurrence count) for ranking. Gzipped on disk;
+//!   `search.js` unzips them (`DecompressionStream`).
+//! - `p/<n>.bin`: the trigram positions of shard n, key after key, each
+//!   key's gzipped when long; the shard gives each key's stored length, so
+//!   one key's positions are fetched alone with a range request.
 //! - `f/<facet>.bin`: each document's values of one facet; `titles.bin`: each
 //!   title's length, for ranking.
 //! - `../t2s.txt`: the traditional → simplified table ([`text::simplify`]),
-//!   one for both languages, loaded only by a query that needs forgiving.
-//! - `d/<n>.json`: one document (URL path, title, type, where the body begins,
-//!   text), loaded only for the results shown, for their snippets.
+//!   one for both languages; `../t2s/<n>.txt` the same cut into parts by
+//!   code point ([`text::t2s_parts`]), of which a query that needs
+//!   forgiving loads those of its own characters.
+//! - `d/<n>.bin`: documents 128·n to 128·n + 127 (URL path, title, type,
+//!   where the body begins, text), each gzipped JSON, after a table of where
+//!   each begins; `search.js` reads the table and then one document with
+//!   range requests, only for the results shown and for checking a long term
+//!   against few candidates. One file per 128 documents, not one each.
 //!
 //! Documents are numbered newest first, so a lower number wins a tie in rank.
 
 pub mod index;
+pub mod longer;
 #[cfg(test)]
 mod query;
 pub mod text;
@@ -149,6 +165,14 @@ pub fn index_files(site: &Site, theme: &Theme, text_of: TextOf, put: &(dyn Fn(Ou
         path: format!("{INDEX_DIR}/{T2S_FILE}"),
         bytes: text::T2S_TABLE.as_bytes().to_vec(),
     });
+    // The same table in parts, so that a query fetches only what its
+    // characters need.
+    for (part, table) in text::t2s_parts().into_iter().enumerate() {
+        put(OutputFile {
+            path: format!("{INDEX_DIR}/t2s/{part}.txt"),
+            bytes: table.into_bytes(),
+        });
+    }
     // One language after the other: each stage inside runs on all cores.
     for lang in site.config.ordered_languages() {
         let speaker = Speaker {
@@ -446,6 +470,38 @@ mod tests {
     }
 
     #[test]
+    fn long_terms_are_found_exactly_as_keys_by_text_and_by_positions() {
+        // More than `longer::FREQUENT_LEAST` entries share a phrase longer
+        // than `longer::LONGEST`: its prefixes become keys, and a longer
+        // term is found by the trigrams' positions.
+        let phrase = "西部科学城北碚片区技术经纪人培训中心";
+        assert!(phrase.chars().count() > super::longer::LONGEST);
+        let mut texts: Vec<String> = (0..super::longer::FREQUENT_LEAST + 4)
+            .map(|i| format!("{phrase}第{i}期"))
+            .collect();
+        texts.push("西部科学城北碚片区技术经纪人".into());
+        texts.push("科学城北碚片区技术 中心培训".into());
+        texts.push("纪人培训中心第九期".into());
+        let index = reader(&texts);
+        for query in [
+            phrase,
+            "西部科学城北碚片区技术经纪人",
+            "科学城北碚片区技术",
+            "城北碚片区技术经纪人培训中心第",
+            "西部科学城北碚片区技术经纪人培训中心第1",
+            "纪人培训中心第九期",
+            "西部科学城北碚片区技术经济人",
+            "西部科学城南岸",
+        ] {
+            assert_eq!(index.search(query), brute_force(&texts, query), "{query}");
+        }
+        assert_eq!(
+            index.search(phrase).len(),
+            super::longer::FREQUENT_LEAST as usize + 4
+        );
+    }
+
+    #[test]
     fn folds_width_and_case_and_stems_english() {
         let texts: Vec<String> = SAMPLE.iter().map(|s| s.to_string()).collect();
         let index = reader(&texts);
@@ -525,11 +581,15 @@ mod tests {
             )
             .unwrap();
             assert_eq!(manifest["count"].as_u64(), Some(written.len() as u64));
-            for number in 0..written.len() {
-                let record: serde_json::Value = serde_json::from_slice(
-                    &file(format!("{INDEX_DIR}/{}/d/{number}.json", lang.code())).bytes,
-                )
-                .unwrap();
+            let records: Vec<Vec<u8>> = (0..written.len().div_ceil(index::BUNDLE))
+                .flat_map(|bundle| {
+                    let path = format!("{INDEX_DIR}/{}/d/{bundle}.bin", lang.code());
+                    index::bundle_records(&file(path).bytes)
+                })
+                .collect();
+            assert_eq!(records.len(), written.len());
+            for json in &records {
+                let record: serde_json::Value = serde_json::from_slice(json).unwrap();
                 let text = record[4].as_str().unwrap();
                 let title = record[1].as_str().unwrap();
                 assert!(text.contains(title), "{title} is not in its text");

@@ -3,13 +3,16 @@
 
 use std::collections::{BTreeSet, HashMap};
 
-use super::index::{is_trigram, utf16_order};
+use super::index::{BUNDLE, bundle_records, is_trigram, utf16_order};
 use super::text::{self, Term};
 
 pub struct Reader {
     files: HashMap<String, Vec<u8>>,
     shards: Vec<String>,
+    long: Vec<String>,
     pub count: usize,
+    frequent: usize,
+    longest: usize,
 }
 
 /// One key of a shard: document numbers, info bytes and, for trigrams, positions.
@@ -17,6 +20,15 @@ pub struct Posting {
     pub numbers: Vec<u32>,
     pub info: Vec<u8>,
     pub positions: Vec<Vec<u32>>,
+}
+
+fn gunzip(bytes: &[u8]) -> Vec<u8> {
+    use std::io::Read;
+    let mut out = Vec::new();
+    flate2::read::GzDecoder::new(bytes)
+        .read_to_end(&mut out)
+        .expect("gzipped");
+    out
 }
 
 /// [`read_varint`](super::index::read_varint), moving `at` past it.
@@ -48,7 +60,15 @@ impl Reader {
                 .iter()
                 .map(|v| v.as_str().expect("shard keys are strings").to_string())
                 .collect(),
+            long: manifest["long"]
+                .as_array()
+                .expect("long shards are listed")
+                .iter()
+                .map(|v| v.as_str().expect("shard keys are strings").to_string())
+                .collect(),
             count: manifest["count"].as_u64().expect("a count") as usize,
+            frequent: manifest["frequent"].as_u64().expect("frequent") as usize,
+            longest: manifest["longest"].as_u64().expect("longest") as usize,
             files,
         }
     }
@@ -59,9 +79,32 @@ impl Reader {
 
     /// Every key of shard `index`, in the order they are stored.
     pub fn shard(&self, index: usize) -> Vec<(String, Posting)> {
-        let bytes = &self.files[&format!("s/{index}.bin")];
+        self.shard_file(&format!("s/{index}.bin"), &format!("p/{index}.bin"))
+    }
+
+    /// The documents of a longer key (four characters or more), none if it
+    /// is not one.
+    fn long_documents(&self, key: &str) -> BTreeSet<u32> {
+        let after = self
+            .long
+            .partition_point(|start| utf16_order(start, key).is_le());
+        let Some(index) = after.checked_sub(1) else {
+            return BTreeSet::new();
+        };
+        self.shard_file(&format!("l/{index}.bin"), "")
+            .into_iter()
+            .find(|(k, _)| k == key)
+            .map(|(_, posting)| posting.numbers.into_iter().collect())
+            .unwrap_or_default()
+    }
+
+    /// Every key of a shard file, with the positions from `positions` for trigrams.
+    fn shard_file(&self, path: &str, positions: &str) -> Vec<(String, Posting)> {
+        let bytes = &gunzip(&self.files[path]);
         let mut at = 0;
         let mut keys = Vec::new();
+        // Each trigram's stored positions: (gzipped, length).
+        let mut stored = Vec::new();
         while at < bytes.len() {
             let length = read_varint(bytes, &mut at) as usize;
             let key = String::from_utf8(bytes[at..at + length].to_vec()).expect("UTF-8 keys");
@@ -70,6 +113,10 @@ impl Reader {
             let numbers = read_gaps(bytes, &mut at, df);
             let info = bytes[at..at + df].to_vec();
             at += df;
+            if is_trigram(&key) {
+                let length = read_varint(bytes, &mut at);
+                stored.push((length & 1 == 1, (length >> 1) as usize));
+            }
             let positions = Vec::new();
             keys.push((
                 key,
@@ -80,13 +127,18 @@ impl Reader {
                 },
             ));
         }
-        if let Some(bytes) = self.files.get(&format!("p/{index}.bin")) {
-            let mut at = 0;
-            for (_, posting) in keys.iter_mut().filter(|(key, _)| is_trigram(key)) {
+        if let Some(file) = self.files.get(positions) {
+            let mut from = 0;
+            let trigrams = keys.iter_mut().filter(|(key, _)| is_trigram(key));
+            for ((_, posting), (gzipped, length)) in trigrams.zip(stored) {
+                let part = &file[from..from + length];
+                from += length;
+                let bytes = if gzipped { gunzip(part) } else { part.to_vec() };
+                let mut at = 0;
                 posting.positions = (0..posting.numbers.len())
                     .map(|_| {
-                        let n = read_varint(bytes, &mut at) as usize;
-                        read_gaps(bytes, &mut at, n)
+                        let n = read_varint(&bytes, &mut at) as usize;
+                        read_gaps(&bytes, &mut at, n)
                     })
                     .collect();
             }
@@ -139,9 +191,54 @@ impl Reader {
 
     /// The text of document `number`.
     pub fn text(&self, number: usize) -> String {
-        let record: serde_json::Value =
-            serde_json::from_slice(&self.files[&format!("d/{number}.json")]).expect("JSON");
-        record[4].as_str().expect("a text").to_string()
+        self.record(number)[4].as_str().expect("a text").to_string()
+    }
+
+    fn record(&self, number: usize) -> serde_json::Value {
+        let bundle = &self.files[&format!("d/{}.bin", number / BUNDLE)];
+        let json = &bundle_records(bundle)[number % BUNDLE];
+        serde_json::from_slice(json).expect("JSON")
+    }
+
+    /// Whether document `number`'s normalised text, as written or
+    /// simplified, holds `run`.
+    fn text_holds(&self, number: u32, run: &str) -> bool {
+        let record = self.record(number as usize);
+        [4, 5].iter().any(|field| {
+            let text = record[field].as_str().unwrap_or_default();
+            !text.is_empty() && text::normalise(text).contains(run)
+        })
+    }
+
+    /// Documents holding a CJK run of four or more characters, found as
+    /// `search.js` finds them: from its longest prefix that is a key (see
+    /// [`super::longer`]).
+    fn long_run(&self, run: &str) -> BTreeSet<u32> {
+        let chars: Vec<char> = run.chars().collect();
+        for length in (3..=chars.len().min(self.longest)).rev() {
+            let key: String = chars[..length].iter().collect();
+            let found = if length > 3 {
+                self.long_documents(&key)
+            } else {
+                self.documents_with(&key, false)
+            };
+            if found.is_empty() {
+                continue;
+            }
+            return if length == chars.len() {
+                found
+            } else if found.len() < self.frequent {
+                found
+                    .into_iter()
+                    .filter(|number| self.text_holds(*number, run))
+                    .collect()
+            } else if length < self.longest {
+                BTreeSet::new()
+            } else {
+                self.aligned(run)
+            };
+        }
+        BTreeSet::new()
     }
 
     /// Documents holding a CJK run of four or more characters: where its
@@ -178,7 +275,7 @@ impl Reader {
         for term in text::query_terms(query) {
             let matches = match term {
                 Term::Cjk(run) if run.chars().count() <= 3 => self.documents_with(&run, false),
-                Term::Cjk(run) => self.aligned(&run),
+                Term::Cjk(run) => self.long_run(&run),
                 Term::Word(word) => {
                     self.documents_with(&text::stem(&word), text::matches_as_prefix(&word))
                 }

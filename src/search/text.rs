@@ -45,6 +45,30 @@ static T2S: std::sync::LazyLock<Vec<(char, char)>> = std::sync::LazyLock::new(||
     table
 });
 
+/// The folding table cut into [`T2S_PARTS`] parts by the traditional
+/// character's code point (its remainder), each in the table's own format
+/// with its comment lines: the browser fetches only the parts of the
+/// characters it folds.
+pub const T2S_PARTS: u32 = 16;
+
+pub fn t2s_parts() -> Vec<String> {
+    let comments: String = T2S_TABLE
+        .lines()
+        .filter(|line| line.starts_with('#'))
+        .map(|line| format!("{line}\n"))
+        .collect();
+    (0..T2S_PARTS)
+        .map(|part| {
+            let pairs: String = T2S
+                .iter()
+                .filter(|(traditional, _)| *traditional as u32 % T2S_PARTS == part)
+                .flat_map(|(traditional, simple)| [*traditional, *simple])
+                .collect();
+            format!("{comments}{pairs}\n")
+        })
+        .collect()
+}
+
 /// One bit per BMP character: whether it is in [`T2S`].
 static T2S_BMP: std::sync::LazyLock<Vec<u64>> = std::sync::LazyLock::new(|| {
     let mut bits = vec![0u64; 0x10000 / 64];
@@ -600,6 +624,24 @@ fn decode_into(raw: &str, out: &mut impl TextOut) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_folding_table_in_parts_holds_each_pair_once_in_the_part_of_its_code_point() {
+        let parts = t2s_parts();
+        assert_eq!(parts.len(), T2S_PARTS as usize);
+        let mut pairs = 0;
+        for (number, part) in parts.iter().enumerate() {
+            assert!(part.starts_with("# "), "the parts keep the table's notice");
+            let line = part.lines().find(|l| !l.starts_with('#')).unwrap_or("");
+            let chars: Vec<char> = line.chars().collect();
+            for pair in chars.chunks_exact(2) {
+                assert_eq!(pair[0] as u32 % T2S_PARTS, number as u32);
+                assert_eq!(simplify(pair[0]), pair[1]);
+                pairs += 1;
+            }
+        }
+        assert_eq!(pairs, T2S.len());
+    }
 
     #[test]
     fn simplifies_traditional_characters_and_leaves_simplified_ones() {

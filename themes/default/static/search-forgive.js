@@ -56,24 +56,39 @@
   window.chengguoForgiving = function (Index, tools) {
     if (Index.prototype.mend) return;
 
-    // The traditional → simplified folding, loaded the first time it is needed.
-    Index.prototype.simplifier = function () {
+    // The traditional → simplified folding of `texts`' characters: only the
+    // parts of the table (src/search/text.rs, t2s_parts) that hold them are
+    // loaded, each the first time it is needed. The function returned
+    // folds those characters (and leaves any other as it is).
+    var T2S_PARTS = 16;
+    Index.prototype.simplifier = function (texts) {
       var self = this;
-      if (!this.t2s) {
-        this.t2s = this.fetch('../t2s.txt', 'text').then(function (text) {
-          var table = new Map();
-          text.split('\n').forEach(function (line) {
-            if (!line || line[0] === '#') return;
-            var chars = Array.from(line);
-            for (var i = 0; i + 1 < chars.length; i += 2) table.set(chars[i], chars[i + 1]);
-          });
-          return function (run) {
-            return Array.from(run).map(function (c) { return table.get(c) || c; }).join('');
-          };
-        });
-        this.t2s.catch(function () { self.t2s = null; });
+      if (!this.t2sParts) {
+        this.t2sParts = new Map();
+        this.t2s = new Map();
       }
-      return this.t2s;
+      var parts = new Set();
+      texts.forEach(function (text) {
+        Array.from(text).forEach(function (c) { parts.add(c.codePointAt(0) % T2S_PARTS); });
+      });
+      return Promise.all(Array.from(parts).map(function (part) {
+        if (!self.t2sParts.has(part)) {
+          var load = self.fetch('../t2s/' + part + '.txt', 'text').then(function (text) {
+            text.split('\n').forEach(function (line) {
+              if (!line || line[0] === '#') return;
+              var chars = Array.from(line);
+              for (var i = 0; i + 1 < chars.length; i += 2) self.t2s.set(chars[i], chars[i + 1]);
+            });
+          });
+          load.catch(function () { self.t2sParts.delete(part); });
+          self.t2sParts.set(part, load);
+        }
+        return self.t2sParts.get(part);
+      })).then(function () {
+        return function (run) {
+          return Array.from(run).map(function (c) { return self.t2s.get(c) || c; }).join('');
+        };
+      });
     };
 
     // Every key that begins with `prefix`, with how many documents hold it.

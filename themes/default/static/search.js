@@ -175,15 +175,34 @@
     }
   }
 
+  // `count` numbers stored as the gaps between them, from `state.at`.
+  function readGaps(bytes, state, count) {
+    var numbers = new Uint32Array(count);
+    var previous = 0;
+    for (var i = 0; i < count; i++) {
+      previous += readVarint(bytes, state);
+      numbers[i] = previous;
+    }
+    return numbers;
+  }
+
   function isTrigram(key) {
     var chars = Array.from(key);
     return chars.length === 3 && chars.every(function (c) { return isCjk(c.codePointAt(0)); });
   }
 
+  // Bytes of a gzip member (shards, long positions, document records are
+  // stored gzipped: src/search/index.rs).
+  function gunzip(bytes) {
+    var stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'));
+    return new Response(stream).arrayBuffer().then(function (buffer) { return new Uint8Array(buffer); });
+  }
+
   function Index(url) {
     this.url = url;
     this.shards = new Map();
-    this.positionFiles = new Map();
+    this.positionLists = new Map();
+    this.bundleTables = new Map();
     this.entryFiles = new Map();
     this.manifestPromise = null;
     this.utf8 = new TextDecoder();
@@ -194,6 +213,21 @@
     return fetch(url, { cache: path === 'manifest.json' ? 'no-cache' : 'default' }).then(function (response) {
       if (!response.ok) throw new Error(url + ': ' + response.status);
       return kind === 'json' ? response.json() : kind === 'text' ? response.text() : response.arrayBuffer();
+    });
+  };
+
+  // Bytes [from, to) of a file, with a range request; a server that ignores
+  // the range sends the whole file, which is cut here.
+  Index.prototype.fetchRange = function (path, from, to) {
+    var url = this.url + path + (this.version ? '?v=' + this.version : '');
+    return fetch(url, { headers: { Range: 'bytes=' + from + '-' + (to - 1) } }).then(function (response) {
+      if (!response.ok) throw new Error(url + ': ' + response.status);
+      return response.arrayBuffer().then(function (buffer) {
+        var bytes = new Uint8Array(buffer);
+        if (response.status === 206) return bytes;
+        if (bytes.length < to) throw new Error(url + ': cut short');
+        return bytes.subarray(from, to);
+      });
     });
   };
 
@@ -241,71 +275,76 @@
     return this.facetLoads[key];
   };
 
-  // Shard `number`: Map(key → {numbers, info}), in stored order.
+  // Shard `number`: Map(key → {numbers, info, and for a trigram where its
+  // positions lie in p/<number>.bin: stored {from, to, gzipped}}), in stored order.
   Index.prototype.shard = function (number) {
+    return this.shardFile('s/' + number + '.bin');
+  };
+
+  // Shard `number` of the longer keys (src/search/longer.rs), read the same way.
+  Index.prototype.longShard = function (number) {
+    return this.shardFile('l/' + number + '.bin');
+  };
+
+  Index.prototype.shardFile = function (path) {
     var self = this;
-    if (!this.shards.has(number)) {
-      var promise = this.fetch('s/' + number + '.bin', 'bytes').then(function (buffer) {
-        var bytes = new Uint8Array(buffer);
+    if (!this.shards.has(path)) {
+      var promise = this.fetch(path, 'bytes').then(function (buffer) {
+        return gunzip(new Uint8Array(buffer));
+      }).then(function (bytes) {
         var state = { at: 0 };
         var keys = new Map();
+        var stored = 0;
         while (state.at < bytes.length) {
           var length = readVarint(bytes, state);
           var key = self.utf8.decode(bytes.subarray(state.at, state.at + length));
           state.at += length;
           var df = readVarint(bytes, state);
-          var numbers = new Uint32Array(df);
-          var previous = 0;
-          for (var i = 0; i < df; i++) {
-            previous += readVarint(bytes, state);
-            numbers[i] = previous;
-          }
-          keys.set(key, { numbers: numbers, info: bytes.subarray(state.at, state.at + df) });
+          var numbers = readGaps(bytes, state, df);
+          var posting = { numbers: numbers, info: bytes.subarray(state.at, state.at + df) };
           state.at += df;
+          if (isTrigram(key)) {
+            var storedLength = readVarint(bytes, state);
+            var size = Math.floor(storedLength / 2);
+            posting.stored = { from: stored, to: stored + size, gzipped: storedLength % 2 === 1 };
+            stored += size;
+          }
+          keys.set(key, posting);
         }
         return keys;
       });
-      promise.catch(function () { self.shards.delete(number); });
-      this.shards.set(number, promise);
+      promise.catch(function () { self.shards.delete(path); });
+      this.shards.set(path, promise);
     }
-    return this.shards.get(number);
+    return this.shards.get(path);
   };
 
-  // The positions of the trigrams of shard `number`, loaded only for CJK
-  // terms longer than three characters: Map(key → [Uint32Array per document]).
-  Index.prototype.positions = function (number) {
+  // The positions of one trigram of shard `number`, fetched alone (a range
+  // of p/<number>.bin), only for CJK terms longer than three characters:
+  // one sorted Uint32Array per document of its posting, in the same order.
+  Index.prototype.positions = function (number, key, posting) {
     var self = this;
-    if (!this.positionFiles.has(number)) {
-      var promise = Promise.all([this.shard(number), this.fetch('p/' + number + '.bin', 'bytes')]).then(function (parts) {
-        var bytes = new Uint8Array(parts[1]);
+    var id = number + ':' + key;
+    if (!this.positionLists.has(id)) {
+      var stored = posting.stored;
+      var promise = this.fetchRange('p/' + number + '.bin', stored.from, stored.to).then(function (bytes) {
+        return stored.gzipped ? gunzip(bytes) : bytes;
+      }).then(function (bytes) {
         var state = { at: 0 };
-        var found = new Map();
-        parts[0].forEach(function (posting, key) {
-          if (!isTrigram(key)) return;
-          var lists = new Array(posting.numbers.length);
-          for (var d = 0; d < lists.length; d++) {
-            var n = readVarint(bytes, state);
-            var list = new Uint32Array(n);
-            var at = 0;
-            for (var j = 0; j < n; j++) {
-              at += readVarint(bytes, state);
-              list[j] = at;
-            }
-            lists[d] = list;
-          }
-          found.set(key, lists);
-        });
-        return found;
+        var lists = new Array(posting.numbers.length);
+        for (var d = 0; d < lists.length; d++) lists[d] = readGaps(bytes, state, readVarint(bytes, state));
+        return lists;
       });
-      promise.catch(function () { self.positionFiles.delete(number); });
-      this.positionFiles.set(number, promise);
+      promise.catch(function () { self.positionLists.delete(id); });
+      this.positionLists.set(id, promise);
     }
-    return this.positionFiles.get(number);
+    return this.positionLists.get(id);
   };
 
-  // The last shard whose first key is at or before `key` (UTF-16 order).
-  Index.prototype.shardOf = function (key) {
-    var starts = this.manifest.shards;
+  // The last shard whose first key is at or before `key` (UTF-16 order),
+  // among `starts` (the manifest's shards unless given).
+  Index.prototype.shardOf = function (key, starts) {
+    starts = starts || this.manifest.shards;
     var low = 0;
     var high = starts.length;
     while (low < high) {
@@ -343,15 +382,99 @@
     });
   };
 
+  // Where a longer key occurs, as `postings` gives it.
+  Index.prototype.longPostings = function (key) {
+    var count = this.manifest.count;
+    var hits = { counts: new Uint16Array(count), info: new Uint8Array(count), size: 0 };
+    return this.longShard(this.shardOf(key, this.manifest.long)).then(function (keys) {
+      var posting = keys.get(key);
+      for (var i = 0; posting && i < posting.numbers.length; i++) {
+        var number = posting.numbers[i];
+        var info = posting.info[i];
+        hits.size++;
+        hits.counts[number] = Math.max(1, info >> 2);
+        hits.info[number] = info & 3;
+      }
+      return hits;
+    });
+  };
+
   // The positions of one trigram: Map(document → sorted offsets).
   Index.prototype.trigram = function (key) {
+    var self = this;
     var number = this.shardOf(key);
-    return Promise.all([this.shard(number), this.positions(number)]).then(function (parts) {
-      var posting = parts[0].get(key);
-      var lists = parts[1].get(key);
-      var found = new Map();
-      if (posting) for (var i = 0; i < posting.numbers.length; i++) found.set(posting.numbers[i], lists[i]);
-      return found;
+    return this.shard(number).then(function (keys) {
+      var posting = keys.get(key);
+      if (!posting) return new Map();
+      return self.positions(number, key, posting).then(function (lists) {
+        var found = new Map();
+        for (var i = 0; i < posting.numbers.length; i++) found.set(posting.numbers[i], lists[i]);
+        return found;
+      });
+    });
+  };
+
+  // The stored size of a trigram's positions (0 when absent), to choose the
+  // cheapest to fetch.
+  Index.prototype.positionsSize = function (key) {
+    return this.shard(this.shardOf(key)).then(function (keys) {
+      var posting = keys.get(key);
+      return posting && posting.stored ? posting.stored.to - posting.stored.from : 0;
+    });
+  };
+
+  // How a CJK term of four or more characters (as an array of characters)
+  // is found, from its longest prefix that is a key (src/search/longer.rs):
+  // {key} when it is a key itself, {none} when it occurs nowhere, {within:
+  // numbers} when only the few documents holding that prefix may hold it,
+  // or {positions} when the trigrams' positions must decide.
+  Index.prototype.plan = function (chars) {
+    var self = this;
+    var manifest = this.manifest;
+    function down(length) {
+      if (length < 3) return Promise.resolve({ none: true });
+      if (length > 3 && !manifest.long.length) return down(3);
+      var key = chars.slice(0, length).join('');
+      var shard = length > 3 ? self.longShard(self.shardOf(key, manifest.long))
+        : self.shard(self.shardOf(key));
+      return shard.then(function (keys) {
+        var posting = keys.get(key);
+        if (!posting) return down(length - 1);
+        if (length === chars.length) return { key: key };
+        if (posting.numbers.length < manifest.frequent) return { within: Array.from(posting.numbers) };
+        if (length < manifest.longest) return { none: true };
+        return { positions: true };
+      });
+    }
+    return down(Math.min(chars.length, manifest.longest));
+  };
+
+  // Where each record of bundle `bundle` lies: manifest.bundle + 1 offsets.
+  Index.prototype.bundleTable = function (bundle) {
+    var self = this;
+    if (!this.bundleTables.has(bundle)) {
+      var size = 4 * (this.manifest.bundle + 1);
+      var promise = this.fetchRange('d/' + bundle + '.bin', 0, size).then(function (bytes) {
+        var view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+        var offsets = new Array(self.manifest.bundle + 1);
+        for (var i = 0; i < offsets.length; i++) offsets[i] = view.getUint32(4 * i, true);
+        return offsets;
+      });
+      promise.catch(function () { self.bundleTables.delete(bundle); });
+      this.bundleTables.set(bundle, promise);
+    }
+    return this.bundleTables.get(bundle);
+  };
+
+  // One document's record, from its bundle.
+  Index.prototype.record = function (number) {
+    var self = this;
+    var bundle = Math.floor(number / this.manifest.bundle);
+    var slot = number % this.manifest.bundle;
+    return this.bundleTable(bundle).then(function (offsets) {
+      return self.fetchRange('d/' + bundle + '.bin', offsets[slot], offsets[slot + 1]);
+    }).then(gunzip).then(function (bytes) {
+      return JSON.parse(self.utf8.decode(bytes));
     });
   };
 
@@ -360,7 +483,7 @@
     var self = this;
     var loads = numbers.map(function (number) {
       if (!self.entryFiles.has(number)) {
-        var promise = self.fetch('d/' + number + '.json', 'json').then(function (r) {
+        var promise = self.record(number).then(function (r) {
           return { number: number, path: r[0], title: r[1], type: r[2], bodyStart: r[3], text: r[4], simplified: r[5] || '' };
         });
         promise.catch(function () { self.entryFiles.delete(number); });
@@ -461,10 +584,51 @@
         scores[n] += idf * (weight + Math.log(1 + c));
       }
     }
-    // A CJK term of four or more characters: documents holding all its
-    // trigrams, then those where the covering trigrams' positions line up.
+    function emptyHits() {
+      return { counts: new Uint16Array(count), info: new Uint8Array(count), size: 0 };
+    }
+    // A CJK term of four or more characters: a key itself, in none, in a few
+    // documents whose text decides, or found by its trigrams' positions
+    // (src/search/longer.rs).
     function aligned(term) {
       var chars = Array.from(term.text);
+      return self.plan(chars).then(function (plan) {
+        if (plan.key) return self.longPostings(plan.key);
+        if (plan.none) return emptyHits();
+        if (plan.within) {
+          var few = plan.within.filter(function (n) { return alive[n]; });
+          return few.length <= VERIFY_LIMIT ? byText(few, term) : byPositions(term, chars, few);
+        }
+        return byPositions(term, chars, null);
+      });
+    }
+    // The documents among `few` whose normalised text holds the term.
+    function byText(few, term) {
+      var hits = emptyHits();
+      return self.documents(few).then(function (documents) {
+        few.forEach(function (n) {
+          var d = normalisedParts(documents.get(n));
+          var found = countOccurrences(d.normalised.text, term.text);
+          // The index holds traditional text in both spellings; so does this check.
+          if (!found && d.simplified) {
+            if (!d.normalisedSimplified) d.normalisedSimplified = normalise(d.simplified).text;
+            found = countOccurrences(d.normalisedSimplified, term.text);
+          }
+          if (!found) return;
+          hits.counts[n] = Math.min(found, 63);
+          hits.info[n] = (d.normalisedTitle.indexOf(term.text) >= 0 ? IN_TITLE : 0) |
+            (d.normalisedHead.indexOf(term.text) >= 0 ? IN_HEAD : 0);
+          hits.size++;
+        });
+        return hits;
+      });
+    }
+    // Documents holding all the term's trigrams (among `within`, unless
+    // null), then those where the covering trigrams' positions line up (or
+    // whose text holds the term, when they are few).
+    function byPositions(term, chars, within) {
+      var allowed = within ? new Uint8Array(count) : alive;
+      if (within) within.forEach(function (n) { allowed[n] = 1; });
       var keys = [];
       for (var i = 0; i + 3 <= chars.length; i++) keys.push(chars.slice(i, i + 3).join(''));
       var offsets = cover(chars.length);
@@ -472,37 +636,18 @@
         var candidates = new Uint8Array(count);
         var any = false;
         for (var n = 0; n < count; n++) {
-          if (!alive[n]) continue;
+          if (!alive[n] || !allowed[n]) continue;
           candidates[n] = lists.every(function (l) { return l.counts[n] > 0; }) ? 1 : 0;
           any = any || candidates[n] === 1;
         }
-        var hits = { counts: new Uint16Array(count), info: new Uint8Array(count), size: 0 };
-        if (!any) return hits;
+        if (!any) return emptyHits();
         var few = [];
         for (var c = 0; c < count && few.length <= VERIFY_LIMIT; c++) if (candidates[c]) few.push(c);
-        if (few.length <= VERIFY_LIMIT) {
-          // Few candidates: read their entry files (needed for snippets
-          // anyway) rather than the trigrams' positions, which for common
-          // trigrams are large. Checking the normalised text is just as exact.
-          return self.documents(few).then(function (documents) {
-            few.forEach(function (n) {
-              var d = normalisedParts(documents.get(n));
-              var found = countOccurrences(d.normalised.text, term.text);
-              // The index holds traditional text in both spellings; so does this check.
-              if (!found && d.simplified) {
-                if (!d.normalisedSimplified) d.normalisedSimplified = normalise(d.simplified).text;
-                found = countOccurrences(d.normalisedSimplified, term.text);
-              }
-              if (!found) return;
-              hits.counts[n] = Math.min(found, 63);
-              hits.info[n] = (d.normalisedTitle.indexOf(term.text) >= 0 ? IN_TITLE : 0) |
-                (d.normalisedHead.indexOf(term.text) >= 0 ? IN_HEAD : 0);
-              hits.size++;
-            });
-            return hits;
-          });
-        }
+        // Few candidates: their text (needed for snippets anyway) rather
+        // than the trigrams' positions, which for common trigrams are large.
+        if (few.length <= VERIFY_LIMIT) return byText(few, term);
         return Promise.all(offsets.map(function (o) { return self.trigram(keys[o]); })).then(function (positions) {
+          var hits = emptyHits();
           for (var n = 0; n < count; n++) {
             if (!candidates[n]) continue;
             var starts = positions[0].get(n);
@@ -642,7 +787,8 @@
         var lost = wanted.filter(function (t, i) { return !counts[i]; });
         if (!lost.length) return answer;
         return loadForgiving().then(function () {
-          return lost.some(function (t) { return t.cjk; }) ? self.simplifier() : null;
+          var runs = lost.filter(function (t) { return t.cjk; }).map(function (t) { return t.text; });
+          return runs.length ? self.simplifier(runs) : null;
         }).then(function (simplify) {
           return Promise.all(wanted.map(function (t, i) {
             return counts[i] ? { terms: [t], note: null } : self.mend(t, simplify);
