@@ -178,7 +178,8 @@ describe('chengguo serve on the bundled site', () => {
     await page.waitForSelector('script[data-chengguo-reload][data-connected]', { state: 'attached' });
     const css = path.join(root, 'themes/default/static/style.css');
     fs.appendFileSync(css, '\nbody { outline: 3px solid rgb(1, 2, 3); }\n');
-    await page.waitForFunction(() => getComputedStyle(document.body).outlineColor === 'rgb(1, 2, 3)', null, { timeout: 10000 });
+    // The page reloads: while its head is parsed there is no body yet.
+    await page.waitForFunction(() => document.body && getComputedStyle(document.body).outlineColor === 'rgb(1, 2, 3)', null, { timeout: 10000 });
     const template = path.join(root, 'themes/default/templates/base.html');
     const html = fs.readFileSync(template, 'utf8');
     saveByRename(template, html.replace('</body>', '<p id="added-by-test">added</p></body>'));
