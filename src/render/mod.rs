@@ -533,63 +533,8 @@ fn render_page(
     let path = site_path(config, lang, page, site);
     let mut context = Context::new();
     let (template, title, section) = match page {
-        Page::Home => {
-            let sections: Vec<Section> = EntryType::ALL
-                .into_iter()
-                .map(|t| Section {
-                    key: t.folder(),
-                    label: speaker.t_of("section_", t.folder()),
-                    url: speaker.url(&format!("{}/", t.folder())),
-                    count: lists.listed(t).len(),
-                })
-                .collect();
-            let achievements = lists.listed(EntryType::Achievement);
-            let featured: Vec<EntryId> = achievements
-                .iter()
-                .copied()
-                .filter(|id| matches!(&site.entries[*id].details, Details::Achievement(a) if a.featured))
-                .take(6)
-                .collect();
-            context.insert("sections", &sections);
-            context.insert_value("featured", lists.cards(speaker, featured));
-            context.insert_value(
-                "latest_achievements",
-                lists.cards(speaker, achievements.iter().copied().take(6)),
-            );
-            context.insert_value(
-                "latest_policies",
-                lists.cards(
-                    speaker,
-                    lists.listed(EntryType::Policy).iter().copied().take(6),
-                ),
-            );
-            let top_parks = lists.listed(EntryType::Park).iter().copied().filter(
-                |id| !matches!(&site.entries[*id].details, Details::Park(p) if p.parent.is_some()),
-            );
-            context.insert_value("top_parks", lists.cards(speaker, top_parks.take(6)));
-            (
-                "index.html",
-                config.title.get_or_other(lang).to_string(),
-                None,
-            )
-        }
-        Page::List(entry_type, n) => {
-            let (cards, pagination) = paginate(
-                speaker,
-                lists,
-                &format!("{}/", entry_type.folder()),
-                lists.listed(*entry_type),
-                *n,
-            );
-            context.insert_value("entries", cards);
-            context.insert("pagination", &pagination);
-            context.insert("facets", &facets(speaker, all_lists, *entry_type));
-            context.insert("entry_type", entry_type);
-            let heading = speaker.t_of("section_", entry_type.folder());
-            context.insert("heading", &heading);
-            let title = numbered(speaker, heading, *n);
-            ("list.html", title, Some(entry_type.folder()))
-        }
+        Page::Home => home(speaker, lists, &mut context),
+        Page::List(entry_type, n) => list(speaker, all_lists, *entry_type, *n, &mut context),
         Page::Entry(id) => {
             let entry = speaker.entry(*id);
             let title = entry.card.title.clone();
@@ -601,61 +546,10 @@ fn render_page(
             )
         }
         Page::Terms(entry_type, field) => {
-            let facet = facets(speaker, all_lists, *entry_type)
-                .into_iter()
-                .find(|f| f.key == *field);
-            let heading = format!(
-                "{} · {}",
-                speaker.t_of("section_", entry_type.folder()),
-                speaker.t_of("field_", field)
-            );
-            context.insert("facet", &facet);
-            context.insert("heading", &heading);
-            context.insert(
-                "list_url",
-                &speaker.url(&format!("{}/", entry_type.folder())),
-            );
-            ("terms.html", heading, Some(entry_type.folder()))
+            terms(speaker, all_lists, *entry_type, field, &mut context)
         }
         Page::Term(entry_type, field, key, n) => {
-            let (_, vocabulary) = view::vocabulary_fields(*entry_type)
-                .into_iter()
-                .find(|(f, _)| f == field)
-                .expect("term pages are made for vocabulary fields");
-            let ids: &[EntryId] = lists
-                .used_terms(*entry_type, field)
-                .iter()
-                .find(|(k, _)| k == key)
-                .map(|(_, ids)| ids.as_slice())
-                .unwrap_or(&[]);
-            let (cards, pagination) = paginate(
-                speaker,
-                lists,
-                &format!("{}/{field}/{key}/", entry_type.folder()),
-                ids,
-                *n,
-            );
-            let heading = speaker
-                .t("term_heading")
-                .replace("{field}", &speaker.t_of("field_", field))
-                .replace("{value}", &speaker.term_label(vocabulary, key));
-            context.insert_value("entries", cards);
-            context.insert("pagination", &pagination);
-            context.insert("heading", &heading);
-            context.insert(
-                "terms_url",
-                &speaker.url(&format!("{}/{field}/", entry_type.folder())),
-            );
-            context.insert(
-                "list_url",
-                &speaker.url(&format!("{}/", entry_type.folder())),
-            );
-            let section_label = speaker.t_of("section_", entry_type.folder());
-            context.insert("section_label", &section_label);
-            // Region pages of achievements, parks and policies share their
-            // heading; the title names the section too.
-            let title = numbered(speaker, format!("{heading} · {section_label}"), *n);
-            ("term.html", title, Some(entry_type.folder()))
+            term(speaker, lists, (*entry_type, field, key), *n, &mut context)
         }
         Page::NotFound => ("404.html", speaker.t("not_found_title"), None),
         Page::Search => ("search.html", speaker.t("search_title"), None),
@@ -701,6 +595,128 @@ fn render_page(
         )
     })?;
     Ok((path_or_index(&path), html))
+}
+
+/// What a page gives the template beside the shared context: the template's
+/// name, the page's title and the section it belongs to, if any.
+type PageParts = (&'static str, String, Option<&'static str>);
+
+/// The home page: the sections, featured and latest entries, top-level parks.
+fn home(speaker: &Speaker, lists: &LangLists, context: &mut Context) -> PageParts {
+    let site = speaker.site;
+    let sections: Vec<Section> = EntryType::ALL
+        .into_iter()
+        .map(|t| Section {
+            key: t.folder(),
+            label: speaker.t_of("section_", t.folder()),
+            url: speaker.url(&format!("{}/", t.folder())),
+            count: lists.listed(t).len(),
+        })
+        .collect();
+    let achievements = lists.listed(EntryType::Achievement);
+    let featured: Vec<EntryId> = achievements
+        .iter()
+        .copied()
+        .filter(|id| matches!(&site.entries[*id].details, Details::Achievement(a) if a.featured))
+        .take(6)
+        .collect();
+    context.insert("sections", &sections);
+    context.insert_value("featured", lists.cards(speaker, featured));
+    context.insert_value(
+        "latest_achievements",
+        lists.cards(speaker, achievements.iter().copied().take(6)),
+    );
+    let policies = lists.listed(EntryType::Policy).iter().copied().take(6);
+    context.insert_value("latest_policies", lists.cards(speaker, policies));
+    let top_parks =
+        lists.listed(EntryType::Park).iter().copied().filter(
+            |id| !matches!(&site.entries[*id].details, Details::Park(p) if p.parent.is_some()),
+        );
+    context.insert_value("top_parks", lists.cards(speaker, top_parks.take(6)));
+    let title = site.config.title.get_or_other(speaker.lang).to_string();
+    ("index.html", title, None)
+}
+
+/// Page `n` of the list of one entry type, with its facets.
+fn list(
+    speaker: &Speaker,
+    all_lists: &Lists,
+    entry_type: EntryType,
+    n: usize,
+    context: &mut Context,
+) -> PageParts {
+    let lists = all_lists.of(speaker.lang);
+    let folder = entry_type.folder();
+    let listed = lists.listed(entry_type);
+    let (cards, pagination) = paginate(speaker, lists, &format!("{folder}/"), listed, n);
+    context.insert_value("entries", cards);
+    context.insert("pagination", &pagination);
+    context.insert("facets", &facets(speaker, all_lists, entry_type));
+    context.insert("entry_type", &entry_type);
+    let heading = speaker.t_of("section_", folder);
+    context.insert("heading", &heading);
+    ("list.html", numbered(speaker, heading, n), Some(folder))
+}
+
+/// The values of one vocabulary field of an entry type.
+fn terms(
+    speaker: &Speaker,
+    all_lists: &Lists,
+    entry_type: EntryType,
+    field: &str,
+    context: &mut Context,
+) -> PageParts {
+    let folder = entry_type.folder();
+    let facet = facets(speaker, all_lists, entry_type)
+        .into_iter()
+        .find(|f| f.key == field);
+    let heading = format!(
+        "{} · {}",
+        speaker.t_of("section_", folder),
+        speaker.t_of("field_", field)
+    );
+    context.insert("facet", &facet);
+    context.insert("heading", &heading);
+    context.insert("list_url", &speaker.url(&format!("{folder}/")));
+    ("terms.html", heading, Some(folder))
+}
+
+/// Page `n` of the entries of one type that have one vocabulary value.
+fn term(
+    speaker: &Speaker,
+    lists: &LangLists,
+    (entry_type, field, key): (EntryType, &str, &str),
+    n: usize,
+    context: &mut Context,
+) -> PageParts {
+    let folder = entry_type.folder();
+    let (_, vocabulary) = view::vocabulary_fields(entry_type)
+        .into_iter()
+        .find(|(f, _)| *f == field)
+        .expect("term pages are made for vocabulary fields");
+    let ids: &[EntryId] = lists
+        .used_terms(entry_type, field)
+        .iter()
+        .find(|(k, _)| k == key)
+        .map(|(_, ids)| ids.as_slice())
+        .unwrap_or(&[]);
+    let base = format!("{folder}/{field}/{key}/");
+    let (cards, pagination) = paginate(speaker, lists, &base, ids, n);
+    let heading = speaker
+        .t("term_heading")
+        .replace("{field}", &speaker.t_of("field_", field))
+        .replace("{value}", &speaker.term_label(vocabulary, key));
+    context.insert_value("entries", cards);
+    context.insert("pagination", &pagination);
+    context.insert("heading", &heading);
+    context.insert("terms_url", &speaker.url(&format!("{folder}/{field}/")));
+    context.insert("list_url", &speaker.url(&format!("{folder}/")));
+    let section_label = speaker.t_of("section_", folder);
+    context.insert("section_label", &section_label);
+    // Region pages of achievements, parks and policies share their heading;
+    // the title names the section too.
+    let title = numbered(speaker, format!("{heading} · {section_label}"), n);
+    ("term.html", title, Some(folder))
 }
 
 /// One section of the site map page: its list, its categories and every
