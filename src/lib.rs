@@ -6,10 +6,12 @@
 //! next and collects every problem it finds instead of stopping at the first.
 
 pub mod annotate;
+pub mod attachments;
 pub mod bidi;
 pub mod check;
 pub mod config;
 pub mod diag;
+pub mod enquiry;
 pub mod entry;
 pub mod history;
 pub mod init;
@@ -166,6 +168,7 @@ pub fn assemble(
     let timer = Timer::start();
     history.apply(&mut entries, &mut config, &mut diagnostics, cache);
     progress.stage("history", entries.len(), "entries", timer.took());
+    attachments::measure(root, &mut entries, &mut diagnostics);
     let theme = theme
         .map(|mut theme| {
             diagnostics.extend(std::mem::take(&mut theme.warnings));

@@ -177,6 +177,59 @@ fn kind_schema(config: &Config, kind: Kind, form: SchemaForm) -> Value {
             },
             "required": ["lat", "lon"],
         }),
+        Kind::IpRecords => one_or_list(json!({
+            "type": "object",
+            "properties": {
+                "kind": vocabulary(config, VocabName::IpKinds),
+                "number": {"type": ["string", "integer"]},
+                "title": text(form),
+            },
+            "required": ["kind", "number"],
+            "additionalProperties": false,
+        })),
+        Kind::Cooperation => json!({
+            "type": "object",
+            "properties": {
+                "transfer_modes": one_or_list(vocabulary(config, VocabName::TransferModes)),
+                "price": {"anyOf": [
+                    {"enum": crate::parse::document::NEGOTIABLE},
+                    {
+                        "type": "object",
+                        "properties": {
+                            "amount": {"type": "number", "exclusiveMinimum": 0},
+                            "currency": {"type": "string", "pattern": "^[A-Z]{3}$"},
+                        },
+                        "required": ["amount", "currency"],
+                        "additionalProperties": false,
+                    },
+                ]},
+                "intent": text(form),
+            },
+            "additionalProperties": false,
+        }),
+        Kind::Contact => json!({"anyOf": [
+            text(form),
+            {
+                "type": "object",
+                "properties": {
+                    "name": text(form),
+                    "organisation": text(form),
+                    "phone": {"type": "string", "pattern": "^[0-9 +()-]+$"},
+                    "email": {"type": "string", "pattern": "^[A-Za-z0-9._+-]+@[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)+$"},
+                    "url": kind_schema(config, Kind::Url, form),
+                },
+                "additionalProperties": false,
+            },
+        ]}),
+        Kind::Attachments => one_or_list(json!({
+            "type": "object",
+            "properties": {
+                "file": kind_schema(config, Kind::StaticPath, form),
+                "title": text(form),
+            },
+            "required": ["file", "title"],
+            "additionalProperties": false,
+        })),
     }
 }
 
@@ -253,6 +306,19 @@ pub fn config_schema() -> Value {
             }
             "branch" => json!({"type": "string", "pattern": "^[A-Za-z0-9_][A-Za-z0-9._/-]*$"}),
             "repo_kind" => json!({"enum": ["github", "gitlab", "gitea"]}),
+            "contact" => {
+                let show = json!({"enum": ["full", "masked"]});
+                json!({
+                    "type": "object",
+                    "properties": {
+                        "email": {"type": "string", "pattern": "^[^@\\s]+@[^@\\s]+$"},
+                        "enquiry_form": {"type": "string", "pattern": "^https?://\\S+$"},
+                        "show_phone": show,
+                        "show_email": show,
+                    },
+                    "additionalProperties": false,
+                })
+            }
             "limits" => {
                 let size = json!({"anyOf": [
                     {"type": "integer", "minimum": 1024, "maximum": 1_073_741_824_u64},

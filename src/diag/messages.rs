@@ -531,6 +531,77 @@ pub const MESSAGES: &[Message] = &[
         "cannot write {}: {}",
         "无法写入 {0}：{1}",
     ),
+    // Achievements' business fields (ip, cooperation, contact, attachments).
+    m(
+        "bad-patent-number",
+        "\"{}\" is not a Chinese patent number: expected 12 digits (8 before 2004) and a check digit",
+        "\"{0}\" 不是中国专利号：应为 12 位数字（2004 年以前为 8 位）加一位校验位",
+    ),
+    m(
+        "bad-patent-check-digit",
+        "the check digit of \"{}\" is wrong: the digits give {}",
+        "\"{0}\" 的校验位不对：按前面的数字应为 {1}",
+    ),
+    m(
+        "ip-incomplete",
+        "each IP record needs a kind and a number",
+        "每条知识产权记录都要有 kind（类型）和 number（编号）",
+    ),
+    m(
+        "contact-free-text",
+        "a contact written as free text is shown as it is, without links",
+        "以自由文本填写的联系方式按原样显示，不带电话和邮件链接",
+    ),
+    m(
+        "bad-phone",
+        "\"{}\" is not a phone number",
+        "\"{0}\" 不是电话号码",
+    ),
+    m(
+        "bad-email",
+        "\"{}\" is not an e-mail address",
+        "\"{0}\" 不是电子邮箱地址",
+    ),
+    m(
+        "attachment-incomplete",
+        "each attachment needs a file and a title",
+        "每个附件都要有 file（文件）和 title（标题）",
+    ),
+    m(
+        "missing-attachment",
+        "the attachment \"{}\" does not exist",
+        "附件 \"{0}\" 不存在",
+    ),
+    m(
+        "transfer-modes-twice",
+        "transfer_modes is written both at the top and under cooperation",
+        "transfer_modes 同时写在了顶层和 cooperation 之下",
+    ),
+    m(
+        "unknown-record-key",
+        "unknown key \"{}\" in {}",
+        "{1}中有未知的键 \"{0}\"",
+    ),
+    m(
+        "contact-settings-not-map",
+        "expected a map of contact settings",
+        "应为联系方式设置的映射",
+    ),
+    m(
+        "expected-email",
+        "expected an e-mail address",
+        "应为电子邮箱地址",
+    ),
+    m(
+        "expected-web-address",
+        "expected a web address such as https://…",
+        "应为 https://… 这样的网址",
+    ),
+    m(
+        "expected-show",
+        "expected full or masked",
+        "应为 full（完整显示）或 masked（部分隐藏）",
+    ),
     // Generic shapes last: they would match the messages above.
     m("wrong-kind", "expected {}, found {}", "应为{0}，实际是{1}"),
     m(
@@ -745,6 +816,29 @@ pub const HELPS: &[Message] = &[
         "remove `draft: true` from it, or remove the link",
         "去掉它的 `draft: true`，或者删除这个链接",
     ),
+    m("", "the keys are {}", "可用的键：{0}"),
+    m(
+        "",
+        "a Chinese patent number is ZL, the 12-digit application number, a dot and its check digit: ZL202110123456.7",
+        "中国专利号由 ZL、12 位申请号、圆点和校验位组成，例如 ZL202110123456.7",
+    ),
+    m(
+        "",
+        "write it as {name, organisation, phone, email, url} so readers can call or write with one tap",
+        "请写成 {name, organisation, phone, email, url}，读者便可一点即拨打电话或发送邮件",
+    ),
+    m(
+        "",
+        "write digits, with +, -, spaces or brackets: 023-12345678",
+        "请写数字，可带 +、-、空格或括号，例如 023-12345678",
+    ),
+    m(
+        "",
+        "e.g. transfer@example.edu.cn",
+        "例如 transfer@example.edu.cn",
+    ),
+    m("", "put the file at static/{}", "请把文件放到 static/{0}"),
+    m("", "keep one of the two lists", "请只保留其中一个列表"),
 ];
 
 /// Words that stand inside messages as arguments.
@@ -774,6 +868,20 @@ const WORDS: &[(&str, &str)] = &[
     ("the slug of a achievement", "成果的 slug"),
     ("the slug of a park", "园区的 slug"),
     ("the slug of a policy", "政策的 slug"),
+    ("an IP record", "知识产权记录"),
+    ("the terms of cooperation", "合作条件"),
+    ("a price", "价格"),
+    ("a contact", "联系方式"),
+    ("an attachment", "附件"),
+    ("the number of the IP record", "知识产权编号"),
+    ("a phone number", "电话号码"),
+    ("an e-mail address", "电子邮箱地址"),
+    ("a positive number", "正数"),
+    ("a currency code such as CNY", "CNY 这样的货币代码"),
+    (
+        "面议 (negotiable) or {amount: 500000, currency: CNY}",
+        "面议（negotiable）或 {amount: 500000, currency: CNY}",
+    ),
 ];
 
 /// The stable code of a message (`other` when the catalog does not know it).

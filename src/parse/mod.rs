@@ -15,7 +15,10 @@ use rayon::prelude::*;
 
 use crate::config::{Config, Lang, Localized};
 use crate::diag::{Diagnostic, Diagnostics, Severity};
-use crate::entry::{Achievement, Body, Details, Entry, EntryType, Park, Place, Policy, Reference};
+use crate::entry::{
+    Achievement, Body, Contact, Cooperation, Details, Entry, EntryType, Park, Place, Policy,
+    Reference,
+};
 use crate::load::{Form, SourceFile};
 
 use document::{Document, Value};
@@ -316,6 +319,7 @@ fn parse_entry(
             );
         }
     }
+    transfer_modes_once(&merged, diagnostics);
     // Warnings (removed Markdown attributes, say) do not keep an entry out.
     let has_errors = diagnostics
         .iter()
@@ -327,25 +331,7 @@ fn parse_entry(
     let [body_zh, body_en] = bodies;
     let mut take = Take(merged.values);
     let details = match first.entry_type {
-        EntryType::Achievement => Details::Achievement(Achievement {
-            date: take.date("date"),
-            institutions: take.text_list("institutions"),
-            partners: take.text_list("partners"),
-            field: take.term("field"),
-            stage: take.term("stage"),
-            transfer_modes: take.term_list("transfer_modes"),
-            region: take.term("region"),
-            park: take.reference("park"),
-            policies: take.reference_list("policies"),
-            awards: take.text_list("awards"),
-            contact: take.text("contact"),
-            cover: take.static_path("cover"),
-            links: match take.0.remove("links") {
-                Some((Value::Links(links), _)) => links,
-                _ => Vec::new(),
-            },
-            featured: take.flag("featured"),
-        }),
+        EntryType::Achievement => Details::Achievement(take.achievement()),
         EntryType::Park => Details::Park(Park {
             kind: take.term("kind").unwrap_or_default(),
             level: take.term("level"),
@@ -398,6 +384,28 @@ fn parse_entry(
         updated: take.date("updated"),
         details,
     })
+}
+
+/// `transfer_modes` may be written at the top, as before the terms of
+/// cooperation existed, or under `cooperation`; not in both places.
+fn transfer_modes_once(merged: &Merged, diagnostics: &mut Diagnostics) {
+    let (Some(_), Some((Value::Cooperation(terms), place))) = (
+        merged.values.get("transfer_modes"),
+        merged.values.get("cooperation"),
+    ) else {
+        return;
+    };
+    if !terms.transfer_modes.is_empty() {
+        diagnostics.push(
+            Diagnostic::error(
+                &place.path,
+                "transfer_modes is written both at the top and under cooperation",
+            )
+            .at(place.line, place.column)
+            .field("cooperation")
+            .help("keep one of the two lists"),
+        );
+    }
 }
 
 /// Placed on the first line of the fields: line 2 under a Markdown file's `---`, line 1 of a YAML file.
@@ -506,7 +514,7 @@ fn merge_localized(existing: &Value, new: &Value) -> Option<Value> {
                 })
                 .collect(),
         )),
-        _ => None,
+        (a, b) => document::merge_records(a, b),
     }
 }
 
@@ -524,6 +532,49 @@ fn same_references(a: &Value, b: &Value) -> bool {
 struct Take(BTreeMap<&'static str, (Value, Place)>);
 
 impl Take {
+    fn achievement(&mut self) -> Achievement {
+        let terms = match self.0.remove("cooperation") {
+            Some((Value::Cooperation(terms), _)) => terms,
+            _ => Cooperation::default(),
+        };
+        let mut transfer_modes = self.term_list("transfer_modes");
+        if transfer_modes.is_empty() {
+            transfer_modes = terms.transfer_modes;
+        }
+        Achievement {
+            date: self.date("date"),
+            institutions: self.text_list("institutions"),
+            partners: self.text_list("partners"),
+            field: self.term("field"),
+            stage: self.term("stage"),
+            transfer_modes,
+            region: self.term("region"),
+            park: self.reference("park"),
+            policies: self.reference_list("policies"),
+            awards: self.text_list("awards"),
+            ip: match self.0.remove("ip") {
+                Some((Value::IpRecords(records), _)) => records,
+                _ => Vec::new(),
+            },
+            price: terms.price,
+            intent: terms.intent,
+            contact: match self.0.remove("contact") {
+                Some((Value::Contact(contact), _)) => contact,
+                _ => Contact::default(),
+            },
+            attachments: match self.0.remove("attachments") {
+                Some((Value::Attachments(attachments), _)) => attachments,
+                _ => Vec::new(),
+            },
+            cover: self.static_path("cover"),
+            links: match self.0.remove("links") {
+                Some((Value::Links(links), _)) => links,
+                _ => Vec::new(),
+            },
+            featured: self.flag("featured"),
+        }
+    }
+
     fn text(&mut self, name: &str) -> Localized {
         match self.0.remove(name) {
             Some((Value::Text(text), _)) => text,
