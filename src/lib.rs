@@ -25,6 +25,7 @@ pub mod render;
 pub mod schema;
 pub mod search;
 pub mod serve;
+pub mod sheet;
 pub mod site;
 pub mod url;
 pub mod write;

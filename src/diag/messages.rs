@@ -602,6 +602,60 @@ pub const MESSAGES: &[Message] = &[
         "expected full or masked",
         "应为 full（完整显示）或 masked（部分隐藏）",
     ),
+    // Import and export of sheets.
+    m("sheet-no-slug", "the row has no slug", "这一行没有 slug"),
+    m(
+        "sheet-entry-exists",
+        "the {} \"{}\" already exists",
+        "{0} \"{1}\" 已经存在",
+    ),
+    m(
+        "sheet-unknown-column",
+        "unknown column \"{}\"",
+        "未知的列 \"{0}\"",
+    ),
+    m(
+        "sheet-no-slug-column",
+        "the sheet has no slug column",
+        "表格没有 slug 列",
+    ),
+    m(
+        "sheet-slug-twice",
+        "the slug \"{}\" is also on row {}",
+        "slug \"{0}\" 在第 {1} 行也出现了",
+    ),
+    m(
+        "sheet-update-markdown",
+        "\"{}\" is written as Markdown; --update changes only slug.yaml entries",
+        "\"{0}\" 以 Markdown 形式编写；--update 只改动 slug.yaml 形式的条目",
+    ),
+    m(
+        "sheet-base-unparsed",
+        "{} does not parse; fix it first",
+        "{0} 无法解析；请先修正它",
+    ),
+    m(
+        "sheet-list-lengths",
+        "the Chinese list has {} items and the English {}; they go item by item",
+        "中文列表有 {0} 项，英文列表有 {1} 项；两者须逐项对应",
+    ),
+    m(
+        "sheet-encoding",
+        "the file is neither UTF-8 nor GB18030 text",
+        "文件既不是 UTF-8 也不是 GB18030 编码的文本",
+    ),
+    m(
+        "sheet-not-xlsx",
+        "not an XLSX workbook: {}",
+        "不是 XLSX 工作簿：{0}",
+    ),
+    m(
+        "sheet-no-worksheet",
+        "the workbook has no worksheet",
+        "工作簿中没有工作表",
+    ),
+    m("sheet-not-csv", "not CSV: {}", "不是 CSV 文件：{0}"),
+    m("entry-unparsed", "the entry does not parse", "条目无法解析"),
     // Generic shapes last: they would match the messages above.
     m("wrong-kind", "expected {}, found {}", "应为{0}，实际是{1}"),
     m(
@@ -839,6 +893,21 @@ pub const HELPS: &[Message] = &[
     ),
     m("", "put the file at static/{}", "请把文件放到 static/{0}"),
     m("", "keep one of the two lists", "请只保留其中一个列表"),
+    m(
+        "",
+        "import --update changes the fields the sheet has",
+        "import --update 只改动表格中有列的字段",
+    ),
+    m(
+        "",
+        "the columns are the field keys and labels of the README's field tables",
+        "列名是 README 字段表中的字段键或名称",
+    ),
+    m(
+        "",
+        "add a column slug: each entry's file name, e.g. nano-displacement",
+        "请添加 slug 列：每个条目的文件名，例如 nano-displacement",
+    ),
 ];
 
 /// Words that stand inside messages as arguments.

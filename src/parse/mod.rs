@@ -386,6 +386,36 @@ fn parse_entry(
     })
 }
 
+/// The values of one entry's files as written, merged across its languages,
+/// with a Markdown entry's bodies under `body`: what `export` writes out.
+/// `None` if a file does not parse.
+pub fn written_fields(
+    group: &[SourceFile],
+    config: &Config,
+) -> Option<BTreeMap<&'static str, Value>> {
+    let mut diagnostics = Diagnostics::new();
+    let mut merged = Merged::default();
+    let mut bodies = Localized::default();
+    for file in group {
+        let document = document::parse_document(file, config, &mut diagnostics)?;
+        merged.add(&document, &mut diagnostics);
+        if let (Form::Markdown(lang), Some((body, _))) = (document.form, &document.markdown_body)
+            && !body.trim().is_empty()
+        {
+            bodies.set(lang, body.trim().to_string());
+        }
+    }
+    let mut values: BTreeMap<&'static str, Value> = merged
+        .values
+        .into_iter()
+        .map(|(name, (value, _))| (name, value))
+        .collect();
+    if !bodies.is_empty() {
+        values.insert("body", Value::Markdown(bodies));
+    }
+    (!diagnostics.has_errors()).then_some(values)
+}
+
 /// `transfer_modes` may be written at the top, as before the terms of
 /// cooperation existed, or under `cooperation`; not in both places.
 fn transfer_modes_once(merged: &Merged, diagnostics: &mut Diagnostics) {

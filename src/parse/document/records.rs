@@ -135,7 +135,13 @@ impl FieldContext<'_> {
 
     /// The structured form, or free text kept as a note with a warning.
     pub(super) fn contact(&mut self, value: &Yaml) -> Option<Contact> {
-        if value.as_scalar_text().is_some() {
+        let is_free_text = match value {
+            Yaml::Map(entries) => entries
+                .iter()
+                .all(|(key, _)| Lang::from_code(key).is_some()),
+            other => other.as_scalar_text().is_some(),
+        };
+        if is_free_text {
             self.warn(
                 "",
                 "a contact written as free text is shown as it is, without links".into(),
