@@ -226,3 +226,27 @@ fn keeps_the_top_level_transfer_modes_working() {
         "{html}"
     );
 }
+
+#[test]
+fn cards_say_has_contact_and_price_negotiable_and_search_has_the_new_facets() {
+    let built = Fixture::new("business")
+        .build()
+        .expect("the fixture builds");
+    let list = page(&built, "achievements/index.html");
+    assert!(
+        list.contains(r#"<p class="card-flags"><span>有联系方式</span><span>价格面议</span></p>"#),
+        "{list}"
+    );
+    let manifest = page(&built, "search-index/zh/manifest.json");
+    for expected in [
+        r#"{"key":"transfer_modes","label":"转化方式","values":[{"key":"assignment","label":"转让"}"#,
+        r#"{"key":"ip","label":"知识产权","values":[{"key":"invention-patent","label":"发明专利"}"#,
+    ] {
+        assert!(manifest.contains(expected), "{expected} not in {manifest}");
+    }
+    assert!(support::has_page(&built, "search-index/zh/f/ip.bin"));
+    assert!(support::has_page(
+        &built,
+        "search-index/en/f/transfer_modes.bin"
+    ));
+}

@@ -45,6 +45,8 @@ pub struct Card {
     /// The `lang` attribute of text shown in the other language.
     pub text_lang: Option<&'static str>,
     pub badges: Vec<LinkView>,
+    /// What a company looks for at a glance: "有联系方式", "价格面议".
+    pub flags: Vec<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -209,7 +211,22 @@ impl<'a> Speaker<'a> {
             only_in: missing.then(|| self.t_of("only_", entry.languages[0].code())),
             text_lang: missing.then(|| entry.languages[0].html_lang()),
             badges,
+            flags: self.flags(entry),
         }
+    }
+
+    fn flags(&self, entry: &Entry) -> Vec<String> {
+        let Some(achievement) = achievement(entry) else {
+            return Vec::new();
+        };
+        let mut flags = Vec::new();
+        if !achievement.contact.is_empty() {
+            flags.push(self.t("card_has_contact"));
+        }
+        if achievement.price == Some(Price::Negotiable) {
+            flags.push(self.t("card_price_negotiable"));
+        }
+        flags
     }
 
     pub fn entry(&self, id: EntryId) -> EntryView<'a> {
