@@ -96,12 +96,10 @@ fn keeps_contact_details_out_of_the_search_index() {
 
 #[test]
 fn masks_phones_and_emails_when_the_site_says_so_and_then_mails_the_site() {
-    let fixture = Fixture::new("business");
-    let config = std::fs::read_to_string(fixture.root().join("config.yaml")).unwrap();
-    let config = config
-        .replace("show_phone: full", "show_phone: masked")
-        .replace("show_email: full", "show_email: masked");
-    fixture.write("config.yaml", config);
+    let fixture = with_config(
+        "  show_phone: full\n  show_email: full\n",
+        "  show_phone: masked\n  show_email: masked\n",
+    );
     let built = fixture.build().expect("the fixture builds");
     let html = page(&built, "achievements/graphene-sensor/index.html");
     assert!(html.contains("<span>023-**** **34</span>"), "{html}");
@@ -112,14 +110,9 @@ fn masks_phones_and_emails_when_the_site_says_so_and_then_mails_the_site() {
 
 #[test]
 fn links_to_the_enquiry_form_with_slug_and_title_when_one_is_configured() {
-    let fixture = Fixture::new("business");
-    let config = std::fs::read_to_string(fixture.root().join("config.yaml")).unwrap();
-    fixture.write(
-        "config.yaml",
-        config.replace(
-            "  email: office@example.org\n",
-            "  enquiry_form: https://forms.example.org/enquiry\n",
-        ),
+    let fixture = with_config(
+        "  email: office@example.org\n",
+        "  enquiry_form: https://forms.example.org/enquiry\n",
     );
     let built = fixture.build().expect("the fixture builds");
     let html = page(&built, "achievements/graphene-sensor/index.html");
@@ -131,16 +124,20 @@ fn links_to_the_enquiry_form_with_slug_and_title_when_one_is_configured() {
 
 #[test]
 fn shows_no_button_where_there_is_nowhere_to_write() {
-    let fixture = Fixture::new("business");
-    let config = std::fs::read_to_string(fixture.root().join("config.yaml")).unwrap();
-    fixture.write(
-        "config.yaml",
-        config.replace("  email: office@example.org\n", ""),
-    );
+    let fixture = with_config("  email: office@example.org\n", "");
     let built = fixture.build().expect("the fixture builds");
     let html = page(&built, "achievements/free-text-contact/index.html");
     assert!(html.contains("<p class=\"contact-note\">请致电示例大学科技处</p>"));
     assert!(!html.contains("data-enquiry"), "{html}");
+}
+
+/// The fixture with `from` replaced by `to` in its config.yaml.
+fn with_config(from: &str, to: &str) -> Fixture {
+    let fixture = Fixture::new("business");
+    let config = std::fs::read_to_string(fixture.root().join("config.yaml")).unwrap();
+    assert!(config.contains(from), "{from}");
+    fixture.write("config.yaml", config.replace(from, to));
+    fixture
 }
 
 /// The sensor entry with `from` replaced by `to`, built; its errors.

@@ -55,25 +55,32 @@ fn imports_csv_in_utf8_with_and_without_bom_and_in_gb18030() {
     }
 }
 
+/// An XLSX workbook of text cells, made as an office's Excel would save it.
+fn write_xlsx(path: &Path, rows: &[Vec<&str>]) {
+    let mut workbook = rust_xlsxwriter::Workbook::new();
+    let sheet = workbook.add_worksheet();
+    for (r, row) in rows.iter().enumerate() {
+        for (c, cell) in row.iter().enumerate() {
+            sheet.write_string(r as u32, c as u16, *cell).unwrap();
+        }
+    }
+    workbook.save(path).unwrap();
+}
+
 #[test]
 fn imports_the_first_worksheet_of_an_xlsx_workbook() {
     let fixture = Fixture::new("business");
-    let mut workbook = rust_xlsxwriter::Workbook::new();
-    let sheet = workbook.add_worksheet();
-    for (r, line) in [HEADER, ROW].iter().enumerate() {
-        for (c, cell) in line.trim_end().split(',').enumerate() {
-            sheet.write_string(r as u32, c as u16, cell).unwrap();
-        }
-    }
-    workbook.save(fixture.root().join("成果.xlsx")).unwrap();
+    let rows: Vec<Vec<&str>> = [HEADER, ROW]
+        .iter()
+        .map(|line| line.trim_end().split(',').collect())
+        .collect();
+    write_xlsx(&fixture.root().join("成果.xlsx"), &rows);
     assert_imported(&fixture, "成果.xlsx");
 }
 
 #[test]
 fn reports_every_problem_at_its_cell_in_the_sites_language_and_writes_nothing() {
     let fixture = Fixture::new("business");
-    let mut workbook = rust_xlsxwriter::Workbook::new();
-    let sheet = workbook.add_worksheet();
     let rows = [
         vec!["slug", "title_zh", "stage", "ip_kind", "ip_number"],
         vec!["good-one", "好的", "中试", "", ""],
@@ -88,12 +95,7 @@ fn reports_every_problem_at_its_cell_in_the_sites_language_and_writes_nothing() 
         vec!["", "没有 slug", "", "", ""],
         vec!["graphene-sensor", "已有", "", "", ""],
     ];
-    for (r, row) in rows.iter().enumerate() {
-        for (c, cell) in row.iter().enumerate() {
-            sheet.write_string(r as u32, c as u16, *cell).unwrap();
-        }
-    }
-    workbook.save(fixture.root().join("成果.xlsx")).unwrap();
+    write_xlsx(&fixture.root().join("成果.xlsx"), &rows);
     let output = chengguo(
         fixture.root(),
         &["import", "成果.xlsx", "--type", "achievement"],

@@ -169,27 +169,35 @@ impl FieldContext<'_> {
     }
 
     fn phone(&mut self, value: &Yaml) -> Option<String> {
-        let phone = self.scalar(value, "a phone number")?;
-        if is_phone(&phone) {
-            return Some(phone);
-        }
-        self.error(
-            &phone,
-            format!("\"{phone}\" is not a phone number"),
-            Some("write digits, with +, -, spaces or brackets: 023-12345678".into()),
-        );
-        None
+        let help = "write digits, with +, -, spaces or brackets: 023-12345678";
+        self.checked(value, "a phone number", is_phone, help)
     }
 
     fn email(&mut self, value: &Yaml) -> Option<String> {
-        let email = self.scalar(value, "an e-mail address")?;
-        if is_email(&email) {
-            return Some(email);
+        self.checked(
+            value,
+            "an e-mail address",
+            is_email,
+            "e.g. transfer@example.edu.cn",
+        )
+    }
+
+    /// One line of text that `valid` accepts, else `"…" is not <what>`.
+    fn checked(
+        &mut self,
+        value: &Yaml,
+        what: &str,
+        valid: fn(&str) -> bool,
+        help: &str,
+    ) -> Option<String> {
+        let text = self.scalar(value, what)?;
+        if valid(&text) {
+            return Some(text);
         }
         self.error(
-            &email,
-            format!("\"{email}\" is not an e-mail address"),
-            Some("e.g. transfer@example.edu.cn".into()),
+            &text,
+            format!("\"{text}\" is not {what}"),
+            Some(help.into()),
         );
         None
     }
