@@ -134,6 +134,26 @@ pub fn resolve(entry_type: EntryType, header: &str) -> Option<Header> {
     (lang.is_none() || localized).then_some(Header::Column(Column { spec, part, lang }))
 }
 
+/// Columns the open-data CSV adds that say nothing an entry file holds: the
+/// entry's languages and page URLs, and the labels beside vocabulary keys
+/// and reference slugs (`stage_zh`). `import` passes over them, so that
+/// file can be imported as it is.
+pub fn is_derived(entry_type: EntryType, header: &str) -> bool {
+    let header = header.trim();
+    if ["languages", "url_zh", "url_en"].contains(&header) {
+        return true;
+    }
+    let Some(base) = header.strip_suffix("_zh").or(header.strip_suffix("_en")) else {
+        return false;
+    };
+    fields::find(entry_type, base).is_some_and(|spec| {
+        matches!(
+            spec.kind,
+            Kind::Term(_) | Kind::TermList(_) | Kind::Reference(_) | Kind::ReferenceList(_)
+        )
+    })
+}
+
 /// A field's key and labels: `stage`, `成熟度阶段`, `Maturity stage`, and each
 /// label's words before a bracket (`知识产权` of `知识产权(kind、number、title)`).
 fn names_of(spec: &FieldSpec) -> impl Iterator<Item = &'static str> {
@@ -218,6 +238,8 @@ mod tests {
         assert_eq!(name("Slug"), Some(("slug".into(), None)));
         assert_eq!(name("成熟度（中文）"), None);
         assert_eq!(name("stage_zh"), None);
+        assert!(is_derived(achievement, "stage_zh") && is_derived(achievement, "url_en"));
+        assert!(!is_derived(achievement, "title_zh") && !is_derived(achievement, "stage"));
     }
 
     #[test]

@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use serde_yaml::{Mapping, Value as Yaml};
 
 use super::cells::{FieldCells, to_cells, to_yaml};
-use super::columns::{Column, Header, columns, letters, resolve, split_list};
+use super::columns::{Column, Header, columns, is_derived, letters, resolve, split_list};
 use super::read::Table;
 use crate::config::Config;
 use crate::diag::{Diagnostic, Diagnostics};
@@ -151,7 +151,9 @@ fn read_headers<'a>(
                 sheet.headers.push(None);
             }
             Some(Header::Column(column)) => sheet.headers.push(Some(column)),
-            None if header.trim().is_empty() => sheet.headers.push(None),
+            None if header.trim().is_empty() || is_derived(entry_type, header) => {
+                sheet.headers.push(None)
+            }
             None => {
                 diagnostics.push(
                     Diagnostic::error(
