@@ -133,6 +133,7 @@ pub fn check(root: &Path) -> Report {
         }
         check_cover(root, entry, &files, &mut diagnostics);
     }
+    check_site_mark(&config, &files, &mut diagnostics);
     let coverage = coverage(&entries, &config, &mut diagnostics);
     Report {
         diagnostics: diagnostics.sorted(),
@@ -411,6 +412,29 @@ fn check_cover(root: &Path, entry: &Entry, files: &SiteFiles, diagnostics: &mut 
             .at(line, usize::from(line > 0))
             .field("cover")
             .help(english("put-image", &[cover])),
+    );
+}
+
+/// The site mark (`identity.site_mark.image`) must be a file under `static/`.
+fn check_site_mark(config: &Config, files: &SiteFiles, diagnostics: &mut Diagnostics) {
+    let Some(mark) = &config.identity.site_mark else {
+        return;
+    };
+    if files.exists(&mark.image) == Some(true) {
+        return;
+    }
+    let text = std::fs::read_to_string(files.root.join(config::CONFIG_FILE)).unwrap_or_default();
+    let (line, column) = crate::yaml::Locator::new(&text, 1)
+        .key_path(&["identity", "site_mark", "image"])
+        .unwrap_or((0, 0));
+    diagnostics.push(
+        Diagnostic::error(
+            config::CONFIG_FILE,
+            english("missing-site-mark", &[&mark.image]),
+        )
+        .at(line, column)
+        .field("identity.site_mark")
+        .help(english("put-image", &[&mark.image])),
     );
 }
 

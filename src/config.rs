@@ -11,6 +11,11 @@ pub const CONFIG_FILE: &str = "config.yaml";
 
 pub use crate::lang::{Lang, Localized};
 
+mod identity;
+pub use identity::{
+    ICP_SITE, IDENTITY_KEYS, Identity, PUBLIC_SECURITY_RECORD, Phone, PublicSecurity, SiteMark,
+};
+
 /// The vocabularies defined in the configuration.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -235,11 +240,26 @@ pub struct Config {
     pub contact: crate::enquiry::ContactSettings,
     /// Where entries' "edit this page" links go, when `repo_url` is set.
     pub edit: Option<EditLinks>,
+    /// The licence the open data is published under, if the site names one
+    /// (`open_data:`); none is claimed otherwise.
+    pub license: Option<License>,
+    /// Who runs the site and its filing numbers, for the footer (`identity:`).
+    pub identity: Identity,
     /// Problems that do not stop a build (an unbalanced bidirectional control
     /// in a label, say), for the build to report with its own.
     #[serde(skip)]
     pub warnings: Diagnostics,
 }
+
+/// The licence of the open data: a link and its name in both languages.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct License {
+    pub url: String,
+    pub name: Localized,
+}
+
+/// The settings under `open_data:`.
+pub const OPEN_DATA_KEYS: [&str; 2] = ["license", "license_name"];
 
 /// The forge a repository is on, which decides the form of its edit links.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -418,7 +438,7 @@ pub fn split_base_url(base_url: &str) -> Result<(Option<String>, String), String
 }
 
 /// Every setting config.yaml may hold (the schema lists the same).
-pub const CONFIG_KEYS: [&str; 17] = [
+pub const CONFIG_KEYS: [&str; 19] = [
     "contact",
     "title",
     "description",
@@ -436,6 +456,8 @@ pub const CONFIG_KEYS: [&str; 17] = [
     "repo_url",
     "branch",
     "repo_kind",
+    "open_data",
+    "identity",
 ];
 
 /// Read and validate `ROOT/config.yaml`; every problem is reported.
@@ -498,6 +520,8 @@ pub fn parse(text: &str) -> Result<Config, Diagnostics> {
         vocabularies: Vec::new(),
         contact: Default::default(),
         edit: None,
+        license: None,
+        identity: Identity::default(),
         warnings: Diagnostics::new(),
     };
     let (mut repo_url, mut branch, mut repo_kind) = (None, "main".to_string(), None);
@@ -584,11 +608,13 @@ pub fn parse(text: &str) -> Result<Config, Diagnostics> {
                 )),
             },
             "limits" => config.limits = limits(value, &locator, &mut diagnostics),
+            "open_data" => config.license = open_data(value, &locator, &mut diagnostics),
             "vocabularies" => config.vocabularies = vocabularies(value, &locator, &mut diagnostics),
             "search" => {}
             "contact" => {
                 config.contact = crate::enquiry::settings(value, &locator, &mut diagnostics)
             }
+            "identity" => config.identity = identity::identity(value, &locator, &mut diagnostics),
             "repo_url" => match value.as_scalar_text().map(|url| check_repo_url(&url)) {
                 Some(Ok(url)) => repo_url = Some(url),
                 Some(Err(message)) => diagnostics.push(error_at(key, message)),
@@ -663,6 +689,83 @@ pub fn parse(text: &str) -> Result<Config, Diagnostics> {
     } else {
         Ok(config)
     }
+}
+
+/// `open_data: {license: URL, license_name: {zh, en}}`: both or neither,
+/// since a licence is shown by its name and linked by its address.
+fn open_data(value: &Yaml, locator: &Locator, diagnostics: &mut Diagnostics) -> Option<License> {
+    let path = Path::new(CONFIG_FILE);
+    let error = |key: &str, message: &str| {
+        let (line, column) = locator.value("open_data", key).unwrap_or((0, 0));
+        let field = if key.is_empty() {
+            "open_data".to_string()
+        } else {
+            format!("open_data.{key}")
+        };
+        Diagnostic::error(path, message)
+            .at(line, column)
+            .field(field)
+    };
+    let Yaml::Map(entries) = value else {
+        diagnostics.push(error(
+            "",
+            "expected a map such as {license: https://…, license_name: {zh: …, en: …}}",
+        ));
+        return None;
+    };
+    let (mut url, mut name) = (None, None);
+    for (key, value) in entries {
+        match key.as_str() {
+            "license" => match value.as_scalar_text().filter(|u| is_license_url(u)) {
+                Some(text) => url = Some(text.trim().to_string()),
+                None => diagnostics.push(error(key, "expected the licence's https:// address")),
+            },
+            "license_name" => match labels(value) {
+                Ok(text) => name = Some(text),
+                Err(message) => diagnostics.push(error(key, &message)),
+            },
+            other => {
+                let help =
+                    did_you_mean(other, OPEN_DATA_KEYS).map(|s| format!("did you mean {s}?"));
+                diagnostics
+                    .push(error(other, &format!("unknown setting \"{other}\"")).help_opt(help));
+            }
+        }
+    }
+    match (url, name) {
+        (Some(url), Some(name)) => Some(License { url, name }),
+        (None, None) => None,
+        (Some(_), None) => {
+            diagnostics.push(error(
+                "license",
+                "a licence needs its name too: add license_name: {zh: …, en: …}",
+            ));
+            None
+        }
+        (None, Some(_)) => {
+            diagnostics.push(error(
+                "license_name",
+                "a licence name needs its address too: add license: https://…",
+            ));
+            None
+        }
+    }
+}
+
+/// An `http(s)://` address made only of characters a link holds as they
+/// are: it goes into pages and the catalogue.
+fn is_license_url(url: &str) -> bool {
+    let url = url.trim();
+    let rest = url
+        .strip_prefix("https://")
+        .or_else(|| url.strip_prefix("http://"));
+    rest.is_some_and(|rest| {
+        !rest.is_empty()
+            && !rest.starts_with('/')
+            && rest
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || "-._~/:?#[]@!$&()*+,;=%".contains(c))
+    })
 }
 
 /// What a Content-Security-Policy is written with, short of what could end

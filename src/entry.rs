@@ -199,6 +199,10 @@ pub struct Coordinates {
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Body {
     pub html: String,
+    /// The Markdown as the editor wrote it, for the open data
+    /// ([`crate::render`]'s `opendata`): what a data user can reuse, where
+    /// the HTML is this theme's.
+    pub markdown: String,
     /// Links to other entries written as `@/parks/slug`, for `check`.
     pub entry_links: Vec<(EntryType, String, Place)>,
     /// Every link and image target as written, for `check`.

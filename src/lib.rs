@@ -166,6 +166,8 @@ pub fn assemble(
     let (mut entries, found) = parse::parse_cached(files, &config, options.include_drafts, cache);
     progress.stage("parse", entries.len(), "entries", timer.took());
     diagnostics.extend(found);
+    let (statements, found) = parse::statements::load(root, &config);
+    diagnostics.extend(found);
     let timer = Timer::start();
     history.apply(&mut entries, &mut config, &mut diagnostics, cache);
     progress.stage("history", entries.len(), "entries", timer.took());
@@ -180,8 +182,8 @@ pub fn assemble(
         return Err(diagnostics);
     }
     let timer = Timer::start();
-    let site =
-        site::assemble(config, entries).inspect_err(|found| diagnostics.extend(found.clone()));
+    let site = site::assemble(config, entries, statements)
+        .inspect_err(|found| diagnostics.extend(found.clone()));
     let (Ok(site), Ok(theme)) = (site, theme) else {
         return Err(diagnostics);
     };
@@ -322,6 +324,7 @@ fn render_site(
     for file in renderer.take_static_files() {
         sink.put(file);
     }
+    renderer.put_open_data(&mut |file| sink.put(file));
     let texts = Mutex::new(Texts::new());
     let put = |renderer: &render::Renderer, index: usize, page: render::RenderedPage| {
         if takes_texts
@@ -530,6 +533,18 @@ impl Counted<'_> {
             None => Ok(()),
         }
     }
+}
+
+/// The bundled site in this repository, assembled, for unit tests.
+#[cfg(test)]
+pub(crate) fn assemble_bundled() -> Assembled {
+    assemble(
+        Path::new(env!("CARGO_MANIFEST_DIR")),
+        &BuildOptions::default(),
+        &progress::Silent,
+        &mut parse::Cache::default(),
+    )
+    .expect("the bundled site is sound")
 }
 
 #[cfg(test)]

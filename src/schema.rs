@@ -40,6 +40,8 @@ pub fn file_name(entry_type: EntryType, form: SchemaForm) -> String {
 }
 
 pub const CONFIG_SCHEMA: &str = "config.schema.json";
+/// The schema of the open data's JSON files (also in the site's `data/`).
+pub const OPEN_DATA_SCHEMA: &str = "open-data.schema.json";
 
 /// The schema of one entry type in one form.
 pub fn entry_schema(config: &Config, entry_type: EntryType, form: SchemaForm) -> Value {
@@ -319,6 +321,15 @@ pub fn config_schema() -> Value {
                     "additionalProperties": false,
                 })
             }
+            "open_data" => json!({
+                "type": "object",
+                "properties": {
+                    "license": {"type": "string", "pattern": "^https?://[A-Za-z0-9._~:/?#\\[\\]@!$&()*+,;=%-]+$"},
+                    "license_name": labels.clone(),
+                },
+                "dependentRequired": {"license": ["license_name"], "license_name": ["license"]},
+                "additionalProperties": false,
+            }),
             "limits" => {
                 let size = json!({"anyOf": [
                     {"type": "integer", "minimum": 1024, "maximum": 1_073_741_824_u64},
@@ -334,6 +345,7 @@ pub fn config_schema() -> Value {
                     "additionalProperties": false,
                 })
             }
+            "identity" => identity_schema(),
             "vocabularies" => json!({
                 "type": "object",
                 "properties": vocabularies,
@@ -353,10 +365,54 @@ pub fn config_schema() -> Value {
     })
 }
 
+/// The schema of `identity:` in config.yaml; the same shapes
+/// `config::identity` checks, as patterns an editor's tool can apply.
+fn identity_schema() -> Value {
+    let text = json!({"anyOf": [
+        scalar(),
+        {
+            "type": "object",
+            "properties": {"zh": scalar(), "en": scalar()},
+            "minProperties": 1,
+            "additionalProperties": false,
+        },
+    ]});
+    json!({
+        "type": "object",
+        "description": "who runs the site and its filing numbers, shown in every page's footer",
+        "properties": {
+            "organiser": text,
+            "operator": text,
+            "address": text,
+            "phone": {"type": "string", "pattern": "^\\+?[0-9 ()-]{5,}$"},
+            "email": {"type": "string", "pattern": "^[A-Za-z0-9._+-]+@[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)+$"},
+            "site_code": {"type": ["string", "integer"], "pattern": "^[0-9]{10}$"},
+            "icp": {"type": "string", "pattern": "^[\u{4e00}-\u{9fff}]ICP[备证][0-9]{6,12}号(-[0-9]+)?$"},
+            "public_security": {"type": "string", "pattern": "^[\u{4e00}-\u{9fff}]公网安备 ?[0-9]{14}号$"},
+            "site_mark": {
+                "type": "object",
+                "properties": {
+                    "image": {"type": "string", "pattern": "^/?[A-Za-z0-9._-]+(/[A-Za-z0-9._-]+)*$"},
+                    "url": {"type": "string", "pattern": "^https?://"},
+                },
+                "required": ["image", "url"],
+                "additionalProperties": false,
+            },
+        },
+        "additionalProperties": false,
+    })
+}
+
 /// Write every schema into `out`; returns the paths written.
 pub fn write_schemas(config: &Config, out: &Path) -> std::io::Result<Vec<PathBuf>> {
     std::fs::create_dir_all(out)?;
-    let mut schemas = vec![(CONFIG_SCHEMA.to_string(), config_schema())];
+    let mut schemas = vec![
+        (CONFIG_SCHEMA.to_string(), config_schema()),
+        (
+            OPEN_DATA_SCHEMA.to_string(),
+            crate::render::opendata::schema(config),
+        ),
+    ];
     for entry_type in EntryType::ALL {
         for form in [SchemaForm::FrontMatter, SchemaForm::Yaml] {
             schemas.push((

@@ -5,6 +5,7 @@ use std::collections::HashMap;
 use crate::config::{Config, Lang, MissingTranslation};
 use crate::diag::{Diagnostic, Diagnostics, did_you_mean};
 use crate::entry::{Details, Entry, EntryType};
+use crate::parse::statements::Statements;
 
 /// Index of an entry in [`Site::entries`].
 pub type EntryId = usize;
@@ -16,12 +17,14 @@ pub struct Site {
     by_slug: HashMap<(EntryType, String), EntryId>,
     /// For each entry, the entries that refer to it, in list order.
     pub referenced_by: Vec<Vec<EntryId>>,
+    /// The office's copyright and privacy statements, where given.
+    pub statements: Statements,
 }
 
 impl Site {
-    /// Let go of the HTML compiled from each entry's Markdown, most of the
-    /// site's memory, once the pages that show it are written. The links
-    /// found in it stay.
+    /// Let go of the HTML compiled from each entry's Markdown and of the
+    /// Markdown itself, most of the site's memory, once the pages and the
+    /// open data that show them are made. The links found in it stay.
     pub fn let_go_of_body_html(&mut self) {
         for entry in &mut self.entries {
             for body in [&mut entry.body_zh, &mut entry.body_en]
@@ -29,6 +32,7 @@ impl Site {
                 .flatten()
             {
                 body.html = String::new();
+                body.markdown = String::new();
             }
         }
     }
@@ -112,7 +116,11 @@ fn point_links_at_written_languages(
     }
 }
 
-pub fn assemble(config: Config, mut entries: Vec<Entry>) -> Result<Site, Diagnostics> {
+pub fn assemble(
+    config: Config,
+    mut entries: Vec<Entry>,
+    statements: Statements,
+) -> Result<Site, Diagnostics> {
     entries.sort_by(|a, b| {
         (a.entry_type, std::cmp::Reverse(a.sort_date()), &a.slug).cmp(&(
             b.entry_type,
@@ -177,6 +185,7 @@ pub fn assemble(config: Config, mut entries: Vec<Entry>) -> Result<Site, Diagnos
         entries,
         by_slug,
         referenced_by,
+        statements,
     })
 }
 

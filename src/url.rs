@@ -1,6 +1,7 @@
 //! Paths inside the built site as links and requests name them: relative
-//! links resolved against a page, and percent-escapes decoded. `check`,
-//! `linkcheck` and `serve` all read site paths this way.
+//! links resolved against a page, percent-escapes decoded, and the characters
+//! a URL cannot hold escaped. `check`, `linkcheck` and `serve` all read site
+//! paths this way; the parser and renderer write URLs from content this way.
 
 use percent_encoding::percent_decode_str;
 
@@ -48,6 +49,46 @@ pub fn percent_decode_strict(text: &str) -> Option<String> {
         .map(|decoded| decoded.into_owned())
 }
 
+/// `text` with every ASCII character a URL cannot hold percent-escaped
+/// (controls, space, the double quote, angle brackets, backslash, caret,
+/// backtick, braces, bar, and a `%` that starts no escape), so that it is a
+/// valid URL attribute. Other text, non-ASCII letters included, is
+/// kept: a browser escapes the same characters when it follows the link, so
+/// it still names the same thing.
+pub fn escape_unsafe(text: &str) -> String {
+    escape(text, false)
+}
+
+/// `text` as a URL fragment and HTML `id` (a footnote label): as
+/// [`escape_unsafe`], and every `%` and `#` escaped too, so that two labels
+/// never give the same id and the fragment has no second `#`.
+pub fn escape_fragment(text: &str) -> String {
+    escape(text, true)
+}
+
+fn escape(text: &str, fragment: bool) -> String {
+    let mut out = String::with_capacity(text.len());
+    for (index, c) in text.char_indices() {
+        let starts_escape = || {
+            let hex = text.as_bytes().get(index + 1..index + 3);
+            hex.is_some_and(|hex| hex.iter().all(u8::is_ascii_hexdigit))
+        };
+        let unsafe_char = c.is_ascii_control()
+            || matches!(
+                c,
+                ' ' | '"' | '<' | '>' | '\\' | '^' | '`' | '{' | '|' | '}'
+            )
+            || (fragment && c == '#')
+            || (c == '%' && (fragment || !starts_escape()));
+        if unsafe_char {
+            out.push_str(&format!("%{:02X}", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -77,5 +118,27 @@ mod tests {
         assert_eq!(percent_decode_strict("/a%zz"), None);
         assert_eq!(percent_decode_strict("/a%FF"), None);
         assert_eq!(percent_decode_strict("/%25").as_deref(), Some("/%"));
+    }
+
+    #[test]
+    fn escapes_what_a_url_cannot_hold_and_keeps_the_rest() {
+        assert_eq!(
+            escape_unsafe("https://example.org/\"><script>x</script>"),
+            "https://example.org/%22%3E%3Cscript%3Ex%3C/script%3E"
+        );
+        assert_eq!(
+            escape_unsafe("/a b/中文?q=1&r=2#x"),
+            "/a%20b/中文?q=1&r=2#x"
+        );
+        assert_eq!(escape_unsafe("/a%20b/100%"), "/a%20b/100%25");
+        assert_eq!(escape_unsafe("\u{7}`{|}^\\"), "%07%60%7B%7C%7D%5E%5C");
+    }
+
+    #[test]
+    fn fragments_escape_every_percent_so_labels_stay_apart() {
+        assert_eq!(escape_fragment("a b"), "a%20b");
+        assert_eq!(escape_fragment("a%20b"), "a%2520b");
+        assert_eq!(escape_fragment("a#b"), "a%23b");
+        assert_eq!(escape_fragment("注释-1"), "注释-1");
     }
 }

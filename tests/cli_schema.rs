@@ -9,7 +9,7 @@ fn repo() -> PathBuf {
 }
 
 #[test]
-fn writes_seven_schemas_with_the_sites_vocabularies() {
+fn writes_eight_schemas_with_the_sites_vocabularies() {
     let out = tempfile::tempdir().unwrap();
     let output = Command::new(env!("CARGO_BIN_EXE_chengguo"))
         .args(["schema", "--out"])
@@ -20,7 +20,7 @@ fn writes_seven_schemas_with_the_sites_vocabularies() {
         .unwrap();
     assert_eq!(output.status.code(), Some(0));
     let printed = String::from_utf8(output.stdout).unwrap();
-    assert_eq!(printed.lines().count(), 7, "{printed}");
+    assert_eq!(printed.lines().count(), 8, "{printed}");
     let read = |name: &str| -> serde_json::Value {
         serde_json::from_str(&std::fs::read_to_string(out.path().join(name)).unwrap()).unwrap()
     };
@@ -40,6 +40,12 @@ fn writes_seven_schemas_with_the_sites_vocabularies() {
     assert!(park["properties"]["body"].is_object());
     let config = read("config.schema.json");
     assert!(config["properties"]["vocabularies"]["properties"]["stages"].is_object());
+    assert!(config["properties"]["open_data"]["properties"]["license"].is_object());
+    // The open data's schema names the site's vocabulary keys.
+    let open_data = read("open-data.schema.json");
+    let stage = &open_data["$defs"]["achievement"]["properties"]["stage"]["anyOf"][0];
+    let keys = stage["properties"]["key"]["enum"].as_array().unwrap();
+    assert!(keys.iter().any(|k| k == "pilot"), "{stage}");
 }
 
 #[test]

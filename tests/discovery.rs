@@ -6,8 +6,9 @@ mod support;
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use chengguo::{BuildOptions, Built};
-use support::{Fixture, has_page, page};
+use chengguo::progress::Silent;
+use chengguo::{BuildOptions, Built, Output};
+use support::{Fixture, has_page, page, page_bytes};
 
 const BASE: &str = "https://example.org/showcase/";
 const ATOM: &str = "http://www.w3.org/2005/Atom";
@@ -238,32 +239,7 @@ fn feeds_are_atom_with_every_required_element_per_language_and_type() {
             let xml = page(&built, &path);
             let doc = roxmltree::Document::parse(&xml)
                 .unwrap_or_else(|e| panic!("{path} is not well-formed: {e}"));
-            let feed = doc.root_element();
-            assert_eq!(feed.tag_name().name(), "feed", "{path}");
-            assert_eq!(feed.tag_name().namespace(), Some(ATOM), "{path}");
-            assert_eq!(text_of(feed, ATOM, "id"), format!("{BASE}{path}"));
-            assert!(!text_of(feed, ATOM, "title").is_empty(), "{path}");
-            let updated = text_of(feed, ATOM, "updated");
-            assert!(is_rfc3339(&updated), "{path}: {updated}");
-            assert!(!text_of(child(feed, ATOM, "author").unwrap(), ATOM, "name").is_empty());
-            let mut entries = Vec::new();
-            for entry in feed.children().filter(|n| n.tag_name().name() == "entry") {
-                let id = text_of(entry, ATOM, "id");
-                let link = child(entry, ATOM, "link").expect("an entry has a link");
-                assert_eq!(link.attribute("href"), Some(id.as_str()));
-                let page_path = format!("{}index.html", id.strip_prefix(BASE).unwrap());
-                assert!(
-                    has_page(&built, &page_path),
-                    "{path} links {id}, which is not built"
-                );
-                assert!(is_rfc3339(&text_of(entry, ATOM, "updated")));
-                // The feed's date is its newest entry's.
-                assert!(text_of(entry, ATOM, "updated") <= updated);
-                entries.push((
-                    text_of(entry, ATOM, "title"),
-                    text_of(entry, ATOM, "updated"),
-                ));
-            }
+            let (updated, entries) = required_feed_elements(&built, &path, doc.root_element());
             seen.insert(path, (updated, entries));
         }
     }
@@ -296,6 +272,100 @@ fn feeds_are_atom_with_every_required_element_per_language_and_type() {
             .map(|s| titles(&format!("{s}feed.xml")).len())
             .sum::<usize>()
     );
+}
+
+#[test]
+fn every_xml_file_of_the_bundled_site_parses_and_feeds_and_sitemap_have_their_elements() {
+    let options = BuildOptions {
+        base_url: Some(BASE.into()),
+        ..BuildOptions::default()
+    };
+    let built = chengguo::build(&support::repo(), &options, Output::Memory, &Silent)
+        .unwrap_or_else(|d| panic!("{:#?}", d.sorted()));
+    let mut roots = BTreeMap::<String, usize>::new();
+    for file in built.files.iter().filter(|f| {
+        [".xml", ".svg"]
+            .iter()
+            .any(|extension| f.path.ends_with(extension))
+    }) {
+        let text = std::str::from_utf8(&file.bytes)
+            .unwrap_or_else(|e| panic!("{} is not UTF-8: {e}", file.path));
+        let doc = roxmltree::Document::parse(text)
+            .unwrap_or_else(|e| panic!("{} is not well-formed: {e}", file.path));
+        let root = doc.root_element();
+        match root.tag_name().name() {
+            "feed" => {
+                let (_, entries) = required_feed_elements(&built, &file.path, root);
+                assert!(!entries.is_empty(), "{} has no entry", file.path);
+            }
+            "urlset" => required_sitemap_elements(&file.path, root),
+            _ => {}
+        }
+        *roots.entry(root.tag_name().name().to_string()).or_default() += 1;
+    }
+    // Everything and each of the three types, in two languages.
+    assert_eq!(roots.get("feed"), Some(&8), "{roots:?}");
+    assert_eq!(roots.get("urlset"), Some(&1), "{roots:?}");
+}
+
+/// Check that the sitemap at `path` is a `urlset` whose every child is a
+/// `url` with an absolute `loc` and, if it has one, a W3C-date `lastmod`.
+fn required_sitemap_elements(path: &str, urlset: roxmltree::Node) {
+    assert_eq!(urlset.tag_name().namespace(), Some(SITEMAP), "{path}");
+    let urls: Vec<_> = urlset.children().filter(|n| n.is_element()).collect();
+    assert!(urls.len() > 100, "{path}: {} urls", urls.len());
+    for url in urls {
+        assert_eq!(url.tag_name().name(), "url", "{path}");
+        let loc = text_of(url, SITEMAP, "loc");
+        assert!(loc.starts_with(BASE), "{path}: {loc} is not absolute");
+        if let Some(lastmod) = child(url, SITEMAP, "lastmod") {
+            let date = lastmod.text().unwrap_or("");
+            let shape: String = date
+                .chars()
+                .map(|c| if c.is_ascii_digit() { '9' } else { c })
+                .collect();
+            assert!(
+                ["9999", "9999-99", "9999-99-99"].contains(&shape.as_str()),
+                "{path}: {loc} has lastmod {date}"
+            );
+        }
+    }
+}
+
+/// Check the elements Atom requires of the feed at `path` (and that each
+/// entry links a page of `built`); returns its date and its entries' titles
+/// and dates.
+fn required_feed_elements(
+    built: &Built,
+    path: &str,
+    feed: roxmltree::Node,
+) -> (String, Vec<(String, String)>) {
+    assert_eq!(feed.tag_name().name(), "feed", "{path}");
+    assert_eq!(feed.tag_name().namespace(), Some(ATOM), "{path}");
+    assert_eq!(text_of(feed, ATOM, "id"), format!("{BASE}{path}"));
+    assert!(!text_of(feed, ATOM, "title").is_empty(), "{path}");
+    let updated = text_of(feed, ATOM, "updated");
+    assert!(is_rfc3339(&updated), "{path}: {updated}");
+    assert!(!text_of(child(feed, ATOM, "author").unwrap(), ATOM, "name").is_empty());
+    let mut entries = Vec::new();
+    for entry in feed.children().filter(|n| n.tag_name().name() == "entry") {
+        let id = text_of(entry, ATOM, "id");
+        let link = child(entry, ATOM, "link").expect("an entry has a link");
+        assert_eq!(link.attribute("href"), Some(id.as_str()));
+        let page_path = format!("{}index.html", id.strip_prefix(BASE).unwrap());
+        assert!(
+            has_page(built, &page_path),
+            "{path} links {id}, which is not built"
+        );
+        assert!(is_rfc3339(&text_of(entry, ATOM, "updated")));
+        // The feed's date is its newest entry's.
+        assert!(text_of(entry, ATOM, "updated") <= updated);
+        entries.push((
+            text_of(entry, ATOM, "title"),
+            text_of(entry, ATOM, "updated"),
+        ));
+    }
+    (updated, entries)
 }
 
 /// `2021-03-01T00:00:00Z`.
@@ -364,16 +434,6 @@ fn every_page_links_the_feeds_icons_and_site_map_under_the_base_path() {
     let ico = page_bytes(&built, "favicon.ico");
     assert_eq!(&ico[..4], &[0, 0, 1, 0], "favicon.ico is an ICO file");
     roxmltree::Document::parse(&page(&built, "icon.svg")).expect("icon.svg is well-formed");
-}
-
-fn page_bytes(built: &Built, path: &str) -> Vec<u8> {
-    built
-        .files
-        .iter()
-        .find(|f| f.path == path)
-        .unwrap_or_else(|| panic!("no output file {path}"))
-        .bytes
-        .clone()
 }
 
 #[test]

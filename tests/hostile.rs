@@ -127,10 +127,10 @@ fn plain_text_fields_of_every_type_and_the_config_show_their_html_as_text() {
 fn urls_in_fields_stay_inside_their_attribute() {
     let achievement = hostile_page("achievements/xss/index.html");
     assert!(achievement.contains(
-        "href=\"https://example.org/&quot;onmouseover=&quot;window.__pwned=&#39;link.url&#39;\""
+        "href=\"https://example.org/%22onmouseover=%22window.__pwned=&#39;link.url&#39;\""
     ));
     let park = hostile_page("en/parks/xss-park/index.html");
-    assert!(park.contains("href=\"https://example.org/&quot;&gt;&lt;script&gt;window.__pwned"));
+    assert!(park.contains("href=\"https://example.org/%22%3E%3Cscript%3Ewindow.__pwned"));
 }
 
 #[test]
@@ -203,6 +203,8 @@ fn footnote_labels_become_escaped_ids() {
     let page = hostile_page("achievements/xss/index.html");
     assert!(page.contains("footnote-definition"), "{page}");
     assert!(!page.contains("onmouseover=\"alert('footnote')"));
+    // Percent-escaped as well, to be an id without spaces and a valid fragment.
+    assert!(page.contains("id=\"a%22%20onmouseover=%22alert(&#39;footnote&#39;)\""));
 }
 
 #[test]

@@ -319,6 +319,11 @@ pub const MESSAGES: &[Message] = &[
         "封面图片 \"{0}\" 不存在",
     ),
     m(
+        "missing-site-mark",
+        "the site mark image \"{}\" does not exist",
+        "网站标识图片 \"{0}\" 不存在",
+    ),
+    m(
         "missing-translation",
         "the {} \"{}\" has no {} version",
         "{0} \"{1}\" 没有{2}版本",
@@ -439,6 +444,57 @@ pub const MESSAGES: &[Message] = &[
         "expected-limits",
         "expected a map such as {file_size: 10 MB}",
         "应为 {file_size: 10 MB} 这样的映射",
+    ),
+    m(
+        "expected-identity",
+        "expected a map such as {icp: …}",
+        "应为 {icp: …} 这样的映射",
+    ),
+    m(
+        "expected-identity-text",
+        "expected text, or {zh: …, en: …} with one or both languages",
+        "应为文本，或者写出一种或两种语言的 {zh: …, en: …}",
+    ),
+    m("expected-text", "expected text", "应为文本"),
+    m(
+        "identity-phone",
+        "expected a phone number of digits, spaces, hyphens and brackets, such as 023-6362 0000",
+        "应为由数字、空格、连字符和括号组成的电话号码，例如 023-6362 0000",
+    ),
+    m(
+        "identity-email",
+        "expected an e-mail address such as office@example.gov.cn",
+        "应为电子邮件地址，例如 office@example.gov.cn",
+    ),
+    m(
+        "identity-site-code",
+        "expected the ten digits of the website identifier (网站标识码)",
+        "网站标识码应为 10 位数字",
+    ),
+    m(
+        "identity-icp",
+        "expected an ICP filing number such as 渝ICP备12345678号-1",
+        "应为 ICP 备案号，例如 渝ICP备12345678号-1",
+    ),
+    m(
+        "identity-public-security",
+        "expected a public-security filing number such as 渝公网安备50010302000001号",
+        "应为公安机关备案号，例如 渝公网安备50010302000001号",
+    ),
+    m(
+        "identity-site-mark",
+        "expected {image: a file under static/, url: the https:// address the mark links to}",
+        "应为 image（static/ 下的文件）和 url（标识链接到的 https:// 地址）两项",
+    ),
+    m(
+        "identity-site-mark-image",
+        "site_mark.image must be a path under static/ of letters, digits, -, _, . and /",
+        "site_mark.image 应为 static/ 下的路径，只含字母、数字、-、_、. 和 /",
+    ),
+    m(
+        "identity-site-mark-url",
+        "site_mark.url must be an http:// or https:// address",
+        "site_mark.url 应为 http:// 或 https:// 地址",
     ),
     m(
         "expected-mark-hide",

@@ -472,7 +472,9 @@ impl FieldContext<'_> {
             );
             return None;
         }
-        Some(url)
+        // A quote or angle bracket is safe in the escaped attribute, but no
+        // valid URL: escaped as the browser would when following it.
+        Some(crate::url::escape_unsafe(&url))
     }
 
     fn static_path(&mut self, value: &Yaml) -> Option<String> {

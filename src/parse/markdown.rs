@@ -16,7 +16,8 @@
 //!   trusts every editor with script on the site.
 //!
 //! Link and image titles, footnote labels and heading text reach the page only
-//! as escaped attribute values or text, so they need no allow-list. Site-absolute
+//! as escaped attribute values or text, so they need no allow-list; footnote
+//! labels are percent-escaped too, to be valid ids and fragments. Site-absolute
 //! links get the base path, and `@/parks/slug` links to other entries become their
 //! URLs in the page's language.
 
@@ -203,6 +204,15 @@ pub fn render_checked(
                 }
                 Event::End(TagEnd::Image)
             }
+            // The label becomes an `id` and a `#fragment` as pulldown-cmark
+            // writes it, escaped for HTML but not for a URL: `[^a b]` would
+            // give an id with a space, which no fragment can name.
+            Event::FootnoteReference(label) => {
+                Event::FootnoteReference(crate::url::escape_fragment(&label).into())
+            }
+            Event::Start(Tag::FootnoteDefinition(label)) => Event::Start(Tag::FootnoteDefinition(
+                crate::url::escape_fragment(&label).into(),
+            )),
             other => other,
         };
         match &event {
@@ -218,6 +228,7 @@ pub fn render_checked(
     }
     pulldown_cmark::html::push_html(&mut body.html, events.into_iter());
     body.html = alignment_as_classes(&body.html);
+    body.markdown = markdown.to_string();
     body
 }
 
@@ -724,6 +735,13 @@ mod tests {
         assert!(out.contains("<table>"), "{out}");
         assert!(out.contains("<del>old</del>"), "{out}");
         assert!(out.contains("footnote-definition"), "{out}");
+    }
+
+    #[test]
+    fn footnote_labels_become_ids_a_fragment_can_name() {
+        let out = html("see[^a b]\n\n[^a b]: note", false);
+        assert!(out.contains("<a href=\"#a%20b\">1</a>"), "{out}");
+        assert!(out.contains("id=\"a%20b\""), "{out}");
     }
 
     #[test]

@@ -7,6 +7,7 @@
 pub mod document;
 pub mod fields;
 pub mod markdown;
+pub mod statements;
 
 use std::collections::{BTreeMap, HashMap};
 use std::hash::{Hash, Hasher};

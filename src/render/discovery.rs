@@ -112,7 +112,7 @@ pub(super) fn files(
 
 /// The date an entry was last changed: from git or its `updated` field,
 /// else its own date (a policy's publication, an achievement's date).
-fn entry_date(entry: &Entry) -> Option<Date> {
+pub(super) fn entry_date(entry: &Entry) -> Option<Date> {
     entry.updated.or_else(|| entry.sort_date())
 }
 

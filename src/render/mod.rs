@@ -7,9 +7,13 @@
 //! the static files ([`Renderer::static_files`]).
 
 mod discovery;
+mod footer;
 mod headers;
 pub mod i18n;
+pub mod opendata;
+mod metadata;
 mod pages;
+mod statistics;
 mod theme;
 pub mod view;
 
@@ -80,12 +84,20 @@ pub struct Renderer {
     pages: Vec<(Lang, Page)>,
     /// The sitemap, robots.txt, feeds and favicon ([`discovery`]).
     discovery: Vec<OutputFile>,
+    /// What the open-data page says of the data files ([`opendata`]), once
+    /// they are made ([`Renderer::put_open_data`]).
+    open_data: opendata::Published,
+    /// The data files, where they are kept rather than handed on as made.
+    open_data_files: Vec<OutputFile>,
 }
 
 impl Renderer {
     /// Work out the site's pages and the lists and cards they share.
     pub fn new(site: Arc<Site>, theme: Arc<Theme>) -> Renderer {
         let mut renderer = Renderer::cards_later(site, theme);
+        let mut files = Vec::new();
+        renderer.put_open_data(&mut |file| files.push(file));
+        renderer.open_data_files = files;
         renderer.make_cards();
         renderer
     }
@@ -115,6 +127,7 @@ impl Renderer {
             globals.insert("t", speaker.strings);
             globals.insert("site", &site_view(&speaker));
             globals.insert("nav", &nav(&speaker));
+            globals.insert("footer", &footer::footer(&speaker));
             globals.insert("feeds", &discovery::feeds(&site.config, &theme, lang));
             teras[lang as usize] = Some(tera);
         }
@@ -126,6 +139,8 @@ impl Renderer {
             teras,
             pages: pages_of_site,
             discovery,
+            open_data: opendata::Published::default(),
+            open_data_files: Vec::new(),
         }
     }
 
@@ -136,6 +151,14 @@ impl Renderer {
     /// The site, if this renderer is its only owner.
     pub fn site_mut(&mut self) -> Option<&mut Site> {
         Arc::get_mut(&mut self.site)
+    }
+
+    /// Make the open data, handing each file to `put` as it is made, and
+    /// keep what the open-data page says of it. It needs the bodies'
+    /// Markdown, so it comes before the site lets go of them.
+    pub fn put_open_data(&mut self, put: &mut dyn FnMut(OutputFile)) {
+        let texts = dataset_texts(&self.site, &self.theme);
+        self.open_data = opendata::publish(&self.site, &texts, put);
     }
 
     /// Make the cards that list pages share; until then each list page
@@ -188,6 +211,7 @@ impl Renderer {
             .static_files
             .iter()
             .chain(&self.discovery)
+            .chain(&self.open_data_files)
             .collect()
     }
 
@@ -199,6 +223,7 @@ impl Renderer {
         let theme_files = self.theme.static_files.iter().cloned();
         theme_files
             .chain(std::mem::take(&mut self.discovery))
+            .chain(std::mem::take(&mut self.open_data_files))
             .collect()
     }
 
@@ -237,7 +262,11 @@ impl Renderer {
         let tera = self.teras[lang as usize]
             .as_ref()
             .expect("a Tera for every language with pages");
-        let (path, html) = render_page(&speaker, &self.lists, tera, page)?;
+        let shared = Shared {
+            lists: &self.lists,
+            open_data: &self.open_data,
+        };
+        let (path, html) = render_page(&speaker, &shared, tera, page)?;
         Ok(RenderedPage { path, html })
     }
 }
@@ -250,6 +279,8 @@ struct SiteView {
     home_url: String,
     search_url: String,
     sitemap_url: String,
+    open_data_url: String,
+    statistics_url: String,
     /// The Content-Security-Policy for the pages' `<meta>`; empty if turned off.
     csp: String,
 }
@@ -263,6 +294,8 @@ fn site_view(speaker: &Speaker) -> SiteView {
         home_url: speaker.url(""),
         search_url: speaker.url("search/"),
         sitemap_url: speaker.url(&format!("{}/", pages::SITE_MAP_DIR)),
+        open_data_url: speaker.url(&format!("{}/", pages::OPEN_DATA_DIR)),
+        statistics_url: speaker.url(&format!("{}/", pages::STATISTICS_DIR)),
         csp: config.meta_content_security_policy(),
     }
 }
@@ -308,6 +341,8 @@ struct PageView {
     section: Option<&'static str>,
     alternates: Vec<Alternate>,
     switch: Option<Switch>,
+    /// Description, Open Graph values and JSON-LD ([`metadata`]).
+    meta: metadata::Metadata,
 }
 
 #[derive(Serialize)]
@@ -440,12 +475,57 @@ fn facets(speaker: &Speaker, lists: &Lists, entry_type: EntryType) -> Vec<Facet>
         .collect()
 }
 
+/// What pages share beyond the site: the lists and the open data.
+struct Shared<'a> {
+    lists: &'a Lists,
+    open_data: &'a opendata::Published,
+}
+
+/// The words of the catalogue for each dataset, in both languages, from
+/// the theme's strings.
+fn dataset_texts(site: &Site, theme: &Theme) -> opendata::DatasetTexts {
+    let both = |key: &str| {
+        let mut text = crate::config::Localized::default();
+        for lang in Lang::ALL {
+            let strings = theme.strings(lang);
+            text.set(
+                lang,
+                strings.get(key).cloned().unwrap_or_else(|| key.to_string()),
+            );
+        }
+        text
+    };
+    let mut catalog_title = both("opendata_title");
+    for lang in Lang::ALL {
+        let title = format!(
+            "{} · {}",
+            site.config.title.get_or_other(lang),
+            catalog_title.get_or_other(lang)
+        );
+        catalog_title.set(lang, title);
+    }
+    opendata::DatasetTexts {
+        catalog_title,
+        catalog_description: both("opendata_intro"),
+        datasets: EntryType::ALL
+            .into_iter()
+            .map(|t| {
+                (
+                    both(&format!("section_{}", t.folder())),
+                    both(&format!("opendata_about_{}", t.folder())),
+                )
+            })
+            .collect(),
+    }
+}
+
 fn render_page(
     speaker: &Speaker,
-    all_lists: &Lists,
+    shared: &Shared,
     tera: &Tera,
     page: &Page,
 ) -> Result<(String, String), Diagnostic> {
+    let all_lists = shared.lists;
     let site = speaker.site;
     let config = &site.config;
     let lang = speaker.lang;
@@ -507,7 +587,8 @@ fn render_page(
             context.insert("entry_type", entry_type);
             let heading = speaker.t_of("section_", entry_type.folder());
             context.insert("heading", &heading);
-            ("list.html", heading, Some(entry_type.folder()))
+            let title = numbered(speaker, heading, *n);
+            ("list.html", title, Some(entry_type.folder()))
         }
         Page::Entry(id) => {
             let entry = speaker.entry(*id);
@@ -554,11 +635,10 @@ fn render_page(
                 ids,
                 *n,
             );
-            let heading = format!(
-                "{}: {}",
-                speaker.t_of("field_", field),
-                speaker.term_label(vocabulary, key)
-            );
+            let heading = speaker
+                .t("term_heading")
+                .replace("{field}", &speaker.t_of("field_", field))
+                .replace("{value}", &speaker.term_label(vocabulary, key));
             context.insert_value("entries", cards);
             context.insert("pagination", &pagination);
             context.insert("heading", &heading);
@@ -570,17 +650,41 @@ fn render_page(
                 "list_url",
                 &speaker.url(&format!("{}/", entry_type.folder())),
             );
-            context.insert(
-                "section_label",
-                &speaker.t_of("section_", entry_type.folder()),
-            );
-            ("term.html", heading, Some(entry_type.folder()))
+            let section_label = speaker.t_of("section_", entry_type.folder());
+            context.insert("section_label", &section_label);
+            // Region pages of achievements, parks and policies share their
+            // heading; the title names the section too.
+            let title = numbered(speaker, format!("{heading} · {section_label}"), *n);
+            ("term.html", title, Some(entry_type.folder()))
         }
         Page::NotFound => ("404.html", speaker.t("not_found_title"), None),
         Page::Search => ("search.html", speaker.t("search_title"), None),
         Page::SiteMap => {
             context.insert("sections", &site_map_sections(speaker, all_lists));
             ("sitemap.html", speaker.t("sitemap_title"), None)
+        }
+        Page::OpenData => {
+            let title = speaker.t("opendata_title");
+            let canonical = config.absolute_url(&path);
+            let view = opendata::page(speaker, shared.open_data, &title, &canonical);
+            context.insert("open_data", &view);
+            ("open-data.html", title, None)
+        }
+        Page::Statistics => {
+            context.insert("charts", &statistics::charts(speaker, all_lists));
+            ("statistics.html", speaker.t("stats_title"), None)
+        }
+        Page::Statement(kind) => {
+            let body = site
+                .statements
+                .get(*kind, lang)
+                .map_or("", |b| b.html.as_str());
+            context.insert("body_html", body);
+            (
+                "statement.html",
+                speaker.t_of("statement_", kind.key()),
+                None,
+            )
         }
     };
     context.insert(
@@ -667,7 +771,31 @@ fn entry_value(speaker: &Speaker, lists: &LangLists, id: EntryId, entry: &EntryV
         })
         .collect();
     map.insert("relations".into(), relations.into());
+    // The entry's JSON, one file for both languages beside its page.
+    let entry = &speaker.site.entries[id];
+    let data_path = view::concat(&[
+        entry.entry_type.folder(),
+        "/",
+        &entry.slug,
+        "/",
+        opendata::ENTRY_FILE,
+    ]);
+    map.insert(
+        "data_url".into(),
+        speaker.site.config.url(&data_path).into(),
+    );
     Value::from(map)
+}
+
+/// A list's title with its page number from the second page on
+/// (成果 · 第2页, Achievements · Page 2), so each page's title is its own.
+fn numbered(speaker: &Speaker, title: String, page: usize) -> String {
+    if page > 1 {
+        let number = speaker.t("page_number").replace("{n}", &page.to_string());
+        format!("{title} · {number}")
+    } else {
+        title
+    }
 }
 
 fn path_or_index(site_path: &str) -> String {
@@ -689,6 +817,7 @@ fn page_view(
     let site = speaker.site;
     let config = &site.config;
     let mut alternates = Vec::new();
+    let mut langs_with_page = Vec::new();
     for lang in config.ordered_languages() {
         let own = if lang == speaker.lang {
             Some(page.clone())
@@ -697,6 +826,7 @@ fn page_view(
         };
         if let Some(other) = own.filter(|p| p == page || !matches!(p, Page::NotFound)) {
             let url = config.absolute_url(&site_path(config, lang, &other, site));
+            langs_with_page.push(lang);
             if lang == config.default_language {
                 alternates.push(Alternate {
                     hreflang: "x-default",
@@ -724,13 +854,16 @@ fn page_view(
             missing,
         }
     });
+    let canonical = config.absolute_url(path);
+    let meta = metadata::metadata(speaker, page, &title, &canonical, &langs_with_page);
     PageView {
         title,
         url: config.url(path),
-        canonical: config.absolute_url(path),
+        canonical,
         section,
         alternates,
         switch,
+        meta,
     }
 }
 
@@ -777,17 +910,11 @@ mod tests {
 
     #[test]
     fn pages_are_the_same_whether_cards_are_shared_or_made_per_page() {
-        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-        let prepared = crate::assemble(
-            root,
-            &crate::BuildOptions::default(),
-            &crate::progress::Silent,
-            &mut crate::parse::Cache::default(),
-        )
-        .expect("the bundled site is sound");
+        let prepared = crate::assemble_bundled();
         let (site, theme) = (Arc::new(prepared.site), prepared.theme);
         let shared = Renderer::new(Arc::clone(&site), Arc::clone(&theme));
-        let per_page = Renderer::cards_later(site, theme);
+        let mut per_page = Renderer::cards_later(site, theme);
+        per_page.put_open_data(&mut |_| {});
         assert_eq!(shared.len(), per_page.len());
         let mut lists = 0;
         for index in 0..shared.len() {

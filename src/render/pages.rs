@@ -8,6 +8,7 @@ use tera::Value;
 
 use crate::config::{Config, Lang, VocabName};
 use crate::entry::EntryType;
+use crate::parse::statements::StatementKind;
 use crate::site::{EntryId, Site};
 
 use super::theme::Theme;
@@ -25,12 +26,31 @@ pub(super) enum Page {
     Search,
     /// The human site map (网站地图): every section, category and entry.
     SiteMap,
+    /// What the open data holds and where ([`super::opendata`]).
+    OpenData,
+    /// The entries counted by their fields, as charts ([`super::statistics`]).
+    Statistics,
+    /// The office's copyright notice or privacy statement, where given.
+    Statement(StatementKind),
 }
 
 /// Every page of one language.
 pub(super) fn pages(site: &Site, lists: &Lists, lang: Lang) -> Vec<Page> {
     let lists = lists.of(lang);
-    let mut pages = vec![Page::Home, Page::NotFound, Page::Search, Page::SiteMap];
+    let mut pages = vec![
+        Page::Home,
+        Page::NotFound,
+        Page::Search,
+        Page::SiteMap,
+        Page::OpenData,
+        Page::Statistics,
+    ];
+    pages.extend(
+        site.statements
+            .in_language(lang)
+            .into_iter()
+            .map(Page::Statement),
+    );
     for entry_type in EntryType::ALL {
         let listed = lists.listed(entry_type);
         pages.extend(
@@ -203,6 +223,9 @@ impl LangLists {
 /// The folder of the human site map page in each language: `sitemap/`
 /// beside the machines' `sitemap.xml`.
 pub(super) const SITE_MAP_DIR: &str = "sitemap";
+/// The folders of the open-data and statistics pages in each language.
+pub(super) const OPEN_DATA_DIR: &str = "open-data";
+pub(super) const STATISTICS_DIR: &str = "statistics";
 
 /// The path of a page under the site root, without the base path: `en/parks/page/2/`.
 pub(super) fn site_path(config: &Config, lang: Lang, page: &Page, site: &Site) -> String {
@@ -235,6 +258,9 @@ pub(super) fn site_path(config: &Config, lang: Lang, page: &Page, site: &Site) -
         Page::NotFound => concat(&[prefix, "404.html"]),
         Page::Search => concat(&[prefix, "search/"]),
         Page::SiteMap => concat(&[prefix, SITE_MAP_DIR, "/"]),
+        Page::OpenData => concat(&[prefix, OPEN_DATA_DIR, "/"]),
+        Page::Statistics => concat(&[prefix, STATISTICS_DIR, "/"]),
+        Page::Statement(kind) => concat(&[prefix, kind.key(), "/"]),
     }
 }
 
@@ -248,15 +274,21 @@ pub(super) fn counterpart(site: &Site, lists: &Lists, lang: Lang, page: &Page) -
         Page::Entry(id) if !site.entries[*id].has_language(lang) => None,
         Page::List(t, n) if *n > 1 && !exists(page) => Some(Page::List(*t, 1)),
         Page::Term(t, f, k, n) if *n > 1 && !exists(page) => Some(Page::Term(*t, f, k.clone(), 1)),
-        Page::Term(..) | Page::Terms(..) if !exists(page) => None,
+        Page::Term(..) | Page::Terms(..) | Page::Statement(_) if !exists(page) => None,
         other => Some(other.clone()),
     }
 }
 
 pub(super) fn pages_contains(site: &Site, lists: &LangLists, lang: Lang, page: &Page) -> bool {
     match page {
-        Page::Home | Page::NotFound | Page::Search | Page::SiteMap => true,
+        Page::Home
+        | Page::NotFound
+        | Page::Search
+        | Page::SiteMap
+        | Page::OpenData
+        | Page::Statistics => true,
         Page::Entry(id) => site.entries[*id].has_language(lang),
+        Page::Statement(kind) => site.statements.get(*kind, lang).is_some(),
         Page::List(entry_type, n) => {
             *n <= page_count(lists.listed(*entry_type).len(), site.config.page_size)
         }

@@ -17,7 +17,7 @@ pub const THEMES_DIR: &str = "themes";
 /// Files the site itself adds (images named by `cover`, say), copied as they are.
 pub const STATIC_DIR: &str = "static";
 
-const TEMPLATES: [&str; 10] = [
+const TEMPLATES: [&str; 13] = [
     "components.html",
     "base.html",
     "index.html",
@@ -28,7 +28,15 @@ const TEMPLATES: [&str; 10] = [
     "404.html",
     "search.html",
     "sitemap.html",
+    "open-data.html",
+    "statistics.html",
+    "statement.html",
 ];
+
+/// Templates added after custom themes were first written: a theme folder
+/// without one gets the built-in default theme's copy (which extends the
+/// theme's own `base.html`), so an old theme keeps building.
+const NEWER_TEMPLATES: [&str; 3] = ["open-data.html", "statistics.html", "statement.html"];
 
 /// The theme `init` sets and chengguo carries.
 pub const DEFAULT_THEME: &str = "default";
@@ -77,6 +85,18 @@ pub const BUILTIN_FILES: &[(&str, &str)] = &[
         include_str!("../../themes/default/templates/sitemap.html"),
     ),
     (
+        "templates/open-data.html",
+        include_str!("../../themes/default/templates/open-data.html"),
+    ),
+    (
+        "templates/statistics.html",
+        include_str!("../../themes/default/templates/statistics.html"),
+    ),
+    (
+        "templates/statement.html",
+        include_str!("../../themes/default/templates/statement.html"),
+    ),
+    (
         "i18n/zh.yaml",
         include_str!("../../themes/default/i18n/zh.yaml"),
     ),
@@ -93,12 +113,20 @@ pub const BUILTIN_FILES: &[(&str, &str)] = &[
         include_str!("../../themes/default/static/search.css"),
     ),
     (
+        "static/reading.js",
+        include_str!("../../themes/default/static/reading.js"),
+    ),
+    (
         "static/search.js",
         include_str!("../../themes/default/static/search.js"),
     ),
     (
         "static/icon.svg",
         include_str!("../../themes/default/static/icon.svg"),
+    ),
+    (
+        "static/data.css",
+        include_str!("../../themes/default/static/data.css"),
     ),
     (
         "static/search-forgive.js",
@@ -186,11 +214,21 @@ pub fn load_theme(root: &Path, config: &Config) -> Result<Theme, Diagnostics> {
     }
     let mut diagnostics = Diagnostics::new();
     let mut sources = Vec::new();
+    let mut borrowed = false;
     for name in TEMPLATES {
         let path = theme_dir.join("templates").join(name);
-        let text = source
-            .read(&format!("templates/{name}"))
-            .and_then(|bytes| String::from_utf8(bytes).map_err(std::io::Error::other));
+        let relative = format!("templates/{name}");
+        let text = match source.read(&relative) {
+            Err(error)
+                if NEWER_TEMPLATES.contains(&name)
+                    && error.kind() == std::io::ErrorKind::NotFound =>
+            {
+                borrowed = true;
+                Source::Builtin.read(&relative)
+            }
+            read => read,
+        }
+        .and_then(|bytes| String::from_utf8(bytes).map_err(std::io::Error::other));
         match text {
             Ok(text) => sources.push((name, text)),
             Err(error) => diagnostics.push(Diagnostic::error(
@@ -213,6 +251,7 @@ pub fn load_theme(root: &Path, config: &Config) -> Result<Theme, Diagnostics> {
         ));
     }
     let strings = match i18n::load(root, &theme_dir, &|relative| source.read(relative)) {
+        Ok(strings) if borrowed => Some(with_builtin_strings(root, &theme_dir, strings)),
         Ok(strings) => Some(strings),
         Err(found) => {
             diagnostics.extend(found);
@@ -243,6 +282,18 @@ pub fn load_theme(root: &Path, config: &Config) -> Result<Theme, Diagnostics> {
             Err(diagnostic) => diagnostics.push(diagnostic.with_path(shown(&folder))),
         }
     }
+    if borrowed && !by_path.contains_key(BORROWED_STYLE) {
+        let style = Source::Builtin
+            .read(&format!("static/{BORROWED_STYLE}"))
+            .expect("the built-in theme has its data pages' style");
+        by_path.insert(
+            BORROWED_STYLE.to_string(),
+            OutputFile {
+                path: BORROWED_STYLE.into(),
+                bytes: style,
+            },
+        );
+    }
     let static_files: Vec<OutputFile> = by_path.into_values().collect();
     match strings {
         Some(strings) if !diagnostics.has_errors() => Ok(Theme {
@@ -254,6 +305,22 @@ pub fn load_theme(root: &Path, config: &Config) -> Result<Theme, Diagnostics> {
         }),
         _ => Err(diagnostics),
     }
+}
+
+/// The style sheet the built-in [`NEWER_TEMPLATES`] link to.
+const BORROWED_STYLE: &str = "data.css";
+
+/// A theme's strings with the built-in theme's added for every key it
+/// lacks: the built-in templates it borrows use keys an old theme has not.
+fn with_builtin_strings(root: &Path, theme_dir: &Path, mut strings: [Strings; 2]) -> [Strings; 2] {
+    if let Ok(builtin) = i18n::load(root, theme_dir, &|relative| Source::Builtin.read(relative)) {
+        for (own, builtin) in strings.iter_mut().zip(builtin) {
+            for (key, text) in builtin {
+                own.entry(key).or_insert(text);
+            }
+        }
+    }
+    strings
 }
 
 trait WithPath {

@@ -39,6 +39,8 @@ pub struct Card {
     pub entry_type: EntryType,
     pub type_label: String,
     pub summary: String,
+    /// The summary as a card shows it, cut at a word ([`shorten`]).
+    pub short_summary: String,
     pub date: Option<DateView>,
     /// "中文 only" / "Chinese only" when the entry is not written in the page's language.
     pub only_in: Option<String>,
@@ -191,6 +193,7 @@ impl<'a> Speaker<'a> {
     pub fn card(&self, id: EntryId) -> Card {
         let entry = &self.site.entries[id];
         let missing = !entry.has_language(self.lang);
+        let summary = self.text(&entry.summary);
         let badges = vocabulary_values(entry)
             .into_iter()
             .filter(|(name, _, _)| matches!(*name, "field" | "stage" | "kind" | "status"))
@@ -206,7 +209,8 @@ impl<'a> Speaker<'a> {
             title: self.text(&entry.title),
             entry_type: entry.entry_type,
             type_label: self.type_label(entry.entry_type),
-            summary: self.text(&entry.summary),
+            short_summary: shorten(&summary, CARD_SUMMARY_LENGTH),
+            summary,
             date: entry.sort_date().map(|d| self.date(d)),
             only_in: missing.then(|| self.t_of("only_", entry.languages[0].code())),
             text_lang: missing.then(|| entry.languages[0].html_lang()),
@@ -251,7 +255,10 @@ impl<'a> Speaker<'a> {
             },
             body_html: entry.body(self.lang).map_or("", |b| b.html.as_str()),
             cover: match &entry.details {
-                Details::Achievement(a) => a.cover.as_ref().map(|c| self.site.config.url(c)),
+                Details::Achievement(a) => a
+                    .cover
+                    .as_ref()
+                    .map(|c| self.site.config.url(&crate::url::escape_unsafe(c))),
                 _ => None,
             },
             updated: entry.updated.map(|d| self.date(d)),
@@ -593,6 +600,36 @@ pub(super) fn url_in(config: &Config, lang: Lang, parts: &[&str]) -> String {
     url
 }
 
+/// Characters of a summary a card shows.
+const CARD_SUMMARY_LENGTH: usize = 90;
+
+/// `text` cut to at most `length` characters, `…` added where cut. A word
+/// of an alphabetic script is never cut; Chinese, which has no spaces
+/// between words, is cut at a character.
+pub fn shorten(text: &str, length: usize) -> String {
+    let text = text.trim();
+    if text.chars().count() <= length {
+        return text.to_string();
+    }
+    let end = text
+        .char_indices()
+        .nth(length)
+        .map_or(text.len(), |(index, _)| index);
+    let mut cut = &text[..end];
+    // Letters and digits below the CJK blocks (U+2E80) are written in words.
+    let in_word = |c: char| c.is_alphanumeric() && c < '\u{2E80}';
+    let mid_word = |s: &str| {
+        s.chars().last().is_some_and(in_word) && text[s.len()..].chars().next().is_some_and(in_word)
+    };
+    if mid_word(cut)
+        && let Some(space) = cut.rfind(char::is_whitespace)
+    {
+        cut = &cut[..space];
+    }
+    let cut = cut.trim_end_matches(|c: char| c.is_whitespace() || ",;:，、；：".contains(c));
+    format!("{cut}…")
+}
+
 fn plain(text: String) -> MetaItem {
     MetaItem {
         text,
@@ -648,4 +685,23 @@ pub fn vocabulary_fields(entry_type: EntryType) -> Vec<(&'static str, VocabName)
             _ => None,
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::shorten;
+
+    #[test]
+    fn shortens_english_at_a_word_and_chinese_at_a_character() {
+        let english = "Transferred as an equity investment in a new company";
+        assert_eq!(shorten(english, 30), "Transferred as an equity…");
+        assert_eq!(shorten(english, 200), english);
+        assert_eq!(
+            shorten("重庆理工大学以纳米位移测量技术作价入股", 6),
+            "重庆理工大学…"
+        );
+        assert_eq!(shorten("甲乙，丙丁", 3), "甲乙…");
+        // One long word is cut rather than dropped.
+        assert_eq!(shorten("Pneumonoultramicroscopic", 10), "Pneumonoul…");
+    }
 }

@@ -32,6 +32,14 @@ export function buildSite({ root = REPO, baseUrl } = {}) {
   return output;
 }
 
+/** The hostile fixture site with the default theme beside it, in a temporary root. */
+export function hostileRoot() {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'chengguo-hostile-'));
+  fs.cpSync(path.join(REPO, 'tests', 'fixtures', 'hostile'), root, { recursive: true });
+  fs.cpSync(path.join(REPO, 'themes', 'default'), path.join(root, 'themes', 'default'), { recursive: true });
+  return root;
+}
+
 export async function freePort() {
   return new Promise((resolve, reject) => {
     const server = net.createServer();

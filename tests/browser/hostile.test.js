@@ -5,18 +5,9 @@
 // clicking every element so that handlers needing a user would fire too.
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { REPO, buildSite, launchBrowser, serveWithNginx } from './harness.js';
-
-/** The fixture with the default theme beside it, in a temporary root. */
-function hostileRoot() {
-  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'chengguo-hostile-'));
-  fs.cpSync(path.join(REPO, 'tests', 'fixtures', 'hostile'), root, { recursive: true });
-  fs.cpSync(path.join(REPO, 'themes', 'default'), path.join(root, 'themes', 'default'), { recursive: true });
-  return root;
-}
+import { buildSite, hostileRoot, launchBrowser, serveWithNginx } from './harness.js';
 
 /** Every HTML page of the built site, as URL paths. */
 function pagesOf(dir) {

@@ -49,7 +49,7 @@ function entryFiles(root) {
 }
 
 test('schema writes one schema per entry type and form, and one for the config', () => {
-  assert.equal(written.length, 7);
+  assert.equal(written.length, 8);
   for (const file of written) assert.ok(fs.existsSync(file), file);
 });
 

@@ -189,6 +189,15 @@ pub fn is_script_url(url: &str) -> bool {
         .any(|scheme| cleaned.starts_with(scheme))
 }
 
+/// A JSON-LD data block, which a browser never runs: only a `type`
+/// attribute, and text that is JSON with no `<` (escaped as `\u003c`), so no
+/// text inside it can end the element or open another.
+fn is_json_ld(tag: &StartTag) -> bool {
+    matches!(tag.attributes.as_slice(), [(name, value)] if name == "type" && value == "application/ld+json")
+        && !tag.raw_text.contains('<')
+        && serde_json::from_str::<serde_json::Value>(&tag.raw_text).is_ok()
+}
+
 /// Every problem in one page, as `line N: what`.
 pub fn problems(html: &str) -> Vec<String> {
     let mut found = Vec::new();
@@ -205,7 +214,7 @@ pub fn problems(html: &str) -> Vec<String> {
                     && !value.starts_with("//")
                     && value.ends_with(".js")
             }) && tag.raw_text.trim().is_empty();
-            if !theme_script {
+            if !theme_script && !is_json_ld(&tag) {
                 found.push(at(format!(
                     "is not one of the theme's script files: {:?} {:?}",
                     tag.attributes, tag.raw_text
@@ -244,9 +253,20 @@ fn the_checker_finds_what_it_must() {
     let sneaky = "<script src=\"/search.js\">alert(1)</script><script src=\"//evil.example/x.js\"></script>\
                   <meta http-equiv=\"refresh\" content=\"0;url=javascript:alert(1)\">";
     assert_eq!(problems(sneaky).len(), 3, "{:#?}", problems(sneaky));
+    let data = "<script type=\"application/ld+json\">{\"a\": \"\\u003c/script\\u003e\"}</script>";
+    assert_eq!(problems(data), Vec::<String>::new());
+    for bad_data in [
+        "<script type=\"application/ld+json\">{\"a\": \"<b>\"}</script>",
+        "<script type=\"application/ld+json\">alert(1)</script>",
+        "<script type=\"application/ld+json\" src=\"/x.js\">{}</script>",
+        "<script type=\"application/ld+json\">{\"a\": 1}; alert(1)</script>",
+    ] {
+        assert_eq!(problems(bad_data).len(), 1, "{bad_data}");
+    }
     let good = "<!DOCTYPE html><p title=\"&lt;script&gt; onerror=1\">&lt;img onerror=alert(1)&gt;</p>\
                 <a href=\"https://example.org/&quot;onmouseover=&quot;x\">x</a>\
                 <script src=\"/search.js\" defer></script><!-- <script> -->\
+                <script type=\"application/ld+json\">{\"name\": \"\\u003c/script\\u003e\"}</script>\
                 <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'self'\">";
     assert_eq!(problems(good), Vec::<String>::new());
 }

@@ -85,12 +85,18 @@ impl Fixture {
 
 /// The text of one output file.
 pub fn page(built: &Built, path: &str) -> String {
-    let file = built
+    String::from_utf8(page_bytes(built, path)).unwrap()
+}
+
+/// The bytes of one output file.
+pub fn page_bytes(built: &Built, path: &str) -> Vec<u8> {
+    built
         .files
         .iter()
         .find(|f| f.path == path)
-        .unwrap_or_else(|| panic!("no output file {path}"));
-    String::from_utf8(file.bytes.clone()).unwrap()
+        .unwrap_or_else(|| panic!("no output file {path}"))
+        .bytes
+        .clone()
 }
 
 pub fn has_page(built: &Built, path: &str) -> bool {

@@ -1,0 +1,510 @@
+//! Open data: every published entry as data files beside the pages —
+//! `data/{achievements,parks,policies}.json` and `.csv`, one JSON file per
+//! entry beside its page (`achievements/<slug>/index.json`), the DCAT
+//! catalogue `data/catalog.json` and the JSON Schema of the JSON files
+//! `data/schema.json` — and what the open-data page (开放数据) says of them.
+//!
+//! Every field of the field table ([`crate::parse::fields`]) is written, in
+//! the table's order, with references and vocabulary values resolved in
+//! both languages. The layout carries [`FORMAT_VERSION`] and is documented in
+//! the README; a change to it that breaks a reader raises the version.
+//! Dates are the entries' own, never the build's clock.
+
+use serde::Serialize;
+use serde_json::{Map, Value, json};
+
+use crate::config::{Config, Lang, Localized, VocabName};
+use crate::entry::{Coordinates, Date, Details, Entry, EntryType, Figure, Link};
+use crate::parse::fields::{self, FieldSpec, Kind};
+use crate::site::Site;
+
+use super::OutputFile;
+use super::discovery::entry_date;
+
+mod catalog;
+mod csv;
+mod page;
+mod schema;
+
+use catalog::catalog;
+pub use csv::{CSV_LEAD_COLUMNS, csv_cell, csv_columns, join_list};
+pub(in crate::render) use page::page;
+pub use schema::schema;
+
+/// The version of the layout of the JSON files, in each of them.
+pub const FORMAT_VERSION: u32 = 1;
+/// The folder of the data files, at the output's root.
+pub const DATA_DIR: &str = "data";
+/// Each entry's JSON file, in its folder beside its page.
+pub const ENTRY_FILE: &str = "index.json";
+/// What joins the items of a list in one CSV cell. An item holding it or
+/// the escape character has them escaped with a backslash (`\|`, `\\`).
+pub const LIST_SEPARATOR: char = '|';
+/// The first characters that make a spreadsheet read a cell as a formula;
+/// a cell starting with one, or with an apostrophe, gets an apostrophe in
+/// front (OWASP's advice against CSV injection), which a reader drops.
+pub const FORMULA_STARTS: [char; 7] = ['=', '+', '-', '@', '\t', '\r', '\''];
+
+/// One field of one entry as the data files give it, before it is shaped
+/// as JSON or as CSV cells. Single values are lists of at most one item.
+#[derive(Debug, Clone)]
+pub(super) enum Raw {
+    Text(Localized),
+    Texts(Vec<Localized>),
+    /// The body's Markdown source in each language.
+    Markdown(Localized),
+    Date(Option<Date>),
+    Keys(Vec<String>),
+    Slugs(Vec<String>),
+    /// A web address, or a path under the site (a cover image).
+    Url(Option<String>),
+    Bool(bool),
+    Links(Vec<Link>),
+    Figures(Vec<Figure>),
+    Coordinates(Option<Coordinates>),
+}
+
+/// The value of field `name` of `entry`; `None` for a name the entry's type
+/// does not have. Every name of the field table has one (a test holds this).
+pub(super) fn raw(entry: &Entry, name: &str) -> Option<Raw> {
+    let common = match name {
+        "title" => Some(Raw::Text(entry.title.clone())),
+        "summary" => Some(Raw::Text(entry.summary.clone())),
+        "tags" => Some(Raw::Texts(entry.tags.clone())),
+        "draft" => Some(Raw::Bool(entry.draft)),
+        "updated" => Some(Raw::Date(entry.updated)),
+        "body" => Some(Raw::Markdown(Localized {
+            zh: entry.body(Lang::Zh).map(|b| b.markdown.clone()),
+            en: entry.body(Lang::En).map(|b| b.markdown.clone()),
+        })),
+        _ => None,
+    };
+    common.or_else(|| match &entry.details {
+        Details::Achievement(a) => achievement_raw(a, name),
+        Details::Park(p) => park_raw(p, name),
+        Details::Policy(p) => policy_raw(p, name),
+    })
+}
+
+fn keys(value: &Option<String>) -> Raw {
+    Raw::Keys(value.iter().cloned().collect())
+}
+
+fn slugs<'a>(references: impl IntoIterator<Item = &'a crate::entry::Reference>) -> Raw {
+    Raw::Slugs(references.into_iter().map(|r| r.slug.clone()).collect())
+}
+
+fn achievement_raw(a: &crate::entry::Achievement, name: &str) -> Option<Raw> {
+    Some(match name {
+        "date" => Raw::Date(a.date),
+        "institutions" => Raw::Texts(a.institutions.clone()),
+        "partners" => Raw::Texts(a.partners.clone()),
+        "field" => keys(&a.field),
+        "stage" => keys(&a.stage),
+        "transfer_modes" => Raw::Keys(a.transfer_modes.clone()),
+        "region" => keys(&a.region),
+        "park" => slugs(&a.park),
+        "policies" => slugs(&a.policies),
+        "awards" => Raw::Texts(a.awards.clone()),
+        "contact" => Raw::Text(a.contact.clone()),
+        "cover" => Raw::Url(a.cover.clone()),
+        "links" => Raw::Links(a.links.clone()),
+        "featured" => Raw::Bool(a.featured),
+        _ => return None,
+    })
+}
+
+fn park_raw(p: &crate::entry::Park, name: &str) -> Option<Raw> {
+    Some(match name {
+        "kind" => Raw::Keys(vec![p.kind.clone()]),
+        "level" => keys(&p.level),
+        "region" => keys(&p.region),
+        "parent" => slugs(&p.parent),
+        "address" => Raw::Text(p.address.clone()),
+        "established" => Raw::Date(p.established),
+        "fields" => Raw::Keys(p.fields.clone()),
+        "figures" => Raw::Figures(p.figures.clone()),
+        "website" => Raw::Url(p.website.clone()),
+        "coordinates" => Raw::Coordinates(p.coordinates),
+        _ => return None,
+    })
+}
+
+fn policy_raw(p: &crate::entry::Policy, name: &str) -> Option<Raw> {
+    Some(match name {
+        "issuer" => Raw::Text(p.issuer.clone()),
+        "number" => Raw::Text(p.number.clone()),
+        // Written once for both languages: a number is not translated.
+        "index_number" => Raw::Text(
+            p.index_number
+                .as_ref()
+                .map(|n| Localized::both(n.clone()))
+                .unwrap_or_default(),
+        ),
+        "written" => Raw::Date(p.written),
+        "published" => Raw::Date(p.published),
+        "effective" => Raw::Date(p.effective),
+        "expires" => Raw::Date(p.expires),
+        "status" => keys(&p.status),
+        "topic" => keys(&p.topic),
+        "genre" => keys(&p.genre),
+        "region" => keys(&p.region),
+        "source" => Raw::Url(p.source.clone()),
+        "related" => slugs(&p.related),
+        _ => return None,
+    })
+}
+
+/// Builds the data of one site: URLs absolute where `base_url` names a host.
+pub(super) struct Writer<'a> {
+    pub site: &'a Site,
+}
+
+impl Writer<'_> {
+    fn config(&self) -> &Config {
+        &self.site.config
+    }
+
+    /// The page of an entry in each language it is written in.
+    fn page_urls(&self, entry: &Entry) -> Localized {
+        let mut urls = Localized::default();
+        for lang in self.config().languages.iter().copied() {
+            if entry.has_language(lang) {
+                let path = format!(
+                    "{}{}/{}/",
+                    self.config().language_prefix(lang),
+                    entry.entry_type.folder(),
+                    entry.slug
+                );
+                urls.set(lang, self.config().absolute_url(&path));
+            }
+        }
+        urls
+    }
+
+    fn term(&self, vocabulary: VocabName, key: &str) -> Value {
+        let term = self.config().vocabulary(vocabulary).term(key);
+        let label = |lang| term.map_or(key, |t| t.label(lang)).to_string();
+        json!({"key": key, "label": {"zh": label(Lang::Zh), "en": label(Lang::En)}})
+    }
+
+    fn reference(&self, target: EntryType, slug: &str) -> Value {
+        match self.site.resolve(target, slug) {
+            Some(entry) => json!({
+                "slug": slug,
+                "title": entry.title,
+                "url": self.page_urls(entry),
+            }),
+            None => {
+                json!({"slug": slug, "title": Localized::default(), "url": Localized::default()})
+            }
+        }
+    }
+
+    /// One field's value in the JSON files: one value or null for a single
+    /// field, an array for a list.
+    fn json(&self, spec: &FieldSpec, raw: &Raw) -> Value {
+        let single = |mut items: Vec<Value>| items.pop().unwrap_or(Value::Null);
+        match (raw, spec.kind) {
+            (Raw::Text(text) | Raw::Markdown(text), _) => json!(text),
+            (Raw::Texts(texts), _) => json!(texts),
+            (Raw::Date(date), _) => json!(date.map(|d| d.to_string())),
+            (Raw::Keys(keys), Kind::Term(v) | Kind::TermList(v)) => {
+                let items: Vec<Value> = keys.iter().map(|k| self.term(v, k)).collect();
+                if matches!(spec.kind, Kind::Term(_)) { single(items) } else { Value::from(items) }
+            }
+            (Raw::Slugs(slugs), Kind::Reference(t) | Kind::ReferenceList(t)) => {
+                let items: Vec<Value> = slugs.iter().map(|s| self.reference(t, s)).collect();
+                if matches!(spec.kind, Kind::Reference(_)) { single(items) } else { Value::from(items) }
+            }
+            (Raw::Url(url), Kind::StaticPath) => json!(url.as_ref().map(|p| self.config().absolute_url(p))),
+            (Raw::Url(url), _) => json!(url),
+            (Raw::Bool(flag), _) => json!(flag),
+            (Raw::Links(links), _) => Value::from(
+                links
+                    .iter()
+                    .map(|l| json!({"title": l.title, "url": l.url}))
+                    .collect::<Vec<_>>(),
+            ),
+            (Raw::Figures(figures), _) => Value::from(
+                figures
+                    .iter()
+                    .map(|f| json!({"label": f.label, "value": f.value, "unit": f.unit, "year": f.year}))
+                    .collect::<Vec<_>>(),
+            ),
+            (Raw::Coordinates(c), _) => json!(c.map(|c| json!({"lat": c.lat, "lon": c.lon}))),
+            (Raw::Keys(_) | Raw::Slugs(_), _) => Value::Null,
+        }
+    }
+
+    /// One entry as a JSON object: its slug, type, languages and pages, then
+    /// every field of the field table.
+    pub(super) fn entry_json(&self, entry: &Entry) -> Value {
+        let mut object = Map::new();
+        object.insert("slug".into(), json!(entry.slug));
+        object.insert("type".into(), json!(entry.entry_type.key()));
+        object.insert("languages".into(), json!(entry.languages));
+        object.insert("url".into(), json!(self.page_urls(entry)));
+        for spec in fields::fields(entry.entry_type) {
+            let value = raw(entry, spec.name).map_or(Value::Null, |raw| self.json(spec, &raw));
+            object.insert(spec.name.into(), value);
+        }
+        Value::Object(object)
+    }
+}
+
+/// One file of a dataset, for the catalogue and the open-data page.
+#[derive(Debug, Clone, Serialize)]
+pub struct DataFile {
+    /// `JSON` or `CSV`.
+    pub format: &'static str,
+    pub media_type: &'static str,
+    /// The path under the output's root: `data/parks.csv`.
+    pub path: String,
+    pub bytes: usize,
+}
+
+/// The published data of one entry type.
+#[derive(Debug, Clone)]
+pub struct Dataset {
+    pub entry_type: EntryType,
+    pub count: usize,
+    /// The newest date of its entries (last updated, else their own).
+    pub modified: Option<Date>,
+    pub files: Vec<DataFile>,
+}
+
+/// What the open-data page and the catalogue tell of the files made.
+#[derive(Default)]
+pub struct Published {
+    pub datasets: Vec<Dataset>,
+    /// The newest date of all entries.
+    pub modified: Option<Date>,
+    /// Each day an entry was last changed on ([`Entry::updated`]), newest first.
+    pub update_days: Vec<Date>,
+    /// The site path of one entry's JSON file, for the page's example
+    /// (the files are handed to the writer before the page is made).
+    pub entry_example: Option<String>,
+}
+
+/// The catalogue and the schema, beside the datasets.
+pub const CATALOG_FILE: &str = "data/catalog.json";
+pub const SCHEMA_FILE: &str = "data/schema.json";
+
+/// Pretty JSON ending in a newline, as the data files are written.
+fn json_text(value: &Value) -> String {
+    let mut text = serde_json::to_string_pretty(value).expect("JSON values serialize");
+    text.push('\n');
+    text
+}
+
+/// A dataset file as it is written: its header's keys, then `entries` with
+/// one entry a line in compact JSON, which keeps a file of thousands of
+/// entries small and easy to read line by line.
+struct DatasetText {
+    text: String,
+    entries: usize,
+}
+
+impl DatasetText {
+    fn start(header: Map<String, Value>) -> DatasetText {
+        let head = serde_json::to_string(&Value::Object(header)).expect("JSON values serialize");
+        let mut text = head
+            .strip_suffix('}')
+            .expect("an object ends in }")
+            .to_string();
+        text.push_str(",\"entries\":[");
+        DatasetText { text, entries: 0 }
+    }
+
+    fn push(&mut self, entry: &Value) {
+        self.text
+            .push_str(if self.entries == 0 { "\n" } else { ",\n" });
+        self.text
+            .push_str(&serde_json::to_string(entry).expect("JSON values serialize"));
+        self.entries += 1;
+    }
+
+    fn finish(mut self) -> String {
+        self.text.push_str("\n]}\n");
+        self.text
+    }
+}
+
+/// What every JSON file starts with: the layout's version and the licence.
+fn header(config: &Config, entry_type: EntryType) -> Map<String, Value> {
+    let mut map = Map::new();
+    map.insert("version".into(), json!(FORMAT_VERSION));
+    map.insert("type".into(), json!(entry_type.key()));
+    map.insert("license".into(), license_json(config));
+    map
+}
+
+fn license_json(config: &Config) -> Value {
+    json!(
+        config
+            .license
+            .as_ref()
+            .map(|l| json!({"url": l.url, "name": l.name}))
+    )
+}
+
+/// The data files of `site`, the catalogue and the schema; `descriptions`
+/// gives each dataset's title and description in both languages.
+/// Make the data files of `site`, the catalogue and the schema, handing each
+/// to `put` as soon as it is made: at 10,000 entries they come to about as
+/// much as the site's pages, too much to hold at once. `texts` gives each
+/// dataset's title and description in both languages.
+pub(super) fn publish(
+    site: &Site,
+    texts: &DatasetTexts,
+    put: &mut dyn FnMut(OutputFile),
+) -> Published {
+    let writer = Writer { site };
+    let datasets: Vec<Dataset> = EntryType::ALL
+        .into_iter()
+        .map(|entry_type| writer.dataset(entry_type, put))
+        .collect();
+    let modified = datasets.iter().filter_map(|d| d.modified).max();
+    put(OutputFile {
+        path: CATALOG_FILE.into(),
+        bytes: json_text(&catalog(&site.config, &datasets, modified, texts)).into_bytes(),
+    });
+    put(OutputFile {
+        path: SCHEMA_FILE.into(),
+        bytes: json_text(&schema(&site.config)).into_bytes(),
+    });
+    let mut update_days: Vec<Date> = site.entries.iter().filter_map(|e| e.updated).collect();
+    update_days.sort_unstable_by(|a, b| b.cmp(a));
+    update_days.dedup();
+    let entry_example = EntryType::ALL.into_iter().find_map(|t| {
+        let id = site.of_type(t).next()?;
+        Some(format!(
+            "{}/{}/{ENTRY_FILE}",
+            t.folder(),
+            site.entries[id].slug
+        ))
+    });
+    Published {
+        datasets,
+        modified,
+        update_days,
+        entry_example,
+    }
+}
+
+impl Writer<'_> {
+    /// The files of one entry type — each entry's JSON, then the dataset's
+    /// JSON and CSV — added to `files`.
+    fn dataset(&self, entry_type: EntryType, put: &mut dyn FnMut(OutputFile)) -> Dataset {
+        let site = self.site;
+        let entries: Vec<&Entry> = site
+            .of_type(entry_type)
+            .map(|id| &site.entries[id])
+            .collect();
+        let modified = entries.iter().filter_map(|e| entry_date(e)).max();
+        let mut all = header(&site.config, entry_type);
+        all.insert("modified".into(), json!(modified.map(|d| d.to_string())));
+        all.insert("count".into(), json!(entries.len()));
+        // Each entry's value is made once and let go once written out: the
+        // values of a whole type held at once cost several times their text.
+        let mut dataset = DatasetText::start(all);
+        for entry in &entries {
+            let mut file = header(&site.config, entry_type);
+            file.insert("entry".into(), self.entry_json(entry));
+            let file = Value::Object(file);
+            dataset.push(&file["entry"]);
+            put(OutputFile {
+                path: format!("{}/{}/{ENTRY_FILE}", entry_type.folder(), entry.slug),
+                bytes: json_text(&file).into_bytes(),
+            });
+        }
+        let all = dataset.finish();
+        let folder = entry_type.folder();
+        let made = [
+            ("JSON", "application/json", "json", all),
+            ("CSV", "text/csv", "csv", self.csv(entry_type, &entries)),
+        ];
+        let mut data_files = Vec::with_capacity(made.len());
+        for (format, media_type, extension, text) in made {
+            let path = format!("{DATA_DIR}/{folder}.{extension}");
+            data_files.push(DataFile {
+                format,
+                media_type,
+                path: path.clone(),
+                bytes: text.len(),
+            });
+            put(OutputFile {
+                path,
+                bytes: text.into_bytes(),
+            });
+        }
+        Dataset {
+            entry_type,
+            count: entries.len(),
+            modified,
+            files: data_files,
+        }
+    }
+}
+
+/// The catalogue's and the page's words for the site and each dataset, in
+/// both languages, from the theme's strings.
+pub(super) struct DatasetTexts {
+    pub catalog_title: Localized,
+    pub catalog_description: Localized,
+    /// Per entry type, in [`EntryType::ALL`] order: (title, description).
+    pub datasets: Vec<(Localized, Localized)>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A field added to the table must be given a value here too, or the
+    /// open data would silently leave it out.
+    #[test]
+    fn every_field_of_the_table_has_a_value_in_the_data() {
+        let site = crate::assemble_bundled().site;
+        for entry_type in EntryType::ALL {
+            let id = site
+                .of_type(entry_type)
+                .next()
+                .expect("an entry of each type");
+            for spec in fields::fields(entry_type) {
+                assert!(
+                    raw(&site.entries[id], spec.name).is_some(),
+                    "{} field {} has no value in the open data",
+                    entry_type.key(),
+                    spec.name
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn cells_that_look_like_formulas_are_guarded_and_quoted_as_rfc_4180_says() {
+        assert_eq!(csv_cell("plain 文本"), "plain 文本");
+        assert_eq!(csv_cell("=1+1"), "'=1+1");
+        assert_eq!(csv_cell("-5"), "'-5");
+        assert_eq!(csv_cell("'quoted"), "''quoted");
+        assert_eq!(csv_cell("a, \"b\""), "\"a, \"\"b\"\"\"");
+        assert_eq!(csv_cell("two\nlines"), "\"two\nlines\"");
+    }
+
+    #[test]
+    fn list_items_holding_the_separator_or_a_backslash_are_escaped() {
+        assert_eq!(join_list(["a", "b"]), "a|b");
+        assert_eq!(join_list(["a|b", "c\\d"]), "a\\|b|c\\\\d");
+        assert_eq!(join_list(Vec::<&str>::new()), "");
+    }
+
+    #[test]
+    fn json_in_a_script_element_cannot_close_it() {
+        let value = json!({"name": "</script><script>alert(1)</script> & <!--"});
+        let text = page::script_json(&value);
+        assert!(!text.contains('<') && !text.contains('>') && !text.contains('&'));
+        let back: Value = serde_json::from_str(&text).unwrap();
+        assert_eq!(back, value);
+    }
+}
