@@ -135,9 +135,9 @@ pub fn resolve(entry_type: EntryType, header: &str) -> Option<Header> {
 }
 
 /// Columns the open-data CSV adds that say nothing an entry file holds: the
-/// entry's languages and page URLs, and the labels beside vocabulary keys
-/// and reference slugs (`stage_zh`). `import` passes over them, so that
-/// file can be imported as it is.
+/// entry's languages and page URLs, and the labels beside vocabulary keys,
+/// reference slugs (`stage_zh`) and the kinds of IP records (`ip_kind_zh`).
+/// `import` passes over them, so that file can be imported as it is.
 pub fn is_derived(entry_type: EntryType, header: &str) -> bool {
     let header = header.trim();
     if ["languages", "url_zh", "url_en"].contains(&header) {
@@ -146,6 +146,12 @@ pub fn is_derived(entry_type: EntryType, header: &str) -> bool {
     let Some(base) = header.strip_suffix("_zh").or(header.strip_suffix("_en")) else {
         return false;
     };
+    // The labels of the kinds of IP records (`ip_kind_zh`), beside their keys.
+    if let Some(field) = base.strip_suffix("_kind")
+        && fields::find(entry_type, field).is_some_and(|spec| spec.kind == Kind::IpRecords)
+    {
+        return true;
+    }
     fields::find(entry_type, base).is_some_and(|spec| {
         matches!(
             spec.kind,
@@ -239,6 +245,8 @@ mod tests {
         assert_eq!(name("成熟度（中文）"), None);
         assert_eq!(name("stage_zh"), None);
         assert!(is_derived(achievement, "stage_zh") && is_derived(achievement, "url_en"));
+        assert!(is_derived(achievement, "ip_kind_zh") && is_derived(achievement, "ip_kind_en"));
+        assert!(!is_derived(achievement, "ip_title_zh") && !is_derived(achievement, "ip_kind"));
         assert!(!is_derived(achievement, "title_zh") && !is_derived(achievement, "stage"));
     }
 
