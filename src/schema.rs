@@ -250,10 +250,17 @@ fn vocabulary(config: &Config, name: VocabName) -> Value {
         .iter()
         .map(|t| format!("{} = {} = {}", t.key, t.zh, t.en))
         .collect();
-    json!({
-        "enum": values,
-        "description": format!("vocabularies.{} in config.yaml: {}", name.key(), listing.join("; ")),
-    })
+    let description = format!(
+        "vocabularies.{} in config.yaml: {}",
+        name.key(),
+        listing.join("; ")
+    );
+    // JSON Schema wants an enum of one value at least; an empty vocabulary
+    // allows no value, which `not: {}` says.
+    if values.is_empty() {
+        return json!({"not": {}, "description": description});
+    }
+    json!({"enum": values, "description": description})
 }
 
 fn reference(target: EntryType) -> Value {
@@ -470,6 +477,18 @@ mod tests {
             );
             assert_eq!(front["required"], json!(["title"]));
         }
+    }
+
+    #[test]
+    fn an_empty_vocabulary_allows_no_value_and_has_no_empty_enum() {
+        // The config above gives stages only: fields, park kinds … are empty.
+        let config = config();
+        let empty = vocabulary(&config, VocabName::ParkKinds);
+        assert_eq!(empty["not"], json!({}));
+        assert!(empty.get("enum").is_none());
+        let data = crate::render::opendata::schema(&config);
+        let text = data.to_string();
+        assert!(!text.contains("\"enum\":[]"), "{text}");
     }
 
     #[test]

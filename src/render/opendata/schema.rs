@@ -24,9 +24,16 @@ fn field_schema(config: &Config, kind: Kind) -> Value {
             .iter()
             .map(|t| t.key.as_str())
             .collect();
+        // JSON Schema wants an enum of one value at least; an empty
+        // vocabulary allows no value, which `not: {}` says.
+        let key = if keys.is_empty() {
+            json!({"not": {}})
+        } else {
+            json!({"enum": keys})
+        };
         json!({
             "type": "object",
-            "properties": {"key": {"enum": keys}, "label": {"$ref": "#/$defs/localized"}},
+            "properties": {"key": key, "label": {"$ref": "#/$defs/localized"}},
             "required": ["key", "label"],
             "additionalProperties": false,
         })
