@@ -288,7 +288,7 @@ impl SiteFiles<'_> {
 /// Whether the build copies `folder/site_path` into the site: a regular file
 /// reached without `..` and without a symbolic link on the way, which the
 /// build skips (see [`load::symlink_skipped`]).
-fn is_copied_file(folder: &Path, site_path: &str) -> bool {
+pub(crate) fn is_copied_file(folder: &Path, site_path: &str) -> bool {
     let mut path = folder.to_path_buf();
     if load::is_symlink(&path) {
         return false;

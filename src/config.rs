@@ -23,6 +23,7 @@ pub enum VocabName {
     Fields,
     Stages,
     TransferModes,
+    IpKinds,
     ParkKinds,
     Levels,
     Regions,
@@ -32,10 +33,11 @@ pub enum VocabName {
 }
 
 impl VocabName {
-    pub const ALL: [VocabName; 9] = [
+    pub const ALL: [VocabName; 10] = [
         VocabName::Fields,
         VocabName::Stages,
         VocabName::TransferModes,
+        VocabName::IpKinds,
         VocabName::ParkKinds,
         VocabName::Levels,
         VocabName::Regions,
@@ -49,6 +51,7 @@ impl VocabName {
             VocabName::Fields => "fields",
             VocabName::Stages => "stages",
             VocabName::TransferModes => "transfer_modes",
+            VocabName::IpKinds => "ip_kinds",
             VocabName::ParkKinds => "park_kinds",
             VocabName::Levels => "levels",
             VocabName::Regions => "regions",
@@ -239,6 +242,8 @@ pub struct Config {
     pub content_security_policy: String,
     pub limits: Limits,
     pub vocabularies: Vec<(VocabName, Vocabulary)>,
+    /// Contact settings: the 我要对接 target and how contacts are shown.
+    pub contact: crate::enquiry::ContactSettings,
     /// Where entries' "edit this page" links go, when `repo_url` is set.
     pub edit: Option<EditLinks>,
     /// The licence the open data is published under, if the site names one
@@ -439,7 +444,8 @@ pub fn split_base_url(base_url: &str) -> Result<(Option<String>, String), String
 }
 
 /// Every setting config.yaml may hold (the schema lists the same).
-pub const CONFIG_KEYS: [&str; 18] = [
+pub const CONFIG_KEYS: [&str; 19] = [
+    "contact",
     "title",
     "description",
     "base_url",
@@ -518,6 +524,7 @@ pub fn parse(text: &str) -> Result<Config, Diagnostics> {
         content_security_policy: DEFAULT_CONTENT_SECURITY_POLICY.into(),
         limits: Limits::default(),
         vocabularies: Vec::new(),
+        contact: Default::default(),
         edit: None,
         license: None,
         identity: Identity::default(),
@@ -610,6 +617,9 @@ pub fn parse(text: &str) -> Result<Config, Diagnostics> {
             "open_data" => config.license = open_data(value, &locator, &mut diagnostics),
             "vocabularies" => config.vocabularies = vocabularies(value, &locator, &mut diagnostics),
             "search" => {}
+            "contact" => {
+                config.contact = crate::enquiry::settings(value, &locator, &mut diagnostics)
+            }
             "identity" => config.identity = identity::identity(value, &locator, &mut diagnostics),
             "repo_url" => match value.as_scalar_text().map(|url| check_repo_url(&url)) {
                 Some(Ok(url)) => repo_url = Some(url),

@@ -267,6 +267,10 @@ impl Entry {
 }
 
 #[derive(Debug, Clone)]
+#[allow(
+    clippy::large_enum_variant,
+    reason = "one per entry, a few thousand at most: boxing would cost an allocation each and save little"
+)]
 pub enum Details {
     Achievement(Achievement),
     Park(Park),
@@ -285,10 +289,71 @@ pub struct Achievement {
     pub park: Option<Reference>,
     pub policies: Vec<Reference>,
     pub awards: Vec<Localized>,
-    pub contact: Localized,
+    pub ip: Vec<IpRecord>,
+    pub price: Option<Price>,
+    /// What kind of partner is sought (合作意向).
+    pub intent: Localized,
+    pub contact: Contact,
+    pub attachments: Vec<Attachment>,
     pub cover: Option<String>,
     pub links: Vec<Link>,
     pub featured: bool,
+}
+
+/// One intellectual-property record: 发明专利 ZL202110123456.7.
+#[derive(Debug, Clone, PartialEq)]
+pub struct IpRecord {
+    /// A key of the `ip_kinds` vocabulary.
+    pub kind: String,
+    pub number: String,
+    pub title: Localized,
+}
+
+/// The price asked, or 面议 (to be agreed).
+#[derive(Debug, Clone, PartialEq)]
+pub enum Price {
+    /// As written (`500000`), with an ISO 4217 currency code (`CNY`).
+    Amount {
+        amount: String,
+        currency: String,
+    },
+    Negotiable,
+}
+
+/// The terms offered: how it may be taken up, at what price, with whom.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Cooperation {
+    pub transfer_modes: Vec<String>,
+    pub price: Option<Price>,
+    pub intent: Localized,
+}
+
+/// Whom to contact about an achievement. `note` holds a contact written as
+/// free text, the older form.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Contact {
+    pub name: Localized,
+    pub organisation: Localized,
+    pub phone: Option<String>,
+    pub email: Option<String>,
+    pub url: Option<String>,
+    pub note: Localized,
+}
+
+impl Contact {
+    pub fn is_empty(&self) -> bool {
+        self == &Contact::default()
+    }
+}
+
+/// A file under `static/` offered for download, with its size once the
+/// build has found it ([`crate::attachments`]).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Attachment {
+    pub file: String,
+    pub title: Localized,
+    pub size: u64,
+    pub place: Place,
 }
 
 #[derive(Debug, Clone, Default)]

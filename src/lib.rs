@@ -6,10 +6,12 @@
 //! next and collects every problem it finds instead of stopping at the first.
 
 pub mod annotate;
+pub mod attachments;
 pub mod bidi;
 pub mod check;
 pub mod config;
 pub mod diag;
+pub mod enquiry;
 pub mod entry;
 pub mod history;
 pub mod init;
@@ -23,6 +25,7 @@ pub mod render;
 pub mod schema;
 pub mod search;
 pub mod serve;
+pub mod sheet;
 pub mod site;
 pub mod url;
 pub mod write;
@@ -168,6 +171,7 @@ pub fn assemble(
     let timer = Timer::start();
     history.apply(&mut entries, &mut config, &mut diagnostics, cache);
     progress.stage("history", entries.len(), "entries", timer.took());
+    attachments::measure(root, &mut entries, &mut diagnostics);
     let theme = theme
         .map(|mut theme| {
             diagnostics.extend(std::mem::take(&mut theme.warnings));

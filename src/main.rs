@@ -129,6 +129,40 @@ enum Command {
         #[arg(long)]
         eject_theme: bool,
     },
+    /// Make entry files from the rows of a CSV or XLSX sheet: one
+    /// content/<folder>/<slug>.yaml per row, written only if every row is sound.
+    #[command(after_help = EXIT_CODES)]
+    Import {
+        /// The sheet: .csv (UTF-8, UTF-8 with BOM or GB18030) or .xlsx (its first worksheet).
+        file: PathBuf,
+        /// achievement, park or policy.
+        #[arg(long = "type", value_enum)]
+        entry_type: TypeArg,
+        /// The site's folder, holding config.yaml, content/ and themes/.
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// Check every row and list the files it would write, but write nothing.
+        #[arg(long)]
+        dry_run: bool,
+        /// Change existing entries (slug.yaml ones): only the fields the sheet has columns for.
+        #[arg(long)]
+        update: bool,
+    },
+    /// Write every entry of a type as a sheet in the columns `import` reads.
+    #[command(after_help = EXIT_CODES)]
+    Export {
+        /// achievement, park or policy.
+        #[arg(long = "type", value_enum)]
+        entry_type: TypeArg,
+        #[arg(long, value_enum, default_value_t = SheetFormat::Csv)]
+        format: SheetFormat,
+        /// Where to write; defaults to <folder>.csv or <folder>.xlsx in the current folder.
+        #[arg(long)]
+        output: Option<PathBuf>,
+        /// The site's folder, holding config.yaml, content/ and themes/.
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+    },
     /// Write JSON Schemas of each entry type and of config.yaml, for editor completion.
     #[command(after_help = EXIT_CODES)]
     Schema {
@@ -146,6 +180,22 @@ enum TypeArg {
     Achievement,
     Park,
     Policy,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum SheetFormat {
+    Csv,
+    Xlsx,
+}
+
+impl From<TypeArg> for chengguo::entry::EntryType {
+    fn from(entry_type: TypeArg) -> Self {
+        match entry_type {
+            TypeArg::Achievement => chengguo::entry::EntryType::Achievement,
+            TypeArg::Park => chengguo::entry::EntryType::Park,
+            TypeArg::Policy => chengguo::entry::EntryType::Policy,
+        }
+    }
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -201,6 +251,27 @@ fn main() -> ExitCode {
             root,
         } => run_new(&root, entry_type, &slug, &lang, yaml),
         Command::Schema { out, root } => run_schema(&root, &out),
+        Command::Import {
+            file,
+            entry_type,
+            root,
+            dry_run,
+            update,
+        } => run_import(
+            &root,
+            &file,
+            &chengguo::sheet::import::ImportOptions {
+                entry_type: entry_type.into(),
+                dry_run,
+                update,
+            },
+        ),
+        Command::Export {
+            entry_type,
+            format,
+            output,
+            root,
+        } => run_export(&root, entry_type.into(), format, output),
         Command::Init { dir, eject_theme } => run_init(&dir, eject_theme),
         Command::Serve {
             root,
@@ -585,6 +656,90 @@ fn run_new(root: &Path, entry_type: TypeArg, slug: &str, lang: &[LangArg], yaml:
         Err(error) => {
             usage_error(Some(config.default_language), None, &error.to_string());
             ExitCode::from(2)
+        }
+    }
+}
+
+fn run_import(
+    root: &Path,
+    file: &Path,
+    options: &chengguo::sheet::import::ImportOptions,
+) -> ExitCode {
+    let config = match load_config(root) {
+        Ok(config) => config,
+        Err(code) => return code,
+    };
+    let lang = config.default_language;
+    let table = match chengguo::sheet::read::read(file) {
+        Ok(table) => table,
+        Err(message) => {
+            let diagnostic = chengguo::diag::Diagnostic::error(file, message);
+            eprintln!("{}", diagnostic.render(None, lang));
+            return ExitCode::from(1);
+        }
+    };
+    let imported = chengguo::sheet::import::import(root, &config, file, &table, options);
+    for diagnostic in imported.diagnostics.iter() {
+        eprintln!("{}", diagnostic.render(None, lang));
+    }
+    for path in &imported.files {
+        println!("{}", root.join(path).display());
+    }
+    let count = imported.files.len();
+    let summary = match (imported.diagnostics.has_errors(), options.dry_run, lang) {
+        (true, _, Lang::Zh) => "导入失败，没有写入任何文件".to_string(),
+        (true, _, Lang::En) => "import failed; nothing was written".to_string(),
+        (false, true, Lang::Zh) => format!("检查通过：将写入 {count} 个条目（--dry-run，未写入）"),
+        (false, true, Lang::En) => {
+            format!("all rows sound: {count} entries would be written (--dry-run, nothing written)")
+        }
+        (false, false, Lang::Zh) => format!("已导入 {count} 个条目"),
+        (false, false, Lang::En) => format!("imported {count} entries"),
+    };
+    eprintln!("{summary}");
+    if imported.diagnostics.cannot_write() || (imported.diagnostics.has_errors() && count > 0) {
+        ExitCode::from(CANNOT_WRITE)
+    } else if imported.diagnostics.has_errors() {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+fn run_export(
+    root: &Path,
+    entry_type: chengguo::entry::EntryType,
+    format: SheetFormat,
+    output: Option<PathBuf>,
+) -> ExitCode {
+    use chengguo::sheet::export;
+    let config = match load_config(root) {
+        Ok(config) => config,
+        Err(code) => return code,
+    };
+    let rows = match export::rows(root, &config, entry_type) {
+        Ok(rows) => rows,
+        Err(diagnostics) => {
+            print_diagnostics(&diagnostics);
+            return ExitCode::from(1);
+        }
+    };
+    let (format, extension) = match format {
+        SheetFormat::Csv => (export::Format::Csv, "csv"),
+        SheetFormat::Xlsx => (export::Format::Xlsx, "xlsx"),
+    };
+    let output =
+        output.unwrap_or_else(|| PathBuf::from(format!("{}.{extension}", entry_type.folder())));
+    let written = export::encode(&rows, format, entry_type.folder())
+        .and_then(|bytes| std::fs::write(&output, bytes).map_err(|e| e.to_string()));
+    match written {
+        Ok(()) => {
+            println!("{}", output.display());
+            ExitCode::SUCCESS
+        }
+        Err(error) => {
+            eprintln!("error: cannot write {}: {error}", output.display());
+            ExitCode::from(CANNOT_WRITE)
         }
     }
 }

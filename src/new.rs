@@ -169,6 +169,35 @@ impl Comments<'_> {
                 "Each item: - {label: Incubated firms, value: 3275, unit: firms, year: 2021}"
                     .to_string(),
             ),
+            Kind::IpRecords if zh => {
+                Some("每项写成 - {kind: 发明专利, number: ZL202110123456.7, title: 名称}".to_string())
+            }
+            Kind::IpRecords => Some(
+                "Each item: - {kind: Invention patent, number: ZL202110123456.7, title: Name}"
+                    .to_string(),
+            ),
+            Kind::Cooperation if zh => Some(
+                "写成 {transfer_modes: [许可], price: 面议 或 {amount: 500000, currency: CNY}, intent: 寻求的合作方}"
+                    .to_string(),
+            ),
+            Kind::Cooperation => Some(
+                "Written {transfer_modes: [licensing], price: negotiable or {amount: 500000, currency: CNY}, intent: partner sought}"
+                    .to_string(),
+            ),
+            Kind::Contact if zh => Some(
+                "写成 {name: 联系人, organisation: 单位, phone: 023-12345678, email: a@b.cn, url: https://…}"
+                    .to_string(),
+            ),
+            Kind::Contact => Some(
+                "Written {name: Name, organisation: Body, phone: 023-12345678, email: a@b.cn, url: https://…}"
+                    .to_string(),
+            ),
+            Kind::Attachments if zh => {
+                Some("每项写成 - {file: docs/介绍.pdf, title: 项目介绍}".to_string())
+            }
+            Kind::Attachments => {
+                Some("Each item: - {file: docs/brochure.pdf, title: Brochure}".to_string())
+            }
             Kind::Url if zh => Some("以 https:// 开头".to_string()),
             Kind::Url => Some("Starts with https://".to_string()),
             _ => None,
@@ -187,7 +216,9 @@ fn blank(kind: Kind) -> &'static str {
         | Kind::TermList(_)
         | Kind::ReferenceList(_)
         | Kind::Links
-        | Kind::Figures => " []",
+        | Kind::Figures
+        | Kind::IpRecords
+        | Kind::Attachments => " []",
         Kind::Bool => " false",
         _ => "",
     }

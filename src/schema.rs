@@ -179,6 +179,59 @@ fn kind_schema(config: &Config, kind: Kind, form: SchemaForm) -> Value {
             },
             "required": ["lat", "lon"],
         }),
+        Kind::IpRecords => one_or_list(json!({
+            "type": "object",
+            "properties": {
+                "kind": vocabulary(config, VocabName::IpKinds),
+                "number": {"type": ["string", "integer"]},
+                "title": text(form),
+            },
+            "required": ["kind", "number"],
+            "additionalProperties": false,
+        })),
+        Kind::Cooperation => json!({
+            "type": "object",
+            "properties": {
+                "transfer_modes": one_or_list(vocabulary(config, VocabName::TransferModes)),
+                "price": {"anyOf": [
+                    {"enum": crate::parse::document::NEGOTIABLE},
+                    {
+                        "type": "object",
+                        "properties": {
+                            "amount": {"type": "number", "exclusiveMinimum": 0},
+                            "currency": {"type": "string", "pattern": "^[A-Z]{3}$"},
+                        },
+                        "required": ["amount", "currency"],
+                        "additionalProperties": false,
+                    },
+                ]},
+                "intent": text(form),
+            },
+            "additionalProperties": false,
+        }),
+        Kind::Contact => json!({"anyOf": [
+            text(form),
+            {
+                "type": "object",
+                "properties": {
+                    "name": text(form),
+                    "organisation": text(form),
+                    "phone": {"type": "string", "pattern": "^[0-9 +()-]+$"},
+                    "email": {"type": "string", "pattern": "^[A-Za-z0-9._+-]+@[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)+$"},
+                    "url": kind_schema(config, Kind::Url, form),
+                },
+                "additionalProperties": false,
+            },
+        ]}),
+        Kind::Attachments => one_or_list(json!({
+            "type": "object",
+            "properties": {
+                "file": kind_schema(config, Kind::StaticPath, form),
+                "title": text(form),
+            },
+            "required": ["file", "title"],
+            "additionalProperties": false,
+        })),
     }
 }
 
@@ -197,10 +250,17 @@ fn vocabulary(config: &Config, name: VocabName) -> Value {
         .iter()
         .map(|t| format!("{} = {} = {}", t.key, t.zh, t.en))
         .collect();
-    json!({
-        "enum": values,
-        "description": format!("vocabularies.{} in config.yaml: {}", name.key(), listing.join("; ")),
-    })
+    let description = format!(
+        "vocabularies.{} in config.yaml: {}",
+        name.key(),
+        listing.join("; ")
+    );
+    // JSON Schema wants an enum of one value at least; an empty vocabulary
+    // allows no value, which `not: {}` says.
+    if values.is_empty() {
+        return json!({"not": {}, "description": description});
+    }
+    json!({"enum": values, "description": description})
 }
 
 fn reference(target: EntryType) -> Value {
@@ -255,6 +315,19 @@ pub fn config_schema() -> Value {
             }
             "branch" => json!({"type": "string", "pattern": "^[A-Za-z0-9_][A-Za-z0-9._/-]*$"}),
             "repo_kind" => json!({"enum": ["github", "gitlab", "gitea"]}),
+            "contact" => {
+                let show = json!({"enum": ["full", "masked"]});
+                json!({
+                    "type": "object",
+                    "properties": {
+                        "email": {"type": "string", "pattern": "^[^@\\s]+@[^@\\s]+$"},
+                        "enquiry_form": {"type": "string", "pattern": "^https?://\\S+$"},
+                        "show_phone": show,
+                        "show_email": show,
+                    },
+                    "additionalProperties": false,
+                })
+            }
             "open_data" => json!({
                 "type": "object",
                 "properties": {
@@ -404,6 +477,18 @@ mod tests {
             );
             assert_eq!(front["required"], json!(["title"]));
         }
+    }
+
+    #[test]
+    fn an_empty_vocabulary_allows_no_value_and_has_no_empty_enum() {
+        // The config above gives stages only: fields, park kinds … are empty.
+        let config = config();
+        let empty = vocabulary(&config, VocabName::ParkKinds);
+        assert_eq!(empty["not"], json!({}));
+        assert!(empty.get("enum").is_none());
+        let data = crate::render::opendata::schema(&config);
+        let text = data.to_string();
+        assert!(!text.contains("\"enum\":[]"), "{text}");
     }
 
     #[test]

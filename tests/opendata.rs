@@ -96,6 +96,9 @@ fn text(value: &Value) -> String {
 /// What a column holds for one entry, worked out from the entry's JSON:
 /// `Some(items)` for list columns, the one value for single ones.
 fn expected(entry: &Value, column: &str, columns: &[String]) -> (bool, Vec<String>) {
+    if let Some(found) = expected_business(entry, column) {
+        return found;
+    }
     let has = |name: &str| columns.iter().any(|c| c == name);
     let list = |value: &Value, path: &[&str]| -> Vec<String> {
         let items: Vec<&Value> = match value {
@@ -174,6 +177,54 @@ fn expected(entry: &Value, column: &str, columns: &[String]) -> (bool, Vec<Strin
     }
 }
 
+/// The columns of an achievement's IP records, terms, contact and
+/// attachments, worked out from its JSON as `chengguo export` writes them.
+fn expected_business(entry: &Value, column: &str) -> Option<(bool, Vec<String>)> {
+    let items = |field: &str, path: &[&str]| -> Vec<String> {
+        entry[field]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .map(|item| text(path.iter().fold(item, |v, key| &v[*key])))
+            .collect()
+    };
+    let one = |path: &[&str]| {
+        (
+            false,
+            vec![text(path.iter().fold(entry, |v, key| &v[*key]))],
+        )
+    };
+    Some(match column {
+        "ip_kind" => (true, items("ip", &["kind", "key"])),
+        "ip_kind_zh" | "ip_kind_en" => (true, items("ip", &["kind", "label", &column[8..]])),
+        "ip_number" => (true, items("ip", &["number"])),
+        "ip_title_zh" | "ip_title_en" => (true, items("ip", &["title", &column[9..]])),
+        "cooperation_price" => {
+            let price = &entry["cooperation"]["price"];
+            let cell = match (&price["negotiable"], price.is_null()) {
+                (_, true) => String::new(),
+                (Value::Bool(true), _) => "面议".to_string(),
+                _ => format!("{} {}", text(&price["amount"]), text(&price["currency"])),
+            };
+            (false, vec![cell])
+        }
+        "cooperation_intent_zh" | "cooperation_intent_en" => {
+            one(&["cooperation", "intent", &column[19..]])
+        }
+        "contact_zh" | "contact_en" => one(&["contact", "note", &column[8..]]),
+        "contact_phone" | "contact_email" | "contact_url" => one(&["contact", &column[8..]]),
+        _ if column.starts_with("contact_") => {
+            let (part, lang) = column[8..].rsplit_once('_')?;
+            one(&["contact", part, lang])
+        }
+        "attachments_file" => (true, items("attachments", &["file"])),
+        "attachments_title_zh" | "attachments_title_en" => {
+            (true, items("attachments", &["title", &column[18..]]))
+        }
+        _ => return None,
+    })
+}
+
 /// Whether a field's value is a vocabulary value (or a list of them).
 fn value_is_term(value: &Value) -> bool {
     match value {
@@ -183,52 +234,186 @@ fn value_is_term(value: &Value) -> bool {
     }
 }
 
+/// Read `data/<folder>.csv` of `built` back and compare every cell with
+/// the entry's JSON; the number of cells compared.
+fn compare_csv_with_json(built: &Built, folder: &str) -> usize {
+    let data = json(built, &format!("data/{folder}.json"));
+    let raw = page_bytes(built, &format!("data/{folder}.csv"));
+    assert!(
+        raw.starts_with(&[0xEF, 0xBB, 0xBF]),
+        "{folder}.csv starts with a BOM"
+    );
+    let csv = String::from_utf8(raw[3..].to_vec()).expect("UTF-8");
+    let rows = parse_csv(&csv);
+    let (header, rows) = rows.split_first().expect("a header row");
+    let entries = data["entries"].as_array().unwrap();
+    assert_eq!(rows.len(), entries.len(), "one row per entry of {folder}");
+    assert!(!entries.is_empty());
+    let mut compared = 0;
+    for (row, entry) in rows.iter().zip(entries) {
+        assert_eq!(
+            row.len(),
+            header.len(),
+            "{folder}/{}: a cell per column",
+            entry["slug"]
+        );
+        for (column, cell) in header.iter().zip(row) {
+            let (is_list, values) = expected(entry, column, header);
+            let cell = unguard(cell);
+            // An empty cell cannot tell no item from one empty item
+            // (a figure without a year): both read as nothing.
+            if is_list && cell.is_empty() && values.iter().all(String::is_empty) {
+                continue;
+            }
+            let found = if is_list {
+                split_list(&cell)
+            } else {
+                vec![cell]
+            };
+            assert_eq!(found, values, "{folder}/{} column {column}", entry["slug"]);
+            compared += 1;
+        }
+    }
+    compared
+}
+
 #[test]
 fn every_csv_row_parses_back_to_the_values_of_the_json_for_every_entry() {
     let built = bundled();
     for (_, folder) in TYPES {
-        let data = json(&built, &format!("data/{folder}.json"));
-        let raw = page_bytes(&built, &format!("data/{folder}.csv"));
+        let compared = compare_csv_with_json(&built, folder);
+        let entries = json(&built, &format!("data/{folder}.json"))["entries"]
+            .as_array()
+            .unwrap()
+            .len();
         assert!(
-            raw.starts_with(&[0xEF, 0xBB, 0xBF]),
-            "{folder}.csv starts with a BOM"
-        );
-        let csv = String::from_utf8(raw[3..].to_vec()).expect("UTF-8");
-        let rows = parse_csv(&csv);
-        let (header, rows) = rows.split_first().expect("a header row");
-        let entries = data["entries"].as_array().unwrap();
-        assert_eq!(rows.len(), entries.len(), "one row per entry of {folder}");
-        assert!(!entries.is_empty());
-        let mut compared = 0;
-        for (row, entry) in rows.iter().zip(entries) {
-            assert_eq!(
-                row.len(),
-                header.len(),
-                "{folder}/{}: a cell per column",
-                entry["slug"]
-            );
-            for (column, cell) in header.iter().zip(row) {
-                let (is_list, values) = expected(entry, column, header);
-                let cell = unguard(cell);
-                // An empty cell cannot tell no item from one empty item
-                // (a figure without a year): both read as nothing.
-                if is_list && cell.is_empty() && values.iter().all(String::is_empty) {
-                    continue;
-                }
-                let found = if is_list {
-                    split_list(&cell)
-                } else {
-                    vec![cell]
-                };
-                assert_eq!(found, values, "{folder}/{} column {column}", entry["slug"]);
-                compared += 1;
-            }
-        }
-        assert!(
-            compared > entries.len() * 20,
+            compared > entries * 20,
             "{folder}: {compared} cells compared"
         );
     }
+}
+
+/// The sensor entry of the `business` fixture in the achievements' JSON.
+fn sensor(built: &Built) -> Value {
+    let data = json(built, "data/achievements.json");
+    data["entries"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["slug"] == "graphene-sensor")
+        .expect("the sensor entry")
+        .clone()
+}
+
+#[test]
+fn ip_terms_contact_and_attachments_are_in_the_data_in_their_documented_shape() {
+    let built = Fixture::new("business")
+        .build()
+        .expect("the fixture builds");
+    let entry = sensor(&built);
+    assert_eq!(entry["ip"][0]["kind"]["key"], "invention-patent");
+    assert_eq!(entry["ip"][0]["kind"]["label"]["zh"], "发明专利");
+    assert_eq!(entry["ip"][0]["number"], "ZL201710601862.3");
+    assert_eq!(entry["ip"][0]["title"]["en"], "A flexible pressure sensor");
+    assert_eq!(entry["ip"][1]["title"]["zh"], Value::Null);
+    let price = &entry["cooperation"]["price"];
+    assert_eq!(price["negotiable"], false);
+    assert_eq!(price["amount"], "500000");
+    assert_eq!(price["currency"], "CNY");
+    assert_eq!(entry["cooperation"]["intent"]["zh"], "寻求传感器制造企业");
+    // The modes written under `cooperation` are the one `transfer_modes` field.
+    let modes: Vec<&Value> = entry["transfer_modes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| &m["key"])
+        .collect();
+    assert_eq!(modes, ["licensing", "assignment"]);
+    assert!(entry["cooperation"].get("transfer_modes").is_none());
+    assert_eq!(entry["contact"]["name"]["zh"], "王老师");
+    assert_eq!(entry["contact"]["phone"], "023-6000 1234");
+    assert_eq!(entry["contact"]["email"], "transfer@example.edu.cn");
+    assert_eq!(entry["contact"]["url"], "https://tt.example.edu.cn/");
+    let attachment = &entry["attachments"][0];
+    assert_eq!(attachment["file"], "docs/brochure.pdf");
+    assert_eq!(attachment["url"], "https://example.org/docs/brochure.pdf");
+    assert_eq!(attachment["type"], "PDF");
+    assert_eq!(attachment["size"], 1536);
+    let data = json(&built, "data/achievements.json");
+    let others: Vec<&Value> = data["entries"].as_array().unwrap().iter().collect();
+    let fertiliser = others
+        .iter()
+        .find(|e| e["slug"] == "bio-fertiliser")
+        .unwrap();
+    assert_eq!(fertiliser["cooperation"]["price"]["negotiable"], true);
+    let free = others
+        .iter()
+        .find(|e| e["slug"] == "free-text-contact")
+        .unwrap();
+    assert_eq!(free["contact"]["note"]["zh"], "请致电示例大学科技处");
+    assert_eq!(free["cooperation"]["price"], Value::Null);
+    // The entry's own file holds the same, and the CSV the same again.
+    let own = json(&built, "achievements/graphene-sensor/index.json");
+    assert_eq!(own["entry"], entry);
+    let compared = compare_csv_with_json(&built, "achievements");
+    assert!(compared > 3 * 30, "{compared} cells compared");
+}
+
+#[test]
+fn contact_details_the_site_masks_are_masked_in_every_data_file() {
+    let fixture = Fixture::new("business");
+    let config = std::fs::read_to_string(fixture.root().join("config.yaml")).unwrap();
+    let full = "  show_phone: full\n  show_email: full\n";
+    assert!(config.contains(full));
+    fixture.write(
+        "config.yaml",
+        config.replace(full, "  show_phone: masked\n  show_email: masked\n"),
+    );
+    let built = fixture.build().expect("the fixture builds");
+    let entry = sensor(&built);
+    assert_eq!(entry["contact"]["phone"], "023-**** **34");
+    assert_eq!(entry["contact"]["email"], "t***@example.edu.cn");
+    for file in built
+        .files
+        .iter()
+        .filter(|f| f.path.starts_with("data/") || f.path.ends_with("index.json"))
+    {
+        let text = String::from_utf8_lossy(&file.bytes);
+        for secret in ["6000 1234", "60001234", "transfer@", "6000 5678"] {
+            assert!(!text.contains(secret), "{} holds {secret}", file.path);
+        }
+    }
+    let compared = compare_csv_with_json(&built, "achievements");
+    assert!(compared > 3 * 30, "{compared} cells compared");
+}
+
+#[test]
+fn the_open_data_csv_of_achievements_imports_as_it_is() {
+    let built = Fixture::new("business")
+        .build()
+        .expect("the fixture builds");
+    let csv = page_bytes(&built, "data/achievements.csv");
+    let fixture = Fixture::new("business");
+    for slug in ["graphene-sensor", "bio-fertiliser", "free-text-contact"] {
+        for file in [".yaml", ".zh.md", ".en.md"] {
+            let path = format!("content/achievements/{slug}{file}");
+            if fixture.root().join(&path).exists() {
+                fixture.remove(&path);
+            }
+        }
+    }
+    fixture.write("achievements.csv", &csv);
+    let output = chengguo(
+        fixture.root(),
+        &["import", "achievements.csv", "--type", "achievement"],
+    );
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let rebuilt = fixture.build().expect("the imported site builds");
+    assert_eq!(sensor(&rebuilt), sensor(&built));
 }
 
 #[test]
@@ -742,5 +927,27 @@ fn a_site_built_as_the_readme_says_passes_the_link_check_with_every_bar_link() {
     assert!(
         stats.contains("href=\"/achievements/field/"),
         "vocabulary bars link to their pages"
+    );
+}
+
+#[test]
+fn the_statistics_count_transfer_modes_written_under_cooperation() {
+    // Both achievements of the fixture with transfer modes write them under
+    // `cooperation:`, none at the top: to a reader they are one field.
+    let built = Fixture::new("business")
+        .build()
+        .expect("the fixture builds");
+    let expected: BTreeMap<String, usize> = [("许可", 1), ("转让", 1), ("作价入股", 1)]
+        .into_iter()
+        .map(|(label, count)| (label.to_string(), count))
+        .collect();
+    let html = page(&built, "statistics/index.html");
+    assert_eq!(table(&html, "achievements-transfer_modes"), expected);
+    let english = page(&built, "en/statistics/index.html");
+    assert_eq!(
+        table(&english, "achievements-transfer_modes")
+            .values()
+            .sum::<usize>(),
+        3
     );
 }

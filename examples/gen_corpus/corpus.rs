@@ -97,6 +97,8 @@ pub enum Value {
     /// `{label: text, value, unit: text, year}` items.
     Figures(Vec<Figure>),
     Coordinates(f64, f64),
+    /// A map of language-independent scalars: `{phone: …}`.
+    Record(Vec<(&'static str, String)>),
 }
 
 /// One generated entry.
@@ -1056,9 +1058,13 @@ pub fn generate(n: usize, seed: u64, vocab: &Vocab) -> Corpus {
             fields.push(("awards", Value::TextList(picks(&mut rng, AWARDS, 1))));
         }
         if rng.chance(30) {
+            // The structured form: free text is accepted with a warning.
             fields.push((
                 "contact",
-                Value::Plain(format!("023-6{:07}", rng.below(10_000_000))),
+                Value::Record(vec![(
+                    "phone",
+                    format!("023-6{:07}", rng.below(10_000_000)),
+                )]),
             ));
         }
         if rng.chance(20) {
@@ -1204,6 +1210,15 @@ fn field_yaml(target: Target, name: &str, value: &Value, out: &mut String) {
             Ok(())
         }
         Value::Coordinates(lat, lon) => writeln!(out, "{name}: {{lat: {lat:.4}, lon: {lon:.4}}}"),
+        Value::Record(items) => writeln!(
+            out,
+            "{name}: {{{}}}",
+            items
+                .iter()
+                .map(|(key, value)| format!("{key}: {}", q(value)))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
     };
 }
 

@@ -140,6 +140,33 @@ pub enum Message {
     UsageInvalidValue,
     UsageMissingArgument,
     UsageOther,
+    BadPatentNumber,
+    BadPatentCheckDigit,
+    IpIncomplete,
+    ContactFreeText,
+    BadPhone,
+    BadEmail,
+    AttachmentIncomplete,
+    MissingAttachment,
+    TransferModesTwice,
+    UnknownRecordKey,
+    ContactSettingsNotMap,
+    ExpectedEmail,
+    ExpectedWebAddress,
+    ExpectedShow,
+    SheetNoSlug,
+    SheetEntryExists,
+    SheetUnknownColumn,
+    SheetNoSlugColumn,
+    SheetSlugTwice,
+    SheetUpdateMarkdown,
+    SheetBaseUnparsed,
+    SheetListLengths,
+    SheetEncoding,
+    SheetNotXlsx,
+    SheetNoWorksheet,
+    SheetNotCsv,
+    EntryUnparsed,
     UnknownReference,
 }
 
@@ -268,6 +295,33 @@ impl Message {
         Message::UsageInvalidValue,
         Message::UsageMissingArgument,
         Message::UsageOther,
+        Message::BadPatentNumber,
+        Message::BadPatentCheckDigit,
+        Message::IpIncomplete,
+        Message::ContactFreeText,
+        Message::BadPhone,
+        Message::BadEmail,
+        Message::AttachmentIncomplete,
+        Message::MissingAttachment,
+        Message::TransferModesTwice,
+        Message::UnknownRecordKey,
+        Message::ContactSettingsNotMap,
+        Message::ExpectedEmail,
+        Message::ExpectedWebAddress,
+        Message::ExpectedShow,
+        Message::SheetNoSlug,
+        Message::SheetEntryExists,
+        Message::SheetUnknownColumn,
+        Message::SheetNoSlugColumn,
+        Message::SheetSlugTwice,
+        Message::SheetUpdateMarkdown,
+        Message::SheetBaseUnparsed,
+        Message::SheetListLengths,
+        Message::SheetEncoding,
+        Message::SheetNotXlsx,
+        Message::SheetNoWorksheet,
+        Message::SheetNotCsv,
+        Message::EntryUnparsed,
         Message::UnknownReference,
     ];
 
@@ -396,6 +450,33 @@ impl Message {
             Message::UsageInvalidValue => "usage-invalid-value",
             Message::UsageMissingArgument => "usage-missing-argument",
             Message::UsageOther => "usage-other",
+            Message::BadPatentNumber => "bad-patent-number",
+            Message::BadPatentCheckDigit => "bad-patent-check-digit",
+            Message::IpIncomplete => "ip-incomplete",
+            Message::ContactFreeText => "contact-free-text",
+            Message::BadPhone => "bad-phone",
+            Message::BadEmail => "bad-email",
+            Message::AttachmentIncomplete => "attachment-incomplete",
+            Message::MissingAttachment => "missing-attachment",
+            Message::TransferModesTwice => "transfer-modes-twice",
+            Message::UnknownRecordKey => "unknown-record-key",
+            Message::ContactSettingsNotMap => "contact-settings-not-map",
+            Message::ExpectedEmail => "expected-email",
+            Message::ExpectedWebAddress => "expected-web-address",
+            Message::ExpectedShow => "expected-show",
+            Message::SheetNoSlug => "sheet-no-slug",
+            Message::SheetEntryExists => "sheet-entry-exists",
+            Message::SheetUnknownColumn => "sheet-unknown-column",
+            Message::SheetNoSlugColumn => "sheet-no-slug-column",
+            Message::SheetSlugTwice => "sheet-slug-twice",
+            Message::SheetUpdateMarkdown => "sheet-update-markdown",
+            Message::SheetBaseUnparsed => "sheet-base-unparsed",
+            Message::SheetListLengths => "sheet-list-lengths",
+            Message::SheetEncoding => "sheet-encoding",
+            Message::SheetNotXlsx => "sheet-not-xlsx",
+            Message::SheetNoWorksheet => "sheet-no-worksheet",
+            Message::SheetNotCsv => "sheet-not-csv",
+            Message::EntryUnparsed => "entry-unparsed",
             Message::UnknownReference => "unknown-reference",
         }
     }
@@ -593,6 +674,45 @@ impl Message {
             Message::UsageInvalidValue => "`{}` is not a value of `{}`; the values are `{}`",
             Message::UsageMissingArgument => "a required argument is missing: `{}`",
             Message::UsageOther => "the command line is not valid",
+            Message::BadPatentNumber => {
+                "\"{}\" is not a Chinese patent number: expected 12 digits (8 before 2004) and a check digit"
+            }
+            Message::BadPatentCheckDigit => {
+                "the check digit of \"{}\" is wrong: the digits give {}"
+            }
+            Message::IpIncomplete => "each IP record needs a kind and a number",
+            Message::ContactFreeText => {
+                "a contact written as free text is shown as it is, without links"
+            }
+            Message::BadPhone => "\"{}\" is not a phone number",
+            Message::BadEmail => "\"{}\" is not an e-mail address",
+            Message::AttachmentIncomplete => "each attachment needs a file and a title",
+            Message::MissingAttachment => "the attachment \"{}\" does not exist",
+            Message::TransferModesTwice => {
+                "transfer_modes is written both at the top and under cooperation"
+            }
+            Message::UnknownRecordKey => "unknown key \"{}\" in {}",
+            Message::ContactSettingsNotMap => "expected a map of contact settings",
+            Message::ExpectedEmail => "expected an e-mail address",
+            Message::ExpectedWebAddress => "expected a web address such as https://…",
+            Message::ExpectedShow => "expected full or masked",
+            Message::SheetNoSlug => "the row has no slug",
+            Message::SheetEntryExists => "the {} \"{}\" already exists",
+            Message::SheetUnknownColumn => "unknown column \"{}\"",
+            Message::SheetNoSlugColumn => "the sheet has no slug column",
+            Message::SheetSlugTwice => "the slug \"{}\" is also on row {}",
+            Message::SheetUpdateMarkdown => {
+                "\"{}\" is written as Markdown; --update changes only slug.yaml entries"
+            }
+            Message::SheetBaseUnparsed => "{} does not parse; fix it first",
+            Message::SheetListLengths => {
+                "the Chinese list has {} items and the English {}; they go item by item"
+            }
+            Message::SheetEncoding => "the file is neither UTF-8 nor GB18030 text",
+            Message::SheetNotXlsx => "not an XLSX workbook: {}",
+            Message::SheetNoWorksheet => "the workbook has no worksheet",
+            Message::SheetNotCsv => "not CSV: {}",
+            Message::EntryUnparsed => "the entry does not parse",
             Message::UnknownReference => "unknown {} \"{}\"",
         }
     }
@@ -750,6 +870,37 @@ impl Message {
             Message::UsageInvalidValue => "`{0}` 不是 `{1}` 的可选值；可选的值是 `{2}`",
             Message::UsageMissingArgument => "缺少必需的参数：`{0}`",
             Message::UsageOther => "命令行用法有误",
+            Message::BadPatentNumber => {
+                "\"{0}\" 不是中国专利号：应为 12 位数字（2004 年以前为 8 位）加一位校验位"
+            }
+            Message::BadPatentCheckDigit => "\"{0}\" 的校验位不对：按前面的数字应为 {1}",
+            Message::IpIncomplete => "每条知识产权记录都要有 kind（类型）和 number（编号）",
+            Message::ContactFreeText => "以自由文本填写的联系方式按原样显示，不带电话和邮件链接",
+            Message::BadPhone => "\"{0}\" 不是电话号码",
+            Message::BadEmail => "\"{0}\" 不是电子邮箱地址",
+            Message::AttachmentIncomplete => "每个附件都要有 file（文件）和 title（标题）",
+            Message::MissingAttachment => "附件 \"{0}\" 不存在",
+            Message::TransferModesTwice => "transfer_modes 同时写在了顶层和 cooperation 之下",
+            Message::UnknownRecordKey => "{1}中有未知的键 \"{0}\"",
+            Message::ContactSettingsNotMap => "应为联系方式设置的映射",
+            Message::ExpectedEmail => "应为电子邮箱地址",
+            Message::ExpectedWebAddress => "应为 https://… 这样的网址",
+            Message::ExpectedShow => "应为 full（完整显示）或 masked（部分隐藏）",
+            Message::SheetNoSlug => "这一行没有 slug",
+            Message::SheetEntryExists => "{0} \"{1}\" 已经存在",
+            Message::SheetUnknownColumn => "未知的列 \"{0}\"",
+            Message::SheetNoSlugColumn => "表格没有 slug 列",
+            Message::SheetSlugTwice => "slug \"{0}\" 在第 {1} 行也出现了",
+            Message::SheetUpdateMarkdown => {
+                "\"{0}\" 以 Markdown 形式编写；--update 只改动 slug.yaml 形式的条目"
+            }
+            Message::SheetBaseUnparsed => "{0} 无法解析；请先修正它",
+            Message::SheetListLengths => "中文列表有 {0} 项，英文列表有 {1} 项；两者须逐项对应",
+            Message::SheetEncoding => "文件既不是 UTF-8 也不是 GB18030 编码的文本",
+            Message::SheetNotXlsx => "不是 XLSX 工作簿：{0}",
+            Message::SheetNoWorksheet => "工作簿中没有工作表",
+            Message::SheetNotCsv => "不是 CSV 文件：{0}",
+            Message::EntryUnparsed => "条目无法解析",
             Message::UnknownReference => "未知的{0} \"{1}\"",
         }
     }
@@ -811,6 +962,16 @@ pub enum Help {
     ItsAliasesNameRepeat,
     RemoveDraftTrueFrom,
     BaseUrlFull,
+    TheKeysAre,
+    PatentNumberShape,
+    ContactStructured,
+    PhoneDigits,
+    EmailExample,
+    PutAttachment,
+    KeepOneList,
+    UpdateChangesSheetFields,
+    ColumnsAreFieldKeys,
+    AddSlugColumn,
     Undraft,
 }
 
@@ -864,6 +1025,16 @@ impl Help {
         Help::ItsAliasesNameRepeat,
         Help::RemoveDraftTrueFrom,
         Help::BaseUrlFull,
+        Help::TheKeysAre,
+        Help::PatentNumberShape,
+        Help::ContactStructured,
+        Help::PhoneDigits,
+        Help::EmailExample,
+        Help::PutAttachment,
+        Help::KeepOneList,
+        Help::UpdateChangesSheetFields,
+        Help::ColumnsAreFieldKeys,
+        Help::AddSlugColumn,
         Help::Undraft,
     ];
 
@@ -917,6 +1088,16 @@ impl Help {
             Help::ItsAliasesNameRepeat => "",
             Help::RemoveDraftTrueFrom => "",
             Help::BaseUrlFull => "base-url-full",
+            Help::TheKeysAre => "",
+            Help::PatentNumberShape => "",
+            Help::ContactStructured => "",
+            Help::PhoneDigits => "",
+            Help::EmailExample => "",
+            Help::PutAttachment => "",
+            Help::KeepOneList => "",
+            Help::UpdateChangesSheetFields => "",
+            Help::ColumnsAreFieldKeys => "",
+            Help::AddSlugColumn => "",
             Help::Undraft => "undraft",
         }
     }
@@ -995,6 +1176,24 @@ impl Help {
             Help::BaseUrlFull => {
                 "set base_url to the address the site is published at, such as https://example.org/ (or build with --base-url)"
             }
+            Help::TheKeysAre => "the keys are {}",
+            Help::PatentNumberShape => {
+                "a Chinese patent number is ZL, the 12-digit application number, a dot and its check digit: ZL202110123456.7"
+            }
+            Help::ContactStructured => {
+                "write it as {name, organisation, phone, email, url} so readers can call or write with one tap"
+            }
+            Help::PhoneDigits => "write digits, with +, -, spaces or brackets: 023-12345678",
+            Help::EmailExample => "e.g. transfer@example.edu.cn",
+            Help::PutAttachment => "put the file at static/{}",
+            Help::KeepOneList => "keep one of the two lists",
+            Help::UpdateChangesSheetFields => "import --update changes the fields the sheet has",
+            Help::ColumnsAreFieldKeys => {
+                "the columns are the field keys and labels of the README's field tables"
+            }
+            Help::AddSlugColumn => {
+                "add a column slug: each entry's file name, e.g. nano-displacement"
+            }
             Help::Undraft => "remove `draft: true` from it, or remove the link",
         }
     }
@@ -1065,6 +1264,20 @@ impl Help {
             Help::BaseUrlFull => {
                 "请把 base_url 设为网站发布的完整地址，例如 https://example.org/（或在生成时使用 --base-url）"
             }
+            Help::TheKeysAre => "可用的键：{0}",
+            Help::PatentNumberShape => {
+                "中国专利号由 ZL、12 位申请号、圆点和校验位组成，例如 ZL202110123456.7"
+            }
+            Help::ContactStructured => {
+                "请写成 {name, organisation, phone, email, url}，读者便可一点即拨打电话或发送邮件"
+            }
+            Help::PhoneDigits => "请写数字，可带 +、-、空格或括号，例如 023-12345678",
+            Help::EmailExample => "例如 transfer@example.edu.cn",
+            Help::PutAttachment => "请把文件放到 static/{0}",
+            Help::KeepOneList => "请只保留其中一个列表",
+            Help::UpdateChangesSheetFields => "import --update 只改动表格中有列的字段",
+            Help::ColumnsAreFieldKeys => "列名是 README 字段表中的字段键或名称",
+            Help::AddSlugColumn => "请添加 slug 列：每个条目的文件名，例如 nano-displacement",
             Help::Undraft => "去掉它的 `draft: true`，或者删除这个链接",
         }
     }
@@ -1099,6 +1312,20 @@ const WORDS: &[(&str, &str)] = &[
     ("a year such as 2021", "2021 这样的年份"),
     ("true or false", "true 或 false"),
     ("{label, value, unit, year}", "{label, value, unit, year}"),
+    ("an IP record", "知识产权记录"),
+    ("the terms of cooperation", "合作条件"),
+    ("a price", "价格"),
+    ("a contact", "联系方式"),
+    ("an attachment", "附件"),
+    ("the number of the IP record", "知识产权编号"),
+    ("a phone number", "电话号码"),
+    ("an e-mail address", "电子邮箱地址"),
+    ("a positive number", "正数"),
+    ("a currency code such as CNY", "CNY 这样的货币代码"),
+    (
+        "面议 (negotiable) or {amount: 500000, currency: CNY}",
+        "面议（negotiable）或 {amount: 500000, currency: CNY}",
+    ),
     ("the slug of a achievement", "成果的 slug"),
     ("the slug of a park", "园区的 slug"),
     ("the slug of a policy", "政策的 slug"),

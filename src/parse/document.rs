@@ -1,10 +1,17 @@
 //! One source file → the values of its fields, each checked against the field table.
 
+mod records;
+
+pub use records::{NEGOTIABLE, PATENT_KINDS, check_patent_number, is_email, merge_records};
+
 use std::path::{Path, PathBuf};
 
 use crate::config::{Config, Lang, Localized};
 use crate::diag::{Diagnostic, Diagnostics, did_you_mean};
-use crate::entry::{Coordinates, Date, EntryType, Figure, Link, Place, Reference, is_valid_slug};
+use crate::entry::{
+    Attachment, Contact, Cooperation, Coordinates, Date, EntryType, Figure, IpRecord, Link, Place,
+    Reference, is_valid_slug,
+};
 use crate::load::{Form, SourceFile};
 
 use super::fields::{self, FieldSpec, Kind};
@@ -28,6 +35,10 @@ pub enum Value {
     Links(Vec<Link>),
     Figures(Vec<Figure>),
     Coordinates(Coordinates),
+    IpRecords(Vec<IpRecord>),
+    Cooperation(Cooperation),
+    Contact(Contact),
+    Attachments(Vec<Attachment>),
 }
 
 /// The checked fields of one file.
@@ -333,6 +344,10 @@ impl FieldContext<'_> {
             Kind::Links => self.list(value, Self::link).map(Value::Links),
             Kind::Figures => self.list(value, Self::figure).map(Value::Figures),
             Kind::Coordinates => self.coordinates(value).map(Value::Coordinates),
+            Kind::IpRecords => self.list(value, Self::ip_record).map(Value::IpRecords),
+            Kind::Cooperation => self.cooperation(value).map(Value::Cooperation),
+            Kind::Contact => self.contact(value).map(Value::Contact),
+            Kind::Attachments => self.list(value, Self::attachment).map(Value::Attachments),
         }
     }
 
@@ -430,6 +445,11 @@ impl FieldContext<'_> {
         let (Kind::Term(name) | Kind::TermList(name)) = self.spec.kind else {
             unreachable!("term() is only called for vocabulary fields")
         };
+        self.term_in(name, value)
+    }
+
+    /// A value of the vocabulary `name`, by key or label.
+    fn term_in(&mut self, name: crate::config::VocabName, value: &Yaml) -> Option<String> {
         let Some(written) = value.as_scalar_text() else {
             return self
                 .expected("a value from the vocabulary", value)

@@ -24,6 +24,14 @@ pub enum Kind {
     Links,
     Figures,
     Coordinates,
+    /// A list of `{kind, number, title?}`, `kind` from the `ip_kinds` vocabulary.
+    IpRecords,
+    /// `{transfer_modes?, price?, intent?}`.
+    Cooperation,
+    /// `{name, organisation, phone, email, url}`, or free text (the older form).
+    Contact,
+    /// A list of `{file, title}`, `file` a path under `static/`.
+    Attachments,
 }
 
 impl Kind {
@@ -31,7 +39,15 @@ impl Kind {
     pub fn is_localized(self) -> bool {
         matches!(
             self,
-            Kind::Text | Kind::TextList | Kind::Markdown | Kind::Links | Kind::Figures
+            Kind::Text
+                | Kind::TextList
+                | Kind::Markdown
+                | Kind::Links
+                | Kind::Figures
+                | Kind::IpRecords
+                | Kind::Cooperation
+                | Kind::Contact
+                | Kind::Attachments
         )
     }
 }
@@ -144,7 +160,30 @@ const ACHIEVEMENT: &[FieldSpec] = &[
     ),
     TAGS,
     field("awards", Kind::TextList, "获奖情况", "Awards"),
-    field("contact", Kind::Text, "联系方式", "Contact"),
+    field(
+        "ip",
+        Kind::IpRecords,
+        "知识产权(kind、number、title)",
+        "Intellectual property (kind, number, title)",
+    ),
+    field(
+        "cooperation",
+        Kind::Cooperation,
+        "合作条件(transfer_modes、price、intent)",
+        "Terms of cooperation (transfer_modes, price, intent)",
+    ),
+    field(
+        "contact",
+        Kind::Contact,
+        "联系人(name、organisation、phone、email、url)",
+        "Contact (name, organisation, phone, email, url)",
+    ),
+    field(
+        "attachments",
+        Kind::Attachments,
+        "附件(file:static/ 下的路径,title)",
+        "Attachments (file: a path under static/, title)",
+    ),
     field(
         "cover",
         Kind::StaticPath,

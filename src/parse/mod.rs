@@ -16,7 +16,10 @@ use rayon::prelude::*;
 
 use crate::config::{Config, Lang, Localized};
 use crate::diag::{Diagnostic, Diagnostics, Severity};
-use crate::entry::{Achievement, Body, Details, Entry, EntryType, Park, Place, Policy, Reference};
+use crate::entry::{
+    Achievement, Body, Contact, Cooperation, Details, Entry, EntryType, Park, Place, Policy,
+    Reference,
+};
 use crate::load::{Form, SourceFile};
 
 use document::{Document, Value};
@@ -317,6 +320,7 @@ fn parse_entry(
             );
         }
     }
+    transfer_modes_once(&merged, diagnostics);
     // Warnings (removed Markdown attributes, say) do not keep an entry out.
     let has_errors = diagnostics
         .iter()
@@ -328,25 +332,7 @@ fn parse_entry(
     let [body_zh, body_en] = bodies;
     let mut take = Take(merged.values);
     let details = match first.entry_type {
-        EntryType::Achievement => Details::Achievement(Achievement {
-            date: take.date("date"),
-            institutions: take.text_list("institutions"),
-            partners: take.text_list("partners"),
-            field: take.term("field"),
-            stage: take.term("stage"),
-            transfer_modes: take.term_list("transfer_modes"),
-            region: take.term("region"),
-            park: take.reference("park"),
-            policies: take.reference_list("policies"),
-            awards: take.text_list("awards"),
-            contact: take.text("contact"),
-            cover: take.static_path("cover"),
-            links: match take.0.remove("links") {
-                Some((Value::Links(links), _)) => links,
-                _ => Vec::new(),
-            },
-            featured: take.flag("featured"),
-        }),
+        EntryType::Achievement => Details::Achievement(take.achievement()),
         EntryType::Park => Details::Park(Park {
             kind: take.term("kind").unwrap_or_default(),
             level: take.term("level"),
@@ -399,6 +385,58 @@ fn parse_entry(
         updated: take.date("updated"),
         details,
     })
+}
+
+/// The values of one entry's files as written, merged across its languages,
+/// with a Markdown entry's bodies under `body`: what `export` writes out.
+/// `None` if a file does not parse.
+pub fn written_fields(
+    group: &[SourceFile],
+    config: &Config,
+) -> Option<BTreeMap<&'static str, Value>> {
+    let mut diagnostics = Diagnostics::new();
+    let mut merged = Merged::default();
+    let mut bodies = Localized::default();
+    for file in group {
+        let document = document::parse_document(file, config, &mut diagnostics)?;
+        merged.add(&document, &mut diagnostics);
+        if let (Form::Markdown(lang), Some((body, _))) = (document.form, &document.markdown_body)
+            && !body.trim().is_empty()
+        {
+            bodies.set(lang, body.trim().to_string());
+        }
+    }
+    let mut values: BTreeMap<&'static str, Value> = merged
+        .values
+        .into_iter()
+        .map(|(name, (value, _))| (name, value))
+        .collect();
+    if !bodies.is_empty() {
+        values.insert("body", Value::Markdown(bodies));
+    }
+    (!diagnostics.has_errors()).then_some(values)
+}
+
+/// `transfer_modes` may be written at the top, as before the terms of
+/// cooperation existed, or under `cooperation`; not in both places.
+fn transfer_modes_once(merged: &Merged, diagnostics: &mut Diagnostics) {
+    let (Some(_), Some((Value::Cooperation(terms), place))) = (
+        merged.values.get("transfer_modes"),
+        merged.values.get("cooperation"),
+    ) else {
+        return;
+    };
+    if !terms.transfer_modes.is_empty() {
+        diagnostics.push(
+            Diagnostic::error(
+                &place.path,
+                "transfer_modes is written both at the top and under cooperation",
+            )
+            .at(place.line, place.column)
+            .field("cooperation")
+            .help("keep one of the two lists"),
+        );
+    }
 }
 
 /// Placed on the first line of the fields: line 2 under a Markdown file's `---`, line 1 of a YAML file.
@@ -507,7 +545,7 @@ fn merge_localized(existing: &Value, new: &Value) -> Option<Value> {
                 })
                 .collect(),
         )),
-        _ => None,
+        (a, b) => document::merge_records(a, b),
     }
 }
 
@@ -525,6 +563,49 @@ fn same_references(a: &Value, b: &Value) -> bool {
 struct Take(BTreeMap<&'static str, (Value, Place)>);
 
 impl Take {
+    fn achievement(&mut self) -> Achievement {
+        let terms = match self.0.remove("cooperation") {
+            Some((Value::Cooperation(terms), _)) => terms,
+            _ => Cooperation::default(),
+        };
+        let mut transfer_modes = self.term_list("transfer_modes");
+        if transfer_modes.is_empty() {
+            transfer_modes = terms.transfer_modes;
+        }
+        Achievement {
+            date: self.date("date"),
+            institutions: self.text_list("institutions"),
+            partners: self.text_list("partners"),
+            field: self.term("field"),
+            stage: self.term("stage"),
+            transfer_modes,
+            region: self.term("region"),
+            park: self.reference("park"),
+            policies: self.reference_list("policies"),
+            awards: self.text_list("awards"),
+            ip: match self.0.remove("ip") {
+                Some((Value::IpRecords(records), _)) => records,
+                _ => Vec::new(),
+            },
+            price: terms.price,
+            intent: terms.intent,
+            contact: match self.0.remove("contact") {
+                Some((Value::Contact(contact), _)) => contact,
+                _ => Contact::default(),
+            },
+            attachments: match self.0.remove("attachments") {
+                Some((Value::Attachments(attachments), _)) => attachments,
+                _ => Vec::new(),
+            },
+            cover: self.static_path("cover"),
+            links: match self.0.remove("links") {
+                Some((Value::Links(links), _)) => links,
+                _ => Vec::new(),
+            },
+            featured: self.flag("featured"),
+        }
+    }
+
     fn text(&mut self, name: &str) -> Localized {
         match self.0.remove(name) {
             Some((Value::Text(text), _)) => text,

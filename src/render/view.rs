@@ -4,7 +4,8 @@
 use serde::Serialize;
 
 use crate::config::{Config, Lang, Localized, VocabName};
-use crate::entry::{Date, Details, Entry, EntryType};
+use crate::enquiry::{self, Show};
+use crate::entry::{Achievement, Contact, Date, Details, Entry, EntryType, Price};
 use crate::parse::fields::{self, Kind};
 use crate::site::{EntryId, Site};
 
@@ -46,6 +47,8 @@ pub struct Card {
     /// The `lang` attribute of text shown in the other language.
     pub text_lang: Option<&'static str>,
     pub badges: Vec<LinkView>,
+    /// What a company looks for at a glance: "有联系方式", "价格面议".
+    pub flags: Vec<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -90,6 +93,36 @@ pub struct EntryView<'a> {
     /// The page's source file in the repository's web editor, when the
     /// configuration names the repository.
     pub edit_url: Option<String>,
+    pub contact: Option<ContactView>,
+    pub attachments: Vec<AttachmentView>,
+    /// Where 我要对接 / "I am interested" goes ([`enquiry::link`]).
+    pub enquiry_url: Option<String>,
+}
+
+/// A phone number or e-mail address: its link only when shown in full.
+#[derive(Debug, Clone, Serialize)]
+pub struct ContactLine {
+    pub text: String,
+    pub url: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ContactView {
+    pub name: String,
+    pub organisation: String,
+    pub phone: Option<ContactLine>,
+    pub email: Option<ContactLine>,
+    pub url: Option<String>,
+    pub note: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct AttachmentView {
+    pub url: String,
+    pub title: String,
+    /// `PDF`, from the file's extension.
+    pub file_type: String,
+    pub size: String,
 }
 
 impl<'a> Speaker<'a> {
@@ -182,7 +215,22 @@ impl<'a> Speaker<'a> {
             only_in: missing.then(|| self.t_of("only_", entry.languages[0].code())),
             text_lang: missing.then(|| entry.languages[0].html_lang()),
             badges,
+            flags: self.flags(entry),
         }
+    }
+
+    fn flags(&self, entry: &Entry) -> Vec<String> {
+        let Some(achievement) = achievement(entry) else {
+            return Vec::new();
+        };
+        let mut flags = Vec::new();
+        if !achievement.contact.is_empty() {
+            flags.push(self.t("card_has_contact"));
+        }
+        if achievement.price == Some(Price::Negotiable) {
+            flags.push(self.t("card_price_negotiable"));
+        }
+        flags
     }
 
     pub fn entry(&self, id: EntryId) -> EntryView<'a> {
@@ -218,7 +266,86 @@ impl<'a> Speaker<'a> {
                 let path = path.to_string_lossy().replace('\\', "/");
                 self.site.config.edit_url(&path)
             }),
+            contact: achievement(entry)
+                .filter(|a| !a.contact.is_empty())
+                .map(|a| self.contact(&a.contact)),
+            attachments: achievement(entry).map_or_else(Vec::new, |a| self.attachments(a)),
+            enquiry_url: achievement(entry).and_then(|a| self.enquiry_url(entry, a)),
         }
+    }
+
+    fn contact(&self, contact: &Contact) -> ContactView {
+        let settings = &self.site.config.contact;
+        let phone = contact
+            .phone
+            .as_ref()
+            .map(|phone| match settings.show_phone {
+                Show::Full => ContactLine {
+                    text: phone.clone(),
+                    url: Some(format!("tel:{}", phone.replace([' ', '-', '(', ')'], ""))),
+                },
+                Show::Masked => ContactLine {
+                    text: enquiry::mask_phone(phone),
+                    url: None,
+                },
+            });
+        let email = contact
+            .email
+            .as_ref()
+            .map(|email| match settings.show_email {
+                Show::Full => ContactLine {
+                    text: email.clone(),
+                    url: Some(format!("mailto:{email}")),
+                },
+                Show::Masked => ContactLine {
+                    text: enquiry::mask_email(email),
+                    url: None,
+                },
+            });
+        ContactView {
+            name: self.text(&contact.name),
+            organisation: self.text(&contact.organisation),
+            phone,
+            email,
+            url: contact.url.clone(),
+            note: self.text(&contact.note),
+        }
+    }
+
+    fn attachments(&self, achievement: &Achievement) -> Vec<AttachmentView> {
+        achievement
+            .attachments
+            .iter()
+            .map(|attachment| AttachmentView {
+                url: self.site.config.url(&attachment.file),
+                title: self.text(&attachment.title),
+                file_type: crate::attachments::file_type(&attachment.file),
+                size: crate::attachments::readable_size(attachment.size),
+            })
+            .collect()
+    }
+
+    /// The subject names the achievement and its page, so the office that
+    /// receives the mail knows which entry it is about.
+    fn enquiry_url(&self, entry: &Entry, achievement: &Achievement) -> Option<String> {
+        let title = self.text(&entry.title);
+        let page = self.entry_url(entry);
+        let site_path = page
+            .strip_prefix(&self.site.config.base_path)
+            .unwrap_or(&page);
+        let subject = concat(&[
+            &self.t("enquiry_subject"),
+            &title,
+            " ",
+            &self.site.config.absolute_url(site_path),
+        ]);
+        enquiry::link(
+            &self.site.config.contact,
+            &achievement.contact,
+            &entry.slug,
+            &title,
+            &subject,
+        )
     }
 
     /// The file that holds this page's text: `slug.zh.md` for the Chinese
@@ -309,7 +436,9 @@ impl<'a> Speaker<'a> {
                         .collect(),
                 ));
                 rows.push(("awards", texts(&a.awards)));
-                rows.push(("contact", text(&a.contact)));
+                rows.push(("ip", self.ip_items(a)));
+                rows.push(("price", a.price.iter().map(|p| self.price(p)).collect()));
+                rows.push(("intent", text(&a.intent)));
                 rows.push((
                     "links",
                     a.links
@@ -364,6 +493,12 @@ impl<'a> Speaker<'a> {
         }
         rows.push(("tags", texts(&entry.tags)));
         let order = |name: &str| {
+            // The terms of cooperation show as rows of their own.
+            let name = if matches!(name, "price" | "intent") {
+                "cooperation"
+            } else {
+                name
+            };
             fields::fields(entry.entry_type)
                 .iter()
                 .position(|s| s.name == name)
@@ -378,6 +513,34 @@ impl<'a> Speaker<'a> {
                 items,
             })
             .collect()
+    }
+
+    /// 发明专利 ZL202110123456.7 (title), one item per record.
+    fn ip_items(&self, achievement: &Achievement) -> Vec<MetaItem> {
+        achievement
+            .ip
+            .iter()
+            .map(|record| {
+                let kind = self.term_label(VocabName::IpKinds, &record.kind);
+                let mut text = concat(&[&kind, " ", &record.number]);
+                if !record.title.is_empty() {
+                    text = concat(&[
+                        &text,
+                        &self.t("open_paren"),
+                        &self.text(&record.title),
+                        &self.t("close_paren"),
+                    ]);
+                }
+                plain(text)
+            })
+            .collect()
+    }
+
+    fn price(&self, price: &Price) -> MetaItem {
+        plain(match price {
+            Price::Negotiable => self.t("price_negotiable"),
+            Price::Amount { amount, currency } => concat(&[amount, " ", currency]),
+        })
     }
 
     /// The lists of related entries shown below the entry, each with its
@@ -401,6 +564,13 @@ impl<'a> Speaker<'a> {
                 ("citing_policies", site.referrers(id, EntryType::Policy)),
             ],
         }
+    }
+}
+
+fn achievement(entry: &Entry) -> Option<&Achievement> {
+    match &entry.details {
+        Details::Achievement(a) => Some(a),
+        _ => None,
     }
 }
 

@@ -112,7 +112,16 @@ pub const INDEX_DIR: &str = "search-index";
 pub const T2S_FILE: &str = "t2s.txt";
 
 /// The facets, in the order of [`Document::facets`].
-const FACETS: [&str; 6] = ["type", "field", "stage", "region", "year", "status"];
+const FACETS: [&str; 8] = [
+    "type",
+    "field",
+    "stage",
+    "transfer_modes",
+    "ip",
+    "region",
+    "year",
+    "status",
+];
 
 /// What the index keeps of a rendered entry page.
 #[derive(Debug, Clone, PartialEq)]
@@ -266,6 +275,10 @@ fn facet_groups(speaker: &Speaker, years: &[u16]) -> Vec<FacetGroup> {
             },
             "field" => vocabulary_facet(speaker, "field", VocabName::Fields),
             "stage" => vocabulary_facet(speaker, "stage", VocabName::Stages),
+            "transfer_modes" => {
+                vocabulary_facet(speaker, "transfer_modes", VocabName::TransferModes)
+            }
+            "ip" => vocabulary_facet(speaker, "ip", VocabName::IpKinds),
             "region" => vocabulary_facet(speaker, "region", VocabName::Regions),
             "status" => vocabulary_facet(speaker, "status", VocabName::PolicyStatuses),
             _ => FacetGroup {
@@ -314,12 +327,18 @@ fn document(speaker: &Speaker, id: EntryId, facets: &[FacetGroup]) -> Document {
         let facet = match name {
             "field" | "fields" => "field",
             "stage" => "stage",
+            "transfer_modes" => "transfer_modes",
             "region" => "region",
             "status" => "status",
             _ => continue,
         };
         for key in keys {
             add(facet, &key);
+        }
+    }
+    if let crate::entry::Details::Achievement(achievement) = &entry.details {
+        for record in &achievement.ip {
+            add("ip", &record.kind);
         }
     }
     Document {

@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { buildSite, launchBrowser, serveWithNginx } from './harness.js';
+import { REPO, buildSite, launchBrowser, serveWithNginx } from './harness.js';
 
 const AXE_SOURCE = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const SECTIONS = ['achievements', 'parks', 'policies'];
@@ -135,6 +135,52 @@ describe('axe-core on the bundled site', () => {
       }
       await page.close();
       t.diagnostic(`${checks.length} pages checked: ${checks.map(([kind]) => kind).join(', ')}`);
+      assert.deepEqual(found, [], `${found.length} axe violations:\n${found.join('\n')}`);
+    });
+  }
+});
+
+// The business fixture: achievement pages with every block a company acts on
+// (IP records, terms, the contact block, attachments, 我要对接, a free-text
+// contact), its list with the cards' flags, and its data pages.
+describe('axe-core on the business fixture', () => {
+  let server;
+  let browser;
+  before(async () => {
+    const dir = buildSite({ root: path.join(REPO, 'tests', 'fixtures', 'business'), baseUrl: '/' });
+    server = await serveWithNginx(dir, '/');
+    browser = await launchBrowser();
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  for (const [lang, prefix] of Object.entries(LANGS)) {
+    test(`its achievement pages and list in ${lang} have no axe violation`, async (t) => {
+      const paths = [
+        'achievements/graphene-sensor/',
+        'achievements/bio-fertiliser/',
+        ...(lang === 'zh' ? ['achievements/free-text-contact/'] : []),
+        'achievements/',
+        'statistics/',
+        'open-data/',
+      ];
+      const page = await browser.newPage();
+      const found = [];
+      for (const sitePath of paths) {
+        const url = `${server.url}${prefix}${sitePath}`;
+        const response = await page.goto(url, { waitUntil: 'load' });
+        assert.equal(response.status(), 200, url);
+        found.push(...(await axeViolations(page)).map((line) => `${url}: ${line}`));
+      }
+      // The blocks under test are there, so a page without them cannot pass unseen.
+      await page.goto(`${server.url}${prefix}achievements/graphene-sensor/`);
+      for (const selector of ['[data-contact]', '[data-enquiry]', '.attachments a[download]']) {
+        assert.ok(await page.$(selector), `${selector} on the sensor page in ${lang}`);
+      }
+      await page.close();
+      t.diagnostic(`${paths.length} pages checked`);
       assert.deepEqual(found, [], `${found.length} axe violations:\n${found.join('\n')}`);
     });
   }

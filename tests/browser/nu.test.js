@@ -1,6 +1,7 @@
 // The Nu HTML checker (npm vnu-jar, run on the machine's Java) over every
-// .html and .svg file of a build of the bundled site and of the hostile
-// fixture site (issue 12 item 7): any error fails the test, listed with its
+// .html and .svg file of a build of the bundled site, of the hostile
+// fixture site (issue 12 item 7) and of the business fixture (an achievement
+// page with IP records, terms, a contact block, attachments and 我要对接): any error fails the test, listed with its
 // file, line and message. One Java start checks every file; a control page
 // with a known error goes into the same run, so a checker that checked
 // nothing cannot pass.
@@ -11,7 +12,7 @@ import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
-import { buildSite, hostileRoot } from './harness.js';
+import { REPO, buildSite, hostileRoot } from './harness.js';
 
 const VNU_JAR = path.join(path.dirname(createRequire(import.meta.url).resolve('vnu-jar/package.json')), 'build', 'dist', 'vnu.jar');
 
@@ -49,8 +50,12 @@ function nuMessages(files) {
 
 const fileOf = (message) => decodeURIComponent(new URL(message.url).pathname);
 
-test('the Nu HTML checker finds no error in any page of the bundled and the hostile site', (t) => {
-  const sites = { bundled: buildSite(), hostile: buildSite({ root: hostileRoot() }) };
+test('the Nu HTML checker finds no error in any page of the bundled, the hostile and the business site', (t) => {
+  const sites = {
+    bundled: buildSite(),
+    hostile: buildSite({ root: hostileRoot() }),
+    business: buildSite({ root: path.join(REPO, 'tests', 'fixtures', 'business') }),
+  };
   const control = controlPage();
   const files = [control, ...Object.values(sites).flatMap((dir) => filesOf(dir, ['.html', '.svg']))];
   const started = Date.now();

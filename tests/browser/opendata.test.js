@@ -163,3 +163,33 @@ describe('statistics and open data under a sub-path', () => {
     await page.close();
   });
 });
+
+// The business fixture: achievements with IP records, terms, contacts and
+// attachments, its contact details shown in full and then masked; every data
+// file read from the build validates against the schema it publishes.
+for (const shown of ['full', 'masked']) {
+  test(`the business fixture's data validate against its schema, contacts ${shown}`, () => {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'chengguo-business-'));
+    fs.cpSync(path.join(REPO, 'tests', 'fixtures', 'business'), root, { recursive: true });
+    const config = path.join(root, 'config.yaml');
+    fs.writeFileSync(config, fs.readFileSync(config, 'utf8')
+      .replace('show_phone: full', `show_phone: ${shown}`).replace('show_email: full', `show_email: ${shown}`));
+    const output = path.join(root, 'public');
+    execFileSync(BIN, ['build', '--root', root, '--output', output], { stdio: ['ignore', 'inherit', 'inherit'] });
+    const read = (file) => JSON.parse(fs.readFileSync(path.join(output, file), 'utf8'));
+    const validate = new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true }).compile(read('data/schema.json'));
+    const data = read('data/achievements.json');
+    assert.ok(validate(data), JSON.stringify(validate.errors, null, 1));
+    for (const entry of data.entries) {
+      const own = read(`achievements/${entry.slug}/index.json`);
+      assert.ok(validate(own), `${entry.slug}: ${JSON.stringify(validate.errors)}`);
+    }
+    const sensor = data.entries.find((e) => e.slug === 'graphene-sensor');
+    assert.equal(sensor.contact.email, shown === 'full' ? 'transfer@example.edu.cn' : 't***@example.edu.cn');
+    assert.equal(sensor.ip.length, 2);
+    assert.equal(sensor.attachments[0].size, 1536);
+    // A price that is neither an amount nor negotiable is refused.
+    sensor.cooperation.price = { negotiable: false, amount: null, currency: null };
+    assert.equal(validate(data), false);
+  });
+}

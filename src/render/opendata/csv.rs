@@ -7,7 +7,8 @@ use crate::config::{Lang, Localized};
 use crate::entry::{Entry, EntryType};
 use crate::parse::fields::{self, FieldSpec, Kind};
 
-use super::{FORMULA_STARTS, LIST_SEPARATOR, Raw, Writer, raw};
+use super::{FORMULA_STARTS, LIST_SEPARATOR, Raw, Writer, price_cell, raw};
+use crate::config::VocabName;
 
 /// The byte-order mark that tells Excel a CSV file is UTF-8.
 const BOM: &str = "\u{FEFF}";
@@ -30,6 +31,27 @@ pub fn csv_columns(spec: &FieldSpec) -> Vec<String> {
         ]),
         Kind::Coordinates => with(&["lat", "lon"]),
         Kind::Date | Kind::Url | Kind::Bool | Kind::StaticPath => vec![name.to_string()],
+        // The columns of `chengguo export`, with the kinds' labels beside
+        // their keys as for any vocabulary value.
+        Kind::IpRecords => with(&[
+            "kind", "kind_zh", "kind_en", "number", "title_zh", "title_en",
+        ]),
+        // The transfer modes are the `transfer_modes` columns'.
+        Kind::Cooperation => with(&["price", "intent_zh", "intent_en"]),
+        Kind::Contact => {
+            let mut columns: Vec<String> = with(&["zh", "en"]);
+            columns.extend(with(&[
+                "name_zh",
+                "name_en",
+                "organisation_zh",
+                "organisation_en",
+                "phone",
+                "email",
+                "url",
+            ]));
+            columns
+        }
+        Kind::Attachments => with(&["file", "title_zh", "title_en"]),
     }
 }
 
@@ -113,6 +135,49 @@ impl Writer<'_> {
                 Some(c) => vec![c.lat.to_string(), c.lon.to_string()],
                 None => vec![String::new(), String::new()],
             },
+            Raw::IpRecords(records) => {
+                let kinds: Vec<Value> = records
+                    .iter()
+                    .map(|r| self.term(VocabName::IpKinds, &r.kind))
+                    .collect();
+                let titles: Vec<Localized> = records.iter().map(|r| r.title.clone()).collect();
+                vec![
+                    join_list(records.iter().map(|r| r.kind.as_str())),
+                    labels(&kinds, "zh", "label"),
+                    labels(&kinds, "en", "label"),
+                    join_list(records.iter().map(|r| r.number.as_str())),
+                    each(&titles, Lang::Zh),
+                    each(&titles, Lang::En),
+                ]
+            }
+            Raw::Cooperation { price, intent } => vec![
+                price_cell(price),
+                intent.zh.clone().unwrap_or_default(),
+                intent.en.clone().unwrap_or_default(),
+            ],
+            Raw::Contact(contact) => {
+                let c = self.shown_contact(contact);
+                let text = |t: &Localized, lang| t.get(lang).unwrap_or("").to_string();
+                vec![
+                    text(&c.note, Lang::Zh),
+                    text(&c.note, Lang::En),
+                    text(&c.name, Lang::Zh),
+                    text(&c.name, Lang::En),
+                    text(&c.organisation, Lang::Zh),
+                    text(&c.organisation, Lang::En),
+                    c.phone.unwrap_or_default(),
+                    c.email.unwrap_or_default(),
+                    c.url.unwrap_or_default(),
+                ]
+            }
+            Raw::Attachments(files) => {
+                let titles: Vec<Localized> = files.iter().map(|f| f.title.clone()).collect();
+                vec![
+                    join_list(files.iter().map(|f| f.file.as_str())),
+                    each(&titles, Lang::Zh),
+                    each(&titles, Lang::En),
+                ]
+            }
         }
     }
 

@@ -14,7 +14,11 @@ use serde::Serialize;
 use serde_json::{Map, Value, json};
 
 use crate::config::{Config, Lang, Localized, VocabName};
-use crate::entry::{Coordinates, Date, Details, Entry, EntryType, Figure, Link};
+use crate::enquiry::{self, Show};
+use crate::entry::{
+    Attachment, Contact, Coordinates, Date, Details, Entry, EntryType, Figure, IpRecord, Link,
+    Price,
+};
 use crate::parse::fields::{self, FieldSpec, Kind};
 use crate::site::Site;
 
@@ -62,6 +66,16 @@ pub(super) enum Raw {
     Links(Vec<Link>),
     Figures(Vec<Figure>),
     Coordinates(Option<Coordinates>),
+    IpRecords(Vec<IpRecord>),
+    /// The terms offered, but for their transfer modes: those are the
+    /// `transfer_modes` field's, wherever the entry writes them.
+    Cooperation {
+        price: Option<Price>,
+        intent: Localized,
+    },
+    /// As written; [`Writer::shown_contact`] masks it as the pages do.
+    Contact(Contact),
+    Attachments(Vec<Attachment>),
 }
 
 /// The value of field `name` of `entry`; `None` for a name the entry's type
@@ -106,7 +120,13 @@ fn achievement_raw(a: &crate::entry::Achievement, name: &str) -> Option<Raw> {
         "park" => slugs(&a.park),
         "policies" => slugs(&a.policies),
         "awards" => Raw::Texts(a.awards.clone()),
-        "contact" => Raw::Text(a.contact.clone()),
+        "ip" => Raw::IpRecords(a.ip.clone()),
+        "cooperation" => Raw::Cooperation {
+            price: a.price.clone(),
+            intent: a.intent.clone(),
+        },
+        "contact" => Raw::Contact(a.contact.clone()),
+        "attachments" => Raw::Attachments(a.attachments.clone()),
         "cover" => Raw::Url(a.cover.clone()),
         "links" => Raw::Links(a.links.clone()),
         "featured" => Raw::Bool(a.featured),
@@ -201,6 +221,21 @@ impl Writer<'_> {
         }
     }
 
+    /// A contact as the pages show it: a phone number or e-mail address the
+    /// site's `contact` settings mask is masked here too, so the data never
+    /// tells more than the pages.
+    fn shown_contact(&self, contact: &Contact) -> Contact {
+        let settings = &self.config().contact;
+        let mut shown = contact.clone();
+        if settings.show_phone == Show::Masked {
+            shown.phone = contact.phone.as_deref().map(enquiry::mask_phone);
+        }
+        if settings.show_email == Show::Masked {
+            shown.email = contact.email.as_deref().map(enquiry::mask_email);
+        }
+        shown
+    }
+
     /// One field's value in the JSON files: one value or null for a single
     /// field, an array for a list.
     fn json(&self, spec: &FieldSpec, raw: &Raw) -> Value {
@@ -233,6 +268,48 @@ impl Writer<'_> {
                     .collect::<Vec<_>>(),
             ),
             (Raw::Coordinates(c), _) => json!(c.map(|c| json!({"lat": c.lat, "lon": c.lon}))),
+            (Raw::IpRecords(records), _) => Value::from(
+                records
+                    .iter()
+                    .map(|r| {
+                        json!({
+                            "kind": self.term(VocabName::IpKinds, &r.kind),
+                            "number": r.number,
+                            "title": r.title,
+                        })
+                    })
+                    .collect::<Vec<_>>(),
+            ),
+            (Raw::Cooperation { price, intent }, _) => json!({
+                "price": price.as_ref().map(price_json),
+                "intent": intent,
+            }),
+            (Raw::Contact(contact), _) if contact.is_empty() => Value::Null,
+            (Raw::Contact(contact), _) => {
+                let c = self.shown_contact(contact);
+                json!({
+                    "name": c.name,
+                    "organisation": c.organisation,
+                    "phone": c.phone,
+                    "email": c.email,
+                    "url": c.url,
+                    "note": c.note,
+                })
+            }
+            (Raw::Attachments(files), _) => Value::from(
+                files
+                    .iter()
+                    .map(|f| {
+                        json!({
+                            "title": f.title,
+                            "file": f.file,
+                            "url": self.config().absolute_url(&f.file),
+                            "type": crate::attachments::file_type(&f.file),
+                            "size": f.size,
+                        })
+                    })
+                    .collect::<Vec<_>>(),
+            ),
             (Raw::Keys(_) | Raw::Slugs(_), _) => Value::Null,
         }
     }
@@ -250,6 +327,27 @@ impl Writer<'_> {
             object.insert(spec.name.into(), value);
         }
         Value::Object(object)
+    }
+}
+
+/// A price in the JSON files: `{negotiable, amount, currency}`, the amount
+/// as written (a string, so no digit is lost) and null when negotiable.
+fn price_json(price: &Price) -> Value {
+    match price {
+        Price::Negotiable => json!({"negotiable": true, "amount": null, "currency": null}),
+        Price::Amount { amount, currency } => {
+            json!({"negotiable": false, "amount": amount, "currency": currency})
+        }
+    }
+}
+
+/// A price in a CSV cell, as `chengguo export` writes it: `面议`, or the
+/// amount and its currency code, `500000 CNY`.
+pub(super) fn price_cell(price: &Option<Price>) -> String {
+    match price {
+        Some(Price::Negotiable) => crate::parse::document::NEGOTIABLE[0].into(),
+        Some(Price::Amount { amount, currency }) => format!("{amount} {currency}"),
+        None => String::new(),
     }
 }
 

@@ -30,6 +30,10 @@ fn kind_key(kind: Kind) -> &'static str {
         Kind::Links => "links",
         Kind::Figures => "figures",
         Kind::Coordinates => "coordinates",
+        Kind::IpRecords => "ip_records",
+        Kind::Cooperation => "cooperation",
+        Kind::Contact => "contact",
+        Kind::Attachments => "attachments",
     }
 }
 

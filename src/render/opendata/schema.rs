@@ -24,9 +24,16 @@ fn field_schema(config: &Config, kind: Kind) -> Value {
             .iter()
             .map(|t| t.key.as_str())
             .collect();
+        // JSON Schema wants an enum of one value at least; an empty
+        // vocabulary allows no value, which `not: {}` says.
+        let key = if keys.is_empty() {
+            json!({"not": {}})
+        } else {
+            json!({"enum": keys})
+        };
         json!({
             "type": "object",
-            "properties": {"key": {"enum": keys}, "label": {"$ref": "#/$defs/localized"}},
+            "properties": {"key": key, "label": {"$ref": "#/$defs/localized"}},
             "required": ["key", "label"],
             "additionalProperties": false,
         })
@@ -45,6 +52,27 @@ fn field_schema(config: &Config, kind: Kind) -> Value {
         Kind::Links => array(json!({"$ref": "#/$defs/link"})),
         Kind::Figures => array(json!({"$ref": "#/$defs/figure"})),
         Kind::Coordinates => or_null(json!({"$ref": "#/$defs/coordinates"})),
+        Kind::IpRecords => array(json!({
+            "type": "object",
+            "properties": {
+                "kind": term(VocabName::IpKinds),
+                "number": {"type": "string", "minLength": 1},
+                "title": localized,
+            },
+            "required": ["kind", "number", "title"],
+            "additionalProperties": false,
+        })),
+        Kind::Cooperation => json!({
+            "type": "object",
+            "properties": {
+                "price": or_null(json!({"$ref": "#/$defs/price"})),
+                "intent": localized,
+            },
+            "required": ["price", "intent"],
+            "additionalProperties": false,
+        }),
+        Kind::Contact => or_null(json!({"$ref": "#/$defs/contact"})),
+        Kind::Attachments => array(json!({"$ref": "#/$defs/attachment"})),
     }
 }
 
@@ -129,6 +157,63 @@ pub fn schema(config: &Config) -> Value {
         "required": ["lat", "lon"],
         "additionalProperties": false,
     }));
+    defs.insert(
+        "price".into(),
+        json!({
+            "description": "The price asked: negotiable (面议), or an amount as written with its ISO 4217 currency code.",
+            "oneOf": [
+                {
+                    "type": "object",
+                    "properties": {"negotiable": {"const": true}, "amount": {"type": "null"}, "currency": {"type": "null"}},
+                    "required": ["negotiable", "amount", "currency"],
+                    "additionalProperties": false,
+                },
+                {
+                    "type": "object",
+                    "properties": {
+                        "negotiable": {"const": false},
+                        "amount": {"type": "string", "minLength": 1},
+                        "currency": {"type": "string", "pattern": "^[A-Z]{3}$"},
+                    },
+                    "required": ["negotiable", "amount", "currency"],
+                    "additionalProperties": false,
+                },
+            ],
+        }),
+    );
+    let text_or_null = json!({"type": ["string", "null"]});
+    defs.insert(
+        "contact".into(),
+        json!({
+            "description": "Whom to contact. A phone number or e-mail address the site shows masked is masked here too (023-******00, t***@example.org).",
+            "type": "object",
+            "properties": {
+                "name": {"$ref": "#/$defs/localized"},
+                "organisation": {"$ref": "#/$defs/localized"},
+                "phone": text_or_null,
+                "email": text_or_null,
+                "url": text_or_null,
+                "note": {"$ref": "#/$defs/localized"},
+            },
+            "required": ["name", "organisation", "phone", "email", "url", "note"],
+            "additionalProperties": false,
+        }),
+    );
+    defs.insert(
+        "attachment".into(),
+        json!({
+            "type": "object",
+            "properties": {
+                "title": {"$ref": "#/$defs/localized"},
+                "file": {"type": "string", "minLength": 1},
+                "url": {"type": "string", "minLength": 1},
+                "type": {"type": "string"},
+                "size": {"type": "integer", "minimum": 0},
+            },
+            "required": ["title", "file", "url", "type", "size"],
+            "additionalProperties": false,
+        }),
+    );
     defs.insert(
         "license".into(),
         or_null(json!({

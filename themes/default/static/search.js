@@ -989,7 +989,7 @@
     var params = new URLSearchParams(window.location.search);
     input.value = params.get('q') || '';
     selected = {};
-    ['type', 'field', 'stage', 'region', 'year', 'status'].forEach(function (key) {
+    ['type', 'field', 'stage', 'transfer_modes', 'ip', 'region', 'year', 'status'].forEach(function (key) {
       var values = params.getAll(key).filter(Boolean);
       if (values.length) selected[key] = new Set(values);
     });
