@@ -488,48 +488,12 @@ pub fn parse(text: &str) -> Result<Config, Diagnostics> {
     let path = Path::new(CONFIG_FILE);
     let locator = Locator::new(text, 1);
     let mut diagnostics = Diagnostics::new();
-    let document = match yaml::parse(text) {
-        Ok(Yaml::Map(entries)) => entries,
-        Ok(other) => {
-            return Err(Diagnostic::error(
-                path,
-                format!("expected a map of settings, found {}", other.kind_name()),
-            )
-            .at(1, 1)
-            .into());
-        }
-        Err(error) => {
-            let diagnostic = Diagnostic::error(path, error.message)
-                .at(error.line, error.column)
-                .help_opt(error.help);
-            return Err(diagnostic.into());
-        }
-    };
+    let document = settings_map(text)?;
     let error_at = |key: &str, message: String| {
         let (line, column) = locator.key(key).unwrap_or((0, 0));
         Diagnostic::error(path, message).at(line, column).field(key)
     };
-
-    let mut config = Config {
-        title: Localized::default(),
-        description: Localized::default(),
-        base_path: "/".into(),
-        origin: None,
-        languages: vec![Lang::Zh, Lang::En],
-        default_language: Lang::Zh,
-        theme: "default".into(),
-        page_size: 20,
-        missing_translation: MissingTranslation::Mark,
-        allow_html: false,
-        content_security_policy: DEFAULT_CONTENT_SECURITY_POLICY.into(),
-        limits: Limits::default(),
-        vocabularies: Vec::new(),
-        contact: Default::default(),
-        edit: None,
-        license: None,
-        identity: Identity::default(),
-        warnings: Diagnostics::new(),
-    };
+    let mut config = Config::defaults();
     let (mut repo_url, mut branch, mut repo_kind) = (None, "main".to_string(), None);
     crate::bidi::warn_unbalanced(&document, &None, &locator, path, &mut config.warnings);
     for (key, value) in &document {
@@ -549,22 +513,14 @@ pub fn parse(text: &str) -> Result<Config, Diagnostics> {
                     diagnostics.push(error_at(key, "expected a URL or a path such as /".into()))
                 }
             },
-            "languages" => match value {
-                Yaml::List(items) if !items.is_empty() => {
-                    let mut languages = Vec::new();
-                    for item in items {
-                        match item.as_scalar_text().as_deref().and_then(Lang::from_code) {
-                            Some(lang) if !languages.contains(&lang) => languages.push(lang),
-                            Some(_) => {}
-                            None => diagnostics.push(error_at(
-                                key,
-                                format!("unknown language {item:?}; chengguo speaks zh and en"),
-                            )),
-                        }
-                    }
+            "languages" => match languages(value) {
+                Ok((languages, unknown)) => {
                     config.languages = languages;
+                    for message in unknown {
+                        diagnostics.push(error_at(key, message));
+                    }
                 }
-                _ => diagnostics.push(error_at(key, "expected a list such as [zh, en]".into())),
+                Err(message) => diagnostics.push(error_at(key, message)),
             },
             "default_language" => match value.as_scalar_text().as_deref().and_then(Lang::from_code)
             {
@@ -594,24 +550,9 @@ pub fn parse(text: &str) -> Result<Config, Diagnostics> {
                 Yaml::Bool(b) => config.allow_html = *b,
                 _ => diagnostics.push(error_at(key, "expected true or false".into())),
             },
-            "content_security_policy" => match value {
-                Yaml::Bool(false) => config.content_security_policy.clear(),
-                Yaml::String(policy) => match policy.chars().find(|c| !is_policy_char(*c)) {
-                    None => {
-                        config.content_security_policy = policy
-                            .split_ascii_whitespace()
-                            .collect::<Vec<_>>()
-                            .join(" ")
-                    }
-                    Some(c) => diagnostics.push(error_at(
-                        key,
-                        format!("a policy cannot hold the character {c:?}"),
-                    )),
-                },
-                _ => diagnostics.push(error_at(
-                    key,
-                    "expected a policy such as \"default-src 'self'\", or false".into(),
-                )),
+            "content_security_policy" => match content_security_policy(value) {
+                Ok(policy) => config.content_security_policy = policy,
+                Err(message) => diagnostics.push(error_at(key, message)),
             },
             "limits" => config.limits = limits(value, &locator, &mut diagnostics),
             "open_data" => config.license = open_data(value, &locator, &mut diagnostics),
@@ -644,38 +585,9 @@ pub fn parse(text: &str) -> Result<Config, Diagnostics> {
         }
     }
     if let Some(url) = repo_url {
-        let host = url["https://".len()..].split('/').next().unwrap_or("");
-        let kind = repo_kind.or(if host.contains("github") {
-            Some(RepoKind::Github)
-        } else if host.contains("gitlab") {
-            Some(RepoKind::Gitlab)
-        } else if ["gitea", "codeberg", "forgejo"]
-            .iter()
-            .any(|h| host.contains(h))
-        {
-            Some(RepoKind::Gitea)
-        } else {
-            None
-        });
-        match kind {
-            Some(kind) => {
-                let edit = match kind {
-                    RepoKind::Github => "edit",
-                    RepoKind::Gitlab => "-/edit",
-                    RepoKind::Gitea => "_edit",
-                };
-                config.edit = Some(EditLinks {
-                    base: format!("{url}/{edit}/{branch}/"),
-                    prefix: String::new(),
-                });
-            }
-            None => diagnostics.push(
-                error_at(
-                    "repo_url",
-                    format!("cannot tell whether {host} is GitHub, GitLab or Gitea"),
-                )
-                .help("set repo_kind: github, gitlab or gitea"),
-            ),
+        match edit_links(&url, &branch, repo_kind) {
+            Ok(edit) => config.edit = Some(edit),
+            Err((message, help)) => diagnostics.push(error_at("repo_url", message).help(help)),
         }
     }
     if !config.languages.contains(&config.default_language) {
@@ -694,6 +606,124 @@ pub fn parse(text: &str) -> Result<Config, Diagnostics> {
         Err(diagnostics)
     } else {
         Ok(config)
+    }
+}
+
+/// The file's top-level map of settings, or why it is not one.
+fn settings_map(text: &str) -> Result<Vec<(String, Yaml)>, Diagnostics> {
+    let path = Path::new(CONFIG_FILE);
+    match yaml::parse(text) {
+        Ok(Yaml::Map(entries)) => Ok(entries),
+        Ok(other) => Err(Diagnostic::error(
+            path,
+            format!("expected a map of settings, found {}", other.kind_name()),
+        )
+        .at(1, 1)
+        .into()),
+        Err(error) => Err(Diagnostic::error(path, error.message)
+            .at(error.line, error.column)
+            .help_opt(error.help)
+            .into()),
+    }
+}
+
+/// `languages: [zh, en]`: the languages known, in order, and a message for
+/// each unknown one.
+fn languages(value: &Yaml) -> Result<(Vec<Lang>, Vec<String>), String> {
+    let Yaml::List(items) = value else {
+        return Err("expected a list such as [zh, en]".into());
+    };
+    if items.is_empty() {
+        return Err("expected a list such as [zh, en]".into());
+    }
+    let (mut languages, mut unknown) = (Vec::new(), Vec::new());
+    for item in items {
+        match item.as_scalar_text().as_deref().and_then(Lang::from_code) {
+            Some(lang) if !languages.contains(&lang) => languages.push(lang),
+            Some(_) => {}
+            None => unknown.push(format!(
+                "unknown language {item:?}; chengguo speaks zh and en"
+            )),
+        }
+    }
+    Ok((languages, unknown))
+}
+
+/// A policy of allowed characters with its spaces collapsed; `false` for none.
+fn content_security_policy(value: &Yaml) -> Result<String, String> {
+    match value {
+        Yaml::Bool(false) => Ok(String::new()),
+        Yaml::String(policy) => match policy.chars().find(|c| !is_policy_char(*c)) {
+            None => Ok(policy
+                .split_ascii_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")),
+            Some(c) => Err(format!("a policy cannot hold the character {c:?}")),
+        },
+        _ => Err("expected a policy such as \"default-src 'self'\", or false".into()),
+    }
+}
+
+/// Where "edit this page" links go for a repository at `url`: its kind as
+/// given, else told by the host.
+fn edit_links(
+    url: &str,
+    branch: &str,
+    kind: Option<RepoKind>,
+) -> Result<EditLinks, (String, &'static str)> {
+    let host = url["https://".len()..].split('/').next().unwrap_or("");
+    let kind = kind.or(if host.contains("github") {
+        Some(RepoKind::Github)
+    } else if host.contains("gitlab") {
+        Some(RepoKind::Gitlab)
+    } else if ["gitea", "codeberg", "forgejo"]
+        .iter()
+        .any(|h| host.contains(h))
+    {
+        Some(RepoKind::Gitea)
+    } else {
+        None
+    });
+    let Some(kind) = kind else {
+        return Err((
+            format!("cannot tell whether {host} is GitHub, GitLab or Gitea"),
+            "set repo_kind: github, gitlab or gitea",
+        ));
+    };
+    let edit = match kind {
+        RepoKind::Github => "edit",
+        RepoKind::Gitlab => "-/edit",
+        RepoKind::Gitea => "_edit",
+    };
+    Ok(EditLinks {
+        base: format!("{url}/{edit}/{branch}/"),
+        prefix: String::new(),
+    })
+}
+
+impl Config {
+    /// The settings a `config.yaml` that sets nothing gets.
+    fn defaults() -> Config {
+        Config {
+            title: Localized::default(),
+            description: Localized::default(),
+            base_path: "/".into(),
+            origin: None,
+            languages: vec![Lang::Zh, Lang::En],
+            default_language: Lang::Zh,
+            theme: "default".into(),
+            page_size: 20,
+            missing_translation: MissingTranslation::Mark,
+            allow_html: false,
+            content_security_policy: DEFAULT_CONTENT_SECURITY_POLICY.into(),
+            limits: Limits::default(),
+            vocabularies: Vec::new(),
+            contact: Default::default(),
+            edit: None,
+            license: None,
+            identity: Identity::default(),
+            warnings: Diagnostics::new(),
+        }
     }
 }
 
