@@ -38,6 +38,8 @@ pub(super) struct Bar {
     pub label: String,
     /// The label as the chart shows it, cut short if long.
     pub short_label: String,
+    /// The whole label and count, for the bar's tooltip (`生物医药：1`).
+    pub title: String,
     pub count: usize,
     pub url: String,
     /// Geometry: the bar's top, its length, the text baseline and where the
@@ -245,6 +247,10 @@ fn chart(speaker: &Speaker, lists: &Lists, t: EntryType, field: &str, counts: Co
             let width = (count * BAR_MAX).div_ceil(max).max(2);
             Bar {
                 short_label: short_label(&label),
+                title: speaker
+                    .t("stats_bar_title")
+                    .replace("{label}", &label)
+                    .replace("{count}", &count.to_string()),
                 label,
                 count,
                 url,
