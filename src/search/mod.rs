@@ -705,6 +705,29 @@ mod tests {
         .prop_map(|parts| parts.concat())
     }
 
+    /// Up to `length` characters of one text, normalised as the index reads
+    /// it, from a random place; `None` for an empty text.
+    fn cut_from(
+        texts: &[String],
+        which: prop::sample::Index,
+        start: prop::sample::Index,
+        length: usize,
+    ) -> Option<String> {
+        let chars: Vec<char> =
+            text::normalise(&text::collapse_whitespace(which.get::<String>(texts)))
+                .chars()
+                .collect();
+        if chars.is_empty() {
+            return None;
+        }
+        let from = start.index(chars.len());
+        Some(
+            chars[from..(from + length).min(chars.len())]
+                .iter()
+                .collect(),
+        )
+    }
+
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(200))]
 
@@ -730,12 +753,9 @@ mod tests {
         ) {
             let index = reader(&texts);
             for (which, start, length) in cuts {
-                let chars: Vec<char> = text::normalise(&text::collapse_whitespace(which.get::<String>(&texts))).chars().collect();
-                if chars.is_empty() {
+                let Some(cut) = cut_from(&texts, which, start, length) else {
                     continue;
-                }
-                let from = start.index(chars.len());
-                let cut: String = chars[from..(from + length).min(chars.len())].iter().collect();
+                };
                 let Some(Term::Cjk(run)) = text::query_terms(&cut).into_iter().next() else {
                     continue;
                 };
@@ -760,12 +780,9 @@ mod tests {
         ) {
             let index = reader(&texts);
             for (which, start, length) in cuts {
-                let chars: Vec<char> = text::normalise(&text::collapse_whitespace(which.get::<String>(&texts))).chars().collect();
-                if chars.is_empty() {
+                let Some(query) = cut_from(&texts, which, start, length) else {
                     continue;
-                }
-                let from = start.index(chars.len());
-                let query: String = chars[from..(from + length).min(chars.len())].iter().collect();
+                };
                 prop_assert_eq!(index.search(&query), brute_force(&texts, &query), "query {:?}", query);
             }
         }
