@@ -205,8 +205,8 @@ describe('chengguo serve under the policy', () => {
     assert.ok(await page.locator('meta[http-equiv="Content-Security-Policy"]').count());
     await page.waitForSelector('script[data-chengguo-reload][data-connected]', { state: 'attached' });
     const original = fs.readFileSync(entry, 'utf8');
-    assert.match(original, /zh: 西部\(重庆\)科学城/);
-    fs.writeFileSync(entry, original.replace('zh: 西部(重庆)科学城', 'zh: 西部(重庆)科学城·改'));
+    assert.match(original, /zh: 西部（重庆）科学城/);
+    fs.writeFileSync(entry, original.replace('zh: 西部（重庆）科学城', 'zh: 西部（重庆）科学城·改'));
     await page.waitForFunction(() => document.querySelector('h1')?.textContent.includes('科学城·改'), null, { timeout: 10000 });
     fs.writeFileSync(entry, `${original}\nkind: [\n`);
     await page.locator('#chengguo-build-error').waitFor({ timeout: 10000 });

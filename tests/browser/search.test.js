@@ -126,7 +126,7 @@ for (const prefix of ['/', '/showcase/']) {
         if (firstOther >= 0) assert.ok(!inTitle.slice(firstOther).includes(true), `${query}: a title match ranks below a body match`);
       }
       const park = (await run('zh', '科学城'))[0];
-      assert.equal(park.title, '西部(重庆)科学城');
+      assert.equal(park.title, '西部（重庆）科学城');
     });
 
     test('the page lists results with one link each, marks matches and counts every match', async () => {
