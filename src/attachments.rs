@@ -25,14 +25,14 @@ pub fn measure(root: &Path, entries: &mut [Entry], diagnostics: &mut Diagnostics
                 Some(size) => attachment.size = size,
                 None => {
                     let place = &attachment.place;
-                    diagnostics.push(
+                    diagnostics.push_at(
                         Diagnostic::error(
                             &place.path,
                             format!("the attachment \"{}\" does not exist", attachment.file),
                         )
-                        .at(place.line, place.column)
                         .field("attachments")
                         .help(format!("put the file at static/{}", attachment.file)),
+                        place,
                     );
                 }
             }

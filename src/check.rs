@@ -135,6 +135,7 @@ pub fn check(root: &Path) -> Report {
     }
     check_site_mark(&config, &files, &mut diagnostics);
     let coverage = coverage(&entries, &config, &mut diagnostics);
+    parse::place_values(root, &mut diagnostics);
     Report {
         diagnostics: diagnostics.sorted(),
         coverage,
@@ -171,7 +172,7 @@ fn check_references(
     diagnostics: &mut Diagnostics,
 ) {
     for document in documents {
-        for (spec, value, _) in &document.fields {
+        for (spec, value) in &document.fields {
             let references = match value {
                 Value::Reference(reference) => std::slice::from_ref(reference),
                 Value::ReferenceList(references) => references.as_slice(),
@@ -193,14 +194,14 @@ fn check_references(
                     Some(near) => Help::DidYouMean.english(&[near]),
                     None => Help::NoSuchFile.english(&[target_type.folder(), &reference.slug]),
                 };
-                diagnostics.push(
+                diagnostics.push_at(
                     Diagnostic::error(
                         &reference.place.path,
                         Message::UnknownReference.english(&[target_type.key(), &reference.slug]),
                     )
-                    .at(reference.place.line, reference.place.column)
                     .field(spec.name)
                     .help(help),
+                    &reference.place,
                 );
             }
         }

@@ -10,6 +10,7 @@ use std::fmt;
 use std::path::{Path, PathBuf};
 
 use crate::lang::Lang;
+use crate::yaml::Step;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -30,6 +31,15 @@ pub struct Diagnostic {
     pub message: String,
     /// What to do about it ("did you mean 中试?").
     pub help: Option<String>,
+}
+
+/// Where a value was written in an entry file: the file and the keys and
+/// list items that lead to it. Later stages report problems with the value
+/// there ([`Diagnostics::push_at`]) without the parser having placed it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Written {
+    pub path: PathBuf,
+    pub steps: Vec<Step>,
 }
 
 impl Diagnostic {
@@ -275,6 +285,11 @@ pub fn sources(root: &Path, diagnostics: &[Diagnostic]) -> HashMap<PathBuf, Stri
 #[derive(Debug, Default, Clone)]
 pub struct Diagnostics {
     items: Vec<Diagnostic>,
+    /// The items (by index) placed at a value written in an entry file whose
+    /// line and column are not found yet ([`Diagnostics::place_values`]):
+    /// finding places parses the YAML a second time, so it waits until
+    /// there is a problem to print.
+    unplaced: Vec<(usize, Vec<Step>)>,
 }
 
 impl Diagnostics {
@@ -286,7 +301,22 @@ impl Diagnostics {
         self.items.push(diagnostic);
     }
 
+    /// Push `diagnostic`, to be placed at the value `written` names once
+    /// [`Diagnostics::place_values`] finds it.
+    pub fn push_at(&mut self, diagnostic: Diagnostic, written: &Written) {
+        self.unplaced
+            .push((self.items.len(), written.steps.clone()));
+        self.items.push(diagnostic);
+    }
+
     pub fn extend(&mut self, other: Diagnostics) {
+        let offset = self.items.len();
+        self.unplaced.extend(
+            other
+                .unplaced
+                .into_iter()
+                .map(|(index, steps)| (index + offset, steps)),
+        );
         self.items.extend(other.items);
     }
 
@@ -317,6 +347,30 @@ impl Diagnostics {
         self.items.iter()
     }
 
+    /// Give each diagnostic placed at a value ([`Diagnostics::push_at`])
+    /// its line and column: `locate` is asked once per file, with the
+    /// file's path, and returns what finds a value's place in it (or `None`
+    /// if the file cannot be read). A value not found leaves the place unknown.
+    pub fn place_values<F>(&mut self, mut locate: impl FnMut(&Path) -> Option<F>)
+    where
+        F: Fn(&[Step]) -> Option<(usize, usize)>,
+    {
+        // Grouped by file, so that each file is read and parsed once.
+        let mut unplaced: Vec<(PathBuf, usize, Vec<Step>)> = std::mem::take(&mut self.unplaced)
+            .into_iter()
+            .map(|(index, steps)| (self.items[index].path.clone(), index, steps))
+            .collect();
+        unplaced.sort_by(|(a, ..), (b, ..)| a.cmp(b));
+        for same_file in unplaced.chunk_by(|(a, ..), (b, ..)| a == b) {
+            let find = locate(&same_file[0].0);
+            for (_, index, steps) in same_file {
+                let (line, column) = find.as_ref().and_then(|find| find(steps)).unwrap_or((0, 0));
+                self.items[*index].line = line;
+                self.items[*index].column = column;
+            }
+        }
+    }
+
     /// Sorted by file, then place, so reports read top to bottom and are stable
     /// however the work was split between threads.
     pub fn sorted(mut self) -> Vec<Diagnostic> {
@@ -332,6 +386,7 @@ impl From<Diagnostic> for Diagnostics {
     fn from(diagnostic: Diagnostic) -> Self {
         Diagnostics {
             items: vec![diagnostic],
+            unplaced: Vec::new(),
         }
     }
 }

@@ -8,6 +8,7 @@ use std::path::PathBuf;
 
 use serde::Serialize;
 
+use crate::diag::Written;
 use crate::lang::{Lang, Localized};
 
 /// The three kinds of entry, each in its own folder under `content/`.
@@ -170,7 +171,7 @@ pub struct Place {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Reference {
     pub slug: String,
-    pub place: Place,
+    pub place: Written,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -353,7 +354,8 @@ pub struct Attachment {
     pub file: String,
     pub title: Localized,
     pub size: u64,
-    pub place: Place,
+    /// Where its `file` is written.
+    pub place: Written,
 }
 
 #[derive(Debug, Clone, Default)]

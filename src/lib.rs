@@ -179,11 +179,13 @@ pub fn assemble(
         })
         .inspect_err(|found| diagnostics.extend(found.clone()));
     if diagnostics.has_errors() {
+        parse::place_values(root, &mut diagnostics);
         return Err(diagnostics);
     }
     let timer = Timer::start();
     let site = site::assemble(config, entries, statements)
         .inspect_err(|found| diagnostics.extend(found.clone()));
+    parse::place_values(root, &mut diagnostics);
     let (Ok(site), Ok(theme)) = (site, theme) else {
         return Err(diagnostics);
     };

@@ -138,12 +138,12 @@ pub fn assemble(
     for (id, entry) in entries.iter().enumerate() {
         for (target_type, reference) in entry.references() {
             match by_slug.get(&(target_type, reference.slug.clone())) {
-                Some(target) if *target == id => diagnostics.push(
+                Some(target) if *target == id => diagnostics.push_at(
                     Diagnostic::error(
                         &reference.place.path,
                         format!("the {} refers to itself", entry.entry_type.key()),
-                    )
-                    .at(reference.place.line, reference.place.column),
+                    ),
+                    &reference.place,
                 ),
                 Some(target) => {
                     if !referenced_by[*target].contains(&id) {
@@ -163,13 +163,13 @@ pub fn assemble(
                             reference.slug
                         ),
                     };
-                    diagnostics.push(
+                    diagnostics.push_at(
                         Diagnostic::error(
                             &reference.place.path,
                             format!("unknown {} \"{}\"", target_type.key(), reference.slug),
                         )
-                        .at(reference.place.line, reference.place.column)
                         .help(help),
+                        &reference.place,
                     );
                 }
             }
@@ -215,7 +215,7 @@ fn report_parent_cycles(
                     .expect("a park in a cycle has a parent")
                     .place;
                 let names: Vec<&str> = seen.iter().map(|id| entries[*id].slug.as_str()).collect();
-                diagnostics.push(
+                diagnostics.push_at(
                     Diagnostic::error(
                         &place.path,
                         format!(
@@ -224,8 +224,8 @@ fn report_parent_cycles(
                             entries[start].slug
                         ),
                     )
-                    .at(place.line, place.column)
                     .field("parent"),
+                    place,
                 );
                 break;
             }

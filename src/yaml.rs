@@ -574,6 +574,28 @@ impl<'a> Locator<'a> {
         self.key_at(&[Step::key(key)])
     }
 
+    /// Whether the block's keys and values have been placed (the second
+    /// parse a clean build must not pay for).
+    #[cfg(test)]
+    pub fn is_placed(&self) -> bool {
+        self.tree.get().is_some()
+    }
+
+    /// The file line of the block's first line.
+    pub fn first_line(&self) -> usize {
+        self.first_line
+    }
+
+    /// [`Locator::key`], reading the text only as far as the key when the
+    /// block has not been placed yet: cheap enough for every build.
+    pub fn top_level_key(&self, key: &str) -> Option<(usize, usize)> {
+        if self.tree.get().is_some() {
+            return self.key(key);
+        }
+        let node = marks::top_level_key(self.text, key)?;
+        Some(self.place(node.text_start(self.text)?))
+    }
+
     /// `(line, column)` of the key that the last step of `path` names
     /// (`[vocabularies, genres, other]`): each key is looked for only among
     /// the children of the one before.
@@ -881,6 +903,20 @@ mod tests {
         let locator = Locator::new(text, 1);
         assert_eq!(locator.value_at(&path(&["b", "2"])), Some((2, 12)));
         assert_eq!(locator.value_at(&path(&["c", "d"])), Some((4, 6)));
+    }
+
+    #[test]
+    fn finds_a_top_level_key_without_reading_the_text_after_it() {
+        // The text after `body:` does not parse: it is never read.
+        let text = "title: x\ntags: [a, b]\n\"body\":\n  zh: [unclosed\n";
+        let locator = Locator::new(text, 1);
+        assert_eq!(locator.top_level_key("body"), Some((3, 2)));
+        assert_eq!(locator.top_level_key("summary"), None);
+        assert!(!locator.is_placed());
+        let valid = "title: x\nfigures:\n  - {body: 1}\nbody:\n  zh: |\n    text\n";
+        let locator = Locator::new(valid, 2);
+        assert_eq!(locator.top_level_key("body"), Some((5, 1)));
+        assert_eq!(locator.top_level_key("body"), locator.key("body"));
     }
 
     #[test]

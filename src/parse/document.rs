@@ -7,9 +7,9 @@ pub use records::{NEGOTIABLE, PATENT_KINDS, check_patent_number, is_email, merge
 use std::path::{Path, PathBuf};
 
 use crate::config::{Config, Lang, Localized};
-use crate::diag::{Diagnostic, Diagnostics, did_you_mean};
+use crate::diag::{Diagnostic, Diagnostics, Written, did_you_mean};
 use crate::entry::{
-    Attachment, Contact, Cooperation, Coordinates, Date, EntryType, Figure, IpRecord, Link, Place,
+    Attachment, Contact, Cooperation, Coordinates, Date, EntryType, Figure, IpRecord, Link,
     Reference, is_valid_slug,
 };
 use crate::load::{Form, SourceFile};
@@ -42,23 +42,45 @@ pub enum Value {
 }
 
 /// The checked fields of one file.
-#[derive(Debug, Clone)]
-pub struct Document {
+#[derive(Debug)]
+pub struct Document<'a> {
     pub path: PathBuf,
     pub form: Form,
-    pub fields: Vec<(&'static FieldSpec, Value, Place)>,
+    pub fields: Vec<(&'static FieldSpec, Value)>,
+    /// Places keys and values in the fields' text, when a problem is reported there.
+    locator: Locator<'a>,
     /// Every key written, valid or not, so a field with a bad value is not also reported missing.
     pub written_keys: Vec<String>,
     /// The Markdown below the front matter and the file line it starts on.
     pub markdown_body: Option<(String, usize)>,
 }
 
+impl Document<'_> {
+    /// `(line, column)` of a field's key; the first line of the fields if it
+    /// cannot be found. Locating parses the fields a second time, so it is
+    /// asked only to report a problem.
+    pub fn key_place(&self, key: &str) -> (usize, usize) {
+        self.locator
+            .key(key)
+            .unwrap_or((self.locator.first_line(), 1))
+    }
+
+    /// The file line of a top-level key, found without placing the rest of
+    /// the fields: a `slug.yaml` body's Markdown is found in the file below
+    /// its `body:` key, on every build.
+    pub fn key_line(&self, key: &str) -> usize {
+        self.locator
+            .top_level_key(key)
+            .map_or(self.locator.first_line(), |(line, _)| line)
+    }
+}
+
 /// Parse one file; `None` if it could not be read as an entry at all.
-pub fn parse_document(
-    file: &SourceFile,
+pub fn parse_document<'a>(
+    file: &'a SourceFile,
     config: &Config,
     diagnostics: &mut Diagnostics,
-) -> Option<Document> {
+) -> Option<Document<'a>> {
     let path = file.path.as_path();
     let text = match std::str::from_utf8(&file.bytes) {
         Ok(text) => text.strip_prefix('\u{feff}').unwrap_or(text),
@@ -147,18 +169,14 @@ pub fn parse_document(
         Form::Markdown(lang) => Some(lang),
         Form::Yaml => None,
     };
-    let mut document = Document {
-        path: path.to_path_buf(),
-        form: file.form,
-        fields: Vec::new(),
-        written_keys: entries.iter().map(|(key, _)| key.clone()).collect(),
-        markdown_body,
-    };
+    let mut fields = Vec::new();
+    let written_keys = entries.iter().map(|(key, _)| key.clone()).collect();
     for (key, value) in entries {
-        let (line, column) = locator.key(&key).unwrap_or((first_line, 1));
+        let key_place = || locator.key(&key).unwrap_or((first_line, 1));
         let spec = match fields::find(file.entry_type, &key) {
             Some(spec) if !(spec.yaml_only && lang.is_some()) => spec,
             Some(_) => {
+                let (line, column) = key_place();
                 diagnostics.push(
                     Diagnostic::error(
                         path,
@@ -170,6 +188,7 @@ pub fn parse_document(
                 continue;
             }
             None => {
+                let (line, column) = key_place();
                 let names = fields::fields(file.entry_type).iter().map(|s| s.name);
                 let help = did_you_mean(&key, names)
                     .map(|s| format!("did you mean {s}?"))
@@ -198,15 +217,30 @@ pub fn parse_document(
             diagnostics,
         };
         if let Some(value) = context.convert(&value) {
-            let place = Place {
-                path: path.to_path_buf(),
-                line,
-                column,
-            };
-            document.fields.push((spec, value, place));
+            fields.push((spec, value));
         }
     }
-    Some(document)
+    Some(Document {
+        path: path.to_path_buf(),
+        form: file.form,
+        fields,
+        locator,
+        written_keys,
+        markdown_body,
+    })
+}
+
+/// `(line, column)` of the value at `steps` in the fields of the entry file
+/// at `path` whose text is `text`: the front matter of a Markdown entry, all
+/// of a `slug.yaml`. `None` if it is not there.
+pub fn value_place(path: &Path, text: &str, steps: &[Step]) -> Option<(usize, usize)> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let name = path.file_name()?.to_str()?;
+    let (fields, first_line) = match Form::of_name(name)?.1 {
+        Form::Yaml => (text, 1),
+        Form::Markdown(_) => (split_front_matter(text).ok()?.0, 2),
+    };
+    Locator::new(fields, first_line).value_at(steps)
 }
 
 /// `(front matter, body, file line the body starts on)`.
@@ -262,6 +296,15 @@ struct FieldContext<'a> {
 }
 
 impl FieldContext<'_> {
+    /// Where the value being read stands, for a later stage to report a
+    /// problem with it there.
+    fn written(&self) -> Written {
+        Written {
+            path: self.path.to_path_buf(),
+            steps: self.at.clone(),
+        }
+    }
+
     /// Report a problem with the value being read, placed at its text.
     fn error(&mut self, message: String, help: Option<String>) {
         let place = self.locator.value_at(&self.at);
@@ -476,7 +519,6 @@ impl FieldContext<'_> {
                 .expected(&format!("the slug of a {}", target.key()), value)
                 .and(None);
         };
-        let (line, column) = self.locator.value_at(&self.at).unwrap_or((0, 0));
         if !is_valid_slug(&slug) {
             self.error(
                 format!("\"{slug}\" is not a slug; a slug is lowercase ASCII letters, digits and hyphens"),
@@ -486,11 +528,7 @@ impl FieldContext<'_> {
         }
         Some(Reference {
             slug,
-            place: Place {
-                path: self.path.to_path_buf(),
-                line,
-                column,
-            },
+            place: self.written(),
         })
     }
 
@@ -706,6 +744,71 @@ mod properties {
                 Err(diagnostic) => prop_assert_eq!((diagnostic.line, diagnostic.column), (1, 1)),
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config;
+    use crate::entry::EntryType;
+
+    const CONFIG: &str = "title: {zh: 站, en: Site}\ndescription: {zh: 站, en: Site}\nvocabularies:\n  stages:\n    pilot: {zh: 中试, en: Pilot testing}\n";
+
+    fn markdown_file(text: &str) -> SourceFile {
+        SourceFile {
+            path: PathBuf::from("content/achievements/x.zh.md"),
+            entry_type: EntryType::Achievement,
+            slug: "x".into(),
+            form: Form::Markdown(Lang::Zh),
+            bytes: text.as_bytes().to_vec(),
+        }
+    }
+
+    #[test]
+    fn a_clean_file_is_parsed_once_and_its_references_placed_only_when_asked() {
+        let text = "---\ntitle: 纳米\nstage: 中试\npark: science-city\npolicies:\n  - a-policy\n  - \"other-policy\"\n---\n正文\n";
+        let config = config::parse(CONFIG).expect("a valid configuration");
+        let file = markdown_file(text);
+        let mut diagnostics = Diagnostics::new();
+        let document = parse_document(&file, &config, &mut diagnostics).expect("parses");
+        assert!(diagnostics.is_empty(), "{diagnostics:?}");
+        assert!(!document.locator.is_placed());
+        let Some((_, Value::ReferenceList(policies))) = document
+            .fields
+            .iter()
+            .find(|(spec, _)| spec.name == "policies")
+        else {
+            panic!("policies are read: {:?}", document.fields)
+        };
+        let written = &policies[1].place;
+        assert_eq!(written.steps, [Step::key("policies"), Step::Item(1)]);
+        assert_eq!(
+            value_place(&written.path, text, &written.steps),
+            Some((7, 6))
+        );
+    }
+
+    #[test]
+    fn a_later_stage_s_problem_is_placed_at_the_value_it_names() {
+        let text = "\u{feff}---\ntitle: 纳米\npark: science-city\n---\n";
+        let written = Written {
+            path: PathBuf::from("content/achievements/x.zh.md"),
+            steps: vec![Step::key("park")],
+        };
+        let mut diagnostics = Diagnostics::new();
+        diagnostics.push_at(Diagnostic::error(&written.path, "unknown park"), &written);
+        let policies = Written {
+            steps: vec![Step::key("policies")],
+            ..written.clone()
+        };
+        diagnostics.push_at(Diagnostic::error(&written.path, "gone"), &policies);
+        diagnostics.place_values(|path| {
+            let path = path.to_path_buf();
+            Some(move |steps: &[Step]| value_place(&path, text, steps))
+        });
+        let places: Vec<_> = diagnostics.iter().map(|d| (d.line, d.column)).collect();
+        assert_eq!(places, [(3, 7), (0, 0)]);
     }
 }
 

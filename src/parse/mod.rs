@@ -11,16 +11,17 @@ pub mod statements;
 
 use std::collections::{BTreeMap, HashMap};
 use std::hash::{Hash, Hasher};
+use std::path::Path;
 
 use rayon::prelude::*;
 
 use crate::config::{Config, Lang, Localized};
 use crate::diag::{Diagnostic, Diagnostics, Severity};
 use crate::entry::{
-    Achievement, Body, Contact, Cooperation, Details, Entry, EntryType, Park, Place, Policy,
-    Reference,
+    Achievement, Body, Contact, Cooperation, Details, Entry, EntryType, Park, Policy, Reference,
 };
 use crate::load::{Form, SourceFile};
+use crate::yaml::Step;
 
 use document::{Document, Value};
 
@@ -181,7 +182,7 @@ fn refuse_references_to_drafts(
     for entry in entries {
         for (target_type, reference) in entry.references() {
             if drafts.contains(&(target_type, reference.slug.clone())) {
-                diagnostics.push(
+                diagnostics.push_at(
                     Diagnostic::error(
                         &reference.place.path,
                         format!(
@@ -190,12 +191,23 @@ fn refuse_references_to_drafts(
                             reference.slug
                         ),
                     )
-                    .at(reference.place.line, reference.place.column)
-                    .help("remove `draft: true` from it, or remove the reference; build --drafts includes drafts to preview them"),
+                    .help("remove `draft: true` from it, or remove the reference; build --drafts includes drafts to preview them"), &reference.place
                 );
             }
         }
     }
+}
+
+/// Give the diagnostics placed at values in entry files (references and
+/// attachments a later stage found wrong) their lines and columns, reading
+/// those files under `root` again: a build with nothing to report reads and
+/// places nothing.
+pub fn place_values(root: &Path, diagnostics: &mut Diagnostics) {
+    diagnostics.place_values(|path| {
+        let text = std::fs::read_to_string(root.join(path)).ok()?;
+        let path = path.to_path_buf();
+        Some(move |steps: &[Step]| document::value_place(&path, &text, steps))
+    });
 }
 
 /// The same slug written twice: as a YAML file and Markdown, or in two folders.
@@ -240,8 +252,8 @@ fn parse_entry(
     let mut merged = Merged::default();
     let mut languages = Vec::new();
     let mut bodies: [Option<Body>; 2] = [None, None];
-    for document in &documents {
-        merged.add(document, diagnostics);
+    for (index, document) in documents.iter().enumerate() {
+        merged.add(&documents, index, diagnostics);
         match document.form {
             Form::Markdown(lang) => {
                 if !document.written_keys.iter().any(|key| key == "title") {
@@ -273,7 +285,9 @@ fn parse_entry(
                     continue;
                 };
                 let body = match merged.values.get("body") {
-                    Some((Value::Markdown(body), place)) => Some((body.clone(), place.line + 1)),
+                    Some((Value::Markdown(body), _)) => {
+                        Some((body.clone(), document.key_line("body") + 1))
+                    }
                     _ => None,
                 };
                 for lang in Lang::ALL {
@@ -320,7 +334,7 @@ fn parse_entry(
             );
         }
     }
-    transfer_modes_once(&merged, diagnostics);
+    transfer_modes_once(&merged, &documents, diagnostics);
     // Warnings (removed Markdown attributes, say) do not keep an entry out.
     let has_errors = diagnostics
         .iter()
@@ -395,11 +409,14 @@ pub fn written_fields(
     config: &Config,
 ) -> Option<BTreeMap<&'static str, Value>> {
     let mut diagnostics = Diagnostics::new();
+    let documents: Vec<Document> = group
+        .iter()
+        .map(|file| document::parse_document(file, config, &mut diagnostics))
+        .collect::<Option<_>>()?;
     let mut merged = Merged::default();
     let mut bodies = Localized::default();
-    for file in group {
-        let document = document::parse_document(file, config, &mut diagnostics)?;
-        merged.add(&document, &mut diagnostics);
+    for (index, document) in documents.iter().enumerate() {
+        merged.add(&documents, index, &mut diagnostics);
         if let (Form::Markdown(lang), Some((body, _))) = (document.form, &document.markdown_body)
             && !body.trim().is_empty()
         {
@@ -419,20 +436,22 @@ pub fn written_fields(
 
 /// `transfer_modes` may be written at the top, as before the terms of
 /// cooperation existed, or under `cooperation`; not in both places.
-fn transfer_modes_once(merged: &Merged, diagnostics: &mut Diagnostics) {
-    let (Some(_), Some((Value::Cooperation(terms), place))) = (
+fn transfer_modes_once(merged: &Merged, documents: &[Document], diagnostics: &mut Diagnostics) {
+    let (Some(_), Some((Value::Cooperation(terms), index))) = (
         merged.values.get("transfer_modes"),
         merged.values.get("cooperation"),
     ) else {
         return;
     };
     if !terms.transfer_modes.is_empty() {
+        let document = &documents[*index];
+        let (line, column) = document.key_place("cooperation");
         diagnostics.push(
             Diagnostic::error(
-                &place.path,
+                &document.path,
                 "transfer_modes is written both at the top and under cooperation",
             )
-            .at(place.line, place.column)
+            .at(line, column)
             .field("cooperation")
             .help("keep one of the two lists"),
         );
@@ -461,34 +480,39 @@ impl IntoNonEmpty for String {
     }
 }
 
-/// The fields of all files of one entry.
+/// The fields of all files of one entry, each with the index of the file
+/// it was first written in.
 #[derive(Default)]
 struct Merged {
-    values: BTreeMap<&'static str, (Value, Place)>,
+    values: BTreeMap<&'static str, (Value, usize)>,
 }
 
 impl Merged {
-    /// Texts join across languages; other values written in both files must agree.
-    fn add(&mut self, document: &Document, diagnostics: &mut Diagnostics) {
-        for (spec, value, place) in &document.fields {
-            let Some((existing, first_place)) = self.values.get_mut(spec.name) else {
-                self.values
-                    .insert(spec.name, (value.clone(), place.clone()));
+    /// Add the fields of `documents[index]`: texts join across languages;
+    /// other values written in both files must agree.
+    fn add(&mut self, documents: &[Document], index: usize, diagnostics: &mut Diagnostics) {
+        let document = &documents[index];
+        for (spec, value) in &document.fields {
+            let Some((existing, first)) = self.values.get_mut(spec.name) else {
+                self.values.insert(spec.name, (value.clone(), index));
                 continue;
             };
             if let Some(merged) = merge_localized(existing, value) {
                 *existing = merged;
             } else if existing != value && !same_references(existing, value) {
+                let first = &documents[*first];
+                let (first_line, _) = first.key_place(spec.name);
+                let (line, column) = document.key_place(spec.name);
                 diagnostics.push(
                     Diagnostic::error(
-                        &place.path,
+                        &document.path,
                         format!(
                             "the value differs from the one in {} (line {}); language-independent fields must agree",
-                            first_place.path.display(),
-                            first_place.line
+                            first.path.display(),
+                            first_line
                         ),
                     )
-                    .at(place.line, place.column)
+                    .at(line, column)
                     .field(spec.name)
                     .help("write it in one of the two files only"),
                 );
@@ -560,7 +584,7 @@ fn same_references(a: &Value, b: &Value) -> bool {
 }
 
 /// Takes typed values out of the merged fields; the field table guarantees the kinds.
-struct Take(BTreeMap<&'static str, (Value, Place)>);
+struct Take(BTreeMap<&'static str, (Value, usize)>);
 
 impl Take {
     fn achievement(&mut self) -> Achievement {

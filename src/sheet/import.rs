@@ -374,7 +374,7 @@ impl RowContext<'_> {
                             path,
                             format!("unknown {} \"{}\"", target.key(), reference.slug),
                         )
-                        .field(field_at(text, reference.place.line)),
+                        .field(field_of(&reference.place)),
                     );
                 }
             }
@@ -396,15 +396,12 @@ impl RowContext<'_> {
     }
 }
 
-/// The top-level key a line of the made YAML belongs to.
-fn field_at(text: &str, line: usize) -> String {
-    text.lines()
-        .take(line)
-        .filter(|l| !l.starts_with([' ', '-', '#']) && l.contains(':'))
-        .last()
-        .and_then(|l| l.split(':').next())
-        .unwrap_or("")
-        .to_string()
+/// The field a value is written in: the first key on the way to it.
+fn field_of(written: &crate::diag::Written) -> String {
+    match written.steps.first() {
+        Some(crate::yaml::Step::Key(key)) => key.clone(),
+        _ => String::new(),
+    }
 }
 
 fn write_all(root: &Path, made: &[Made], diagnostics: &mut Diagnostics) -> Vec<PathBuf> {

@@ -43,12 +43,14 @@ pub struct Event {
 /// The events of `text` up to the end of its first document, or up to the
 /// first syntax error (places are only asked of text serde_yaml accepted).
 pub fn events(text: &str) -> Vec<Event> {
+    stream(text).collect()
+}
+
+/// [`events`] as they are parsed, so that a caller who has found what it
+/// looks for leaves the rest of the text unread.
+pub fn stream(text: &str) -> impl Iterator<Item = Event> + '_ {
     let mut parser = Parser::new(text);
-    let mut events = Vec::new();
-    while let Some(event) = parser.next_event() {
-        events.push(event);
-    }
-    events
+    std::iter::from_fn(move || parser.next_event())
 }
 
 /// An initialised libyaml parser reading `text`, which outlives it.

@@ -51,6 +51,28 @@ pub fn tree(text: &str) -> Option<Node> {
     node(&mut events)
 }
 
+/// The node of the top-level key `key`, from the events up to it only: the
+/// text after it is never parsed (a `slug.yaml` body, most of the file, is
+/// written last).
+pub fn top_level_key(text: &str, key: &str) -> Option<Node> {
+    let mut events = events::stream(text).peekable();
+    while events.peek().is_some_and(|e| e.kind == Kind::Frame) {
+        events.next();
+    }
+    if events.next()?.kind != Kind::MappingStart {
+        return None;
+    }
+    while !matches!(events.peek()?.kind, Kind::MappingEnd) {
+        let found = node(&mut events)?;
+        if key_of(&found) == key {
+            return Some(found);
+        }
+        // The key's value, passed over.
+        node(&mut events)?;
+    }
+    None
+}
+
 fn node(events: &mut Peekable<impl Iterator<Item = Event>>) -> Option<Node> {
     let Event { kind, start, end } = events.next()?;
     let shape = match kind {

@@ -230,3 +230,49 @@ proptest! {
         prop_assert!(at.starts_with(&bad), "{at:?} does not start with {bad:?}");
     }
 }
+
+/// A slug the parser accepts, which no entry need have: a later stage may
+/// refuse it as unknown, and places it from its path only then.
+fn unknown_slug() -> impl Strategy<Value = String> {
+    "[a-z][a-z0-9]{0,4}(-[a-z0-9]{1,4}){0,2}".prop_filter("read as text", |slug| {
+        !["null", "true", "false"].contains(&slug.as_str())
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(200))]
+
+    #[test]
+    fn places_a_reference_a_later_stage_refuses_at_its_own_text(
+        slug in unknown_slug(),
+        layout in layout(),
+    ) {
+        let marked = file_text(Plant::Park, &slug, &layout);
+        let mark = marked.find(MARK).expect("the value is planted");
+        let text = marked.replace(MARK, "");
+        let shown = text.strip_prefix('\u{feff}').unwrap_or(&text);
+        let expected = place_of(shown, mark - (text.len() - shown.len()));
+        let config = config::parse(CONFIG).expect("a valid configuration");
+        let (path, form) = match layout.yaml_form {
+            true => ("content/achievements/x.yaml", Form::Yaml),
+            false => ("content/achievements/x.zh.md", Form::Markdown(Lang::Zh)),
+        };
+        let file = SourceFile {
+            path: PathBuf::from(path),
+            entry_type: EntryType::Achievement,
+            slug: "x".into(),
+            form,
+            bytes: text.clone().into_bytes(),
+        };
+        let mut diagnostics = Diagnostics::new();
+        let document = parse_document(&file, &config, &mut diagnostics).expect("parses");
+        let park = document.fields.iter().find_map(|(spec, value)| match value {
+            super::Value::Reference(reference) if spec.name == "park" => Some(reference),
+            _ => None,
+        });
+        let park = park.expect("the park is read");
+        prop_assert_eq!(&park.slug, &slug);
+        let place = super::value_place(&park.place.path, &text, &park.place.steps);
+        prop_assert_eq!(place, Some(expected), "{}", text);
+    }
+}

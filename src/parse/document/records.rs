@@ -218,14 +218,7 @@ impl FieldContext<'_> {
             self.error("each attachment needs a file and a title".into(), None);
             return None;
         };
-        let (line, column) = self
-            .within("file", |c| c.locator.value_at(&c.at))
-            .unwrap_or((0, 0));
-        let place = Place {
-            path: self.path.to_path_buf(),
-            line,
-            column,
-        };
+        let place = self.within("file", |c| c.written());
         Some(Attachment {
             file,
             title,
