@@ -11,7 +11,7 @@ use std::path::Path;
 use rayon::prelude::*;
 
 use crate::config::Lang;
-use crate::diag::messages::{Help, Message};
+use crate::diag::messages::{Help, Message, Note};
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::url::{percent_decode, resolve};
 
@@ -100,11 +100,8 @@ pub fn check_output(output: &Path, served: &Served) -> Result<LinkReport, std::i
 
 /// The last line of the report: `checked 340 links in 12 files: 1 broken`.
 pub fn summary(report: &LinkReport, broken: usize, lang: Lang) -> String {
-    let (files, links) = (report.pages, report.links);
-    match lang {
-        Lang::Zh => format!("检查了 {files} 个文件中的 {links} 个链接,{broken} 个无效"),
-        Lang::En => format!("checked {links} links in {files} files: {broken} broken"),
-    }
+    let [links, files, broken] = [report.links, report.pages, broken].map(|n| n.to_string());
+    Note::LinksChecked.in_language(lang, &[&links, &files, &broken])
 }
 
 fn site_path(relative: &Path) -> String {

@@ -78,6 +78,15 @@ macro_rules! catalog {
             pub fn english(self, args: &[&str]) -> String {
                 fill(self.en(), args)
             }
+
+            /// The text in `lang` with `args` in their places as they are:
+            /// what a command says about paths and values the user gave it.
+            pub fn in_language(self, lang: Lang, args: &[&str]) -> String {
+                match lang {
+                    Lang::En => fill(self.en(), args),
+                    Lang::Zh => fill_numbered(self.zh(), args),
+                }
+            }
         }
     };
 }
@@ -660,6 +669,11 @@ catalog! {
             en: "the site is not written in \"{}\"; its languages are in config.yaml",
             zh: "站点不使用语言 \"{0}\"；站点的语言列在 config.yaml 中",
         }
+        CannotWriteSchemas {
+            code: "cannot-write-schemas",
+            en: "cannot write the schemas to {}: {}",
+            zh: "无法把模式文件写入 {0}：{1}",
+        }
         CannotWriteFile {
             code: "cannot-write-file",
             en: "cannot write {}: {}",
@@ -834,6 +848,36 @@ catalog! {
             code: "unknown-reference",
             en: "unknown {} \"{}\"",
             zh: "未知的{0} \"{1}\"",
+        }
+        SheetBadEncoding {
+            code: "sheet-bad-encoding",
+            en: "the file is not valid {}",
+            zh: "文件不是有效的 {0} 文本",
+        }
+        SheetUnreadableWorksheet {
+            code: "sheet-unreadable-worksheet",
+            en: "cannot read the worksheet {}: {}",
+            zh: "无法读取工作表 {0}：{1}",
+        }
+        CannotReadPath {
+            code: "cannot-read-path",
+            en: "cannot read {}: {}",
+            zh: "无法读取 {0}：{1}",
+        }
+        InitNotEmpty {
+            code: "init-not-empty",
+            en: "{} is not empty; init makes a site in a new or empty folder",
+            zh: "{0} 不是空文件夹；init 只在新建或空的文件夹中创建站点",
+        }
+        InitNotAFolder {
+            code: "init-not-a-folder",
+            en: "{} is a file; name a new or empty folder",
+            zh: "{0} 是文件；请指定新建或空的文件夹",
+        }
+        CannotServe {
+            code: "cannot-serve",
+            en: "cannot serve: {}",
+            zh: "无法启动预览：{0}",
         }
     }
 }
@@ -1134,6 +1178,84 @@ catalog! {
     }
 }
 
+catalog! {
+    /// What a command says about its work (a summary, a progress line, a
+    /// note), not about the content: printed in one language as it is, with
+    /// [`Note::in_language`], never matched back from English.
+    pub enum Note {
+        Serving {
+            code: "serving",
+            en: "serving {} (Ctrl-C to stop)",
+            zh: "正在预览 {0} （按 Ctrl-C 停止）",
+        }
+        Rebuilt {
+            code: "rebuilt",
+            en: "rebuilt {} entries in {} ms",
+            zh: "已重新生成 {0} 个条目，用时 {1} 毫秒",
+        }
+        RebuildFailed {
+            code: "rebuild-failed",
+            en: "build failed; still serving the last good site",
+            zh: "生成失败；仍在预览上一次成功生成的站点",
+        }
+        ServeExposed {
+            code: "serve-exposed",
+            en: "warning: the preview listens on {}, so other machines on the network can reach it (unreviewed edits included); use --bind 127.0.0.1 to keep it to this machine",
+            zh: "警告：预览服务器监听 {0}，同一网络中的其他计算机都能访问它（包括未审核的修改）；只在本机预览请使用 --bind 127.0.0.1",
+        }
+        OpenNoDisplay {
+            code: "open-no-display",
+            en: "note: no display (DISPLAY and WAYLAND_DISPLAY are unset), so no browser was opened; open {} yourself",
+            zh: "注意：没有图形界面（DISPLAY 和 WAYLAND_DISPLAY 都未设置），无法打开浏览器；请手动打开 {0}",
+        }
+        OpenNotStarted {
+            code: "open-not-started",
+            en: "note: {} could not be started ({}), so no browser was opened; open {} yourself",
+            zh: "注意：无法启动 {0}（{1}），无法打开浏览器；请手动打开 {2}",
+        }
+        OpenFailed {
+            code: "open-failed",
+            en: "note: {} could not open a browser ({}); open {} yourself",
+            zh: "注意：{0} 未能打开浏览器（{1}）；请手动打开 {2}",
+        }
+        OpenNotWaited {
+            code: "open-not-waited",
+            en: "note: cannot wait for {} ({}); open {} yourself",
+            zh: "注意：无法等待 {0}（{1}）；请手动打开 {2}",
+        }
+        OpenNoThread {
+            code: "open-no-thread",
+            en: "note: cannot start a thread to wait for the browser opener: {}",
+            zh: "注意：无法启动等待浏览器打开程序的线程：{0}",
+        }
+        LinksChecked {
+            code: "links-checked",
+            en: "checked {} links in {} files: {} broken",
+            zh: "检查了 {1} 个文件中的 {0} 个链接，{2} 个无效",
+        }
+        ImportFailed {
+            code: "import-failed",
+            en: "import failed; nothing was written",
+            zh: "导入失败，没有写入任何文件",
+        }
+        ImportChecked {
+            code: "import-checked",
+            en: "all rows sound: {} entries would be written (--dry-run, nothing written)",
+            zh: "检查通过：将写入 {0} 个条目（--dry-run，未写入）",
+        }
+        Imported {
+            code: "imported",
+            en: "imported {} entries",
+            zh: "已导入 {0} 个条目",
+        }
+        SiteMade {
+            code: "site-made",
+            en: "made a new site in {}; next: cd {} && chengguo serve",
+            zh: "已在 {0} 创建新站点；下一步：cd {1} && chengguo serve",
+        }
+    }
+}
+
 /// Words that stand inside messages as arguments.
 const WORDS: &[(&str, &str)] = &[
     ("achievement", "成果"),
@@ -1208,6 +1330,32 @@ fn fill(template: &str, args: &[&str]) -> String {
             out.push_str(args.next().copied().unwrap_or(""));
         }
     }
+    out
+}
+
+/// Fill a Chinese template: `{0}`, `{1}`, … by the arguments' places, in one
+/// pass, so an argument that itself holds `{1}` is left as it is.
+fn fill_numbered(template: &str, args: &[&str]) -> String {
+    let mut out = String::new();
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        let place = after
+            .find('}')
+            .and_then(|close| Some((after[..close].parse::<usize>().ok()?, close)));
+        match place {
+            Some((index, close)) => {
+                out.push_str(args.get(index).copied().unwrap_or(""));
+                rest = &after[close + 1..];
+            }
+            None => {
+                out.push('{');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
     out
 }
 
@@ -1356,6 +1504,7 @@ mod tests {
         let messages = Message::ALL.iter().map(|m| (m.en(), m.zh()));
         messages
             .chain(Help::ALL.iter().map(|h| (h.en(), h.zh())))
+            .chain(Note::ALL.iter().map(|n| (n.en(), n.zh())))
             .collect()
     }
 
@@ -1407,5 +1556,38 @@ mod tests {
             }
             assert!(!zh.is_empty());
         }
+    }
+
+    #[test]
+    fn every_message_is_read_back_as_its_own_kind() {
+        // A general template above a specific one would take its text and
+        // translate it wrongly (`cannot write {}: {}` above `cannot write the
+        // schemas to {}: {}`): each kind must be the first to match its text.
+        for kind in Message::ALL {
+            let count = kind.en().matches("{}").count();
+            let args: Vec<String> = (0..count).map(|i| format!("A{i}")).collect();
+            let args: Vec<&str> = args.iter().map(String::as_str).collect();
+            let text = kind.english(&args);
+            assert_eq!(code(&text), kind.code(), "{text}");
+            assert_eq!(message(&text, Lang::Zh), kind.in_language(Lang::Zh, &args));
+        }
+    }
+
+    #[test]
+    fn notes_put_their_arguments_in_the_language_s_order() {
+        let args = ["340", "12", "1"];
+        assert_eq!(
+            Note::LinksChecked.in_language(Lang::En, &args),
+            "checked 340 links in 12 files: 1 broken"
+        );
+        assert_eq!(
+            Note::LinksChecked.in_language(Lang::Zh, &args),
+            "检查了 12 个文件中的 340 个链接，1 个无效"
+        );
+        // What the user gave is put in as it is, braces included.
+        assert_eq!(
+            Note::Serving.in_language(Lang::Zh, &["http://x/{1}"]),
+            "正在预览 http://x/{1} （按 Ctrl-C 停止）"
+        );
     }
 }

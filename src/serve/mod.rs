@@ -23,6 +23,7 @@ use std::time::{Duration, Instant};
 use crate::BuildOptions;
 use crate::config::{self, Lang};
 use crate::diag::Diagnostic;
+use crate::diag::messages::Note;
 use crate::parse;
 use crate::progress::{Mode, Progress, Terminal, Timer};
 use crate::render::Renderer;
@@ -228,17 +229,15 @@ fn rebuild(state: &State) {
                 snapshot.asset_generation = snapshot.generation;
             }
             snapshot.error = None;
-            eprintln!(
-                "rebuilt {} entries in {} ms",
-                served.entries(),
-                started.elapsed().as_millis()
-            );
+            let entries = served.entries().to_string();
+            let took = started.elapsed().as_millis().to_string();
+            eprintln!("{}", Note::Rebuilt.in_language(lang, &[&entries, &took]));
         }
         Err(diagnostics) => {
             let sorted = diagnostics.sorted();
             let text = render_diagnostics(root, &sorted, lang);
             eprint!("{text}");
-            eprintln!("build failed; still serving the last good site");
+            eprintln!("{}", Note::RebuildFailed.in_language(lang, &[]));
             snapshot.error = Some(text);
             // It stays, so its index is wanted after all.
             index_next = last_good.filter(|site| !site.is_indexed());
