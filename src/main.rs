@@ -236,18 +236,18 @@ fn main() -> ExitCode {
             root,
             format,
             lang,
-            output: Some(output),
+            output,
             base_url,
-        } => run_check_output(
-            &root,
-            &output,
-            base_url.as_deref(),
-            format,
-            lang.map(Lang::from),
-        ),
-        Command::Check {
-            root, format, lang, ..
-        } => run_check(&root, format, lang.map(Lang::from)),
+        } => match output {
+            Some(output) => run_check_output(
+                &root,
+                &output,
+                base_url.as_deref(),
+                format,
+                lang.map(Lang::from),
+            ),
+            None => run_check(&root, format, lang.map(Lang::from)),
+        },
         Command::New {
             entry_type,
             slug,
@@ -304,45 +304,52 @@ fn main() -> ExitCode {
             output,
             base_url,
             drafts,
-        } => {
-            if !root.join(chengguo::config::CONFIG_FILE).is_file() {
-                return no_config(&root);
-            }
-            if let Some(Err(message)) = base_url.as_deref().map(chengguo::config::check_base_url) {
-                usage_error(site_language(&root), Some("--base-url"), &message);
-                return ExitCode::from(2);
-            }
-            let output = output.unwrap_or_else(|| root.join("public"));
-            let started = Instant::now();
-            let options = BuildOptions {
-                base_url,
-                include_drafts: drafts,
-            };
-            let progress = Terminal::new(Mode::from_environment());
-            let result = build(&root, &options, Output::Disk(&output), &progress);
-            progress.finish();
-            match result {
-                Ok(built) => {
-                    print_diagnostics(&built.warnings);
-                    eprintln!(
-                        "built {} entries: {} pages, {} files in {} ms → {}",
-                        built.site.entries.len(),
-                        built.pages,
-                        built.file_count,
-                        started.elapsed().as_millis(),
-                        output.display()
-                    );
-                    ExitCode::SUCCESS
-                }
-                Err(diagnostics) => {
-                    print_diagnostics(&diagnostics);
-                    eprintln!("build failed; {} left as it was", output.display());
-                    if diagnostics.cannot_write() {
-                        ExitCode::from(CANNOT_WRITE)
-                    } else {
-                        ExitCode::from(1)
-                    }
-                }
+        } => run_build(&root, output, base_url, drafts),
+    }
+}
+
+fn run_build(
+    root: &Path,
+    output: Option<PathBuf>,
+    base_url: Option<String>,
+    drafts: bool,
+) -> ExitCode {
+    if !root.join(chengguo::config::CONFIG_FILE).is_file() {
+        return no_config(root);
+    }
+    if let Some(Err(message)) = base_url.as_deref().map(chengguo::config::check_base_url) {
+        usage_error(site_language(root), Some("--base-url"), &message);
+        return ExitCode::from(2);
+    }
+    let output = output.unwrap_or_else(|| root.join("public"));
+    let started = Instant::now();
+    let options = BuildOptions {
+        base_url,
+        include_drafts: drafts,
+    };
+    let progress = Terminal::new(Mode::from_environment());
+    let result = build(root, &options, Output::Disk(&output), &progress);
+    progress.finish();
+    match result {
+        Ok(built) => {
+            print_diagnostics(&built.warnings);
+            eprintln!(
+                "built {} entries: {} pages, {} files in {} ms → {}",
+                built.site.entries.len(),
+                built.pages,
+                built.file_count,
+                started.elapsed().as_millis(),
+                output.display()
+            );
+            ExitCode::SUCCESS
+        }
+        Err(diagnostics) => {
+            print_diagnostics(&diagnostics);
+            eprintln!("build failed; {} left as it was", output.display());
+            if diagnostics.cannot_write() {
+                ExitCode::from(CANNOT_WRITE)
+            } else {
+                ExitCode::from(1)
             }
         }
     }
@@ -408,30 +415,9 @@ fn run_check_output(
     } else {
         None
     };
-    let (origin, base_path) = match (base_url, &config) {
-        (Some(base_url), _) => match chengguo::config::split_base_url(base_url) {
-            Ok(split) => split,
-            Err(message) => {
-                usage_error(
-                    lang.or(config.as_ref().map(|c| c.default_language)),
-                    Some("--base-url"),
-                    &message,
-                );
-                return ExitCode::from(2);
-            }
-        },
-        (None, Some(config)) => (config.origin.clone(), config.base_path.clone()),
-        (None, None) => {
-            usage_error(
-                lang,
-                None,
-                &format!(
-                    "{} has no config.yaml; pass the site's folder with --root, or --base-url",
-                    root.display()
-                ),
-            );
-            return ExitCode::from(2);
-        }
+    let (origin, base_path) = match served_at(root, base_url, config.as_ref(), lang) {
+        Ok(served_at) => served_at,
+        Err(code) => return code,
     };
     let lang = lang
         .or(config.as_ref().map(|c| c.default_language))
@@ -450,6 +436,56 @@ fn run_check_output(
         }
     };
     let problems = report.diagnostics.clone().sorted();
+    let summary = chengguo::linkcheck::summary(&report, problems.len(), lang);
+    print_link_report(&problems, &summary, output, format, lang);
+    if problems.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    }
+}
+
+/// The origin and base path the site in the output folder was built for:
+/// `--base-url`'s, else config.yaml's; the exit code after saying why neither is known.
+fn served_at(
+    root: &Path,
+    base_url: Option<&str>,
+    config: Option<&chengguo::config::Config>,
+    lang: Option<Lang>,
+) -> Result<(Option<String>, String), ExitCode> {
+    match (base_url, config) {
+        (Some(base_url), _) => chengguo::config::split_base_url(base_url).map_err(|message| {
+            usage_error(
+                lang.or(config.map(|c| c.default_language)),
+                Some("--base-url"),
+                &message,
+            );
+            ExitCode::from(2)
+        }),
+        (None, Some(config)) => Ok((config.origin.clone(), config.base_path.clone())),
+        (None, None) => {
+            usage_error(
+                lang,
+                None,
+                &format!(
+                    "{} has no config.yaml; pass the site's folder with --root, or --base-url",
+                    root.display()
+                ),
+            );
+            Err(ExitCode::from(2))
+        }
+    }
+}
+
+/// The broken links in `format` on standard output, then `summary`: on
+/// standard output for people, on standard error beside a machine format.
+fn print_link_report(
+    problems: &[chengguo::diag::Diagnostic],
+    summary: &str,
+    output: &Path,
+    format: Format,
+    lang: Lang,
+) {
     // Pages are named as the command line named the folder, which is
     // relative to the current folder, not to the site's root.
     let prefix = if output.is_absolute() {
@@ -457,40 +493,29 @@ fn run_check_output(
     } else {
         chengguo::annotate::repository_prefix(Path::new("."))
     };
-    let summary = chengguo::linkcheck::summary(&report, problems.len(), lang);
     match format {
         Format::Text => {
-            for problem in &problems {
+            for problem in problems {
                 println!("{}", problem.render(None, lang));
             }
             println!("{summary}");
+            return;
         }
         Format::Json => {
-            for problem in &problems {
+            for problem in problems {
                 println!("{}", problem.to_json(lang));
             }
-            eprintln!("{summary}");
         }
-        Format::Github => {
-            print!(
-                "{}",
-                chengguo::annotate::github_report(&problems, &prefix, lang)
-            );
-            eprintln!("{summary}");
-        }
-        Format::Gitlab => {
-            print!(
-                "{}",
-                chengguo::annotate::gitlab_report(&problems, &prefix, lang)
-            );
-            eprintln!("{summary}");
-        }
+        Format::Github => print!(
+            "{}",
+            chengguo::annotate::github_report(problems, &prefix, lang)
+        ),
+        Format::Gitlab => print!(
+            "{}",
+            chengguo::annotate::gitlab_report(problems, &prefix, lang)
+        ),
     }
-    if problems.is_empty() {
-        ExitCode::SUCCESS
-    } else {
-        ExitCode::from(1)
-    }
+    eprintln!("{summary}");
 }
 
 /// Say what is wrong with the command line in the language of the site that
