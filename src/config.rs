@@ -494,99 +494,38 @@ pub fn parse(text: &str) -> Result<Config, Diagnostics> {
         Diagnostic::error(path, message).at(line, column).field(key)
     };
     let mut config = Config::defaults();
-    let (mut repo_url, mut branch, mut repo_kind) = (None, "main".to_string(), None);
+    let mut edit = EditSettings::default();
     crate::bidi::warn_unbalanced(&document, &None, &locator, path, &mut config.warnings);
     for (key, value) in &document {
-        match key.as_str() {
-            "title" | "description" => match labels(value) {
-                Ok(text) if key == "title" => config.title = text,
-                Ok(text) => config.description = text,
-                Err(message) => diagnostics.push(error_at(key, message)),
-            },
-            "base_url" => match value.as_scalar_text().map(|url| split_base_url(&url)) {
-                Some(Ok((origin, base_path))) => {
-                    config.origin = origin;
-                    config.base_path = base_path;
-                }
-                Some(Err(message)) => diagnostics.push(error_at(key, message)),
-                None => {
-                    diagnostics.push(error_at(key, "expected a URL or a path such as /".into()))
-                }
-            },
+        if read_section(&mut config, key, value, &locator, &mut diagnostics) {
+            continue;
+        }
+        let read = match key.as_str() {
             "languages" => match languages(value) {
                 Ok((languages, unknown)) => {
                     config.languages = languages;
                     for message in unknown {
                         diagnostics.push(error_at(key, message));
                     }
+                    Ok(())
                 }
-                Err(message) => diagnostics.push(error_at(key, message)),
+                Err(message) => Err(message),
             },
-            "default_language" => match value.as_scalar_text().as_deref().and_then(Lang::from_code)
-            {
-                Some(lang) => config.default_language = lang,
-                None => diagnostics.push(error_at(key, "expected zh or en".into())),
-            },
-            "theme" => match value {
-                Yaml::String(name) if is_plain_name(name) => config.theme = name.clone(),
-                _ => diagnostics.push(error_at(
-                    key,
-                    "expected the name of a folder under themes/".into(),
-                )),
-            },
-            "page_size" => match value {
-                Yaml::Int(n) if (1..=10_000).contains(n) => config.page_size = *n as usize,
-                _ => diagnostics.push(error_at(
-                    key,
-                    "expected a whole number from 1 to 10000".into(),
-                )),
-            },
-            "missing_translation" => match value.as_scalar_text().as_deref() {
-                Some("mark") => config.missing_translation = MissingTranslation::Mark,
-                Some("hide") => config.missing_translation = MissingTranslation::Hide,
-                _ => diagnostics.push(error_at(key, "expected mark or hide".into())),
-            },
-            "allow_html" => match value {
-                Yaml::Bool(b) => config.allow_html = *b,
-                _ => diagnostics.push(error_at(key, "expected true or false".into())),
-            },
-            "content_security_policy" => match content_security_policy(value) {
-                Ok(policy) => config.content_security_policy = policy,
-                Err(message) => diagnostics.push(error_at(key, message)),
-            },
-            "limits" => config.limits = limits(value, &locator, &mut diagnostics),
-            "open_data" => config.license = open_data(value, &locator, &mut diagnostics),
-            "vocabularies" => config.vocabularies = vocabularies(value, &locator, &mut diagnostics),
-            "search" => {}
-            "contact" => {
-                config.contact = crate::enquiry::settings(value, &locator, &mut diagnostics)
-            }
-            "identity" => config.identity = identity::identity(value, &locator, &mut diagnostics),
-            "repo_url" => match value.as_scalar_text().map(|url| check_repo_url(&url)) {
-                Some(Ok(url)) => repo_url = Some(url),
-                Some(Err(message)) => diagnostics.push(error_at(key, message)),
-                None => diagnostics.push(error_at(key, english_repo_url())),
-            },
-            "branch" => match value.as_scalar_text() {
-                Some(name) if is_branch_name(&name) => branch = name,
-                _ => diagnostics.push(error_at(key, "expected a branch name such as main".into())),
-            },
-            "repo_kind" => match value.as_scalar_text().as_deref() {
-                Some("github") => repo_kind = Some(RepoKind::Github),
-                Some("gitlab") => repo_kind = Some(RepoKind::Gitlab),
-                Some("gitea") => repo_kind = Some(RepoKind::Gitea),
-                _ => diagnostics.push(error_at(key, "expected github, gitlab or gitea".into())),
-            },
-            other => {
+            "repo_url" | "branch" | "repo_kind" => edit.read(key, value),
+            other => read_site_setting(&mut config, other, value).unwrap_or_else(|| {
                 let help = did_you_mean(other, CONFIG_KEYS).map(|s| format!("did you mean {s}?"));
                 diagnostics
                     .push(error_at(other, format!("unknown setting \"{other}\"")).help_opt(help));
-            }
+                Ok(())
+            }),
+        };
+        if let Err(message) = read {
+            diagnostics.push(error_at(key, message));
         }
     }
-    if let Some(url) = repo_url {
-        match edit_links(&url, &branch, repo_kind) {
-            Ok(edit) => config.edit = Some(edit),
+    if let Some(url) = edit.repo_url {
+        match edit_links(&url, &edit.branch, edit.repo_kind) {
+            Ok(links) => config.edit = Some(links),
             Err((message, help)) => diagnostics.push(error_at("repo_url", message).help(help)),
         }
     }
@@ -606,6 +545,129 @@ pub fn parse(text: &str) -> Result<Config, Diagnostics> {
         Err(diagnostics)
     } else {
         Ok(config)
+    }
+}
+
+/// Read one of the sections that report their own problems into `config`;
+/// whether `key` is one of them.
+fn read_section(
+    config: &mut Config,
+    key: &str,
+    value: &Yaml,
+    locator: &Locator,
+    diagnostics: &mut Diagnostics,
+) -> bool {
+    match key {
+        "limits" => config.limits = limits(value, locator, diagnostics),
+        "open_data" => config.license = open_data(value, locator, diagnostics),
+        "vocabularies" => config.vocabularies = vocabularies(value, locator, diagnostics),
+        "search" => {}
+        "contact" => config.contact = crate::enquiry::settings(value, locator, diagnostics),
+        "identity" => config.identity = identity::identity(value, locator, diagnostics),
+        _ => return false,
+    }
+    true
+}
+
+/// Read one of the settings that take a single value into `config`: `None`
+/// where `key` is none of them, else why the value is refused.
+fn read_site_setting(config: &mut Config, key: &str, value: &Yaml) -> Option<Result<(), String>> {
+    let refused = |message: &str| message.to_string();
+    Some(match key {
+        "title" | "description" => labels(value).map(|text| {
+            if key == "title" {
+                config.title = text;
+            } else {
+                config.description = text;
+            }
+        }),
+        "base_url" => match value.as_scalar_text().map(|url| split_base_url(&url)) {
+            Some(Ok((origin, base_path))) => {
+                config.origin = origin;
+                config.base_path = base_path;
+                Ok(())
+            }
+            Some(Err(message)) => Err(message),
+            None => Err(refused("expected a URL or a path such as /")),
+        },
+        "default_language" => value
+            .as_scalar_text()
+            .as_deref()
+            .and_then(Lang::from_code)
+            .map(|lang| config.default_language = lang)
+            .ok_or_else(|| refused("expected zh or en")),
+        "theme" => match value {
+            Yaml::String(name) if is_plain_name(name) => Some(name.clone()),
+            _ => None,
+        }
+        .map(|name| config.theme = name)
+        .ok_or_else(|| refused("expected the name of a folder under themes/")),
+        "page_size" => match value {
+            Yaml::Int(n) if (1..=10_000).contains(n) => Some(*n as usize),
+            _ => None,
+        }
+        .map(|size| config.page_size = size)
+        .ok_or_else(|| refused("expected a whole number from 1 to 10000")),
+        "missing_translation" => match value.as_scalar_text().as_deref() {
+            Some("mark") => Some(MissingTranslation::Mark),
+            Some("hide") => Some(MissingTranslation::Hide),
+            _ => None,
+        }
+        .map(|missing| config.missing_translation = missing)
+        .ok_or_else(|| refused("expected mark or hide")),
+        "allow_html" => match value {
+            Yaml::Bool(allow) => Some(*allow),
+            _ => None,
+        }
+        .map(|allow| config.allow_html = allow)
+        .ok_or_else(|| refused("expected true or false")),
+        "content_security_policy" => {
+            content_security_policy(value).map(|policy| config.content_security_policy = policy)
+        }
+        _ => return None,
+    })
+}
+
+/// `repo_url`, `branch` and `repo_kind`, which make the edit links together
+/// once all three are read.
+struct EditSettings {
+    repo_url: Option<String>,
+    branch: String,
+    repo_kind: Option<RepoKind>,
+}
+
+impl Default for EditSettings {
+    fn default() -> Self {
+        EditSettings {
+            repo_url: None,
+            branch: "main".to_string(),
+            repo_kind: None,
+        }
+    }
+}
+
+impl EditSettings {
+    /// Read one of the three, or say why its value is refused.
+    fn read(&mut self, key: &str, value: &Yaml) -> Result<(), String> {
+        match key {
+            "repo_url" => match value.as_scalar_text().map(|url| check_repo_url(&url)) {
+                Some(checked) => checked.map(|url| self.repo_url = Some(url)),
+                None => Err(english_repo_url()),
+            },
+            "branch" => value
+                .as_scalar_text()
+                .filter(|name| is_branch_name(name))
+                .map(|name| self.branch = name)
+                .ok_or_else(|| "expected a branch name such as main".into()),
+            _ => match value.as_scalar_text().as_deref() {
+                Some("github") => Some(RepoKind::Github),
+                Some("gitlab") => Some(RepoKind::Gitlab),
+                Some("gitea") => Some(RepoKind::Gitea),
+                _ => None,
+            }
+            .map(|kind| self.repo_kind = Some(kind))
+            .ok_or_else(|| "expected github, gitlab or gitea".into()),
+        }
     }
 }
 

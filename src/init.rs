@@ -7,6 +7,8 @@
 
 use std::path::{Path, PathBuf};
 
+use crate::diag::messages::Message;
+use crate::lang::Lang;
 use crate::render::{BUILTIN_FILES, DEFAULT_THEME, THEMES_DIR};
 
 /// The GitHub Actions workflow, as `init` writes it and `examples/ci/` keeps it.
@@ -50,7 +52,8 @@ pub const SITE_FILES: &[(&str, &str)] = &[
     ),
 ];
 
-/// Why a site could not be made; shown as it is.
+/// Why a site could not be made; in the catalogue's English, which the
+/// command prints in the language `init` speaks ([`language_from_locale`]).
 #[derive(Debug)]
 pub enum InitError {
     /// The folder holds something already.
@@ -61,26 +64,40 @@ pub enum InitError {
 }
 
 impl std::fmt::Display for InitError {
-    /// English, then Chinese, on two lines: `init` runs before there is a
-    /// site whose language could be asked.
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            InitError::NotEmpty(dir) => write!(
-                f,
-                "{0} is not empty; init makes a site in a new or empty folder\n{0} 不是空文件夹;init 只在新建或空的文件夹中创建站点",
-                dir.display()
-            ),
-            InitError::NotAFolder(dir) => write!(
-                f,
-                "{0} is a file; name a new or empty folder\n{0} 是文件;请指定新建或空的文件夹",
-                dir.display()
-            ),
-            InitError::Write(path, error) => write!(
-                f,
-                "cannot write {0}: {error}\n无法写入 {0}:{error}",
-                path.display()
-            ),
-        }
+        let text = match self {
+            InitError::NotEmpty(dir) => {
+                Message::InitNotEmpty.english(&[&dir.display().to_string()])
+            }
+            InitError::NotAFolder(dir) => {
+                Message::InitNotAFolder.english(&[&dir.display().to_string()])
+            }
+            InitError::Write(path, error) => {
+                Message::CannotWriteFile.english(&[&path.display().to_string(), &error.to_string()])
+            }
+        };
+        f.write_str(&text)
+    }
+}
+
+/// The language `init` speaks when `--lang` does not say: there is no site
+/// yet to ask, so the user's locale, read as the C library does (`LC_ALL`,
+/// then `LC_MESSAGES`, then `LANG`; the first one set decides). `zh_CN.UTF-8`
+/// and the like mean Chinese, any other named locale English; none, `C` or
+/// `POSIX` (a bare container, a CI runner) tell nothing, and `init` then
+/// speaks both languages.
+pub fn language_from_locale(var: impl Fn(&str) -> Option<String>) -> Option<Lang> {
+    let locale = ["LC_ALL", "LC_MESSAGES", "LANG"]
+        .iter()
+        .filter_map(|name| var(name))
+        .find(|value| !value.is_empty())?;
+    let name = locale.split(['.', '@']).next().unwrap_or_default();
+    if name.starts_with("zh") {
+        Some(Lang::Zh)
+    } else if name.is_empty() || name == "C" || name == "POSIX" {
+        None
+    } else {
+        Some(Lang::En)
     }
 }
 
@@ -137,6 +154,38 @@ mod tests {
     use super::*;
 
     #[test]
+    fn the_locale_decides_the_language_init_speaks() {
+        let locale = |pairs: &'static [(&'static str, &'static str)]| {
+            move |name: &str| {
+                pairs
+                    .iter()
+                    .find(|(n, _)| *n == name)
+                    .map(|(_, v)| v.to_string())
+            }
+        };
+        assert_eq!(
+            language_from_locale(locale(&[("LANG", "zh_CN.UTF-8")])),
+            Some(Lang::Zh)
+        );
+        assert_eq!(
+            language_from_locale(locale(&[("LANG", "en_GB.UTF-8")])),
+            Some(Lang::En)
+        );
+        assert_eq!(
+            language_from_locale(locale(&[("LANG", "zh_TW")])),
+            Some(Lang::Zh)
+        );
+        // LC_ALL stands above LANG; an empty one is not set.
+        let both = &[("LC_ALL", "de_DE.UTF-8"), ("LANG", "zh_CN.UTF-8")];
+        assert_eq!(language_from_locale(locale(both)), Some(Lang::En));
+        let empty = &[("LC_ALL", ""), ("LANG", "zh_CN.UTF-8")];
+        assert_eq!(language_from_locale(locale(empty)), Some(Lang::Zh));
+        for silent in [&[][..], &[("LANG", "C.UTF-8")], &[("LANG", "POSIX")]] {
+            assert_eq!(language_from_locale(locale(silent)), None, "{silent:?}");
+        }
+    }
+
+    #[test]
     fn site_files_are_the_example_sites_folder_file_for_file() {
         let folder = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/new-site");
         let mut on_disk: Vec<String> = walkdir::WalkDir::new(&folder)
@@ -160,7 +209,8 @@ mod tests {
         std::fs::write(dir.path().join("notes.txt"), "mine").unwrap();
         let error = init(dir.path(), false).unwrap_err();
         assert!(matches!(error, InitError::NotEmpty(_)));
-        assert!(error.to_string().contains("不是空文件夹"));
+        let chinese = crate::diag::messages::message(&error.to_string(), Lang::Zh);
+        assert!(chinese.contains("不是空文件夹"), "{chinese}");
         assert_eq!(
             std::fs::read_to_string(dir.path().join("notes.txt")).unwrap(),
             "mine"

@@ -11,7 +11,7 @@ use std::path::Path;
 use rayon::prelude::*;
 
 use crate::config::Lang;
-use crate::diag::messages::{Help, Message};
+use crate::diag::messages::{Help, Message, Note};
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::url::{percent_decode, resolve};
 
@@ -100,11 +100,8 @@ pub fn check_output(output: &Path, served: &Served) -> Result<LinkReport, std::i
 
 /// The last line of the report: `checked 340 links in 12 files: 1 broken`.
 pub fn summary(report: &LinkReport, broken: usize, lang: Lang) -> String {
-    let (files, links) = (report.pages, report.links);
-    match lang {
-        Lang::Zh => format!("检查了 {files} 个文件中的 {links} 个链接,{broken} 个无效"),
-        Lang::En => format!("checked {links} links in {files} files: {broken} broken"),
-    }
+    let [links, files, broken] = [report.links, report.pages, broken].map(|n| n.to_string());
+    Note::LinksChecked.in_language(lang, &[&links, &files, &broken])
 }
 
 fn site_path(relative: &Path) -> String {
@@ -126,7 +123,6 @@ struct Link {
 /// values of `href`, `src`, `srcset` and `action` in every tag. Comments and
 /// the text of `script` and `style` elements are skipped.
 fn html_links(html: &str) -> Vec<Link> {
-    let bytes = html.as_bytes();
     let mut links = Vec::new();
     let mut at = 0;
     while let Some(offset) = html[at..].find('<') {
@@ -145,65 +141,14 @@ fn html_links(html: &str) -> Vec<Link> {
             continue;
         }
         at = name_end;
-        // Attributes, up to the tag's `>`.
-        loop {
-            while at < bytes.len() && bytes[at].is_ascii_whitespace() {
-                at += 1;
-            }
-            if at >= bytes.len() || bytes[at] == b'>' {
-                break;
-            }
-            if bytes[at] == b'/' {
-                at += 1;
-                continue;
-            }
-            let attr_end = html[at..]
-                .find(|c: char| c.is_ascii_whitespace() || c == '=' || c == '>' || c == '/')
-                .map_or(html.len(), |end| at + end);
-            let attr = html[at..attr_end].to_ascii_lowercase();
-            at = attr_end.max(at + 1);
-            while at < bytes.len() && bytes[at].is_ascii_whitespace() {
-                at += 1;
-            }
-            if at >= bytes.len() || bytes[at] != b'=' {
-                continue;
-            }
-            at += 1;
-            while at < bytes.len() && bytes[at].is_ascii_whitespace() {
-                at += 1;
-            }
-            let (start, end, next) = match bytes.get(at) {
-                Some(&quote @ (b'"' | b'\'')) => {
-                    let end = html[at + 1..]
-                        .find(quote as char)
-                        .map_or(html.len(), |end| at + 1 + end);
-                    (at + 1, end, (end + 1).min(html.len()))
-                }
-                _ => {
-                    let end = html[at..]
-                        .find(|c: char| c.is_ascii_whitespace() || c == '>')
-                        .map_or(html.len(), |end| at + end);
-                    (at, end, end)
-                }
-            };
-            at = next;
-            let value = &html[start..end];
-            match attr.as_str() {
-                "href" | "src" | "action" => links.push(Link {
-                    target: decode_entities(value),
-                    at: start,
-                }),
-                "srcset" => {
-                    for candidate in decode_entities(value).split(',') {
-                        if let Some(url) = candidate.split_whitespace().next() {
-                            links.push(Link {
-                                target: url.to_string(),
-                                at: start,
-                            });
-                        }
-                    }
-                }
-                _ => {}
+        while let Some(attribute) = next_attribute(html, &mut at) {
+            if let Some(value) = attribute.value {
+                push_attribute_links(
+                    &mut links,
+                    &attribute.name,
+                    &html[value.clone()],
+                    value.start,
+                );
             }
         }
         if name == "script" || name == "style" {
@@ -215,6 +160,83 @@ fn html_links(html: &str) -> Vec<Link> {
         }
     }
     links
+}
+
+/// An attribute of a tag: its name in lowercase and where its value stands.
+struct Attribute {
+    name: String,
+    value: Option<std::ops::Range<usize>>,
+}
+
+/// The attribute of a tag that starts at or after `at`, which is moved past
+/// it; `None` at the tag's `>` (or the end of the text).
+fn next_attribute(html: &str, at: &mut usize) -> Option<Attribute> {
+    let bytes = html.as_bytes();
+    let skip_spaces = |at: &mut usize| {
+        while *at < bytes.len() && bytes[*at].is_ascii_whitespace() {
+            *at += 1;
+        }
+    };
+    loop {
+        skip_spaces(at);
+        match bytes.get(*at) {
+            None | Some(b'>') => return None,
+            Some(b'/') => *at += 1,
+            Some(_) => break,
+        }
+    }
+    let name_end = html[*at..]
+        .find(|c: char| c.is_ascii_whitespace() || c == '=' || c == '>' || c == '/')
+        .map_or(html.len(), |end| *at + end);
+    let name = html[*at..name_end].to_ascii_lowercase();
+    *at = name_end.max(*at + 1);
+    skip_spaces(at);
+    if bytes.get(*at) != Some(&b'=') {
+        return Some(Attribute { name, value: None });
+    }
+    *at += 1;
+    skip_spaces(at);
+    let (start, end, next) = match bytes.get(*at) {
+        Some(&quote @ (b'"' | b'\'')) => {
+            let end = html[*at + 1..]
+                .find(quote as char)
+                .map_or(html.len(), |end| *at + 1 + end);
+            (*at + 1, end, (end + 1).min(html.len()))
+        }
+        _ => {
+            let end = html[*at..]
+                .find(|c: char| c.is_ascii_whitespace() || c == '>')
+                .map_or(html.len(), |end| *at + end);
+            (*at, end, end)
+        }
+    };
+    *at = next;
+    Some(Attribute {
+        name,
+        value: Some(start..end),
+    })
+}
+
+/// The links in the value of attribute `name` (standing at `at`), if it is
+/// one that holds links.
+fn push_attribute_links(links: &mut Vec<Link>, name: &str, value: &str, at: usize) {
+    match name {
+        "href" | "src" | "action" => links.push(Link {
+            target: decode_entities(value),
+            at,
+        }),
+        "srcset" => {
+            for candidate in decode_entities(value).split(',') {
+                if let Some(url) = candidate.split_whitespace().next() {
+                    links.push(Link {
+                        target: url.to_string(),
+                        at,
+                    });
+                }
+            }
+        }
+        _ => {}
+    }
 }
 
 /// The targets of `url(…)` in a stylesheet, quoted or not.

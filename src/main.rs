@@ -10,6 +10,7 @@ use clap::{Parser, Subcommand};
 
 use chengguo::config::Lang;
 use chengguo::diag::Diagnostics;
+use chengguo::diag::messages::{Message, Note};
 use chengguo::progress::{Mode, Terminal};
 use chengguo::{BuildOptions, Output, build};
 
@@ -128,6 +129,10 @@ enum Command {
         /// of using the one built into chengguo.
         #[arg(long)]
         eject_theme: bool,
+        /// The language of init's messages; defaults to the locale's (LC_ALL,
+        /// LC_MESSAGES, LANG), and to both languages where it names none.
+        #[arg(long, value_enum)]
+        lang: Option<LangArg>,
     },
     /// Make entry files from the rows of a CSV or XLSX sheet: one
     /// content/<folder>/<slug>.yaml per row, written only if every row is sound.
@@ -231,18 +236,18 @@ fn main() -> ExitCode {
             root,
             format,
             lang,
-            output: Some(output),
+            output,
             base_url,
-        } => run_check_output(
-            &root,
-            &output,
-            base_url.as_deref(),
-            format,
-            lang.map(Lang::from),
-        ),
-        Command::Check {
-            root, format, lang, ..
-        } => run_check(&root, format, lang.map(Lang::from)),
+        } => match output {
+            Some(output) => run_check_output(
+                &root,
+                &output,
+                base_url.as_deref(),
+                format,
+                lang.map(Lang::from),
+            ),
+            None => run_check(&root, format, lang.map(Lang::from)),
+        },
         Command::New {
             entry_type,
             slug,
@@ -272,7 +277,11 @@ fn main() -> ExitCode {
             output,
             root,
         } => run_export(&root, entry_type.into(), format, output),
-        Command::Init { dir, eject_theme } => run_init(&dir, eject_theme),
+        Command::Init {
+            dir,
+            eject_theme,
+            lang,
+        } => run_init(&dir, eject_theme, lang.map(Lang::from)),
         Command::Serve {
             root,
             bind,
@@ -295,45 +304,52 @@ fn main() -> ExitCode {
             output,
             base_url,
             drafts,
-        } => {
-            if !root.join(chengguo::config::CONFIG_FILE).is_file() {
-                return no_config(&root);
-            }
-            if let Some(Err(message)) = base_url.as_deref().map(chengguo::config::check_base_url) {
-                usage_error(site_language(&root), Some("--base-url"), &message);
-                return ExitCode::from(2);
-            }
-            let output = output.unwrap_or_else(|| root.join("public"));
-            let started = Instant::now();
-            let options = BuildOptions {
-                base_url,
-                include_drafts: drafts,
-            };
-            let progress = Terminal::new(Mode::from_environment());
-            let result = build(&root, &options, Output::Disk(&output), &progress);
-            progress.finish();
-            match result {
-                Ok(built) => {
-                    print_diagnostics(&built.warnings);
-                    eprintln!(
-                        "built {} entries: {} pages, {} files in {} ms → {}",
-                        built.site.entries.len(),
-                        built.pages,
-                        built.file_count,
-                        started.elapsed().as_millis(),
-                        output.display()
-                    );
-                    ExitCode::SUCCESS
-                }
-                Err(diagnostics) => {
-                    print_diagnostics(&diagnostics);
-                    eprintln!("build failed; {} left as it was", output.display());
-                    if diagnostics.cannot_write() {
-                        ExitCode::from(CANNOT_WRITE)
-                    } else {
-                        ExitCode::from(1)
-                    }
-                }
+        } => run_build(&root, output, base_url, drafts),
+    }
+}
+
+fn run_build(
+    root: &Path,
+    output: Option<PathBuf>,
+    base_url: Option<String>,
+    drafts: bool,
+) -> ExitCode {
+    if !root.join(chengguo::config::CONFIG_FILE).is_file() {
+        return no_config(root);
+    }
+    if let Some(Err(message)) = base_url.as_deref().map(chengguo::config::check_base_url) {
+        usage_error(site_language(root), Some("--base-url"), &message);
+        return ExitCode::from(2);
+    }
+    let output = output.unwrap_or_else(|| root.join("public"));
+    let started = Instant::now();
+    let options = BuildOptions {
+        base_url,
+        include_drafts: drafts,
+    };
+    let progress = Terminal::new(Mode::from_environment());
+    let result = build(root, &options, Output::Disk(&output), &progress);
+    progress.finish();
+    match result {
+        Ok(built) => {
+            print_diagnostics(&built.warnings);
+            eprintln!(
+                "built {} entries: {} pages, {} files in {} ms → {}",
+                built.site.entries.len(),
+                built.pages,
+                built.file_count,
+                started.elapsed().as_millis(),
+                output.display()
+            );
+            ExitCode::SUCCESS
+        }
+        Err(diagnostics) => {
+            print_diagnostics(&diagnostics);
+            eprintln!("build failed; {} left as it was", output.display());
+            if diagnostics.cannot_write() {
+                ExitCode::from(CANNOT_WRITE)
+            } else {
+                ExitCode::from(1)
             }
         }
     }
@@ -399,30 +415,9 @@ fn run_check_output(
     } else {
         None
     };
-    let (origin, base_path) = match (base_url, &config) {
-        (Some(base_url), _) => match chengguo::config::split_base_url(base_url) {
-            Ok(split) => split,
-            Err(message) => {
-                usage_error(
-                    lang.or(config.as_ref().map(|c| c.default_language)),
-                    Some("--base-url"),
-                    &message,
-                );
-                return ExitCode::from(2);
-            }
-        },
-        (None, Some(config)) => (config.origin.clone(), config.base_path.clone()),
-        (None, None) => {
-            usage_error(
-                lang,
-                None,
-                &format!(
-                    "{} has no config.yaml; pass the site's folder with --root, or --base-url",
-                    root.display()
-                ),
-            );
-            return ExitCode::from(2);
-        }
+    let (origin, base_path) = match served_at(root, base_url, config.as_ref(), lang) {
+        Ok(served_at) => served_at,
+        Err(code) => return code,
     };
     let lang = lang
         .or(config.as_ref().map(|c| c.default_language))
@@ -434,11 +429,63 @@ fn run_check_output(
     let report = match chengguo::linkcheck::check_output(output, &served) {
         Ok(report) => report,
         Err(error) => {
-            eprintln!("error: cannot read {}: {error}", output.display());
+            let shown = output.display().to_string();
+            let message = Message::CannotReadPath.english(&[&shown, &error.to_string()]);
+            usage_error(Some(lang), None, &message);
             return ExitCode::from(1);
         }
     };
     let problems = report.diagnostics.clone().sorted();
+    let summary = chengguo::linkcheck::summary(&report, problems.len(), lang);
+    print_link_report(&problems, &summary, output, format, lang);
+    if problems.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    }
+}
+
+/// The origin and base path the site in the output folder was built for:
+/// `--base-url`'s, else config.yaml's; the exit code after saying why neither is known.
+fn served_at(
+    root: &Path,
+    base_url: Option<&str>,
+    config: Option<&chengguo::config::Config>,
+    lang: Option<Lang>,
+) -> Result<(Option<String>, String), ExitCode> {
+    match (base_url, config) {
+        (Some(base_url), _) => chengguo::config::split_base_url(base_url).map_err(|message| {
+            usage_error(
+                lang.or(config.map(|c| c.default_language)),
+                Some("--base-url"),
+                &message,
+            );
+            ExitCode::from(2)
+        }),
+        (None, Some(config)) => Ok((config.origin.clone(), config.base_path.clone())),
+        (None, None) => {
+            usage_error(
+                lang,
+                None,
+                &format!(
+                    "{} has no config.yaml; pass the site's folder with --root, or --base-url",
+                    root.display()
+                ),
+            );
+            Err(ExitCode::from(2))
+        }
+    }
+}
+
+/// The broken links in `format` on standard output, then `summary`: on
+/// standard output for people, on standard error beside a machine format.
+fn print_link_report(
+    problems: &[chengguo::diag::Diagnostic],
+    summary: &str,
+    output: &Path,
+    format: Format,
+    lang: Lang,
+) {
     // Pages are named as the command line named the folder, which is
     // relative to the current folder, not to the site's root.
     let prefix = if output.is_absolute() {
@@ -446,40 +493,29 @@ fn run_check_output(
     } else {
         chengguo::annotate::repository_prefix(Path::new("."))
     };
-    let summary = chengguo::linkcheck::summary(&report, problems.len(), lang);
     match format {
         Format::Text => {
-            for problem in &problems {
+            for problem in problems {
                 println!("{}", problem.render(None, lang));
             }
             println!("{summary}");
+            return;
         }
         Format::Json => {
-            for problem in &problems {
+            for problem in problems {
                 println!("{}", problem.to_json(lang));
             }
-            eprintln!("{summary}");
         }
-        Format::Github => {
-            print!(
-                "{}",
-                chengguo::annotate::github_report(&problems, &prefix, lang)
-            );
-            eprintln!("{summary}");
-        }
-        Format::Gitlab => {
-            print!(
-                "{}",
-                chengguo::annotate::gitlab_report(&problems, &prefix, lang)
-            );
-            eprintln!("{summary}");
-        }
+        Format::Github => print!(
+            "{}",
+            chengguo::annotate::github_report(problems, &prefix, lang)
+        ),
+        Format::Gitlab => print!(
+            "{}",
+            chengguo::annotate::gitlab_report(problems, &prefix, lang)
+        ),
     }
-    if problems.is_empty() {
-        ExitCode::SUCCESS
-    } else {
-        ExitCode::from(1)
-    }
+    eprintln!("{summary}");
 }
 
 /// Say what is wrong with the command line in the language of the site that
@@ -559,7 +595,6 @@ fn root_in_arguments() -> PathBuf {
 
 /// clap's error in the catalogue's English, from its kind and context.
 fn command_line_message(error: &clap::Error) -> String {
-    use chengguo::diag::messages::Message;
     use clap::error::{ContextKind, ContextValue, ErrorKind};
     let context = |kind: ContextKind| match error.get(kind) {
         Some(ContextValue::String(text)) => text.clone(),
@@ -616,11 +651,12 @@ fn no_config(root: &Path) -> ExitCode {
     ExitCode::from(2)
 }
 
-/// Print an error of the command line (`error: …`, after `option: ` if it is
-/// about one) in `lang`, or in both languages where the site's is not known.
-/// `message` is the catalogue's English, translated by it.
+/// Print an error of the command line or of a command's own work (`error: …`,
+/// after `option: ` if it is about one) in `lang`, or in both languages where
+/// the site's is not known. `message` is the catalogue's English, translated
+/// by it; the paths and values in it stay as the user wrote them.
 fn usage_error(lang: Option<Lang>, option: Option<&str>, message: &str) {
-    for lang in lang.map_or(vec![Lang::En, Lang::Zh], |lang| vec![lang]) {
+    for lang in languages(lang) {
         let (word, colon) = match lang {
             Lang::En => ("error", ": "),
             Lang::Zh => ("错误", "："),
@@ -629,6 +665,11 @@ fn usage_error(lang: Option<Lang>, option: Option<&str>, message: &str) {
         let text = chengguo::diag::messages::message(message, lang);
         eprintln!("{word}: {option}{text}");
     }
+}
+
+/// `lang` if it is known, else both languages, English first.
+fn languages(lang: Option<Lang>) -> Vec<Lang> {
+    lang.map_or(vec![Lang::En, Lang::Zh], |lang| vec![lang])
 }
 
 fn run_new(root: &Path, entry_type: TypeArg, slug: &str, lang: &[LangArg], yaml: bool) -> ExitCode {
@@ -686,17 +727,12 @@ fn run_import(
         println!("{}", root.join(path).display());
     }
     let count = imported.files.len();
-    let summary = match (imported.diagnostics.has_errors(), options.dry_run, lang) {
-        (true, _, Lang::Zh) => "导入失败，没有写入任何文件".to_string(),
-        (true, _, Lang::En) => "import failed; nothing was written".to_string(),
-        (false, true, Lang::Zh) => format!("检查通过：将写入 {count} 个条目（--dry-run，未写入）"),
-        (false, true, Lang::En) => {
-            format!("all rows sound: {count} entries would be written (--dry-run, nothing written)")
-        }
-        (false, false, Lang::Zh) => format!("已导入 {count} 个条目"),
-        (false, false, Lang::En) => format!("imported {count} entries"),
+    let summary = match (imported.diagnostics.has_errors(), options.dry_run) {
+        (true, _) => Note::ImportFailed,
+        (false, true) => Note::ImportChecked,
+        (false, false) => Note::Imported,
     };
-    eprintln!("{summary}");
+    eprintln!("{}", summary.in_language(lang, &[&count.to_string()]));
     if imported.diagnostics.cannot_write() || (imported.diagnostics.has_errors() && count > 0) {
         ExitCode::from(CANNOT_WRITE)
     } else if imported.diagnostics.has_errors() {
@@ -717,10 +753,13 @@ fn run_export(
         Ok(config) => config,
         Err(code) => return code,
     };
+    let lang = config.default_language;
     let rows = match export::rows(root, &config, entry_type) {
         Ok(rows) => rows,
         Err(diagnostics) => {
-            print_diagnostics(&diagnostics);
+            for diagnostic in diagnostics.sorted() {
+                eprintln!("{}", diagnostic.render(None, lang));
+            }
             return ExitCode::from(1);
         }
     };
@@ -738,30 +777,39 @@ fn run_export(
             ExitCode::SUCCESS
         }
         Err(error) => {
-            eprintln!("error: cannot write {}: {error}", output.display());
+            let shown = output.display().to_string();
+            usage_error(
+                Some(lang),
+                None,
+                &Message::CannotWriteFile.english(&[&shown, &error]),
+            );
             ExitCode::from(CANNOT_WRITE)
         }
     }
 }
 
-fn run_init(dir: &Path, eject_theme: bool) -> ExitCode {
+/// `init` in `lang`, else the locale's language, else both (there is no site
+/// yet whose language could be asked).
+fn run_init(dir: &Path, eject_theme: bool, lang: Option<Lang>) -> ExitCode {
+    let lang =
+        lang.or_else(|| chengguo::init::language_from_locale(|name| std::env::var(name).ok()));
     match chengguo::init::init(dir, eject_theme) {
         Ok(paths) => {
             for path in paths {
                 println!("{}", dir.join(path).display());
             }
-            let shown = dir.display();
-            eprintln!(
-                "made a new site in {shown}; next: cd {shown} && chengguo serve\n已在 {shown} 创建新站点；下一步：cd {shown} && chengguo serve"
-            );
+            let shown = dir.display().to_string();
+            for lang in languages(lang) {
+                eprintln!("{}", Note::SiteMade.in_language(lang, &[&shown, &shown]));
+            }
             ExitCode::SUCCESS
         }
         Err(error @ chengguo::init::InitError::Write(..)) => {
-            eprintln!("error: {error}");
+            usage_error(lang, None, &error.to_string());
             ExitCode::from(CANNOT_WRITE)
         }
         Err(error) => {
-            eprintln!("error: {error}");
+            usage_error(lang, None, &error.to_string());
             ExitCode::from(2)
         }
     }
@@ -780,10 +828,9 @@ fn run_schema(root: &Path, out: &Path) -> ExitCode {
             ExitCode::SUCCESS
         }
         Err(error) => {
-            eprintln!(
-                "error: cannot write the schemas to {}: {error}",
-                out.display()
-            );
+            let shown = out.display().to_string();
+            let message = Message::CannotWriteSchemas.english(&[&shown, &error.to_string()]);
+            usage_error(Some(config.default_language), None, &message);
             ExitCode::from(CANNOT_WRITE)
         }
     }
@@ -793,26 +840,32 @@ fn run_serve(options: chengguo::serve::ServeOptions, open: bool) -> ExitCode {
     if !options.root.join(chengguo::config::CONFIG_FILE).is_file() {
         return no_config(&options.root);
     }
+    // A site whose configuration does not load is still served (its page
+    // shows why); the server's own lines are then in Chinese, as its rebuilds.
+    let known = site_language(&options.root);
+    let lang = known.unwrap_or(Lang::Zh);
     let server = match chengguo::serve::start(options) {
         Ok(server) => server,
         Err(error) => {
-            eprintln!("error: cannot serve: {error}");
+            let message = Message::CannotServe.english(&[&error.to_string()]);
+            usage_error(known, None, &message);
             return ExitCode::from(2);
         }
     };
     let url = server.url();
-    if let Some(warning) = chengguo::serve::exposure_warning(server.address) {
+    if let Some(warning) = chengguo::serve::exposure_warning(server.address, lang) {
         eprintln!("{warning}");
     }
-    println!("serving {url} (Ctrl-C to stop)");
+    println!("{}", Note::Serving.in_language(lang, &[&url]));
     let _ = std::io::Write::flush(&mut std::io::stdout());
     if open {
-        chengguo::serve::open_in_browser(&url);
+        chengguo::serve::open_in_browser(&url, lang);
     }
     match server.run() {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
-            eprintln!("error: {error}");
+            let message = Message::CannotServe.english(&[&error.to_string()]);
+            usage_error(Some(lang), None, &message);
             ExitCode::from(1)
         }
     }

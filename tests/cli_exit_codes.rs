@@ -89,7 +89,7 @@ fn new_and_schema_exit_3_when_they_cannot_write() {
     assert!(stderr.contains("错误: 无法写入 "), "{stderr}");
     for out in unwritable(&fixture) {
         let stderr = assert_exit(&chengguo(fixture.root(), &["schema", "--out", &out]), 3);
-        assert!(stderr.contains("cannot write the schemas"), "{stderr}");
+        assert!(stderr.contains("错误: 无法把模式文件写入 "), "{stderr}");
     }
 }
 

@@ -146,7 +146,15 @@ fn an_ejected_theme_is_copied_and_used() {
 fn refuses_a_folder_that_is_not_empty() {
     let dir = tempfile::tempdir().unwrap();
     fs::write(dir.path().join("README.md"), "ours").unwrap();
-    let output = chengguo(dir.path(), &["init", "."]);
+    // No locale names a language, so init says it in both.
+    let output = Command::new(env!("CARGO_BIN_EXE_chengguo"))
+        .current_dir(dir.path())
+        .args(["init", "."])
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env_remove("LANG")
+        .output()
+        .unwrap();
     assert_eq!(output.status.code(), Some(2));
     let stderr = String::from_utf8(output.stderr).unwrap();
     assert!(stderr.contains("is not empty"), "{stderr}");

@@ -72,9 +72,10 @@ impl Serve {
             stderr,
             seen: Vec::new(),
         };
+        // `serving http://…` or `正在预览 http://…`, as the site speaks.
         let url = line
-            .strip_prefix("serving http://")
-            .and_then(|rest| rest.split_whitespace().next())
+            .split_whitespace()
+            .find_map(|word| word.strip_prefix("http://"))
             .unwrap_or_else(|| panic!("serve did not start: {line:?}\n{}", serve.log()));
         let slash = url.find('/').unwrap();
         serve.address = url[..slash].to_string();
@@ -219,7 +220,7 @@ fn serve_with_a_relative_root_rebuilds_on_a_saved_edit() {
     let config = site.join("config.yaml");
     let text = std::fs::read_to_string(&config).unwrap();
     std::fs::write(&config, format!("{text}\n")).unwrap();
-    let rebuilt = |serve: &mut Serve| serve.log().matches("rebuilt").count();
+    let rebuilt = |serve: &mut Serve| serve.log().matches("已重新生成").count();
     let before = rebuilt(&mut serve);
     let deadline = Instant::now() + Duration::from_secs(10);
     while rebuilt(&mut serve) == before {
@@ -282,9 +283,9 @@ fn serve_open_without_a_display_says_so_and_gives_the_url() {
         ],
     );
     let url = format!("http://{}{}", serve.address, serve.base);
-    let note = serve.wait_for_log("no display", Duration::from_secs(5));
+    // The minimal site speaks Chinese.
+    let note = serve.wait_for_log("没有图形界面", Duration::from_secs(5));
     assert!(note.contains(&url), "{note}");
-    assert!(note.contains("没有图形界面"), "{note}");
     assert_no_child_left(serve.child.id());
     // The server serves on regardless.
     assert_eq!(serve.get("").0, 200);
@@ -302,7 +303,7 @@ fn serve_open_reaps_a_failing_opener_and_says_so() {
         &[("DISPLAY", Some(":99")), ("BROWSER", Some("false"))],
     );
     let url = format!("http://{}{}", serve.address, serve.base);
-    let note = serve.wait_for_log("could not open a browser", Duration::from_secs(5));
+    let note = serve.wait_for_log("未能打开浏览器", Duration::from_secs(5));
     assert!(note.contains(&url) && note.contains("请手动打开"), "{note}");
     assert_no_child_left(serve.child.id());
 }
@@ -336,7 +337,7 @@ fn serve_open_runs_the_browser_variable_reaps_it_and_stays_quiet() {
     let url = format!("http://{}{}\n", serve.address, serve.base);
     assert_eq!(std::fs::read_to_string(&opened).unwrap(), url);
     assert_no_child_left(serve.child.id());
-    assert!(!serve.log().contains("note:"), "{}", serve.log());
+    assert!(!serve.log().contains("注意："), "{}", serve.log());
 }
 
 /// Connect to the server with a read timeout long enough for any answer.
@@ -448,7 +449,7 @@ fn serve_warns_when_other_machines_can_reach_it() {
     let dir = tempfile::tempdir().unwrap();
     let site = site_in(dir.path());
     let mut exposed = Serve::start(&site, &["--bind", "0.0.0.0"], &[]);
-    let warning = exposed.wait_for_log("warning: the preview listens on", Duration::from_secs(5));
+    let warning = exposed.wait_for_log("警告：预览服务器监听", Duration::from_secs(5));
     assert!(
         warning.contains("0.0.0.0:") && warning.contains("--bind 127.0.0.1"),
         "{warning}"
@@ -456,5 +457,5 @@ fn serve_warns_when_other_machines_can_reach_it() {
     assert!(warning.starts_with("警告："), "{warning}");
     let mut local = Serve::start(&site, &[], &[]);
     assert_eq!(local.get("").0, 200);
-    assert!(!local.log().contains("warning"), "{}", local.log());
+    assert!(!local.log().contains("警告"), "{}", local.log());
 }

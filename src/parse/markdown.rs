@@ -22,6 +22,7 @@
 //! URLs in the page's language.
 
 use std::collections::HashMap;
+use std::ops::Range;
 use std::path::Path;
 
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
@@ -52,6 +53,12 @@ pub fn render(markdown: &str, lang: Lang, config: &Config, path: &Path, first_li
     render_checked(markdown, lang, config, source, &mut Diagnostics::new())
 }
 
+/// The Markdown extensions switched on, each after asking what HTML it can emit.
+const OPTIONS: Options = Options::ENABLE_TABLES
+    .union(Options::ENABLE_FOOTNOTES)
+    .union(Options::ENABLE_STRIKETHROUGH)
+    .union(Options::ENABLE_HEADING_ATTRIBUTES);
+
 /// [`render`], with a warning in `warnings` for every attribute, link, image
 /// and piece of raw HTML the allow-list removed or escaped.
 pub fn render_checked(
@@ -67,50 +74,62 @@ pub fn render_checked(
     } else {
         markdown.into()
     };
-    let markdown = markdown.as_ref();
-    let path = source.path;
-    let first_line = source.first_line;
-    let options = Options::ENABLE_TABLES
-        | Options::ENABLE_FOOTNOTES
-        | Options::ENABLE_STRIKETHROUGH
-        | Options::ENABLE_HEADING_ATTRIBUTES;
-    let mut body = Body::default();
-    let mut events: Vec<Event> = Vec::new();
-    let mut heading_ids: HashMap<String, usize> = HashMap::new();
-    let mut heading_start: Option<usize> = None;
-    // For each open link or image: whether its start tag was removed, so its end goes too.
-    let mut removed_links: Vec<bool> = Vec::new();
-    let mut removed_images: Vec<bool> = Vec::new();
-    let warn = |warnings: &mut Diagnostics, offset: usize, message: String, help: &str| {
-        let (line, column) = exact_place(markdown, offset, source);
-        warnings.push(
-            Diagnostic::warning(path, message)
-                .at(line, column)
-                .field("body")
-                .help(help),
-        );
-    };
+    let mut compiler = Compiler::new(&markdown, lang, config, source, warnings);
+    for (event, range) in Parser::new_ext(&markdown, OPTIONS).into_offset_iter() {
+        if let Some(event) = compiler.allow(event, range) {
+            compiler.push(event);
+        }
+    }
+    compiler.finish()
+}
 
-    for (event, range) in Parser::new_ext(markdown, options).into_offset_iter() {
-        let event = match event {
-            Event::Html(html) | Event::InlineHtml(html) if !config.allow_html => {
-                // A block comes one event per line: report it once, at its first line.
-                let first_of_block = !matches!(events.last(), Some(Event::Text(_)))
-                    || !matches!(
-                        events.iter().rev().find(|e| !matches!(e, Event::Text(_))),
-                        Some(Event::Start(Tag::HtmlBlock))
-                    );
-                if first_of_block {
-                    let text = &markdown[range.clone()];
-                    let spaces = text.len() - text.trim_start_matches([' ', '\t']).len();
-                    warn(
-                        warnings,
-                        range.start + spaces,
-                        "raw HTML was escaped and shows as text: allow_html is off".to_string(),
-                        HELP_RAW_HTML,
-                    );
-                }
-                Event::Text(html)
+/// One body on its way from Markdown events to HTML: the events let through
+/// so far and what the allow-list must remember from one event to the next.
+struct Compiler<'a, 'w> {
+    markdown: &'a str,
+    lang: Lang,
+    config: &'a Config,
+    source: Source<'a>,
+    warnings: &'w mut Diagnostics,
+    body: Body,
+    events: Vec<Event<'a>>,
+    /// The ids given to headings so far, to make each one unique.
+    heading_ids: HashMap<String, usize>,
+    /// Where the open heading's start event stands in `events`.
+    heading_start: Option<usize>,
+    /// For each open link or image: whether its start tag was removed, so its end goes too.
+    removed_links: Vec<bool>,
+    removed_images: Vec<bool>,
+}
+
+impl<'a, 'w> Compiler<'a, 'w> {
+    fn new(
+        markdown: &'a str,
+        lang: Lang,
+        config: &'a Config,
+        source: Source<'a>,
+        warnings: &'w mut Diagnostics,
+    ) -> Self {
+        Compiler {
+            markdown,
+            lang,
+            config,
+            source,
+            warnings,
+            body: Body::default(),
+            events: Vec::new(),
+            heading_ids: HashMap::new(),
+            heading_start: None,
+            removed_links: Vec::new(),
+            removed_images: Vec::new(),
+        }
+    }
+
+    /// The event as the page may have it, or `None` where it is removed.
+    fn allow(&mut self, event: Event<'a>, range: Range<usize>) -> Option<Event<'a>> {
+        match event {
+            Event::Html(html) | Event::InlineHtml(html) if !self.config.allow_html => {
+                Some(self.escape_html(html, range))
             }
             Event::Start(Tag::Heading {
                 level,
@@ -118,20 +137,21 @@ pub fn render_checked(
                 classes,
                 attrs,
             }) => {
+                let markdown = self.markdown;
                 let (id, classes) = allowed_heading_attributes(
                     markdown,
-                    range.clone(),
+                    range,
                     id,
                     classes,
                     attrs,
-                    &mut |offset, message| warn(warnings, offset, message, HELP_HEADING),
+                    &mut |offset, message| self.warn(offset, message, HELP_HEADING),
                 );
-                Event::Start(Tag::Heading {
+                Some(Event::Start(Tag::Heading {
                     level,
                     id,
                     classes,
                     attrs: Vec::new(),
-                })
+                }))
             }
             Event::Start(Tag::Link {
                 link_type,
@@ -139,35 +159,16 @@ pub fn render_checked(
                 title,
                 id,
             }) => {
-                let place = place_of(markdown, range.start, first_line, path);
-                body.targets.push((dest_url.to_string(), place.clone()));
-                if !is_allowed_url(&dest_url) {
-                    warn(
-                        warnings,
-                        range.start,
-                        format!(
-                            "the link to \"{}\" was removed: its scheme is not allowed",
-                            shown(&dest_url)
-                        ),
-                        HELP_SCHEME,
-                    );
-                    removed_links.push(true);
-                    continue;
-                }
-                removed_links.push(false);
-                let dest_url = rewrite_link(&dest_url, lang, config, &mut body, place);
-                Event::Start(Tag::Link {
+                let dest_url = self.link_target(dest_url, range.start)?;
+                Some(Event::Start(Tag::Link {
                     link_type,
                     dest_url,
                     title,
                     id,
-                })
+                }))
             }
             Event::End(TagEnd::Link) => {
-                if removed_links.pop().unwrap_or(false) {
-                    continue;
-                }
-                Event::End(TagEnd::Link)
+                (!self.removed_links.pop().unwrap_or(false)).then_some(Event::End(TagEnd::Link))
             }
             Event::Start(Tag::Image {
                 link_type,
@@ -175,61 +176,135 @@ pub fn render_checked(
                 title,
                 id,
             }) => {
-                let place = place_of(markdown, range.start, first_line, path);
-                body.targets.push((dest_url.to_string(), place));
-                if !is_allowed_url(&dest_url) {
-                    warn(
-                        warnings,
-                        range.start,
-                        format!(
-                            "the image \"{}\" was removed: its scheme is not allowed",
-                            shown(&dest_url)
-                        ),
-                        HELP_SCHEME,
-                    );
-                    removed_images.push(true);
-                    continue;
-                }
-                removed_images.push(false);
-                Event::Start(Tag::Image {
+                let dest_url = self.image_source(dest_url, range.start)?;
+                Some(Event::Start(Tag::Image {
                     link_type,
-                    dest_url: site_absolute(&dest_url, config),
+                    dest_url,
                     title,
                     id,
-                })
+                }))
             }
             Event::End(TagEnd::Image) => {
-                if removed_images.pop().unwrap_or(false) {
-                    continue;
-                }
-                Event::End(TagEnd::Image)
+                (!self.removed_images.pop().unwrap_or(false)).then_some(Event::End(TagEnd::Image))
             }
             // The label becomes an `id` and a `#fragment` as pulldown-cmark
             // writes it, escaped for HTML but not for a URL: `[^a b]` would
             // give an id with a space, which no fragment can name.
-            Event::FootnoteReference(label) => {
-                Event::FootnoteReference(crate::url::escape_fragment(&label).into())
-            }
-            Event::Start(Tag::FootnoteDefinition(label)) => Event::Start(Tag::FootnoteDefinition(
+            Event::FootnoteReference(label) => Some(Event::FootnoteReference(
                 crate::url::escape_fragment(&label).into(),
             )),
-            other => other,
-        };
+            Event::Start(Tag::FootnoteDefinition(label)) => Some(Event::Start(
+                Tag::FootnoteDefinition(crate::url::escape_fragment(&label).into()),
+            )),
+            other => Some(other),
+        }
+    }
+
+    /// Raw HTML as text, with a warning at the first line of its block.
+    fn escape_html(&mut self, html: CowStr<'a>, range: Range<usize>) -> Event<'a> {
+        // A block comes one event per line: report it once, at its first line.
+        let first_of_block = !matches!(self.events.last(), Some(Event::Text(_)))
+            || !matches!(
+                self.events
+                    .iter()
+                    .rev()
+                    .find(|e| !matches!(e, Event::Text(_))),
+                Some(Event::Start(Tag::HtmlBlock))
+            );
+        if first_of_block {
+            let text = &self.markdown[range.clone()];
+            let spaces = text.len() - text.trim_start_matches([' ', '\t']).len();
+            self.warn(
+                range.start + spaces,
+                "raw HTML was escaped and shows as text: allow_html is off".to_string(),
+                HELP_RAW_HTML,
+            );
+        }
+        Event::Text(html)
+    }
+
+    /// A link's target as the page has it (entry links resolved, site paths
+    /// under the base path), or `None` where its scheme removes the link.
+    fn link_target(&mut self, url: CowStr<'a>, offset: usize) -> Option<CowStr<'a>> {
+        let place = place_of(
+            self.markdown,
+            offset,
+            self.source.first_line,
+            self.source.path,
+        );
+        self.body.targets.push((url.to_string(), place.clone()));
+        let allowed = is_allowed_url(&url);
+        self.removed_links.push(!allowed);
+        if !allowed {
+            let message = format!(
+                "the link to \"{}\" was removed: its scheme is not allowed",
+                shown(&url)
+            );
+            self.warn(offset, message, HELP_SCHEME);
+            return None;
+        }
+        Some(rewrite_link(
+            &url,
+            self.lang,
+            self.config,
+            &mut self.body,
+            place,
+        ))
+    }
+
+    /// An image's source under the base path, or `None` where its scheme removes the image.
+    fn image_source(&mut self, url: CowStr<'a>, offset: usize) -> Option<CowStr<'a>> {
+        let place = place_of(
+            self.markdown,
+            offset,
+            self.source.first_line,
+            self.source.path,
+        );
+        self.body.targets.push((url.to_string(), place));
+        let allowed = is_allowed_url(&url);
+        self.removed_images.push(!allowed);
+        if !allowed {
+            let message = format!(
+                "the image \"{}\" was removed: its scheme is not allowed",
+                shown(&url)
+            );
+            self.warn(offset, message, HELP_SCHEME);
+            return None;
+        }
+        Some(site_absolute(&url, self.config))
+    }
+
+    fn warn(&mut self, offset: usize, message: String, help: &str) {
+        let (line, column) = exact_place(self.markdown, offset, self.source);
+        self.warnings.push(
+            Diagnostic::warning(self.source.path, message)
+                .at(line, column)
+                .field("body")
+                .help(help),
+        );
+    }
+
+    /// Keep `event`; a heading that ends gets its unique id.
+    fn push(&mut self, event: Event<'a>) {
         match &event {
-            Event::Start(Tag::Heading { .. }) => heading_start = Some(events.len()),
+            Event::Start(Tag::Heading { .. }) => self.heading_start = Some(self.events.len()),
             Event::End(TagEnd::Heading(_)) => {
-                if let Some(start) = heading_start.take() {
-                    assign_heading_id(&mut events, start, &mut heading_ids);
+                if let Some(start) = self.heading_start.take() {
+                    assign_heading_id(&mut self.events, start, &mut self.heading_ids);
                 }
             }
             _ => {}
         }
-        events.push(event);
+        self.events.push(event);
     }
-    pulldown_cmark::html::push_html(&mut body.html, events.into_iter());
-    body.html = alignment_as_classes(&body.html);
-    body.markdown = markdown.to_string();
-    body
+
+    fn finish(self) -> Body {
+        let mut body = self.body;
+        pulldown_cmark::html::push_html(&mut body.html, self.events.into_iter());
+        body.html = alignment_as_classes(&body.html);
+        body.markdown = self.markdown.to_string();
+        body
+    }
 }
 
 /// pulldown-cmark aligns table cells with a `style` attribute, which the

@@ -16,6 +16,9 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
+use crate::diag::messages::Note;
+use crate::lang::Lang;
+
 /// Connections served at once (each open page holds one for its reload
 /// events); a connection beyond them gets 503 at once.
 pub const MAX_CONNECTIONS: usize = 64;
@@ -250,15 +253,11 @@ pub fn refuse_busy(mut stream: TcpStream) {
 
 /// A warning when `address` can be reached from other machines: the preview
 /// shows drafts and unreviewed edits, and is not made to face a network.
-pub fn exposure_warning(address: SocketAddr) -> Option<String> {
+pub fn exposure_warning(address: SocketAddr, lang: Lang) -> Option<String> {
     if address.ip().is_loopback() {
         return None;
     }
-    Some(format!(
-        "警告：预览服务器监听 {address}，同一网络中的其他计算机都能访问它（包括未审核的修改）；只在本机预览请使用 --bind 127.0.0.1 / \
-         warning: the preview listens on {address}, so other machines on the network can reach it (unreviewed edits included); \
-         use --bind 127.0.0.1 to keep it to this machine"
-    ))
+    Some(Note::ServeExposed.in_language(lang, &[&address.to_string()]))
 }
 
 #[cfg(test)]
@@ -318,14 +317,18 @@ mod tests {
 
     #[test]
     fn only_a_loopback_address_goes_unwarned() {
-        assert_eq!(exposure_warning("127.0.0.1:1111".parse().unwrap()), None);
-        assert_eq!(exposure_warning("[::1]:1111".parse().unwrap()), None);
-        for exposed in ["0.0.0.0:1111", "192.168.1.5:80", "[::]:1111"] {
-            let warning = exposure_warning(exposed.parse().unwrap()).unwrap();
-            assert!(
-                warning.contains(exposed) && warning.contains("警告："),
-                "{warning}"
+        for lang in [Lang::Zh, Lang::En] {
+            assert_eq!(
+                exposure_warning("127.0.0.1:1111".parse().unwrap(), lang),
+                None
             );
+            assert_eq!(exposure_warning("[::1]:1111".parse().unwrap(), lang), None);
+        }
+        for exposed in ["0.0.0.0:1111", "192.168.1.5:80", "[::]:1111"] {
+            let zh = exposure_warning(exposed.parse().unwrap(), Lang::Zh).unwrap();
+            assert!(zh.contains(exposed) && zh.starts_with("警告："), "{zh}");
+            let en = exposure_warning(exposed.parse().unwrap(), Lang::En).unwrap();
+            assert!(en.contains(exposed) && en.starts_with("warning: "), "{en}");
         }
     }
 }

@@ -22,7 +22,8 @@ use std::time::{Duration, Instant};
 
 use crate::BuildOptions;
 use crate::config::{self, Lang};
-use crate::diag::Diagnostic;
+use crate::diag::messages::Note;
+use crate::diag::{Diagnostic, Diagnostics};
 use crate::parse;
 use crate::progress::{Mode, Progress, Terminal, Timer};
 use crate::render::Renderer;
@@ -156,17 +157,9 @@ fn rebuild(state: &State) {
     let root = &state.options.root;
     let config = config::load(root).ok();
     let lang = config.as_ref().map_or(Lang::Zh, |c| c.default_language);
-    // Serve under the configured path; an origin in base_url is dropped so links stay local.
-    let base_path = match (&state.options.base_url, &config) {
-        (Some(url), Some(config)) => {
-            let mut config = config.clone();
-            config.set_base_url(url).map(|()| config.base_path)
-        }
-        (None, Some(config)) => Ok(config.base_path.clone()),
-        (_, None) => Err(String::new()),
-    };
+    let base_path = served_base_path(state.options.base_url.as_deref(), config.as_ref());
     let options = BuildOptions {
-        base_url: base_path.as_ref().ok().cloned(),
+        base_url: base_path.clone(),
         include_drafts: state.options.include_drafts,
     };
     // The last good site's index is out of date now: stop building it.
@@ -174,71 +167,23 @@ fn rebuild(state: &State) {
     if let Some(site) = &last_good {
         site.supersede();
     }
-    // Stage times for profiling (`CHENGGUO_PROGRESS=1`), otherwise quiet.
-    let progress = match Mode::from_environment() {
-        Mode::Always => Terminal::new(Mode::Always),
-        _ => Terminal::new(Mode::Quiet),
-    };
-    let result = {
-        let mut parsed = state.parsed.lock().unwrap_or_else(|e| e.into_inner());
-        crate::assemble(root, &options, &progress, &mut parsed)
-    };
-    // Everything but rendering: pages are rendered when asked for. One page
-    // of each kind is rendered now, so a broken template fails the build
-    // (and keeps the last good site) instead of every page that uses it.
-    let result = result.and_then(|prepared| {
-        let timer = Timer::start();
-        let renderer = Renderer::new(Arc::new(prepared.site), prepared.theme);
-        let mut failed = crate::diag::Diagnostics::new();
-        for index in renderer.one_of_each() {
-            if let Err(diagnostic) = renderer.render(index) {
-                failed.push(diagnostic);
-            }
-        }
-        if failed.has_errors() {
-            return Err(failed);
-        }
-        progress.stage("pages", renderer.len(), "pages", timer.took());
-        Ok(Served::new(renderer))
-    });
-    drop(progress);
+    let result = build_in_memory(state, &options);
     let index_next;
     let mut snapshot = lock(state);
     snapshot.version += 1;
     match result {
         Ok(served) => {
-            index_next = Some(Arc::clone(&served));
-            let is_asset = |path: &String| path.ends_with(".css") || path.ends_with(".js");
-            let assets_changed = match &snapshot.site {
-                Some(old) => served
-                    .statics()
-                    .keys()
-                    .chain(old.statics().keys())
-                    .filter(|p| is_asset(p))
-                    .any(|path| served.statics().get(path) != old.statics().get(path)),
-                None => true,
-            };
-            snapshot.site = Some(Arc::clone(&served));
-            let base_changed = base_path.as_ref().is_ok_and(|b| *b != snapshot.base_path);
-            if let Ok(base_path) = base_path {
-                snapshot.base_path = base_path;
-            }
-            snapshot.generation += 1;
-            if assets_changed || base_changed {
-                snapshot.asset_generation = snapshot.generation;
-            }
-            snapshot.error = None;
-            eprintln!(
-                "rebuilt {} entries in {} ms",
-                served.entries(),
-                started.elapsed().as_millis()
-            );
+            snapshot.take_good(Arc::clone(&served), base_path);
+            let entries = served.entries().to_string();
+            let took = started.elapsed().as_millis().to_string();
+            eprintln!("{}", Note::Rebuilt.in_language(lang, &[&entries, &took]));
+            index_next = Some(served);
         }
         Err(diagnostics) => {
             let sorted = diagnostics.sorted();
             let text = render_diagnostics(root, &sorted, lang);
             eprint!("{text}");
-            eprintln!("build failed; still serving the last good site");
+            eprintln!("{}", Note::RebuildFailed.in_language(lang, &[]));
             snapshot.error = Some(text);
             // It stays, so its index is wanted after all.
             index_next = last_good.filter(|site| !site.is_indexed());
@@ -249,6 +194,76 @@ fn rebuild(state: &State) {
         site.index_in_background();
     }
     state.changed.notify_all();
+}
+
+/// The path the site is served under: the configured one (or `--base-url`'s);
+/// an origin in base_url is dropped so links stay local. `None` without a
+/// configuration that loads.
+fn served_base_path(base_url: Option<&str>, config: Option<&config::Config>) -> Option<String> {
+    let config = config?;
+    match base_url {
+        Some(url) => {
+            let mut config = config.clone();
+            config.set_base_url(url).ok().map(|()| config.base_path)
+        }
+        None => Some(config.base_path.clone()),
+    }
+}
+
+/// Everything but rendering: pages are rendered when asked for. One page of
+/// each kind is rendered now, so a broken template fails the build (and
+/// keeps the last good site) instead of every page that uses it.
+fn build_in_memory(state: &State, options: &BuildOptions) -> Result<Arc<Served>, Diagnostics> {
+    // Stage times for profiling (`CHENGGUO_PROGRESS=1`), otherwise quiet.
+    let progress = match Mode::from_environment() {
+        Mode::Always => Terminal::new(Mode::Always),
+        _ => Terminal::new(Mode::Quiet),
+    };
+    let prepared = {
+        let mut parsed = state.parsed.lock().unwrap_or_else(|e| e.into_inner());
+        crate::assemble(&state.options.root, options, &progress, &mut parsed)?
+    };
+    let timer = Timer::start();
+    let renderer = Renderer::new(Arc::new(prepared.site), prepared.theme);
+    let mut failed = Diagnostics::new();
+    for index in renderer.one_of_each() {
+        if let Err(diagnostic) = renderer.render(index) {
+            failed.push(diagnostic);
+        }
+    }
+    if failed.has_errors() {
+        return Err(failed);
+    }
+    progress.stage("pages", renderer.len(), "pages", timer.took());
+    Ok(Served::new(renderer))
+}
+
+impl Snapshot {
+    /// Serve `served` from now on, under `base_path` if the configuration
+    /// gave one; pages reload, in full where a stylesheet, a script or the
+    /// base path changed.
+    fn take_good(&mut self, served: Arc<Served>, base_path: Option<String>) {
+        let is_asset = |path: &String| path.ends_with(".css") || path.ends_with(".js");
+        let assets_changed = match &self.site {
+            Some(old) => served
+                .statics()
+                .keys()
+                .chain(old.statics().keys())
+                .filter(|p| is_asset(p))
+                .any(|path| served.statics().get(path) != old.statics().get(path)),
+            None => true,
+        };
+        self.site = Some(served);
+        let base_changed = base_path.as_ref().is_some_and(|b| *b != self.base_path);
+        if let Some(base_path) = base_path {
+            self.base_path = base_path;
+        }
+        self.generation += 1;
+        if assets_changed || base_changed {
+            self.asset_generation = self.generation;
+        }
+        self.error = None;
+    }
 }
 
 fn render_diagnostics(root: &Path, diagnostics: &[Diagnostic], lang: Lang) -> String {

@@ -1,20 +1,16 @@
 //! `serve --open`: open the preview in the desktop's browser, or say why not.
 
+use crate::diag::messages::Note;
+use crate::lang::Lang;
+
 /// Open `url` in the desktop's browser; failing to is not an error of the
 /// server. Where there is no display to open it on, or the opener fails, a
 /// one-line note says so and gives the URL. The opener is waited for on a
-/// thread of its own, so it never lingers as a zombie process.
-pub fn open_in_browser(url: &str) {
-    let cannot_open = |why_zh: &str, why_en: &str| {
-        eprintln!(
-            "注意：{why_zh}，无法打开浏览器；请手动打开 {url} / note: {why_en}, so no browser was opened; open {url} yourself"
-        );
-    };
+/// thread of its own, so it never lingers as a zombie process. The notes
+/// are in `lang`, the site's language.
+pub fn open_in_browser(url: &str, lang: Lang) {
     if !has_display(|name| std::env::var_os(name)) {
-        cannot_open(
-            "没有图形界面",
-            "no display (DISPLAY and WAYLAND_DISPLAY are unset)",
-        );
+        eprintln!("{}", Note::OpenNoDisplay.in_language(lang, &[url]));
         return;
     }
     let (program, args) = opener(url, std::env::var("BROWSER").ok().as_deref());
@@ -27,10 +23,9 @@ pub fn open_in_browser(url: &str) {
     let mut child = match spawned {
         Ok(child) => child,
         Err(error) => {
-            cannot_open(
-                &format!("无法启动 {program}（{error}）"),
-                &format!("{program} could not be started ({error})"),
-            );
+            let error = error.to_string();
+            let note = Note::OpenNotStarted.in_language(lang, &[&program, &error, url]);
+            eprintln!("{note}");
             return;
         }
     };
@@ -39,16 +34,21 @@ pub fn open_in_browser(url: &str) {
         .name("chengguo-open".into())
         .spawn(move || match child.wait() {
             Ok(status) if status.success() => {}
-            Ok(status) => eprintln!(
-                "注意：{program} 未能打开浏览器（{status}）；请手动打开 {url} / note: {program} could not open a browser ({status}); open {url} yourself"
-            ),
-            Err(error) => eprintln!(
-                "注意：无法等待 {program}（{error}）；请手动打开 {url} / note: cannot wait for {program} ({error}); open {url} yourself"
-            ),
+            Ok(status) => {
+                let status = status.to_string();
+                let note = Note::OpenFailed.in_language(lang, &[&program, &status, &url]);
+                eprintln!("{note}");
+            }
+            Err(error) => {
+                let error = error.to_string();
+                let note = Note::OpenNotWaited.in_language(lang, &[&program, &error, &url]);
+                eprintln!("{note}");
+            }
         });
     if let Err(error) = waited {
         // Without a thread to wait on it, the opener would be left a zombie.
-        eprintln!("cannot start a thread to wait for the browser opener: {error}");
+        let note = Note::OpenNoThread.in_language(lang, &[&error.to_string()]);
+        eprintln!("{note}");
     }
 }
 

@@ -6,6 +6,8 @@ use std::path::Path;
 
 use calamine::{Data, Reader, Xlsx};
 
+use crate::diag::messages::Message;
+
 /// The cells of a sheet as text, and the name of the worksheet they came from.
 #[derive(Debug)]
 pub struct Table {
@@ -33,7 +35,7 @@ pub fn decode(bytes: &[u8]) -> Result<String, String> {
         let (text, _, had_errors) = encoding.decode(bytes);
         return (!had_errors)
             .then(|| text.into_owned())
-            .ok_or_else(|| format!("the file is not valid {}", encoding.name()));
+            .ok_or_else(|| Message::SheetBadEncoding.english(&[encoding.name()]));
     }
     if let Ok(text) = std::str::from_utf8(bytes) {
         return Ok(text.to_string());
@@ -76,9 +78,9 @@ fn read_xlsx(path: &Path) -> Result<Table, String> {
         .first()
         .cloned()
         .ok_or("the workbook has no worksheet")?;
-    let range = workbook
-        .worksheet_range(&sheet)
-        .map_err(|error| format!("cannot read the worksheet {sheet}: {error}"))?;
+    let range = workbook.worksheet_range(&sheet).map_err(|error| {
+        Message::SheetUnreadableWorksheet.english(&[&sheet, &error.to_string()])
+    })?;
     // Rows and columns count from A1 even when the sheet's first cells are blank.
     let (top, left) = range.start().unwrap_or((0, 0));
     let mut rows = vec![Vec::new(); top as usize];

@@ -182,7 +182,7 @@ describe('chengguo serve under the policy', () => {
       const timer = setTimeout(() => reject(new Error('serve did not start')), 20000);
       child.stdout.on('data', (chunk) => {
         out += chunk;
-        const match = /serving (http:\/\/\S+)/.exec(out);
+        const match = /(?:serving|正在预览) (http:\/\/\S+)/.exec(out);
         if (match) { clearTimeout(timer); resolve(match[1]); }
       });
     });

@@ -40,7 +40,7 @@ async function startServe(root, extra = [], { cwd } = {}) {
     const timer = setTimeout(() => reject(new Error(`serve did not start:\n${log}`)), 20000);
     child.stdout.on('data', (chunk) => {
       out += chunk;
-      const match = /serving (http:\/\/\S+)/.exec(out);
+      const match = /(?:serving|正在预览) (http:\/\/\S+)/.exec(out);
       if (match) { clearTimeout(timer); resolve(match[1]); }
     });
     child.once('exit', (code) => reject(new Error(`serve exited with ${code}:\n${log}`)));
