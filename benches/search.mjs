@@ -57,6 +57,8 @@ function indexSize(site) {
       bytes,
       shards: sum(parts('s')),
       positions: sum(parts('p')),
+      longer: sum(parts('l')),
+      dictionary: sum(parts('k')),
       documents: sum(parts('d')),
       manifest: fs.statSync(path.join(site, 'search-index', lang, 'manifest.json')).size,
     };
@@ -73,7 +75,8 @@ async function measure(label, site) {
   for (const [lang, s] of Object.entries(sizes)) {
     if (lang === 'total') continue;
     console.log(`index ${lang}: ${mb(s.bytes)} on disk in ${s.files} files ` +
-      `(shards ${mb(s.shards)}, positions ${mb(s.positions)}, entry bundles ${mb(s.documents)}, manifest ${kb(s.manifest)})`);
+      `(shards ${mb(s.shards)}, positions ${mb(s.positions)}, longer keys ${mb(s.longer)}, ` +
+      `dictionary ${mb(s.dictionary)}, entry bundles ${mb(s.documents)}, manifest ${kb(s.manifest)})`);
   }
   console.log(`index in all: ${mb(sizes.total.bytes)} (${sizes.total.bytes} bytes) in ${sizes.total.files} files`);
   const firsts = [];

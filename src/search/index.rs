@@ -65,8 +65,14 @@ struct Manifest<'a> {
     folded: bool,
     /// The first term of each shard, in UTF-16 order.
     shards: Vec<String>,
-    /// The first key of each shard of longer keys `l/<n>.bin` ([`longer`]).
-    long: Vec<String>,
+    /// How many shards of longer keys `l/<n>.bin` there are ([`longer`]);
+    /// their first keys are in `l/starts.json`, which only a query with a
+    /// long term whose first three characters are frequent reads.
+    long: usize,
+    /// How many parts `k/<n>.bin` the keys dictionary has ([`write_dictionary`]).
+    dictionary: usize,
+    /// Shards per positions file `p/<n>.bin` ([`POSITIONS_PACK`]).
+    pack: usize,
     /// Documents per bundle file `d/<n>.bin`.
     bundle: usize,
     /// A key in this many documents or more is extended by a character,
@@ -376,6 +382,24 @@ fn note_word(scratch: &mut Scratch, start: usize, head_length: usize) {
 /// "before the body" when an occurrence lies within the normalised text
 /// before the body, which is a prefix of the whole normalised text.
 fn document_keys(document: &Document, scratch: &mut Scratch) -> DocumentKeys {
+    tally_text(document, scratch);
+    mark_title(&document.title, scratch);
+    let (bounds, order) = group_by_partition(scratch);
+    let mut keys = DocumentKeys {
+        grams: Vec::with_capacity(scratch.tallies.len()),
+        gram_bounds: bounds,
+        runs: std::mem::take(&mut scratch.runs),
+        ..DocumentKeys::default()
+    };
+    add_grams(scratch, &order, &mut keys);
+    scratch.order = order;
+    add_words(scratch, &mut keys);
+    keys
+}
+
+/// Normalise a document's text and count its n-grams and word stems into
+/// `scratch`, cleared first.
+fn tally_text(document: &Document, scratch: &mut Scratch) {
     let mut normalised = std::mem::take(&mut scratch.normalised);
     normalised.clear();
     normalised.reserve(document.text.len());
@@ -424,9 +448,12 @@ fn document_keys(document: &Document, scratch: &mut Scratch) -> DocumentKeys {
         note_word(scratch, start, head_length);
     }
     scratch.normalised = normalised;
+}
 
-    // Title n-grams are marked while the document's n-grams are still in the map.
-    let title = text::normalise(&document.title);
+/// Mark the n-grams and stems of the title, while the document's are still
+/// in `scratch`'s maps; note the title for the longer keys.
+fn mark_title(title: &str, scratch: &mut Scratch) {
+    let title = text::normalise(title);
     scratch.runs.title_simplified = text::simplify_text(&title).into_boxed_str();
     scratch.runs.title = title.clone().into_boxed_str();
     for term in text::terms(&title) {
@@ -447,16 +474,39 @@ fn document_keys(document: &Document, scratch: &mut Scratch) -> DocumentKeys {
             }
         }
     }
+}
 
+/// Where each partition's n-grams begin and end, and the n-grams' places in
+/// `tallies` grouped by partition (a counting sort; the order within a
+/// partition does not matter).
+fn group_by_partition(scratch: &mut Scratch) -> ([u32; PARTITIONS + 1], Vec<u32>) {
+    let mut bounds = [0u32; PARTITIONS + 1];
+    for tally in scratch.tallies.iter() {
+        bounds[(tally.key >> GRAM_BITS) as usize + 1] += 1;
+    }
+    for partition in 0..PARTITIONS {
+        bounds[partition + 1] += bounds[partition];
+    }
+    let mut fill = bounds;
+    let mut order = std::mem::take(&mut scratch.order);
+    order.clear();
+    order.resize(scratch.tallies.len(), 0);
+    for (slot, tally) in scratch.tallies.iter().enumerate() {
+        let at = &mut fill[(tally.key >> GRAM_BITS) as usize];
+        order[*at as usize] = slot as u32;
+        *at += 1;
+    }
+    (bounds, order)
+}
+
+/// Add the n-grams to `keys` in `order`, each trigram with its positions
+/// encoded as the positions file holds them.
+fn add_grams(scratch: &mut Scratch, order: &[u32], keys: &mut DocumentKeys) {
     let Scratch {
         tallies,
         trigram_hits,
-        order,
         cursors,
         placed,
-        words,
-        stems,
-        runs,
         ..
     } = scratch;
     // Each trigram's positions gathered in one stretch of `placed` (a
@@ -477,29 +527,6 @@ fn document_keys(document: &Document, scratch: &mut Scratch) -> DocumentKeys {
         placed[*cursor as usize] = *position;
         *cursor += 1;
     }
-    // Distinct n-grams grouped by partition (a counting sort too); the
-    // order within a partition does not matter.
-    let mut bounds = [0u32; PARTITIONS + 1];
-    for tally in tallies.iter() {
-        bounds[(tally.key >> GRAM_BITS) as usize + 1] += 1;
-    }
-    for partition in 0..PARTITIONS {
-        bounds[partition + 1] += bounds[partition];
-    }
-    let mut fill = bounds;
-    order.clear();
-    order.resize(tallies.len(), 0);
-    for (slot, tally) in tallies.iter().enumerate() {
-        let at = &mut fill[(tally.key >> GRAM_BITS) as usize];
-        order[*at as usize] = slot as u32;
-        *at += 1;
-    }
-    let mut keys = DocumentKeys {
-        grams: Vec::with_capacity(tallies.len()),
-        gram_bounds: bounds,
-        runs: std::mem::take(runs),
-        ..DocumentKeys::default()
-    };
     for slot in order.iter() {
         let tally = &tallies[*slot as usize];
         let from = keys.positions.len() as u32;
@@ -519,9 +546,13 @@ fn document_keys(document: &Document, scratch: &mut Scratch) -> DocumentKeys {
             positions: (from, keys.positions.len() as u32),
         });
     }
-    // Stems sorted by hash, so each partition's share is one run.
-    keys.words = stems.clone();
-    keys.word_hits = words
+}
+
+/// Add the word stems to `keys`, sorted by hash so each partition's share is one run.
+fn add_words(scratch: &Scratch, keys: &mut DocumentKeys) {
+    keys.words = scratch.stems.clone();
+    keys.word_hits = scratch
+        .words
         .iter()
         .map(|tally| WordHit {
             hash: tally.hash,
@@ -530,7 +561,6 @@ fn document_keys(document: &Document, scratch: &mut Scratch) -> DocumentKeys {
         })
         .collect();
     keys.word_hits.sort_unstable_by_key(|hit| hit.hash);
-    keys
 }
 
 /// Bits 2–7 of an info byte: the occurrence count, at most [`MAX_COUNT`].
@@ -907,10 +937,15 @@ pub fn build_streaming(
                 .map(|(word, list)| (word.into_string(), list)),
         );
     }
+    let dictionary = write_dictionary(&sorted, &put);
     let shard_starts = write_shards(sorted, "s", &put);
     // The longer keys in shards of their own, so that a prefix scan of the
     // short keys (typos, unfinished words) does not read them.
     let long_starts = write_shards(longer_keys, "l", &put);
+    put.put(
+        "l/starts.json".to_string(),
+        serde_json::to_vec(&long_starts).expect("keys serialise"),
+    );
 
     for (group, facet) in facets.iter().enumerate() {
         let mut column = Vec::new();
@@ -948,7 +983,9 @@ pub fn build_streaming(
         count: documents.len(),
         folded: any_folded.into_inner(),
         shards: shard_starts,
-        long: long_starts,
+        long: long_starts.len(),
+        dictionary,
+        pack: POSITIONS_PACK,
         bundle: BUNDLE,
         frequent: threshold,
         longest: longer::LONGEST,
@@ -960,9 +997,15 @@ pub fn build_streaming(
     )
 }
 
+/// Shards whose trigrams' positions share one file, `p/<n / POSITIONS_PACK>.bin`:
+/// positions are read with range requests anyway, and a positions file per
+/// shard made a third of the index's files.
+pub const POSITIONS_PACK: usize = 16;
+
 /// Sort keys in UTF-16 order, cut them into shards and write each (as
-/// `<folder>/<n>.bin`, with its trigrams' positions as `p/<n>.bin` when the
-/// folder is `s`); the first key of each shard.
+/// `<folder>/<n>.bin`, its trigrams' positions in the positions file of its
+/// pack, `p/<n / POSITIONS_PACK>.bin`, when the folder is `s`); the first key
+/// of each shard.
 fn write_shards(mut sorted: Vec<(String, PostingList)>, folder: &str, put: &Hashed) -> Vec<String> {
     // Without characters from U+E000 up (rare in keys: punctuation is not
     // indexed and full-width forms fold to ASCII), byte order is UTF-16
@@ -987,21 +1030,99 @@ fn write_shards(mut sorted: Vec<(String, PostingList)>, folder: &str, put: &Hash
         cuts.push(from..sorted.len());
     }
     let starts: Vec<String> = cuts.iter().map(|cut| sorted[cut.start].0.clone()).collect();
-    cuts.into_par_iter().enumerate().for_each(|(number, cut)| {
-        let keys = &sorted[cut];
-        let mut shard =
-            Vec::with_capacity(keys.iter().map(|(key, list)| list.shard_bytes(key)).sum());
-        let mut positions =
-            Vec::with_capacity(keys.iter().map(|(_, list)| list.positions_len()).sum());
-        for (key, list) in keys {
-            encode_term(&mut shard, &mut positions, key, list);
-        }
-        put.put(format!("{folder}/{number}.bin"), gzip(&shard));
-        if !positions.is_empty() {
-            put.put(format!("p/{number}.bin"), positions);
-        }
-    });
+    // Shards of one pack in turn, so that each knows where its positions
+    // begin in the pack's positions file; packs on all cores.
+    cuts.par_chunks(POSITIONS_PACK)
+        .enumerate()
+        .for_each(|(pack, cuts)| {
+            let mut positions = Vec::new();
+            for (offset, cut) in cuts.iter().enumerate() {
+                let keys = &sorted[cut.clone()];
+                let mut shard = Vec::with_capacity(
+                    10 + keys
+                        .iter()
+                        .map(|(key, list)| list.shard_bytes(key))
+                        .sum::<usize>(),
+                );
+                push_varint(&mut shard, positions.len() as u64);
+                for (key, list) in keys {
+                    encode_term(&mut shard, &mut positions, key, list);
+                }
+                let number = pack * POSITIONS_PACK + offset;
+                put.put(format!("{folder}/{number}.bin"), gzip(&shard));
+            }
+            if !positions.is_empty() {
+                put.put(format!("p/{pack}.bin"), positions);
+            }
+        });
     starts
+}
+
+/// Dictionary entries per part, about: a part is about 600 bytes gzipped,
+/// the cost of one lookup.
+const DICTIONARY_PART_KEYS: usize = 128;
+
+/// The keys dictionary: every key of the shards with the number of documents
+/// that hold it, without their posting lists, so that the forgiving search
+/// (typos, words typed together) can find which keys continue a prefix and
+/// how common a key is from a few small files instead of the shards. A key
+/// belongs to a group ([`dictionary_group`]) and a group to the part
+/// `k/<n>.bin` that [`dictionary_part`] gives; a part is, gzipped, a list of
+/// groups (group, how many keys, then each key's rest and its count), sorted.
+/// Returns the number of parts.
+fn write_dictionary(keys: &[(String, PostingList)], put: &Hashed) -> usize {
+    let parts = keys.len().div_ceil(DICTIONARY_PART_KEYS).max(1);
+    let mut entries: Vec<Vec<(&str, &str, u32)>> = vec![Vec::new(); parts];
+    for (key, list) in keys {
+        let (group, rest) = dictionary_group(key);
+        entries[dictionary_part(group, parts)].push((group, rest, list.count));
+    }
+    entries
+        .into_par_iter()
+        .enumerate()
+        .for_each(|(part, mut entries)| {
+            entries.sort_unstable();
+            let mut out = Vec::new();
+            for group in entries.chunk_by(|a, b| a.0 == b.0) {
+                push_varint(&mut out, group[0].0.len() as u64);
+                out.extend_from_slice(group[0].0.as_bytes());
+                push_varint(&mut out, group.len() as u64);
+                for (_, rest, count) in group {
+                    push_varint(&mut out, rest.len() as u64);
+                    out.extend_from_slice(rest.as_bytes());
+                    push_varint(&mut out, u64::from(*count));
+                }
+            }
+            put.put(format!("k/{part}.bin"), gzip(&out));
+        });
+    parts
+}
+
+/// A key's group in the dictionary and the rest of the key: a CJK key's
+/// group is all but its last character (a single character is a group of
+/// its own, with nothing after it), so the keys that continue a run by one
+/// character are one group; a word's group is its first character.
+pub fn dictionary_group(key: &str) -> (&str, &str) {
+    let Some(first) = key.chars().next() else {
+        return ("", "");
+    };
+    let cut = if !text::is_cjk(first) {
+        first.len_utf8()
+    } else if key.len() == first.len_utf8() {
+        key.len()
+    } else {
+        key.char_indices().last().map_or(0, |(at, _)| at)
+    };
+    key.split_at(cut)
+}
+
+/// The dictionary part of a group: FNV-1a (32 bits) over its UTF-16 code
+/// units, as `search-forgive.js` computes it, modulo the number of parts.
+pub fn dictionary_part(group: &str, parts: usize) -> usize {
+    let hash = group.encode_utf16().fold(0x811c_9dc5u32, |hash, unit| {
+        (hash ^ u32::from(unit)).wrapping_mul(0x0100_0193)
+    });
+    hash as usize % parts
 }
 
 /// A document's record, gzipped JSON: URL path, title, type, where the body

@@ -24,9 +24,13 @@
 //! and so on up to cₖ₋₂cₖ₋₁cₖ at p + k − 3: the search intersects the triples'
 //! documents and keeps those where the positions line up. Both directions of
 //! that equivalence hold, so recall and precision are 1.0 for any length, and
-//! no entry text has to be downloaded to decide a match. (When only a few
-//! entries hold every triple, `search.js` checks their normalised text
-//! instead, which is as exact and reads the entry records the snippets need.)
+//! no entry text has to be downloaded to decide a match. Any triples that
+//! cover every character, the first and the last among them and none more
+//! than three apart, line up the same way; `search.js` takes the cheapest
+//! such cover by the triples' document counts (from the dictionary, below),
+//! reads the rarest first, and once the candidates left are few enough that
+//! their normalised text costs less than the rest, checks that instead,
+//! which is as exact and reads the entry records the snippets need.
 //!
 //! Positions of common triples are large, so a longer term is looked up
 //! first among the longer keys ([`longer`]): runs of four to ten characters
@@ -62,20 +66,29 @@
 //! `search-forgive.js`, loaded then) mends each term that finds nothing:
 //! simplified, cut into pieces the index holds, one character or letter
 //! changed to what the index's own keys hold, or left out; the exact results
-//! stay first and the page says what was done.
+//! stay first and the page says what was done. The pieces and changes are
+//! tried against the keys dictionary (`k/`), 600 bytes a lookup, not the shards.
 //!
 //! # Files
 //!
 //! - `manifest.json`: document count, the first key of every shard and the
-//!   facets with their labels; loaded first.
+//!   facets with their labels; loaded first. The first keys of the longer
+//!   keys' shards (`l/<n>.bin`, [`longer`]) are in `l/starts.json`, read only
+//!   for a long term whose first triple is frequent.
 //! - `s/<n>.bin`: shards of posting lists. Keys are sorted in UTF-16 order and
 //!   cut into shards of about [`index::SHARD_BYTES`], so a key needs one shard
 //!   and a prefix one or a few. A posting carries an info byte (in the title,
 //!   in the metadata, occurrence count) for ranking. Gzipped on disk;
 //!   `search.js` unzips them (`DecompressionStream`).
-//! - `p/<n>.bin`: the trigram positions of shard n, key after key, each
-//!   key's gzipped when long; the shard gives each key's stored length, so
-//!   one key's positions are fetched alone with a range request.
+//! - `p/<n>.bin`: the trigram positions of shards 16·n to 16·n + 15
+//!   ([`index::POSITIONS_PACK`]), key after key, each key's gzipped when
+//!   long; a shard begins with where its own begin and gives each key's
+//!   stored length, so one key's positions are fetched alone with a range
+//!   request.
+//! - `k/<n>.bin`: the keys dictionary, each key of the shards with its
+//!   document count and no posting list, in groups (the keys that continue a
+//!   run by one character; the words that begin with a letter) spread over
+//!   parts of about 600 bytes by a hash of the group ([`index::dictionary_part`]).
 //! - `f/<facet>.bin`: each document's values of one facet; `titles.bin`: each
 //!   title's length, for ranking.
 //! - `../t2s.txt`: the traditional → simplified table ([`text::simplify`]),
@@ -569,6 +582,45 @@ mod tests {
             assert!(!found.is_empty(), "{query}");
             assert_eq!(found, brute_force(&texts, query), "{query}");
         }
+    }
+
+    #[test]
+    fn the_dictionary_gives_every_key_its_document_count_and_groups_the_keys_that_continue_a_run() {
+        let texts: Vec<String> = (0..300)
+            .map(|n| format!("条目{n} 技术经纪人{} 科学城{} word{n}s", n % 7, n % 11))
+            .collect();
+        let index = reader(&texts);
+        let mut keys = 0;
+        for shard in 0..index.shard_count() {
+            for (key, posting) in index.shard(shard) {
+                let (group, _) = index::dictionary_group(&key);
+                let listed = index.dictionary(group);
+                assert!(
+                    listed.contains(&(key.clone(), posting.numbers.len() as u32)),
+                    "{key} in {listed:?}"
+                );
+                keys += 1;
+            }
+        }
+        assert!(keys > 100);
+        // The pairs that begin with 经 and the triples that begin with 经纪: one group each.
+        let continuing = |group: &str| -> BTreeSet<String> {
+            index
+                .dictionary(group)
+                .into_iter()
+                .map(|(key, _)| key)
+                .collect()
+        };
+        assert_eq!(
+            continuing("经"),
+            ["经", "经纪"].map(String::from).into_iter().collect()
+        );
+        assert_eq!(
+            continuing("经纪"),
+            ["经纪人"].map(String::from).into_iter().collect()
+        );
+        assert!(continuing("w").iter().all(|word| word.starts_with('w')));
+        assert!(continuing("w").contains("word299s"));
     }
 
     #[test]

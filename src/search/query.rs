@@ -3,7 +3,9 @@
 
 use std::collections::{BTreeSet, HashMap};
 
-use super::index::{BUNDLE, bundle_records, is_trigram, utf16_order};
+use super::index::{
+    BUNDLE, POSITIONS_PACK, bundle_records, dictionary_part, is_trigram, utf16_order,
+};
 use super::text::{self, Term};
 
 pub struct Reader {
@@ -11,6 +13,7 @@ pub struct Reader {
     shards: Vec<String>,
     long: Vec<String>,
     pub count: usize,
+    dictionary_parts: usize,
     frequent: usize,
     longest: usize,
 }
@@ -60,13 +63,10 @@ impl Reader {
                 .iter()
                 .map(|v| v.as_str().expect("shard keys are strings").to_string())
                 .collect(),
-            long: manifest["long"]
-                .as_array()
-                .expect("long shards are listed")
-                .iter()
-                .map(|v| v.as_str().expect("shard keys are strings").to_string())
-                .collect(),
+            long: serde_json::from_slice(&files["l/starts.json"])
+                .expect("the longer keys' shards are listed"),
             count: manifest["count"].as_u64().expect("a count") as usize,
+            dictionary_parts: manifest["dictionary"].as_u64().expect("dictionary parts") as usize,
             frequent: manifest["frequent"].as_u64().expect("frequent") as usize,
             longest: manifest["longest"].as_u64().expect("longest") as usize,
             files,
@@ -79,7 +79,10 @@ impl Reader {
 
     /// Every key of shard `index`, in the order they are stored.
     pub fn shard(&self, index: usize) -> Vec<(String, Posting)> {
-        self.shard_file(&format!("s/{index}.bin"), &format!("p/{index}.bin"))
+        self.shard_file(
+            &format!("s/{index}.bin"),
+            &format!("p/{}.bin", index / POSITIONS_PACK),
+        )
     }
 
     /// The documents of a longer key (four characters or more), none if it
@@ -102,6 +105,8 @@ impl Reader {
     fn shard_file(&self, path: &str, positions: &str) -> Vec<(String, Posting)> {
         let bytes = &gunzip(&self.files[path]);
         let mut at = 0;
+        // Where this shard's positions begin in its pack's positions file.
+        let base = read_varint(bytes, &mut at) as usize;
         let mut keys = Vec::new();
         // Each trigram's stored positions: (gzipped, length).
         let mut stored = Vec::new();
@@ -128,7 +133,7 @@ impl Reader {
             ));
         }
         if let Some(file) = self.files.get(positions) {
-            let mut from = 0;
+            let mut from = base;
             let trigrams = keys.iter_mut().filter(|(key, _)| is_trigram(key));
             for ((_, posting), (gzipped, length)) in trigrams.zip(stored) {
                 let part = &file[from..from + length];
@@ -144,6 +149,33 @@ impl Reader {
             }
         }
         keys
+    }
+
+    /// The keys of a dictionary group ([`super::index::dictionary_group`]), each with the
+    /// number of documents that hold it, as `search-forgive.js` reads them.
+    pub fn dictionary(&self, group: &str) -> Vec<(String, u32)> {
+        let parts = self.dictionary_parts;
+        let bytes = gunzip(&self.files[&format!("k/{}.bin", dictionary_part(group, parts))]);
+        let mut at = 0;
+        let text = |bytes: &[u8], at: &mut usize| {
+            let length = read_varint(bytes, at) as usize;
+            *at += length;
+            String::from_utf8(bytes[*at - length..*at].to_vec()).expect("UTF-8 keys")
+        };
+        while at < bytes.len() {
+            let name = text(&bytes, &mut at);
+            let count = read_varint(&bytes, &mut at) as usize;
+            let keys: Vec<(String, u32)> = (0..count)
+                .map(|_| {
+                    let rest = text(&bytes, &mut at);
+                    (format!("{name}{rest}"), read_varint(&bytes, &mut at) as u32)
+                })
+                .collect();
+            if name == group {
+                return keys;
+            }
+        }
+        Vec::new()
     }
 
     /// The shards that may hold keys from `low` up to `high`, both included.

@@ -49,7 +49,7 @@ static T2S: std::sync::LazyLock<Vec<(char, char)>> = std::sync::LazyLock::new(||
 /// character's code point (its remainder), each in the table's own format
 /// with its comment lines: the browser fetches only the parts of the
 /// characters it folds.
-pub const T2S_PARTS: u32 = 16;
+pub const T2S_PARTS: u32 = 64;
 
 pub fn t2s_parts() -> Vec<String> {
     let comments: String = T2S_TABLE

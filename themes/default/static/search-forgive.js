@@ -60,7 +60,7 @@
     // parts of the table (src/search/text.rs, t2s_parts) that hold them are
     // loaded, each the first time it is needed. The function returned
     // folds those characters (and leaves any other as it is).
-    var T2S_PARTS = 16;
+    var T2S_PARTS = 64;
     Index.prototype.simplifier = function (texts) {
       var self = this;
       if (!this.t2sParts) {
@@ -91,44 +91,38 @@
       });
     };
 
-    // Every key that begins with `prefix`, with how many documents hold it.
-    Index.prototype.keysWithPrefix = function (prefix) {
-      if (!this.manifest.shards.length) return Promise.resolve([]);
-      var loads = [];
-      for (var n = this.shardOf(prefix); n <= this.shardOf(prefix + '\uffff'); n++) loads.push(this.shard(n));
-      return Promise.all(loads).then(function (shards) {
+    // The keys that continue `prefix` by one character (a CJK run of one or
+    // two characters), or every word that begins with a letter, with how many
+    // documents hold each: one group of the dictionary, not the shards.
+    Index.prototype.keysAfter = function (prefix) {
+      var prefixLength = Array.from(prefix).length;
+      return this.dictionaryGroup(prefix).then(function (keys) {
         var found = [];
-        shards.forEach(function (keys) {
-          keys.forEach(function (posting, key) {
-            if (key.indexOf(prefix) === 0) found.push({ key: key, size: posting.numbers.length });
-          });
+        keys.forEach(function (size, key) {
+          if (Array.from(key).length > prefixLength) found.push({ key: key, size: size });
         });
         return found;
       });
     };
 
-    // How many documents hold every trigram of a Chinese run (its own key if
-    // it has three characters or fewer): at least as many as hold the run,
-    // found from the shards alone. Candidates are sifted with this, which
-    // reads no entry text and no positions; what is chosen is then checked
-    // exactly.
+    // At least as many documents as hold a Chinese run, found in the
+    // dictionary alone: its own count when it is a key (three characters or
+    // fewer), else the count of its rarest trigram; 0 only when no document
+    // holds it. Candidates are sifted with this, which reads no shard, no
+    // entry text and no positions; what is chosen is then checked exactly.
+    // Trigrams are looked up one after the other and the first missing one
+    // ends it, so a candidate that is no key costs one part of the dictionary.
     Index.prototype.roughCount = function (run) {
+      var self = this;
       var chars = Array.from(run);
-      if (chars.length <= 3) return this.termCount({ cjk: true, text: run });
-      if (!this.roughCounts) this.roughCounts = new Map();
-      if (!this.roughCounts.has(run)) {
-        var keys = [];
-        for (var i = 0; i + 3 <= chars.length; i++) keys.push(chars.slice(i, i + 3).join(''));
-        var self = this;
-        this.roughCounts.set(run, Promise.all(keys.map(function (k) { return self.postings(k, false); })).then(function (lists) {
-          var found = 0;
-          for (var n = 0; n < self.manifest.count; n++) {
-            if (lists.every(function (l) { return l.counts[n] > 0; })) found++;
-          }
-          return found;
-        }));
+      if (chars.length <= 3) return this.keyCount(run);
+      function from(i, least) {
+        if (i + 3 > chars.length) return Promise.resolve(least);
+        return self.keyCount(chars.slice(i, i + 3).join('')).then(function (count) {
+          return count ? from(i + 1, Math.min(least, count)) : 0;
+        });
       }
-      return this.roughCounts.get(run);
+      return from(0, Infinity);
     };
 
     // A Chinese run cut into the longest pieces (two characters or more) that
@@ -146,7 +140,11 @@
           if (i === 0 && length === chars.length) return attempt(length - 1);
           budget--;
           var piece = chars.slice(i, i + length).join('');
-          return self.roughCount(piece).then(function (found) {
+          return self.roughCount(piece).then(function (bound) {
+            // A piece of four or more characters may hold every trigram
+            // and still occur nowhere: checked exactly before it is kept.
+            return bound && length > 3 ? self.termCount({ cjk: true, text: piece }) : bound;
+          }).then(function (found) {
             if (!found) return attempt(length - 1);
             pieces.push(piece);
             return from(i + length).then(function (done) {
@@ -181,7 +179,7 @@
         if (i === 0) return;
         var from = Math.max(0, i - 2);
         var prefix = chars.slice(from, i).join('');
-        loads.push(self.keysWithPrefix(prefix).then(function (keys) {
+        loads.push(self.keysAfter(prefix).then(function (keys) {
           var here = [];
           keys.forEach(function (k) {
             var keyChars = Array.from(k.key);
@@ -272,7 +270,7 @@
       var length = Array.from(wanted).length;
       if (length < 4 || !tools.alphabetic.test(wanted)) return Promise.resolve(null);
       var limit = length >= 7 ? 2 : 1;
-      return this.keysWithPrefix(Array.from(wanted)[0]).then(function (keys) {
+      return this.keysAfter(Array.from(wanted)[0]).then(function (keys) {
         var best = null;
         keys.forEach(function (k) {
           if (!tools.alphabetic.test(k.key)) return;
@@ -335,11 +333,11 @@
       return best;
     }
 
-    // Results of pieces of a split term: among the best of them (those whose
-    // entries are read anyway for the first pages), the ones where the pieces
-    // stand closest together come first.
+    // Results of pieces of a split term: among the best of them (those of
+    // the first page, whose entries are read anyway), the ones where the
+    // pieces stand closest together come first.
     Index.prototype.closeFirst = function (list, splits) {
-      var head = list.slice(0, tools.verifyLimit);
+      var head = list.slice(0, tools.page);
       return this.documents(head.map(function (r) { return r.number; })).then(function (documents) {
         var spans = new Map();
         head.forEach(function (r) {
@@ -351,7 +349,7 @@
         head.sort(function (a, b) {
           return spans.get(a.number) - spans.get(b.number) || b.score - a.score || a.number - b.number;
         });
-        return head.concat(list.slice(tools.verifyLimit));
+        return head.concat(list.slice(tools.page));
       });
     };
   };

@@ -202,7 +202,8 @@
     this.url = url;
     this.shards = new Map();
     this.positionLists = new Map();
-    this.bundleTables = new Map();
+    this.dictionaryParts = new Map();
+    this.longStarts = null;
     this.entryFiles = new Map();
     this.manifestPromise = null;
     this.utf8 = new TextDecoder();
@@ -276,7 +277,8 @@
   };
 
   // Shard `number`: Map(key → {numbers, info, and for a trigram where its
-  // positions lie in p/<number>.bin: stored {from, to, gzipped}}), in stored order.
+  // positions lie in its pack's positions file: stored {from, to,
+  // gzipped}}), in stored order.
   Index.prototype.shard = function (number) {
     return this.shardFile('s/' + number + '.bin');
   };
@@ -294,7 +296,8 @@
       }).then(function (bytes) {
         var state = { at: 0 };
         var keys = new Map();
-        var stored = 0;
+        // Where the shard's trigram positions begin in its pack's positions file.
+        var stored = readVarint(bytes, state);
         while (state.at < bytes.length) {
           var length = readVarint(bytes, state);
           var key = self.utf8.decode(bytes.subarray(state.at, state.at + length));
@@ -320,14 +323,16 @@
   };
 
   // The positions of one trigram of shard `number`, fetched alone (a range
-  // of p/<number>.bin), only for CJK terms longer than three characters:
-  // one sorted Uint32Array per document of its posting, in the same order.
+  // of p/<pack>.bin, shared by manifest.pack shards), only for CJK terms
+  // longer than three characters: one sorted Uint32Array per document of its
+  // posting, in the same order.
   Index.prototype.positions = function (number, key, posting) {
     var self = this;
     var id = number + ':' + key;
     if (!this.positionLists.has(id)) {
       var stored = posting.stored;
-      var promise = this.fetchRange('p/' + number + '.bin', stored.from, stored.to).then(function (bytes) {
+      var pack = Math.floor(number / this.manifest.pack);
+      var promise = this.fetchRange('p/' + pack + '.bin', stored.from, stored.to).then(function (bytes) {
         return stored.gzipped ? gunzip(bytes) : bytes;
       }).then(function (bytes) {
         var state = { at: 0 };
@@ -382,11 +387,25 @@
     });
   };
 
+  // The first key of each shard of longer keys, read only by a long term
+  // whose first three characters are frequent.
+  Index.prototype.longShardOf = function (key) {
+    var self = this;
+    if (!this.longStarts) {
+      this.longStarts = this.fetch('l/starts.json', 'json');
+      this.longStarts.catch(function () { self.longStarts = null; });
+    }
+    return this.longStarts.then(function (starts) { return self.shardOf(key, starts); });
+  };
+
   // Where a longer key occurs, as `postings` gives it.
   Index.prototype.longPostings = function (key) {
+    var self = this;
     var count = this.manifest.count;
     var hits = { counts: new Uint16Array(count), info: new Uint8Array(count), size: 0 };
-    return this.longShard(this.shardOf(key, this.manifest.long)).then(function (keys) {
+    return this.longShardOf(key).then(function (number) {
+      return self.longShard(number);
+    }).then(function (keys) {
       var posting = keys.get(key);
       for (var i = 0; posting && i < posting.numbers.length; i++) {
         var number = posting.numbers[i];
@@ -414,15 +433,6 @@
     });
   };
 
-  // The stored size of a trigram's positions (0 when absent), to choose the
-  // cheapest to fetch.
-  Index.prototype.positionsSize = function (key) {
-    return this.shard(this.shardOf(key)).then(function (keys) {
-      var posting = keys.get(key);
-      return posting && posting.stored ? posting.stored.to - posting.stored.from : 0;
-    });
-  };
-
   // How a CJK term of four or more characters (as an array of characters)
   // is found, from its longest prefix that is a key (src/search/longer.rs):
   // {key} when it is a key itself, {none} when it occurs nowhere, {within:
@@ -431,11 +441,15 @@
   Index.prototype.plan = function (chars) {
     var self = this;
     var manifest = this.manifest;
+    var firstCount = 0;
     function down(length) {
       if (length < 3) return Promise.resolve({ none: true });
-      if (length > 3 && !manifest.long.length) return down(3);
+      // A frequent first trigram that no longer key continues as the term
+      // does: the term is nowhere (its shard would say no more).
+      if (length === 3 && firstCount >= manifest.frequent) return Promise.resolve({ none: true });
+      if (length > 3 && !manifest.long) return down(3);
       var key = chars.slice(0, length).join('');
-      var shard = length > 3 ? self.longShard(self.shardOf(key, manifest.long))
+      var shard = length > 3 ? self.longShardOf(key).then(function (n) { return self.longShard(n); })
         : self.shard(self.shardOf(key));
       return shard.then(function (keys) {
         var posting = keys.get(key);
@@ -446,33 +460,87 @@
         return { positions: true };
       });
     }
-    return down(Math.min(chars.length, manifest.longest));
+    // No longer key begins with a trigram in fewer than `frequent`
+    // documents: the dictionary says so without reading the longer keys.
+    return this.keyCount(chars.slice(0, 3).join('')).then(function (count) {
+      firstCount = count;
+      if (!count) return { none: true };
+      return down(count < manifest.frequent ? 3 : Math.min(chars.length, manifest.longest));
+    });
   };
 
-  // Where each record of bundle `bundle` lies: manifest.bundle + 1 offsets.
-  Index.prototype.bundleTable = function (bundle) {
+  // The dictionary part of a group: FNV-1a (32 bits) over its UTF-16 code
+  // units, modulo the number of parts (dictionary_part in src/search/index.rs).
+  function dictionaryPart(group, parts) {
+    var hash = 0x811c9dc5;
+    for (var i = 0; i < group.length; i++) hash = Math.imul(hash ^ group.charCodeAt(i), 0x01000193) >>> 0;
+    return hash % parts;
+  }
+
+  // A key's group in the dictionary (dictionary_group in src/search/index.rs):
+  // a CJK key's all but its last character, a single one its own; a word's first letter.
+  function dictionaryGroup(key) {
+    var chars = Array.from(key);
+    if (!isCjk(chars[0].codePointAt(0))) return chars[0];
+    return chars.length === 1 ? key : chars.slice(0, -1).join('');
+  }
+
+  // The keys of one dictionary group: Map(key → how many documents hold it).
+  // A part (k/<n>.bin, about a KB) is read the first time one of its groups is wanted.
+  Index.prototype.dictionaryGroup = function (group) {
     var self = this;
-    if (!this.bundleTables.has(bundle)) {
-      var size = 4 * (this.manifest.bundle + 1);
-      var promise = this.fetchRange('d/' + bundle + '.bin', 0, size).then(function (bytes) {
-        var view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-        var offsets = new Array(self.manifest.bundle + 1);
-        for (var i = 0; i < offsets.length; i++) offsets[i] = view.getUint32(4 * i, true);
-        return offsets;
+    var part = dictionaryPart(group, this.manifest.dictionary);
+    if (!this.dictionaryParts.has(part)) {
+      var promise = this.fetch('k/' + part + '.bin', 'bytes').then(function (buffer) {
+        return gunzip(new Uint8Array(buffer));
+      }).then(function (bytes) {
+        var state = { at: 0 };
+        function text() {
+          var length = readVarint(bytes, state);
+          var decoded = self.utf8.decode(bytes.subarray(state.at, state.at + length));
+          state.at += length;
+          return decoded;
+        }
+        var groups = new Map();
+        while (state.at < bytes.length) {
+          var name = text();
+          var keys = new Map();
+          for (var n = readVarint(bytes, state); n > 0; n--) {
+            var key = name + text();
+            keys.set(key, readVarint(bytes, state));
+          }
+          groups.set(name, keys);
+        }
+        return groups;
       });
-      promise.catch(function () { self.bundleTables.delete(bundle); });
-      this.bundleTables.set(bundle, promise);
+      promise.catch(function () { self.dictionaryParts.delete(part); });
+      this.dictionaryParts.set(part, promise);
     }
-    return this.bundleTables.get(bundle);
+    return this.dictionaryParts.get(part).then(function (groups) { return groups.get(group) || new Map(); });
+  };
+
+  // How many documents hold a key of the shards (a CJK run of one to three
+  // characters, or a stem), from the dictionary: 0 when none does.
+  Index.prototype.keyCount = function (key) {
+    return this.dictionaryGroup(dictionaryGroup(key)).then(function (keys) { return keys.get(key) || 0; });
+  };
+
+  // Where record `slot` of bundle `bundle` begins and ends: two of the
+  // offsets at the head of the bundle file, read alone (8 bytes, not the
+  // whole table: the records a search reads are mostly in different bundles).
+  Index.prototype.recordRange = function (bundle, slot) {
+    return this.fetchRange('d/' + bundle + '.bin', 4 * slot, 4 * slot + 8).then(function (bytes) {
+      var view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+      return [view.getUint32(0, true), view.getUint32(4, true)];
+    });
   };
 
   // One document's record, from its bundle.
   Index.prototype.record = function (number) {
     var self = this;
     var bundle = Math.floor(number / this.manifest.bundle);
-    var slot = number % this.manifest.bundle;
-    return this.bundleTable(bundle).then(function (offsets) {
-      return self.fetchRange('d/' + bundle + '.bin', offsets[slot], offsets[slot + 1]);
+    return this.recordRange(bundle, number % this.manifest.bundle).then(function (range) {
+      return self.fetchRange('d/' + bundle + '.bin', range[0], range[1]);
     }).then(gunzip).then(function (bytes) {
       return JSON.parse(self.utf8.decode(bytes));
     });
@@ -529,13 +597,34 @@
     return found;
   }
 
-  // The offsets of trigrams that cover a run of four or more characters:
-  // 0, 3, 6, … and the last. Every character lies in one of them, so they
-  // line up exactly where the whole run occurs (see src/search/mod.rs).
-  function cover(length) {
+  // Rough sizes, gzipped, of what checking a long term may read, to choose
+  // between the candidates' texts and the trigrams' positions: a document's
+  // record (with its share of its bundle's table), a shard, and a trigram's
+  // positions per document that holds it.
+  var RECORD_BYTES = 2000;
+  var SHARD_BYTES = 6500;
+  var POSITION_BYTES = 3;
+
+  // The offsets of trigrams that cover a run of `length` (four or more)
+  // characters at the least total `cost(offset)`: the first, the last, and
+  // no more than three apart, so that every character lies in one of them
+  // and they line up exactly where the whole run occurs (see src/search/mod.rs).
+  function cheapestCover(length, cost) {
+    var last = length - 3;
+    var best = [cost(0)];
+    var from = [-1];
+    for (var o = 1; o <= last; o++) {
+      best[o] = Infinity;
+      for (var p = Math.max(0, o - 3); p < o; p++) {
+        if (best[p] < best[o]) {
+          best[o] = best[p];
+          from[o] = p;
+        }
+      }
+      best[o] += cost(o);
+    }
     var offsets = [];
-    for (var i = 0; i <= length - 3; i += 3) offsets.push(i);
-    if (offsets[offsets.length - 1] !== length - 3) offsets.push(length - 3);
+    for (var at = last; at >= 0; at = from[at]) offsets.unshift(at);
     return offsets;
   }
 
@@ -623,49 +712,82 @@
         return hits;
       });
     }
-    // Documents holding all the term's trigrams (among `within`, unless
-    // null), then those where the covering trigrams' positions line up (or
-    // whose text holds the term, when they are few).
+    // Documents holding the term (among `within`, unless null): the
+    // dictionary gives each trigram's document count, and the cheapest
+    // trigrams that cover the term are read rarest first, each narrowing the
+    // candidates, until reading the candidates' texts costs less than the
+    // rest; else their positions decide.
     function byPositions(term, chars, within) {
-      var allowed = within ? new Uint8Array(count) : alive;
-      if (within) within.forEach(function (n) { allowed[n] = 1; });
       var keys = [];
       for (var i = 0; i + 3 <= chars.length; i++) keys.push(chars.slice(i, i + 3).join(''));
-      var offsets = cover(chars.length);
-      return Promise.all(keys.map(function (k) { return self.postings(k, false); })).then(function (lists) {
-        var candidates = new Uint8Array(count);
-        var any = false;
-        for (var n = 0; n < count; n++) {
-          if (!alive[n] || !allowed[n]) continue;
-          candidates[n] = lists.every(function (l) { return l.counts[n] > 0; }) ? 1 : 0;
-          any = any || candidates[n] === 1;
-        }
-        if (!any) return emptyHits();
-        var few = [];
-        for (var c = 0; c < count && few.length <= VERIFY_LIMIT; c++) if (candidates[c]) few.push(c);
-        // Few candidates: their text (needed for snippets anyway) rather
-        // than the trigrams' positions, which for common trigrams are large.
-        if (few.length <= VERIFY_LIMIT) return byText(few, term);
-        return Promise.all(offsets.map(function (o) { return self.trigram(keys[o]); })).then(function (positions) {
-          var hits = emptyHits();
-          for (var n = 0; n < count; n++) {
-            if (!candidates[n]) continue;
-            var starts = positions[0].get(n);
-            var found = 0;
-            for (var j = 0; j < starts.length; j++) {
-              var ok = true;
-              for (var k = 1; k < offsets.length && ok; k++) ok = holds(positions[k].get(n), starts[j] + offsets[k]);
-              if (ok) found++;
-            }
-            if (!found) continue;
-            var info = IN_TITLE | IN_HEAD;
-            lists.forEach(function (l) { info &= l.info[n]; });
-            hits.counts[n] = found;
-            hits.info[n] = info;
-            hits.size++;
-          }
-          return hits;
+      return Promise.all(keys.map(function (k) { return self.keyCount(k); })).then(function (counts) {
+        if (counts.some(function (c) { return !c; })) return emptyHits();
+        var loaded = function (o) { return self.shards.has('s/' + self.shardOf(keys[o]) + '.bin'); };
+        var offsets = cheapestCover(chars.length, function (o) {
+          return (loaded(o) ? 0 : SHARD_BYTES) + POSITION_BYTES * counts[o];
         });
+        var order = offsets.slice().sort(function (a, b) { return counts[a] - counts[b] || a - b; });
+        var candidates = new Uint8Array(count);
+        var size = 0;
+        (within || Array.from({ length: count }, function (_, n) { return n; })).forEach(function (n) {
+          if (alive[n] && !candidates[n]) {
+            candidates[n] = 1;
+            size++;
+          }
+        });
+        var lists = new Map();
+        // What the positions would still cost, from the step at `next` on.
+        function rest(next) {
+          var bytes = 0;
+          order.forEach(function (o, j) {
+            bytes += POSITION_BYTES * counts[o] + (j >= next && !loaded(o) ? SHARD_BYTES : 0);
+          });
+          return bytes;
+        }
+        function step(next) {
+          if (!size) return emptyHits();
+          if (size <= VERIFY_LIMIT || size * RECORD_BYTES <= rest(next)) {
+            var few = [];
+            for (var n = 0; n < count; n++) if (candidates[n]) few.push(n);
+            return byText(few, term);
+          }
+          if (next === order.length) return byAlignment(term, keys, offsets, candidates, lists);
+          var o = order[next];
+          return self.postings(keys[o], false).then(function (hits) {
+            lists.set(o, hits);
+            for (var n = 0; n < count; n++) {
+              if (candidates[n] && !hits.counts[n]) {
+                candidates[n] = 0;
+                size--;
+              }
+            }
+            return step(next + 1);
+          });
+        }
+        return step(0);
+      });
+    }
+    // The candidates where the covering trigrams' positions line up.
+    function byAlignment(term, keys, offsets, candidates, lists) {
+      return Promise.all(offsets.map(function (o) { return self.trigram(keys[o]); })).then(function (positions) {
+        var hits = emptyHits();
+        for (var n = 0; n < count; n++) {
+          if (!candidates[n]) continue;
+          var starts = positions[0].get(n);
+          var found = 0;
+          for (var j = 0; j < starts.length; j++) {
+            var ok = true;
+            for (var k = 1; k < offsets.length && ok; k++) ok = holds(positions[k].get(n), starts[j] + offsets[k]);
+            if (ok) found++;
+          }
+          if (!found) continue;
+          var info = IN_TITLE | IN_HEAD;
+          lists.forEach(function (l) { info &= l.info[n]; });
+          hits.counts[n] = found;
+          hits.info[n] = info;
+          hits.size++;
+        }
+        return hits;
       });
     }
     var chain = Promise.resolve();
@@ -702,6 +824,9 @@
 
   var FEW = 3;
 
+  // Results shown at first, and on each "show more".
+  var PAGE = 10;
+
   // How many documents one term finds on its own (remembered).
   Index.prototype.termCount = function (term) {
     var key = (term.cjk ? 'c' : 'w') + (term.stem ? '=' + term.stem : ':' + term.text);
@@ -732,7 +857,7 @@
           isCjk: isCjk,
           alphabetic: ALPHABETIC,
           normalisedParts: normalisedParts,
-          verifyLimit: VERIFY_LIMIT,
+          page: PAGE,
         });
       });
       forgivingLoad.catch(function () { forgivingLoad = null; });
@@ -954,7 +1079,6 @@
 
   if (!app) return;
 
-  var PAGE = 10;
   var input = window.document.getElementById('search-q');
   var form = window.document.getElementById('search-form');
   var status = window.document.getElementById('search-status');
