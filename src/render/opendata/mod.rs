@@ -521,9 +521,15 @@ impl Writer<'_> {
         // values of a whole type held at once cost several times their text.
         let json = std::iter::once(dataset_head(all))
             .chain(
-                in_batches(&entries, |entry| self.entry_file(entry_type, entry, put))
+                in_batches(&entries, |entry| self.entry_file(entry_type, entry))
                     .enumerate()
-                    .map(|(index, lines)| dataset_lines(index == 0, lines)),
+                    .map(|(index, made)| {
+                        let lines = made.into_iter().map(|(file, line)| {
+                            put.put(file);
+                            line
+                        });
+                        dataset_lines(index == 0, lines.collect())
+                    }),
             )
             .chain(std::iter::once(DATASET_END.to_vec()));
         let json = put_data_file(entry_type, ("JSON", "application/json", "json"), json, put);
@@ -537,18 +543,20 @@ impl Writer<'_> {
         }
     }
 
-    /// Hand one entry's own JSON file to `put`, and return its line in the
-    /// dataset's file.
-    fn entry_file(&self, entry_type: EntryType, entry: &Entry, put: &dyn PutFile) -> Vec<u8> {
+    /// One entry's own JSON file and its line in the dataset's file. The
+    /// files are made on all cores and handed on in order from the thread
+    /// that joins the lines, so the writer sees them as it did when one core
+    /// made them (the CPU was in the making, not the writing).
+    fn entry_file(&self, entry_type: EntryType, entry: &Entry) -> (OutputFile, Vec<u8>) {
         let mut file = header(&self.site.config, entry_type);
         file.insert("entry".into(), self.entry_json(entry));
         let file = Value::Object(file);
         let line = serde_json::to_vec(&file["entry"]).expect("JSON values serialize");
-        put.put(OutputFile {
+        let file = OutputFile {
             path: format!("{}/{}/{ENTRY_FILE}", entry_type.folder(), entry.slug),
             bytes: json_bytes(&file),
-        });
-        line
+        };
+        (file, line)
     }
 }
 
