@@ -79,8 +79,9 @@ impl Output<'_> {
 
 /// A successful build.
 pub struct Built {
-    /// The site as the last stage left it: the HTML of entry bodies has been
-    /// let go once their pages were made ([`render_site`]).
+    /// The site as the last stage left it: the Markdown and HTML of entry
+    /// bodies have been let go once the open data and the pages that show
+    /// them were made ([`render_site`]).
     pub site: Site,
     /// With [`Output::Memory`], the files, sorted by path; otherwise empty.
     pub files: Vec<OutputFile>,
@@ -310,10 +311,12 @@ impl Packed {
     }
 }
 
-/// The render stage: the static files and every page, handed to `sink` as
-/// each is made. Entry pages come first, and the index's text is taken from
-/// each as it is made; the site is handed back for the index without its
-/// bodies' HTML ([`let_go_of_bodies`]).
+/// The render stage: the open data, the static files and every page, handed
+/// to `sink` as each is made. The open data comes first, as the last reader
+/// of the bodies' Markdown, which the site then goes on without. Entry pages
+/// come next, and the index's text is taken from each as it is made; the
+/// site is handed back for the index without its bodies' HTML
+/// ([`let_go_of_bodies`]).
 fn render_site(
     site: Site,
     theme: &Arc<render::Theme>,
@@ -322,11 +325,12 @@ fn render_site(
     progress: &dyn Progress,
 ) -> Result<(Site, Texts), Diagnostics> {
     let timer = Timer::start();
-    let mut renderer = render::Renderer::cards_later(Arc::new(site), Arc::clone(theme));
+    let open_data = render::open_data(&site, theme, sink);
+    let site = site.without_markdown();
+    let mut renderer = render::Renderer::cards_later(Arc::new(site), Arc::clone(theme), open_data);
     for file in renderer.take_static_files() {
         sink.put(file);
     }
-    renderer.put_open_data(&mut |file| sink.put(file));
     let texts = Mutex::new(Texts::new());
     let put = |renderer: &render::Renderer, index: usize, page: render::RenderedPage| {
         if takes_texts
@@ -475,6 +479,19 @@ struct Counted<'a> {
     failed: Mutex<Option<std::io::Error>>,
 }
 
+/// The open data's files go to the sink as they are made, the large ones
+/// part by part.
+impl render::PutFile for Counted<'_> {
+    fn put(&self, file: OutputFile) {
+        Counted::put(self, file);
+    }
+
+    fn put_parts(&self, path: String, parts: &mut dyn Iterator<Item = Vec<u8>>) {
+        let put = self.sink().put_parts(path, parts);
+        self.count_or_keep(put, false);
+    }
+}
+
 impl Counted<'_> {
     fn sink(&self) -> &dyn Sink {
         match &self.files {
@@ -486,7 +503,13 @@ impl Counted<'_> {
 
     fn put(&self, file: OutputFile) {
         let page = file.path.ends_with(".html");
-        match self.sink().put(file) {
+        let put = self.sink().put(file);
+        self.count_or_keep(put, page);
+    }
+
+    /// Count a file put, or keep the error if it is the first.
+    fn count_or_keep(&self, put: std::io::Result<()>, page: bool) {
+        match put {
             Ok(()) => {
                 self.count.fetch_add(1, Ordering::Relaxed);
                 if page {

@@ -26,6 +26,14 @@ use crate::render::OutputFile;
 pub trait Sink: Sync {
     fn put(&self, file: OutputFile) -> io::Result<()>;
 
+    /// Put a file given in parts, as the renderer makes a file of tens of
+    /// megabytes (the open data's datasets): a sink that writes each part
+    /// as it comes never holds the whole file.
+    fn put_parts(&self, path: String, parts: &mut dyn Iterator<Item = Vec<u8>>) -> io::Result<()> {
+        let bytes = parts.flatten().collect();
+        self.put(OutputFile { path, bytes })
+    }
+
     /// Where the files go, for error messages.
     fn place(&self) -> &Path {
         Path::new("")
@@ -85,6 +93,15 @@ impl Sink for Paths {
             .unwrap_or_else(|e| e.into_inner())
             .push(file.path);
         Ok(())
+    }
+
+    /// The parts are made (making them may put other files) and dropped.
+    fn put_parts(&self, path: String, parts: &mut dyn Iterator<Item = Vec<u8>>) -> io::Result<()> {
+        parts.for_each(drop);
+        self.put(OutputFile {
+            path,
+            bytes: Vec::new(),
+        })
     }
 }
 
@@ -355,7 +372,18 @@ impl Sink for Staging {
                 && with_parent(&target, |t| fs::hard_link(&old, t)).is_ok()
         });
         if !linked {
-            with_parent(&target, |t| write_new(t, &file.bytes))?;
+            with_parent(&target, create_new)?.write_all(&file.bytes)?;
+        }
+        Ok(())
+    }
+
+    /// Write one file part by part. It is written anew even if the old
+    /// output has the same bytes: these are a few large files, and
+    /// comparing them would mean holding them whole.
+    fn put_parts(&self, path: String, parts: &mut dyn Iterator<Item = Vec<u8>>) -> io::Result<()> {
+        let mut file = with_parent(&self.staging.join(&path), create_new)?;
+        for part in parts {
+            file.write_all(&part)?;
         }
         Ok(())
     }
@@ -369,28 +397,27 @@ impl Drop for Staging {
     }
 }
 
-/// Write a file that should not exist yet. If it does (two files of the same
-/// path), it is replaced, not written through: it may be a hard link to the
-/// old output, which must stay as it was until the swap.
-fn write_new(path: &Path, bytes: &[u8]) -> io::Result<()> {
+/// Create a file that should not exist yet. If it does (two files of the
+/// same path), it is replaced, not written through: it may be a hard link to
+/// the old output, which must stay as it was until the swap.
+fn create_new(path: &Path) -> io::Result<fs::File> {
     let open = || {
         fs::OpenOptions::new()
             .write(true)
             .create_new(true)
             .open(path)
     };
-    let mut file = match open() {
+    match open() {
         Err(error) if error.kind() == io::ErrorKind::AlreadyExists => {
             fs::remove_file(path)?;
-            open()?
+            open()
         }
-        result => result?,
-    };
-    file.write_all(bytes)
+        result => result,
+    }
 }
 
 /// Run `make` on `path`, creating its folder first if it is missing.
-fn with_parent(path: &Path, make: impl Fn(&Path) -> io::Result<()>) -> io::Result<()> {
+fn with_parent<T>(path: &Path, make: impl Fn(&Path) -> io::Result<T>) -> io::Result<T> {
     match make(path) {
         Err(error) if error.kind() == io::ErrorKind::NotFound => {
             if let Some(parent) = path.parent() {
@@ -556,6 +583,48 @@ mod tests {
         assert_eq!(fs::read_to_string(output.join("style.css")).unwrap(), "old");
         staging.commit().unwrap();
         assert_eq!(fs::read_to_string(output.join("style.css")).unwrap(), "new");
+        fs::remove_dir_all(dir).unwrap();
+    }
+
+    #[test]
+    fn a_file_put_in_parts_is_written_whole_in_a_new_folder_and_never_through_to_the_old_output() {
+        let dir = scratch("parts");
+        let output = dir.join("public");
+        write_atomically(&output, &[file("data/a.json", "[1,2]")]).unwrap();
+        let staging = Staging::begin(&output).unwrap();
+        // Linked from the old output, then replaced by the parts.
+        staging.put(file("data/a.json", "[1,2]")).unwrap();
+        let parts = |texts: &[&str]| {
+            texts
+                .iter()
+                .map(|t| t.as_bytes().to_vec())
+                .collect::<Vec<_>>()
+        };
+        let mut json = parts(&["[3,", "", "4]"]).into_iter();
+        staging.put_parts("data/a.json".into(), &mut json).unwrap();
+        let mut csv = parts(&["a,b\r\n", "1,2\r\n"]).into_iter();
+        staging
+            .put_parts("data/new/b.csv".into(), &mut csv)
+            .unwrap();
+        assert_eq!(
+            fs::read_to_string(output.join("data/a.json")).unwrap(),
+            "[1,2]"
+        );
+        staging.commit().unwrap();
+        let expected = |path: &str, text: &str| (path.to_string(), text.as_bytes().to_vec());
+        assert_eq!(
+            tree(&output),
+            [
+                expected("data", "<folder>"),
+                expected("data/a.json", "[3,4]"),
+                expected("data/new", "<folder>"),
+                expected("data/new/b.csv", "a,b\r\n1,2\r\n"),
+            ]
+        );
+        let memory = Memory::default();
+        let mut json = parts(&["[3,", "", "4]"]).into_iter();
+        memory.put_parts("data/a.json".into(), &mut json).unwrap();
+        assert_eq!(memory.into_files(), [file("data/a.json", "[3,4]")]);
         fs::remove_dir_all(dir).unwrap();
     }
 

@@ -18,7 +18,7 @@ mod theme;
 pub mod view;
 
 use std::path::Path;
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 
 use serde::Serialize;
 use tera::{Context, Map, Tera, Value};
@@ -47,6 +47,25 @@ pub const BODY_MARK: &str = "data-entry-body";
 pub struct OutputFile {
     pub path: String,
     pub bytes: Vec<u8>,
+}
+
+/// Where the renderer hands the open data's files as it makes them: a
+/// closure that takes each file, or the build's writer.
+pub trait PutFile: Sync {
+    fn put(&self, file: OutputFile);
+
+    /// A file of tens of megabytes, in parts handed on as each is made, so
+    /// that a writer that writes each part at once never holds it whole.
+    fn put_parts(&self, path: String, parts: &mut dyn Iterator<Item = Vec<u8>>) {
+        let bytes = parts.flatten().collect();
+        self.put(OutputFile { path, bytes });
+    }
+}
+
+impl<F: Fn(OutputFile) + Sync> PutFile for F {
+    fn put(&self, file: OutputFile) {
+        self(file);
+    }
 }
 
 /// The output path of entry `id`'s page in `lang`: `en/parks/x/index.html`.
@@ -84,8 +103,7 @@ pub struct Renderer {
     pages: Vec<(Lang, Page)>,
     /// The sitemap, robots.txt, feeds and favicon ([`discovery`]).
     discovery: Vec<OutputFile>,
-    /// What the open-data page says of the data files ([`opendata`]), once
-    /// they are made ([`Renderer::put_open_data`]).
+    /// What the open-data page says of the data files ([`open_data`]).
     open_data: opendata::Published,
     /// The data files, where they are kept rather than handed on as made.
     open_data_files: Vec<OutputFile>,
@@ -94,10 +112,12 @@ pub struct Renderer {
 impl Renderer {
     /// Work out the site's pages and the lists and cards they share.
     pub fn new(site: Arc<Site>, theme: Arc<Theme>) -> Renderer {
-        let mut renderer = Renderer::cards_later(site, theme);
-        let mut files = Vec::new();
-        renderer.put_open_data(&mut |file| files.push(file));
-        renderer.open_data_files = files;
+        let files = Mutex::new(Vec::new());
+        let open_data = open_data(&site, &theme, &|file| {
+            files.lock().unwrap_or_else(|e| e.into_inner()).push(file);
+        });
+        let mut renderer = Renderer::cards_later(site, theme, open_data);
+        renderer.open_data_files = files.into_inner().unwrap_or_else(|e| e.into_inner());
         renderer.make_cards();
         renderer
     }
@@ -105,7 +125,12 @@ impl Renderer {
     /// [`Renderer::new`] without the cards, which entry pages do not show:
     /// a build renders those first, while the site still holds the bodies'
     /// HTML, then makes the cards ([`Renderer::make_cards`]) for the rest.
-    pub fn cards_later(site: Arc<Site>, theme: Arc<Theme>) -> Renderer {
+    /// `open_data` is what [`open_data`] made of the site.
+    pub fn cards_later(
+        site: Arc<Site>,
+        theme: Arc<Theme>,
+        open_data: opendata::Published,
+    ) -> Renderer {
         let lists = Lists::new(&site);
         let mut pages_of_site = Vec::new();
         let mut teras = [None, None];
@@ -139,7 +164,7 @@ impl Renderer {
             teras,
             pages: pages_of_site,
             discovery,
-            open_data: opendata::Published::default(),
+            open_data,
             open_data_files: Vec::new(),
         }
     }
@@ -151,14 +176,6 @@ impl Renderer {
     /// The site, if this renderer is its only owner.
     pub fn site_mut(&mut self) -> Option<&mut Site> {
         Arc::get_mut(&mut self.site)
-    }
-
-    /// Make the open data, handing each file to `put` as it is made, and
-    /// keep what the open-data page says of it. It needs the bodies'
-    /// Markdown, so it comes before the site lets go of them.
-    pub fn put_open_data(&mut self, put: &mut dyn FnMut(OutputFile)) {
-        let texts = dataset_texts(&self.site, &self.theme);
-        self.open_data = opendata::publish(&self.site, &texts, put);
     }
 
     /// Make the cards that list pages share; until then each list page
@@ -269,6 +286,13 @@ impl Renderer {
         let (path, html) = render_page(&speaker, &shared, tera, page)?;
         Ok(RenderedPage { path, html })
     }
+}
+
+/// Make the open data ([`opendata`]), handing each file to `put` as soon as
+/// it is made, and return what the open-data page says of it. It reads the
+/// bodies' Markdown, which nothing else rendered does.
+pub fn open_data(site: &Site, theme: &Theme, put: &dyn PutFile) -> opendata::Published {
+    opendata::publish(site, &dataset_texts(site, theme), put)
 }
 
 #[derive(Serialize)]
@@ -929,8 +953,8 @@ mod tests {
         let prepared = crate::assemble_bundled();
         let (site, theme) = (Arc::new(prepared.site), prepared.theme);
         let shared = Renderer::new(Arc::clone(&site), Arc::clone(&theme));
-        let mut per_page = Renderer::cards_later(site, theme);
-        per_page.put_open_data(&mut |_| {});
+        let open_data = open_data(&site, &theme, &|_| {});
+        let per_page = Renderer::cards_later(site, theme, open_data);
         assert_eq!(shared.len(), per_page.len());
         let mut lists = 0;
         for index in 0..shared.len() {

@@ -7,7 +7,7 @@ use crate::config::{Lang, Localized};
 use crate::entry::{Entry, EntryType};
 use crate::parse::fields::{self, FieldSpec, Kind};
 
-use super::{FORMULA_STARTS, LIST_SEPARATOR, Raw, Writer, price_cell, raw};
+use super::{FORMULA_STARTS, LIST_SEPARATOR, Raw, Writer, in_batches, price_cell, raw};
 use crate::config::VocabName;
 
 /// The byte-order mark that tells Excel a CSV file is UTF-8.
@@ -205,21 +205,32 @@ impl Writer<'_> {
         header
     }
 
-    /// The CSV file of one type: a BOM, a header row, one row an entry,
-    /// lines ended by CRLF as RFC 4180 writes them.
-    pub(super) fn csv(&self, entry_type: EntryType, entries: &[&Entry]) -> String {
-        let mut csv = String::from(BOM);
-        let mut line = |cells: Vec<String>| {
-            let cells: Vec<String> = cells.iter().map(|c| csv_cell(c)).collect();
-            csv.push_str(&cells.join(","));
-            csv.push_str("\r\n");
-        };
-        line(Writer::csv_header(entry_type));
-        for entry in entries {
-            line(self.csv_row(entry));
-        }
-        csv
+    /// The CSV file of one type in parts: a BOM and a header row, then the
+    /// rows of each batch of entries ([`in_batches`], made on all cores), one
+    /// row an entry, lines ended by CRLF as RFC 4180 writes them.
+    pub(super) fn csv<'a>(
+        &'a self,
+        entry_type: EntryType,
+        entries: &'a [&'a Entry],
+    ) -> impl Iterator<Item = Vec<u8>> + 'a {
+        let head = format!("{BOM}{}", csv_line(Writer::csv_header(entry_type)));
+        let rows = in_batches(entries, |entry| csv_line(self.csv_row(entry)))
+            .map(|lines| lines.concat().into_bytes());
+        std::iter::once(head.into_bytes()).chain(rows)
     }
+}
+
+/// One row as a CSV line, its cells quoted and guarded ([`csv_cell`]).
+fn csv_line(cells: Vec<String>) -> String {
+    let mut line = String::new();
+    for (index, cell) in cells.iter().enumerate() {
+        if index > 0 {
+            line.push(',');
+        }
+        line.push_str(&csv_cell(cell));
+    }
+    line.push_str("\r\n");
+    line
 }
 
 /// A cell as RFC 4180 writes it, guarded against being read as a formula.
