@@ -87,26 +87,41 @@ impl Diagnostic {
 impl fmt::Display for Diagnostic {
     /// `path:line:col: error: field "stage": unknown value "中式" (did you mean 中试?)`
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}", self.path.display())?;
+        f.write_str(&self.one_line(Lang::En))
+    }
+}
+
+impl Diagnostic {
+    /// The place, message and help on one line in `lang`, as `build` prints
+    /// them: `path:7:8: 错误: 字段 "stage": 未知的值 "中式"（你是不是要写 中试？）`.
+    pub fn one_line(&self, lang: Lang) -> String {
+        let mut out = self.path.display().to_string();
         if self.line > 0 {
-            write!(f, ":{}", self.line)?;
+            out.push_str(&format!(":{}", self.line));
             if self.column > 0 {
-                write!(f, ":{}", self.column)?;
+                out.push_str(&format!(":{}", self.column));
             }
         }
-        let severity = match self.severity {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
+        let (severity, field_word) = match (self.severity, lang) {
+            (Severity::Error, Lang::En) => ("error", "field"),
+            (Severity::Warning, Lang::En) => ("warning", "field"),
+            (Severity::Error, Lang::Zh) => ("错误", "字段"),
+            (Severity::Warning, Lang::Zh) => ("警告", "字段"),
         };
-        write!(f, ": {severity}: ")?;
+        out.push_str(&format!(": {severity}: "));
         if let Some(field) = &self.field {
-            write!(f, "field \"{field}\": ")?;
+            out.push_str(&format!("{field_word} \"{field}\": "));
         }
-        write!(f, "{}", printable(&self.message))?;
+        out.push_str(&printable(&messages::message(&self.message, lang)));
         if let Some(help) = &self.help {
-            write!(f, " ({})", printable(help))?;
+            let help = messages::help(help, lang);
+            let help = printable(&help);
+            match lang {
+                Lang::En => out.push_str(&format!(" ({help})")),
+                Lang::Zh => out.push_str(&format!("（{help}）")),
+            }
         }
-        Ok(())
+        out
     }
 }
 

@@ -56,6 +56,9 @@ enum Command {
         /// Include entries marked `draft: true`.
         #[arg(long)]
         drafts: bool,
+        /// The language of the messages; defaults to the site's default language.
+        #[arg(long, value_enum)]
+        lang: Option<LangArg>,
     },
     /// Validate the site without writing anything: every field, reference and
     /// link, the files links and covers point at, and translation coverage.
@@ -304,7 +307,8 @@ fn main() -> ExitCode {
             output,
             base_url,
             drafts,
-        } => run_build(&root, output, base_url, drafts),
+            lang,
+        } => run_build(&root, output, base_url, drafts, lang.map(Lang::from)),
     }
 }
 
@@ -313,14 +317,18 @@ fn run_build(
     output: Option<PathBuf>,
     base_url: Option<String>,
     drafts: bool,
+    lang: Option<Lang>,
 ) -> ExitCode {
     if !root.join(chengguo::config::CONFIG_FILE).is_file() {
         return no_config(root);
     }
+    let lang = lang.or_else(|| site_language(root));
     if let Some(Err(message)) = base_url.as_deref().map(chengguo::config::check_base_url) {
-        usage_error(site_language(root), Some("--base-url"), &message);
+        usage_error(lang, Some("--base-url"), &message);
         return ExitCode::from(2);
     }
+    // A configuration that does not load is reported by the build itself, in English.
+    let lang = lang.unwrap_or(Lang::En);
     let output = output.unwrap_or_else(|| root.join("public"));
     let started = Instant::now();
     let options = BuildOptions {
@@ -330,22 +338,26 @@ fn run_build(
     let progress = Terminal::new(Mode::from_environment());
     let result = build(root, &options, Output::Disk(&output), &progress);
     progress.finish();
+    let shown = output.display().to_string();
     match result {
         Ok(built) => {
-            print_diagnostics(&built.warnings);
+            print_diagnostics_in(&built.warnings, lang);
+            let counts = [
+                built.site.entries.len().to_string(),
+                built.pages.to_string(),
+                built.file_count.to_string(),
+                started.elapsed().as_millis().to_string(),
+            ];
+            let [entries, pages, files, ms] = counts.each_ref().map(String::as_str);
             eprintln!(
-                "built {} entries: {} pages, {} files in {} ms → {}",
-                built.site.entries.len(),
-                built.pages,
-                built.file_count,
-                started.elapsed().as_millis(),
-                output.display()
+                "{}",
+                Note::Built.in_language(lang, &[entries, pages, files, ms, &shown])
             );
             ExitCode::SUCCESS
         }
         Err(diagnostics) => {
-            print_diagnostics(&diagnostics);
-            eprintln!("build failed; {} left as it was", output.display());
+            print_diagnostics_in(&diagnostics, lang);
+            eprintln!("{}", Note::BuildFailed.in_language(lang, &[&shown]));
             if diagnostics.cannot_write() {
                 ExitCode::from(CANNOT_WRITE)
             } else {
@@ -872,15 +884,25 @@ fn run_serve(options: chengguo::serve::ServeOptions, open: bool) -> ExitCode {
 }
 
 fn print_diagnostics(diagnostics: &Diagnostics) {
+    print_diagnostics_in(diagnostics, Lang::En);
+}
+
+/// Each diagnostic on one line in `lang`, sorted, then the count of errors.
+fn print_diagnostics_in(diagnostics: &Diagnostics, lang: Lang) {
     let sorted = diagnostics.clone().sorted();
     for diagnostic in &sorted {
-        eprintln!("{diagnostic}");
+        eprintln!("{}", diagnostic.one_line(lang));
     }
     let errors = sorted
         .iter()
         .filter(|d| d.severity == chengguo::diag::Severity::Error)
         .count();
     if errors > 0 {
-        eprintln!("{errors} error{}", if errors == 1 { "" } else { "s" });
+        let note = if errors == 1 {
+            Note::OneError
+        } else {
+            Note::Errors
+        };
+        eprintln!("{}", note.in_language(lang, &[&errors.to_string()]));
     }
 }

@@ -29,7 +29,18 @@ fn a_failed_build_keeps_the_last_good_site() {
     let before = std::fs::read(&page).unwrap();
 
     fixture.write("content/parks/science-city.yaml", "title: {zh: 科学城\n");
+    // The fixture's default language is Chinese, so the build speaks it;
+    // `--lang en` asks for English. The editor's path is never translated.
     let output = chengguo(&["build", "--root", root]);
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert!(
+        stderr.starts_with(
+            "content/parks/science-city.yaml:1:8: 错误: 这里用 { 开始的映射没有用 } 结束（请用 } 结束映射，并用逗号分隔各项）\n1 个错误\n生成失败；"
+        ),
+        "{stderr}"
+    );
+    let output = chengguo(&["build", "--root", root, "--lang", "en"]);
     assert_eq!(output.status.code(), Some(1));
     let stderr = String::from_utf8(output.stderr).unwrap();
     assert!(
@@ -38,7 +49,7 @@ fn a_failed_build_keeps_the_last_good_site() {
         ),
         "{stderr}"
     );
-    assert!(stderr.contains("build failed;"), "{stderr}");
+    assert!(stderr.contains("\n1 error\nbuild failed;"), "{stderr}");
     assert_eq!(std::fs::read(&page).unwrap(), before);
     let siblings: Vec<_> = std::fs::read_dir(fixture.root())
         .unwrap()
@@ -118,7 +129,7 @@ fn a_second_build_of_the_same_output_fails_naming_the_one_running() {
     assert_eq!(output.status.code(), Some(3));
     let stderr = String::from_utf8(output.stderr).unwrap();
     assert!(
-        stderr.contains("another build (process 4242) is writing ./public;"),
+        stderr.contains("另一个构建（进程 4242）正在写入 ./public；"),
         "{stderr}"
     );
     assert!(!fixture.root().join("public").exists());

@@ -28,7 +28,10 @@ fn unwritable(fixture: &Fixture) -> Vec<String> {
 fn build_exits_3_when_the_output_cannot_be_written() {
     let fixture = Fixture::new("minimal");
     for output in unwritable(&fixture) {
-        let result = chengguo(fixture.root(), &["build", "--output", &output]);
+        let result = chengguo(
+            fixture.root(),
+            &["build", "--lang", "en", "--output", &output],
+        );
         let stderr = assert_exit(&result, 3);
         assert!(
             stderr.contains(&format!("{output}: error: cannot write the site: ")),
@@ -42,7 +45,7 @@ fn build_exits_1_on_content_errors_and_0_when_written() {
     let fixture = Fixture::new("minimal");
     assert_exit(&chengguo(fixture.root(), &["build"]), 0);
     fixture.write("content/parks/science-city.yaml", "title: {zh: 科学城\n");
-    let stderr = assert_exit(&chengguo(fixture.root(), &["build"]), 1);
+    let stderr = assert_exit(&chengguo(fixture.root(), &["build", "--lang", "en"]), 1);
     assert!(
         stderr.contains("the map opened here with { is not closed with }"),
         "{stderr}"

@@ -1,4 +1,4 @@
-//! Every command speaks the site's language: what `schema`, `serve`, `new`,
+//! Every command speaks the site's language: what `build`, `schema`, `serve`, `new`,
 //! `import`, `export` and `check --output` print is in Chinese for a site
 //! whose `default_language` is zh and in English for one whose is en, with
 //! the user's paths and values as they wrote them. `init`, which has no site
@@ -74,6 +74,43 @@ fn init_speaks_its_lang_option_then_the_locale_then_both_languages() {
     let text = stderr(&both);
     assert!(text.starts_with("made a new site in both; "), "{text}");
     assert!(text.contains("\n已在 both 创建新站点；"), "{text}");
+}
+
+#[test]
+fn build_reports_and_sums_up_in_the_site_language_or_its_lang_option() {
+    let broken = "title: {zh: 科学城\n";
+    let zh = site("zh");
+    let built = chengguo(zh.root(), &["build"]);
+    assert_eq!(built.status.code(), Some(0), "{}", stderr(&built));
+    assert!(stderr(&built).starts_with("已生成 "), "{}", stderr(&built));
+    zh.write("content/parks/science-city.yaml", broken);
+    let failed = chengguo(zh.root(), &["build"]);
+    assert_eq!(failed.status.code(), Some(1));
+    assert_eq!(
+        stderr(&failed),
+        "content/parks/science-city.yaml:1:8: 错误: 这里用 { 开始的映射没有用 } 结束（请用 } 结束映射，并用逗号分隔各项）\n\
+         1 个错误\n\
+         生成失败；./public 保持原样\n"
+    );
+
+    let en = site("en");
+    let built = chengguo(en.root(), &["build"]);
+    assert!(stderr(&built).starts_with("built "), "{}", stderr(&built));
+    en.write("content/parks/science-city.yaml", broken);
+    let failed = chengguo(en.root(), &["build"]);
+    assert!(
+        !has_han(&stderr(&failed).replace("科学城", "")),
+        "{}",
+        stderr(&failed)
+    );
+    assert!(stderr(&failed).ends_with("1 error\nbuild failed; ./public left as it was\n"));
+    // --lang overrides the site's language.
+    let chinese = chengguo(en.root(), &["build", "--lang", "zh"]);
+    assert!(
+        stderr(&chinese).ends_with("生成失败；./public 保持原样\n"),
+        "{}",
+        stderr(&chinese)
+    );
 }
 
 #[test]

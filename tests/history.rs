@@ -41,7 +41,8 @@ fn git(cwd: &Path, args: &[&str], date: &str) {
 fn build(site: &Path, tz: &str) -> Output {
     Command::new(env!("CARGO_BIN_EXE_chengguo"))
         .current_dir(site)
-        .arg("build")
+        // The warnings below are matched in English; the site speaks Chinese.
+        .args(["build", "--lang", "en"])
         .env("TZ", tz)
         .output()
         .unwrap()

@@ -1248,6 +1248,26 @@ catalog! {
             en: "imported {} entries",
             zh: "已导入 {0} 个条目",
         }
+        Built {
+            code: "built",
+            en: "built {} entries: {} pages, {} files in {} ms → {}",
+            zh: "已生成 {0} 个条目：{1} 个页面，{2} 个文件，用时 {3} 毫秒 → {4}",
+        }
+        BuildFailed {
+            code: "build-failed",
+            en: "build failed; {} left as it was",
+            zh: "生成失败；{0} 保持原样",
+        }
+        OneError {
+            code: "one-error",
+            en: "{} error",
+            zh: "{0} 个错误",
+        }
+        Errors {
+            code: "errors",
+            en: "{} errors",
+            zh: "{0} 个错误",
+        }
         SiteMade {
             code: "site-made",
             en: "made a new site in {}; next: cd {} && chengguo serve",
