@@ -146,19 +146,19 @@ impl Comments<'_> {
                     .collect();
                 let many = matches!(spec.kind, Kind::TermList(_));
                 Some(match (zh, many) {
-                    (true, false) => format!("可选值:{}", labels.join("、")),
-                    (true, true) => format!("可多选,写成 [a, b]:{}", labels.join("、")),
+                    (true, false) => format!("可选值：{}", labels.join("、")),
+                    (true, true) => format!("可多选，写成 [a, b]：{}", labels.join("、")),
                     (false, false) => format!("One of: {}", labels.join("; ")),
                     (false, true) => format!("A list [a, b] of: {}", labels.join("; ")),
                 })
             }
             Kind::TextList if yaml && zh => {
-                Some("列表,每项写成 {zh: 中文, en: English}".to_string())
+                Some("列表，每项写成 {zh: 中文, en: English}".to_string())
             }
             Kind::TextList if yaml => Some("A list of {zh: 中文, en: English}".to_string()),
-            Kind::TextList if zh => Some("列表,写成 [甲, 乙]".to_string()),
+            Kind::TextList if zh => Some("列表，写成 [甲, 乙]".to_string()),
             Kind::TextList => Some("A list, written [a, b]".to_string()),
-            Kind::ReferenceList(_) if zh => Some("列表,写成 [slug-a, slug-b]".to_string()),
+            Kind::ReferenceList(_) if zh => Some("列表，写成 [slug-a, slug-b]".to_string()),
             Kind::ReferenceList(_) => Some("A list, written [slug-a, slug-b]".to_string()),
             Kind::Links if zh => Some("每项写成 - {title: 名称, url: https://…}".to_string()),
             Kind::Links => Some("Each item: - {title: Name, url: https://…}".to_string()),
@@ -236,7 +236,7 @@ fn markdown_form(entry_type: EntryType, primary: Option<&str>, comments: &Commen
     }
     if let Some(primary) = primary {
         let note = match comments.lang {
-            Lang::Zh => format!("# 与语言无关的字段(日期、分类、引用等)写在 {primary} 中\n"),
+            Lang::Zh => format!("# 与语言无关的字段（日期、分类、引用等）写在 {primary} 中\n"),
             Lang::En => format!(
                 "# Language-independent fields (dates, vocabularies, references) are in {primary}\n"
             ),

@@ -92,7 +92,7 @@ fn markdown_entry_has_every_field_and_passes_check_once_filled() {
         let comment = format!("# {}", spec.description_zh);
         assert!(texts[0].contains(&comment) || texts[1].contains(&comment));
     }
-    assert!(texts[0].contains("# 成熟度阶段\n# 可选值:中试、小试、产业化\nstage:\n"));
+    assert!(texts[0].contains("# 成熟度阶段\n# 可选值：中试、小试、产业化\nstage:\n"));
     // Blank as written: the title must still be filled in.
     let output = check(site.path());
     assert_eq!(output.status.code(), Some(1));
@@ -215,4 +215,54 @@ fn refuses_bad_and_taken_slugs_writing_nothing() {
         .map(|e| e.unwrap().path().to_path_buf())
         .collect();
     assert_eq!(before, after);
+}
+
+/// Whether `c` is a Han character.
+fn is_han(c: char) -> bool {
+    ('\u{3400}'..='\u{9fff}').contains(&c)
+}
+
+/// The Chinese comment lines of `text` with ASCII punctuation next to a Han
+/// character, outside the `[…]` and `{…}` YAML examples they show.
+fn ascii_punctuation_in_chinese_comments(text: &str) -> Vec<String> {
+    text.lines()
+        .filter(|line| line.starts_with('#'))
+        .filter(|line| {
+            let mut depth = 0usize;
+            let prose: Vec<char> = line
+                .chars()
+                .map(|c| {
+                    match c {
+                        '[' | '{' => depth += 1,
+                        ']' | '}' => depth = depth.saturating_sub(1),
+                        _ => {}
+                    }
+                    if depth > 0 { ' ' } else { c }
+                })
+                .collect();
+            prose.windows(2).any(|pair| {
+                let [a, b] = [pair[0], pair[1]];
+                (is_han(a) && ",:;()?!".contains(b)) || (",:;()?!".contains(a) && is_han(b))
+            })
+        })
+        .map(str::to_string)
+        .collect()
+}
+
+#[test]
+fn chinese_comments_of_new_entries_use_full_width_punctuation() {
+    let site = site();
+    for (entry_type, slug, extra) in [
+        ("achievement", "punctuation-a", None),
+        ("park", "punctuation-p", Some("--yaml")),
+        ("policy", "punctuation-y", None),
+    ] {
+        let mut args = vec!["new", entry_type, slug];
+        args.extend(extra);
+        for path in written(&run(site.path(), &args)) {
+            let text = fs::read_to_string(&path).unwrap();
+            let bad = ascii_punctuation_in_chinese_comments(&text);
+            assert!(bad.is_empty(), "{}: {bad:#?}", path.display());
+        }
+    }
 }

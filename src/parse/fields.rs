@@ -87,13 +87,13 @@ const TAGS: FieldSpec = field("tags", Kind::TextList, "标签", "Keywords");
 const DRAFT: FieldSpec = field(
     "draft",
     Kind::Bool,
-    "草稿:为 true 时不发布",
+    "草稿：为 true 时不发布",
     "Draft: left out of the build unless --drafts",
 );
 const UPDATED: FieldSpec = field(
     "updated",
     Kind::Date,
-    "最后更新日期;站点在 git 仓库中时改用提交历史中的日期",
+    "最后更新日期；站点在 git 仓库中时改用提交历史中的日期",
     "When it was last updated; in a git repository the commit history's date is used instead",
 );
 const BODY: FieldSpec = FieldSpec {
@@ -101,7 +101,7 @@ const BODY: FieldSpec = FieldSpec {
     ..field(
         "body",
         Kind::Markdown,
-        "正文(Markdown),按语言分别填写",
+        "正文（Markdown），按语言分别填写",
         "Body text in Markdown, per language",
     )
 };
@@ -112,7 +112,7 @@ const ACHIEVEMENT: &[FieldSpec] = &[
     field(
         "date",
         Kind::Date,
-        "完成或转化时间(2023、2023-05 或 2023-05-30)",
+        "完成或转化时间（2023、2023-05 或 2023-05-30）",
         "When it was completed or transferred (2023, 2023-05 or 2023-05-30)",
     ),
     field(
@@ -149,13 +149,13 @@ const ACHIEVEMENT: &[FieldSpec] = &[
     field(
         "park",
         Kind::Reference(EntryType::Park),
-        "所属园区或平台(园区的 slug)",
+        "所属园区或平台（园区的 slug）",
         "Hosting park or platform (a park's slug)",
     ),
     field(
         "policies",
         Kind::ReferenceList(EntryType::Policy),
-        "相关政策(政策的 slug)",
+        "相关政策（政策的 slug）",
         "Supporting policies (policy slugs)",
     ),
     TAGS,
@@ -163,31 +163,31 @@ const ACHIEVEMENT: &[FieldSpec] = &[
     field(
         "ip",
         Kind::IpRecords,
-        "知识产权(kind、number、title)",
+        "知识产权（kind、number、title）",
         "Intellectual property (kind, number, title)",
     ),
     field(
         "cooperation",
         Kind::Cooperation,
-        "合作条件(transfer_modes、price、intent)",
+        "合作条件（transfer_modes、price、intent）",
         "Terms of cooperation (transfer_modes, price, intent)",
     ),
     field(
         "contact",
         Kind::Contact,
-        "联系人(name、organisation、phone、email、url)",
+        "联系人（name、organisation、phone、email、url）",
         "Contact (name, organisation, phone, email, url)",
     ),
     field(
         "attachments",
         Kind::Attachments,
-        "附件(file:static/ 下的路径,title)",
+        "附件（file：static/ 下的路径；title）",
         "Attachments (file: a path under static/, title)",
     ),
     field(
         "cover",
         Kind::StaticPath,
-        "封面图片(static/ 下的路径)",
+        "封面图片（static/ 下的路径）",
         "Cover image (a path under static/)",
     ),
     field("links", Kind::Links, "相关链接", "Links"),
@@ -221,7 +221,7 @@ const PARK: &[FieldSpec] = &[
     field(
         "parent",
         Kind::Reference(EntryType::Park),
-        "上级园区(园区的 slug)",
+        "上级园区（园区的 slug）",
         "The park it is part of (a park's slug)",
     ),
     field("address", Kind::Text, "地址", "Address"),
@@ -240,14 +240,14 @@ const PARK: &[FieldSpec] = &[
     field(
         "figures",
         Kind::Figures,
-        "主要指标(label、value、unit、year)",
+        "主要指标（label、value、unit、year）",
         "Key figures (label, value, unit, year)",
     ),
     field("website", Kind::Url, "网站", "Website"),
     field(
         "coordinates",
         Kind::Coordinates,
-        "坐标({lat, lon})",
+        "坐标（{lat, lon}）",
         "Coordinates ({lat, lon})",
     ),
     TAGS,
@@ -284,7 +284,7 @@ const POLICY: &[FieldSpec] = &[
     field(
         "related",
         Kind::ReferenceList(EntryType::Policy),
-        "相关政策(政策的 slug)",
+        "相关政策（政策的 slug）",
         "Related policies (policy slugs)",
     ),
     TAGS,
