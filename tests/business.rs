@@ -44,7 +44,7 @@ fn shows_every_business_field_on_the_achievement_page() {
         "发明专利 ZL201710601862.3（一种柔性压力传感器）",
         "软件著作权 2021SR0123456",
         "<dt>价格</dt>",
-        "500000 CNY",
+        ">500,000元<",
         "寻求传感器制造企业",
         r#"<a href="tel:02360001234">023-6000 1234</a>"#,
         r#"<a href="mailto:transfer@example.edu.cn">transfer@example.edu.cn</a>"#,
@@ -67,6 +67,8 @@ fn shows_every_business_field_on_the_achievement_page() {
         "{english}"
     );
     assert!(english.contains("Invention patent ZL201710601862.3 (A flexible pressure sensor)"));
+    // The amount in groups of three, the yuan as each language writes it.
+    assert!(english.contains(">CNY 500,000<"), "{english}");
 }
 
 #[test]

@@ -539,7 +539,19 @@ impl<'a> Speaker<'a> {
     fn price(&self, price: &Price) -> MetaItem {
         plain(match price {
             Price::Negotiable => self.t("price_negotiable"),
-            Price::Amount { amount, currency } => concat(&[amount, " ", currency]),
+            Price::Amount { amount, currency } => {
+                let amount = grouped(amount);
+                // The yuan as a reader of each language writes it: 500,000元, CNY 500,000.
+                let unit = match currency.as_str() {
+                    "CNY" => self.t("price_yuan"),
+                    other => other.to_string(),
+                };
+                match (self.lang, currency.as_str()) {
+                    (Lang::Zh, "CNY") => concat(&[&amount, &unit]),
+                    (Lang::Zh, _) => concat(&[&amount, " ", &unit]),
+                    (Lang::En, _) => concat(&[&unit, " ", &amount]),
+                }
+            }
         })
     }
 
@@ -576,6 +588,26 @@ fn achievement(entry: &Entry) -> Option<&Achievement> {
 
 /// `parts` joined: what `format!` makes of them, without its machinery, which
 /// costs several times the copying on the paths that make every card.
+/// An amount as written (`500000`, `1250000.5`) with its whole part in
+/// groups of three digits (`500,000`, `1,250,000.5`).
+fn grouped(amount: &str) -> String {
+    let (whole, fraction) = amount
+        .split_once('.')
+        .map_or((amount, None), |(w, f)| (w, Some(f)));
+    let mut out = String::with_capacity(amount.len() + whole.len() / 3);
+    for (index, digit) in whole.chars().enumerate() {
+        if index > 0 && (whole.len() - index) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(digit);
+    }
+    if let Some(fraction) = fraction {
+        out.push('.');
+        out.push_str(fraction);
+    }
+    out
+}
+
 pub(super) fn concat(parts: &[&str]) -> String {
     let mut joined = String::with_capacity(parts.iter().map(|p| p.len()).sum());
     parts.iter().for_each(|part| joined.push_str(part));
@@ -689,7 +721,15 @@ pub fn vocabulary_fields(entry_type: EntryType) -> Vec<(&'static str, VocabName)
 
 #[cfg(test)]
 mod tests {
-    use super::shorten;
+    use super::{grouped, shorten};
+
+    #[test]
+    fn groups_an_amount_in_threes_and_keeps_its_fraction() {
+        assert_eq!(grouped("500000"), "500,000");
+        assert_eq!(grouped("1250000.5"), "1,250,000.5");
+        assert_eq!(grouped("999"), "999");
+        assert_eq!(grouped("1000"), "1,000");
+    }
 
     #[test]
     fn shortens_english_at_a_word_and_chinese_at_a_character() {
