@@ -146,6 +146,32 @@ fn place_of(text: &str, offset: usize) -> (usize, usize) {
     )
 }
 
+/// An achievement file with `value` planted in `plant`'s field, laid out as
+/// `layout` says; its text, and the (line, column) where the value's text starts.
+fn planted_file(
+    plant: Plant,
+    value: &str,
+    layout: &Layout,
+) -> (SourceFile, String, (usize, usize)) {
+    let marked = file_text(plant, value, layout);
+    let mark = marked.find(MARK).expect("the value is planted");
+    let text = marked.replace(MARK, "");
+    let shown = text.strip_prefix('\u{feff}').unwrap_or(&text);
+    let expected = place_of(shown, mark - (text.len() - shown.len()));
+    let (path, form) = match layout.yaml_form {
+        true => ("content/achievements/x.yaml", Form::Yaml),
+        false => ("content/achievements/x.zh.md", Form::Markdown(Lang::Zh)),
+    };
+    let file = SourceFile {
+        path: PathBuf::from(path),
+        entry_type: EntryType::Achievement,
+        slug: "x".into(),
+        form,
+        bytes: text.clone().into_bytes(),
+    };
+    (file, text, expected)
+}
+
 fn layout() -> impl Strategy<Value = Layout> {
     (
         any::<[bool; 5]>(),
@@ -199,23 +225,9 @@ proptest! {
         bad in bad_value(),
         layout in layout(),
     ) {
-        let marked = file_text(plant, &bad, &layout);
-        let mark = marked.find(MARK).expect("the value is planted");
-        let text = marked.replace(MARK, "");
+        let (file, text, expected) = planted_file(plant, &bad, &layout);
         let shown = text.strip_prefix('\u{feff}').unwrap_or(&text);
-        let expected = place_of(shown, mark - (text.len() - shown.len()));
         let config = config::parse(CONFIG).expect("a valid configuration");
-        let (path, form) = match layout.yaml_form {
-            true => ("content/achievements/x.yaml", Form::Yaml),
-            false => ("content/achievements/x.zh.md", Form::Markdown(Lang::Zh)),
-        };
-        let file = SourceFile {
-            path: PathBuf::from(path),
-            entry_type: EntryType::Achievement,
-            slug: "x".into(),
-            form,
-            bytes: text.clone().into_bytes(),
-        };
         let mut diagnostics = Diagnostics::new();
         parse_document(&file, &config, &mut diagnostics);
         let named: Vec<_> = diagnostics
@@ -247,23 +259,8 @@ proptest! {
         slug in unknown_slug(),
         layout in layout(),
     ) {
-        let marked = file_text(Plant::Park, &slug, &layout);
-        let mark = marked.find(MARK).expect("the value is planted");
-        let text = marked.replace(MARK, "");
-        let shown = text.strip_prefix('\u{feff}').unwrap_or(&text);
-        let expected = place_of(shown, mark - (text.len() - shown.len()));
+        let (file, text, expected) = planted_file(Plant::Park, &slug, &layout);
         let config = config::parse(CONFIG).expect("a valid configuration");
-        let (path, form) = match layout.yaml_form {
-            true => ("content/achievements/x.yaml", Form::Yaml),
-            false => ("content/achievements/x.zh.md", Form::Markdown(Lang::Zh)),
-        };
-        let file = SourceFile {
-            path: PathBuf::from(path),
-            entry_type: EntryType::Achievement,
-            slug: "x".into(),
-            form,
-            bytes: text.clone().into_bytes(),
-        };
         let mut diagnostics = Diagnostics::new();
         let document = parse_document(&file, &config, &mut diagnostics).expect("parses");
         let park = document.fields.iter().find_map(|(spec, value)| match value {
