@@ -112,7 +112,7 @@ for n in $sizes; do
   content=$(du -sk "$site/content" | cut -f1)
 
   read -r wall user sys rss < <(CHENGGUO_PROGRESS=1 best_of "$runs" "$work/chengguo-$n.log" \
-    "$out" "$chengguo" build --root "$site" --output @OUT)
+    "$out" "$chengguo" build --lang en --root "$site" --output @OUT)
   [ -n "${rss:-}" ] || { echo "chengguo build failed at N=$n" >&2; exit 1; }
   summary=$(grep '^built ' "$work/chengguo-$n.log.best")
   pages=$(sed -E 's/.*: ([0-9]+) pages, ([0-9]+) files.*/\1/' <<<"$summary")

@@ -63,7 +63,8 @@ const url = await new Promise((resolve, reject) => {
   let out = '';
   child.stdout.on('data', (chunk) => {
     out += chunk;
-    const match = /serving (http:\/\/\S+)/.exec(out);
+    // The site's language decides the words: `serving URL` or `正在预览 URL`.
+    const match = /(?:serving|正在预览) (http:\/\/\S+)/.exec(out);
     if (match) resolve(match[1]);
   });
   child.once('exit', (code) => reject(new Error(`serve exited with ${code}:\n${log}`)));
@@ -93,7 +94,8 @@ try {
   fs.rmSync(work, { recursive: true, force: true });
 }
 times.sort((a, b) => a - b);
-const rebuilds = [...log.matchAll(/rebuilt \d+ entries in (\d+) ms/g)].map((m) => Number(m[1]));
+const rebuilds = [...log.matchAll(/rebuilt \d+ entries in (\d+) ms|已重新生成 \d+ 个条目，用时 (\d+) 毫秒/g)]
+  .map((m) => Number(m[1] ?? m[2]));
 console.log(`serve on ${label}: ready in ${(startup / 1000).toFixed(2)} s; `
   + `save-to-reload median ${times[EDITS >> 1].toFixed(0)} ms `
   + `(min ${times[0].toFixed(0)}, max ${times[EDITS - 1].toFixed(0)}) over ${EDITS} edits; `
