@@ -1364,6 +1364,12 @@
 
   input.addEventListener('input', function () {
     window.clearTimeout(debounce);
+    // The results shown no longer answer what is typed: say so at once, not
+    // only when the debounced search starts (a reader of data-state, such as
+    // a test, would otherwise take the previous answer for this one).
+    ++run;
+    list.setAttribute('data-state', 'loading');
+    list.removeAttribute('data-count');
     debounce = window.setTimeout(now, 200);
   });
   form.addEventListener('submit', function (event) {
