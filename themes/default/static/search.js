@@ -218,10 +218,15 @@
   };
 
   // Bytes [from, to) of a file, with a range request; a server that ignores
-  // the range sends the whole file, which is cut here.
+  // the range sends the whole file, which is cut here. Not through the HTTP
+  // cache: Chromium fails simultaneous range requests for one cached URL
+  // (net::ERR_CACHE_OPERATION_NOT_SUPPORTED, crbug.com/770694), and one search
+  // reads several ranges of a pack or bundle at once. Each range is read once
+  // a page anyway: the promises below keep what was read.
   Index.prototype.fetchRange = function (path, from, to) {
     var url = this.url + path + (this.version ? '?v=' + this.version : '');
-    return fetch(url, { headers: { Range: 'bytes=' + from + '-' + (to - 1) } }).then(function (response) {
+    var range = { Range: 'bytes=' + from + '-' + (to - 1) };
+    return fetch(url, { headers: range, cache: 'no-store' }).then(function (response) {
       if (!response.ok) throw new Error(url + ': ' + response.status);
       return response.arrayBuffer().then(function (buffer) {
         var bytes = new Uint8Array(buffer);
