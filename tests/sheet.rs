@@ -126,17 +126,20 @@ fn dry_run_writes_nothing_and_update_changes_only_the_sheets_columns() {
         "a.csv",
         "slug,summary_zh,cooperation_price\ngraphene-sensor,新的简介,面议\nfresh,,\n",
     );
-    let dry = chengguo(
-        fixture.root(),
-        &[
-            "import",
-            "a.csv",
-            "--type",
-            "achievement",
-            "--dry-run",
-            "--update",
-        ],
-    );
+    let dry_run = || {
+        chengguo(
+            fixture.root(),
+            &[
+                "import",
+                "a.csv",
+                "--type",
+                "achievement",
+                "--dry-run",
+                "--update",
+            ],
+        )
+    };
+    let dry = dry_run();
     assert_eq!(
         dry.status.code(),
         Some(1),
@@ -153,17 +156,7 @@ fn dry_run_writes_nothing_and_update_changes_only_the_sheets_columns() {
             .join("content/achievements/graphene-sensor.yaml"),
     )
     .unwrap();
-    let dry = chengguo(
-        fixture.root(),
-        &[
-            "import",
-            "a.csv",
-            "--type",
-            "achievement",
-            "--dry-run",
-            "--update",
-        ],
-    );
+    let dry = dry_run();
     assert_eq!(dry.status.code(), Some(0), "{}", stderr(&dry));
     let path = fixture
         .root()

@@ -17,9 +17,7 @@ use rayon::prelude::*;
 
 use crate::config::{Config, Lang, Localized};
 use crate::diag::{Diagnostic, Diagnostics, Severity};
-use crate::entry::{
-    Achievement, Body, Contact, Cooperation, Details, Entry, EntryType, Park, Policy, Reference,
-};
+use crate::entry::{Achievement, Body, Details, Entry, EntryType, Park, Policy, Reference};
 use crate::load::{Form, SourceFile};
 use crate::yaml::Step;
 
@@ -355,15 +353,17 @@ fn parse_entry(
             address: take.text("address"),
             established: take.date("established"),
             fields: take.term_list("fields"),
-            figures: match take.0.remove("figures") {
-                Some((Value::Figures(figures), _)) => figures,
-                _ => Vec::new(),
-            },
+            figures: take
+                .picked("figures", |v| match v {
+                    Value::Figures(figures) => Some(figures),
+                    _ => None,
+                })
+                .unwrap_or_default(),
             website: take.url("website"),
-            coordinates: match take.0.remove("coordinates") {
-                Some((Value::Coordinates(c), _)) => Some(c),
+            coordinates: take.picked("coordinates", |v| match v {
+                Value::Coordinates(c) => Some(c),
                 _ => None,
-            },
+            }),
         }),
         EntryType::Policy => Details::Policy(Policy {
             issuer: take.text("issuer"),
@@ -588,10 +588,12 @@ struct Take(BTreeMap<&'static str, (Value, usize)>);
 
 impl Take {
     fn achievement(&mut self) -> Achievement {
-        let terms = match self.0.remove("cooperation") {
-            Some((Value::Cooperation(terms), _)) => terms,
-            _ => Cooperation::default(),
-        };
+        let terms = self
+            .picked("cooperation", |v| match v {
+                Value::Cooperation(terms) => Some(terms),
+                _ => None,
+            })
+            .unwrap_or_default();
         let mut transfer_modes = self.term_list("transfer_modes");
         if transfer_modes.is_empty() {
             transfer_modes = terms.transfer_modes;
@@ -607,27 +609,40 @@ impl Take {
             park: self.reference("park"),
             policies: self.reference_list("policies"),
             awards: self.text_list("awards"),
-            ip: match self.0.remove("ip") {
-                Some((Value::IpRecords(records), _)) => records,
-                _ => Vec::new(),
-            },
+            ip: self
+                .picked("ip", |v| match v {
+                    Value::IpRecords(records) => Some(records),
+                    _ => None,
+                })
+                .unwrap_or_default(),
             price: terms.price,
             intent: terms.intent,
-            contact: match self.0.remove("contact") {
-                Some((Value::Contact(contact), _)) => contact,
-                _ => Contact::default(),
-            },
-            attachments: match self.0.remove("attachments") {
-                Some((Value::Attachments(attachments), _)) => attachments,
-                _ => Vec::new(),
-            },
+            contact: self
+                .picked("contact", |v| match v {
+                    Value::Contact(contact) => Some(contact),
+                    _ => None,
+                })
+                .unwrap_or_default(),
+            attachments: self
+                .picked("attachments", |v| match v {
+                    Value::Attachments(attachments) => Some(attachments),
+                    _ => None,
+                })
+                .unwrap_or_default(),
             cover: self.static_path("cover"),
-            links: match self.0.remove("links") {
-                Some((Value::Links(links), _)) => links,
-                _ => Vec::new(),
-            },
+            links: self
+                .picked("links", |v| match v {
+                    Value::Links(links) => Some(links),
+                    _ => None,
+                })
+                .unwrap_or_default(),
             featured: self.flag("featured"),
         }
+    }
+
+    /// The value of `name`, if it was written and `pick` takes its kind.
+    fn picked<T>(&mut self, name: &str, pick: impl FnOnce(Value) -> Option<T>) -> Option<T> {
+        self.0.remove(name).and_then(|(value, _)| pick(value))
     }
 
     fn text(&mut self, name: &str) -> Localized {
