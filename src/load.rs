@@ -9,6 +9,8 @@ use crate::diag::{Diagnostic, Diagnostics};
 use crate::entry::{EntryType, is_valid_slug};
 
 pub const CONTENT_DIR: &str = "content";
+/// Files the site itself adds (images named by `cover`, say), copied as they are.
+pub const STATIC_DIR: &str = "static";
 
 /// How an entry file is written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -141,6 +143,28 @@ fn read(
         .help("split it, or raise limits.file_size in config.yaml")),
         Err(error) => Err(Diagnostic::error(&path, format!("cannot read: {error}"))),
     }
+}
+
+/// Whether the build copies `folder/site_path` into the site: a regular file
+/// reached without `..` and without a symbolic link on the way, which the
+/// build skips (see [`symlink_skipped`]).
+pub fn is_copied_file(folder: &Path, site_path: &str) -> bool {
+    let mut path = folder.to_path_buf();
+    if is_symlink(&path) {
+        return false;
+    }
+    for part in site_path.split('/').filter(|part| !part.is_empty()) {
+        if part == ".." || part == "." {
+            return false;
+        }
+        path.push(part);
+        match std::fs::symlink_metadata(&path) {
+            Ok(meta) if meta.file_type().is_symlink() => return false,
+            Ok(_) => {}
+            Err(_) => return false,
+        }
+    }
+    path.is_file()
 }
 
 /// Symbolic links in `content/` and `static/` are never followed: one could

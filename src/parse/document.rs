@@ -2,7 +2,7 @@
 
 mod records;
 
-pub use records::{NEGOTIABLE, PATENT_KINDS, check_patent_number, is_email, merge_records};
+pub use records::{NEGOTIABLE, PATENT_KINDS, check_patent_number, merge_records};
 
 use std::path::{Path, PathBuf};
 

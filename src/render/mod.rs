@@ -32,8 +32,7 @@ pub use discovery::{FAVICON_FILE, ROBOTS_FILE, SITEMAP_FILE, xml_text};
 pub use headers::{HEADERS_FILE, REFERRER_POLICY};
 use pages::{LangLists, Lists, Page, counterpart, page_count, pages, site_path};
 pub use theme::{
-    BUILTIN_FILES, DEFAULT_THEME, STATIC_DIR, THEMES_DIR, Theme, builtin_static_has, load_theme,
-    uses_builtin,
+    BUILTIN_FILES, DEFAULT_THEME, THEMES_DIR, Theme, builtin_static_has, load_theme, uses_builtin,
 };
 use view::{EntryView, Speaker};
 

@@ -12,10 +12,9 @@ use crate::diag::{Diagnostic, Diagnostics};
 
 use super::OutputFile;
 use super::i18n::{self, Strings};
+use crate::load::STATIC_DIR;
 
 pub const THEMES_DIR: &str = "themes";
-/// Files the site itself adds (images named by `cover`, say), copied as they are.
-pub const STATIC_DIR: &str = "static";
 
 const TEMPLATES: [&str; 13] = [
     "components.html",

@@ -3,8 +3,9 @@
 
 use serde::Serialize;
 
+use crate::config::Show;
 use crate::config::{Config, Lang, Localized, VocabName};
-use crate::enquiry::{self, Show};
+use crate::enquiry;
 use crate::entry::{
     Achievement, Contact, Date, Details, Entry, EntryType, Park, Policy, Price, Reference,
 };
