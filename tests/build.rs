@@ -552,6 +552,25 @@ fn builds_the_bundled_site_with_every_entry_in_both_languages() {
             panic!("{}: {problem}", file.path);
         }
     }
+    // A figure's year is noted in the brackets of the page's language.
+    let dated = built
+        .site
+        .entries
+        .iter()
+        .find_map(|entry| match &entry.details {
+            chengguo::entry::Details::Park(park) => park
+                .figures
+                .iter()
+                .find_map(|f| Some((&entry.slug, f.year?))),
+            _ => None,
+        })
+        .expect("a bundled park has a figure with a year");
+    let (slug, year) = dated;
+    let zh = page(&built, &format!("parks/{slug}/index.html"));
+    let en = page(&built, &format!("en/parks/{slug}/index.html"));
+    assert!(zh.contains(&format!("（{year}）</span>")), "{zh}");
+    assert!(!zh.contains(&format!("({year})</span>")));
+    assert!(en.contains(&format!(" ({year})</span>")), "{en}");
 }
 
 #[test]

@@ -75,6 +75,8 @@ pub struct FigureView {
     pub value: String,
     pub unit: String,
     pub year: Option<u16>,
+    /// The year as the label's note, in the language's brackets: （2022） / (2022).
+    pub year_note: Option<String>,
 }
 
 /// What an entry page shows of its entry. The cards of related entries are
@@ -252,6 +254,10 @@ impl<'a> Speaker<'a> {
                         // A unit is written per language or not at all: 77 个 / 77.
                         unit: f.unit.get(self.lang).unwrap_or_default().to_string(),
                         year: f.year,
+                        year_note: f.year.map(|year| match self.lang {
+                            Lang::Zh => format!("（{year}）"),
+                            Lang::En => format!(" ({year})"),
+                        }),
                     })
                     .collect(),
                 _ => Vec::new(),
