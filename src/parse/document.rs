@@ -1,8 +1,11 @@
 //! One source file → the values of its fields, each checked against the field table.
 
+mod checked;
 mod records;
 
-pub use records::{NEGOTIABLE, PATENT_KINDS, check_patent_number, is_email, merge_records};
+pub use checked::{AchievementFields, Checked, Common, DetailFields, ParkFields, PolicyFields};
+
+pub use records::{NEGOTIABLE, PATENT_KINDS, check_patent_number, is_email};
 
 use std::path::{Path, PathBuf};
 
@@ -18,35 +21,11 @@ use super::fields::{self, FieldSpec, Kind};
 use crate::bidi;
 use crate::yaml::{self, Locator, Step, Yaml};
 
-/// A field's value, already checked against its [`Kind`].
-#[derive(Debug, Clone, PartialEq)]
-pub enum Value {
-    Text(Localized),
-    TextList(Vec<Localized>),
-    Markdown(Localized),
-    Date(Date),
-    Term(String),
-    TermList(Vec<String>),
-    Reference(Reference),
-    ReferenceList(Vec<Reference>),
-    Url(String),
-    Bool(bool),
-    StaticPath(String),
-    Links(Vec<Link>),
-    Figures(Vec<Figure>),
-    Coordinates(Coordinates),
-    IpRecords(Vec<IpRecord>),
-    Cooperation(Cooperation),
-    Contact(Contact),
-    Attachments(Vec<Attachment>),
-}
-
-/// The checked fields of one file.
+/// One file read as an entry: what later steps place their reports with.
 #[derive(Debug)]
 pub struct Document<'a> {
     pub path: PathBuf,
     pub form: Form,
-    pub fields: Vec<(&'static FieldSpec, Value)>,
     /// Places keys and values in the fields' text, when a problem is reported there.
     locator: Locator<'a>,
     /// Every key written, valid or not, so a field with a bad value is not also reported missing.
@@ -75,12 +54,13 @@ impl Document<'_> {
     }
 }
 
-/// Parse one file; `None` if it could not be read as an entry at all.
+/// Parse one file and check its fields; `None` if it could not be read as
+/// an entry at all.
 pub fn parse_document<'a>(
     file: &'a SourceFile,
     config: &Config,
     diagnostics: &mut Diagnostics,
-) -> Option<Document<'a>> {
+) -> Option<(Document<'a>, Checked)> {
     let path = file.path.as_path();
     let text = match std::str::from_utf8(&file.bytes) {
         Ok(text) => text.strip_prefix('\u{feff}').unwrap_or(text),
@@ -169,65 +149,17 @@ pub fn parse_document<'a>(
         Form::Markdown(lang) => Some(lang),
         Form::Yaml => None,
     };
-    let mut fields = Vec::new();
     let written_keys = entries.iter().map(|(key, _)| key.clone()).collect();
-    for (key, value) in entries {
-        let key_place = || locator.key(&key).unwrap_or((first_line, 1));
-        let spec = match fields::find(file.entry_type, &key) {
-            Some(spec) if !(spec.yaml_only && lang.is_some()) => spec,
-            Some(_) => {
-                let (line, column) = key_place();
-                diagnostics.push(
-                    Diagnostic::error(
-                        path,
-                        "a Markdown entry has its body below the front matter, not in a field",
-                    )
-                    .at(line, column)
-                    .field(key),
-                );
-                continue;
-            }
-            None => {
-                let (line, column) = key_place();
-                let names = fields::fields(file.entry_type).iter().map(|s| s.name);
-                let help = did_you_mean(&key, names)
-                    .map(|s| format!("did you mean {s}?"))
-                    .unwrap_or_else(|| {
-                        format!(
-                            "the fields of {} are listed in the README",
-                            file.entry_type.folder()
-                        )
-                    });
-                diagnostics.push(
-                    Diagnostic::error(path, format!("unknown field \"{key}\""))
-                        .at(line, column)
-                        .field(key)
-                        .help(help),
-                );
-                continue;
-            }
-        };
-        let mut context = FieldContext {
-            path,
-            locator: &locator,
-            at: vec![Step::Key(key.clone())],
-            spec,
-            lang,
-            config,
-            diagnostics,
-        };
-        if let Some(value) = context.convert(&value) {
-            fields.push((spec, value));
-        }
-    }
-    Some(Document {
+    let checker = checked::Checker::new(path, &locator, file.entry_type, lang, config, diagnostics);
+    let fields = checker.check_all(entries)?;
+    let document = Document {
         path: path.to_path_buf(),
         form: file.form,
-        fields,
         locator,
         written_keys,
         markdown_body,
-    })
+    };
+    Some((document, fields))
 }
 
 /// `(line, column)` of the value at `steps` in the fields of the entry file
@@ -339,7 +271,7 @@ impl FieldContext<'_> {
         );
     }
 
-    fn expected(&mut self, what: &str, found: &Yaml) -> Option<Value> {
+    fn expected(&mut self, what: &str, found: &Yaml) -> Option<()> {
         self.error(
             format!("expected {what}, found {}", found.kind_name()),
             None,
@@ -347,8 +279,13 @@ impl FieldContext<'_> {
         None
     }
 
-    /// `None` for an empty value (left blank) or after reporting a problem.
-    fn convert(&mut self, value: &Yaml) -> Option<Value> {
+    /// `value` read by `read`; `None` for an empty value (left blank,
+    /// reported if the field is required) or after reporting a problem.
+    fn read_field<T>(
+        &mut self,
+        value: &Yaml,
+        read: fn(&mut Self, &Yaml) -> Option<T>,
+    ) -> Option<T> {
         if is_blank(value) {
             if self.spec.required {
                 let (line, column) = self.locator.key(self.spec.name).unwrap_or((0, 0));
@@ -367,31 +304,7 @@ impl FieldContext<'_> {
             }
             return None;
         }
-        match self.spec.kind {
-            Kind::Text => self.text(value).map(Value::Text),
-            Kind::Markdown => self.text(value).map(Value::Markdown),
-            Kind::TextList => self.list(value, Self::text).map(Value::TextList),
-            Kind::Date => self.date(value).map(Value::Date),
-            Kind::Term(_) => self.term(value).map(Value::Term),
-            Kind::TermList(_) => self.list(value, Self::term).map(Value::TermList),
-            Kind::Reference(target) => self.reference(value, target).map(Value::Reference),
-            Kind::ReferenceList(target) => self
-                .list(value, |context, item| context.reference(item, target))
-                .map(Value::ReferenceList),
-            Kind::Url => self.url(value).map(Value::Url),
-            Kind::Bool => match value {
-                Yaml::Bool(b) => Some(Value::Bool(*b)),
-                other => self.expected("true or false", other),
-            },
-            Kind::StaticPath => self.static_path(value).map(Value::StaticPath),
-            Kind::Links => self.list(value, Self::link).map(Value::Links),
-            Kind::Figures => self.list(value, Self::figure).map(Value::Figures),
-            Kind::Coordinates => self.coordinates(value).map(Value::Coordinates),
-            Kind::IpRecords => self.list(value, Self::ip_record).map(Value::IpRecords),
-            Kind::Cooperation => self.cooperation(value).map(Value::Cooperation),
-            Kind::Contact => self.contact(value).map(Value::Contact),
-            Kind::Attachments => self.list(value, Self::attachment).map(Value::Attachments),
-        }
+        read(self, value)
     }
 
     /// A list, or one value standing for a list of one. Every bad item is reported.
@@ -771,15 +684,15 @@ mod tests {
         let config = config::parse(CONFIG).expect("a valid configuration");
         let file = markdown_file(text);
         let mut diagnostics = Diagnostics::new();
-        let document = parse_document(&file, &config, &mut diagnostics).expect("parses");
+        let (document, fields) = parse_document(&file, &config, &mut diagnostics).expect("parses");
         assert!(diagnostics.is_empty(), "{diagnostics:?}");
         assert!(!document.locator.is_placed());
-        let Some((_, Value::ReferenceList(policies))) = document
-            .fields
-            .iter()
-            .find(|(spec, _)| spec.name == "policies")
+        let DetailFields::Achievement(AchievementFields {
+            policies: Some(policies),
+            ..
+        }) = &fields.details
         else {
-            panic!("policies are read: {:?}", document.fields)
+            panic!("policies are read: {fields:?}")
         };
         let written = &policies[1].place;
         assert_eq!(written.steps, [Step::key("policies"), Step::Item(1)]);
