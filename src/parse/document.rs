@@ -62,85 +62,19 @@ pub fn parse_document<'a>(
     diagnostics: &mut Diagnostics,
 ) -> Option<(Document<'a>, Checked)> {
     let path = file.path.as_path();
-    let text = match std::str::from_utf8(&file.bytes) {
-        Ok(text) => text.strip_prefix('\u{feff}').unwrap_or(text),
-        Err(error) => {
-            let valid = &file.bytes[..error.valid_up_to()];
-            let line = valid.iter().filter(|b| **b == b'\n').count() + 1;
-            let column = String::from_utf8_lossy(
-                &valid[valid.iter().rposition(|b| *b == b'\n').map_or(0, |i| i + 1)..],
-            )
-            .chars()
-            .count()
-                + 1;
-            diagnostics.push(
-                Diagnostic::error(path, "the file is not UTF-8 text")
-                    .at(line, column)
-                    .help("save it as UTF-8 in your editor"),
-            );
-            return None;
-        }
-    };
-    let (front_matter, first_line, markdown_body) = match file.form {
-        Form::Yaml => (text, 1, None),
-        Form::Markdown(_) => match split_front_matter(text) {
-            Ok((front_matter, body, body_line)) => {
-                (front_matter, 2, Some((body.to_string(), body_line)))
-            }
-            Err(diagnostic) => {
-                diagnostics.push(diagnostic.into_path(path));
-                return None;
-            }
-        },
-    };
-    let limits = &config.limits;
-    if file.form != Form::Yaml && front_matter.len() > limits.front_matter_size {
-        // Placed where the limit is crossed, on a character boundary.
-        let mut end = limits.front_matter_size;
-        while !front_matter.is_char_boundary(end) {
-            end -= 1;
-        }
-        let before = &front_matter[..end];
-        let line = first_line + before.matches('\n').count();
-        let column = before.rsplit('\n').next().unwrap_or("").chars().count() + 1;
-        diagnostics.push(
-            Diagnostic::error(
-                path,
-                format!(
-                    "the front matter is larger than {}, the limit",
-                    crate::load::show_size(limits.front_matter_size as u64)
-                ),
-            )
-            .at(line, column)
-            .help("move long text into the Markdown body, or raise limits.front_matter_size in config.yaml"),
-        );
-        return None;
-    }
-    let locator = Locator::new(front_matter, first_line);
-    let entries = match yaml::parse_in_file(front_matter, limits.depth, first_line) {
-        Ok(Yaml::Map(entries)) => entries,
-        Ok(Yaml::Null) => Vec::new(),
-        Ok(other) => {
-            diagnostics.push(
-                Diagnostic::error(
-                    path,
-                    format!(
-                        "expected fields such as `title: …`, found {}",
-                        other.kind_name()
-                    ),
-                )
-                .at(first_line, 1),
-            );
-            return None;
-        }
-        Err(error) => {
-            let diagnostic = Diagnostic::error(path, error.message)
-                .at(error.line, error.column)
-                .help_opt(error.help);
+    let read = utf8_text(file).and_then(|text| {
+        let (front_matter, first_line, markdown_body) = fields_text(file, text, &config.limits)?;
+        let entries = field_map(path, front_matter, config.limits.depth, first_line)?;
+        Ok((front_matter, first_line, markdown_body, entries))
+    });
+    let (front_matter, first_line, markdown_body, entries) = match read {
+        Ok(read) => read,
+        Err(diagnostic) => {
             diagnostics.push(diagnostic);
             return None;
         }
     };
+    let locator = Locator::new(front_matter, first_line);
     let body = markdown_body
         .as_ref()
         .map(|(text, line)| (text.as_str(), *line));
@@ -160,6 +94,88 @@ pub fn parse_document<'a>(
         markdown_body,
     };
     Some((document, fields))
+}
+
+/// The file's text, without a byte-order mark.
+fn utf8_text(file: &SourceFile) -> Result<&str, Diagnostic> {
+    match std::str::from_utf8(&file.bytes) {
+        Ok(text) => Ok(text.strip_prefix('\u{feff}').unwrap_or(text)),
+        Err(error) => {
+            let valid = &file.bytes[..error.valid_up_to()];
+            let line = valid.iter().filter(|b| **b == b'\n').count() + 1;
+            let column = String::from_utf8_lossy(
+                &valid[valid.iter().rposition(|b| *b == b'\n').map_or(0, |i| i + 1)..],
+            )
+            .chars()
+            .count()
+                + 1;
+            Err(Diagnostic::error(&file.path, "the file is not UTF-8 text")
+                .at(line, column)
+                .help("save it as UTF-8 in your editor"))
+        }
+    }
+}
+
+/// The text of a file's fields, the file line it starts on, and the Markdown
+/// body below it with the body's first line.
+type FieldsText<'t> = (&'t str, usize, Option<(String, usize)>);
+
+/// The text of the fields: all of a `slug.yaml`, a Markdown file's front
+/// matter within the size limit.
+fn fields_text<'t>(
+    file: &SourceFile,
+    text: &'t str,
+    limits: &crate::config::Limits,
+) -> Result<FieldsText<'t>, Diagnostic> {
+    if file.form == Form::Yaml {
+        return Ok((text, 1, None));
+    }
+    let (front_matter, body, body_line) =
+        split_front_matter(text).map_err(|diagnostic| diagnostic.into_path(&file.path))?;
+    if front_matter.len() > limits.front_matter_size {
+        // Placed where the limit is crossed, on a character boundary.
+        let mut end = limits.front_matter_size;
+        while !front_matter.is_char_boundary(end) {
+            end -= 1;
+        }
+        let before = &front_matter[..end];
+        let line = 2 + before.matches('\n').count();
+        let column = before.rsplit('\n').next().unwrap_or("").chars().count() + 1;
+        return Err(Diagnostic::error(
+                &file.path,
+                format!(
+                    "the front matter is larger than {}, the limit",
+                    crate::load::show_size(limits.front_matter_size as u64)
+                ),
+            )
+            .at(line, column)
+            .help("move long text into the Markdown body, or raise limits.front_matter_size in config.yaml"));
+    }
+    Ok((front_matter, 2, Some((body.to_string(), body_line))))
+}
+
+/// The fields' text parsed: a map of keys, in the order written, to values.
+fn field_map(
+    path: &Path,
+    text: &str,
+    depth: usize,
+    first_line: usize,
+) -> Result<Vec<(String, Yaml)>, Diagnostic> {
+    match yaml::parse_in_file(text, depth, first_line) {
+        Ok(Yaml::Map(entries)) => Ok(entries),
+        Ok(Yaml::Null) => Ok(Vec::new()),
+        Ok(other) => Err(Diagnostic::error(
+            path,
+            format!(
+                "expected fields such as `title: …`, found {}",
+                other.kind_name()
+            ),
+        )
+        .at(first_line, 1)),
+        Err(error) => Err(Diagnostic::error(path, error.message)
+            .at(error.line, error.column)
+            .help_opt(error.help)),
+    }
 }
 
 /// `(line, column)` of the value at `steps` in the fields of the entry file

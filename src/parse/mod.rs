@@ -111,28 +111,7 @@ pub fn parse_cached(
         cache.groups.clear();
         cache.config = config_print;
     }
-    let mut diagnostics = Diagnostics::new();
-    let mut groups: BTreeMap<(EntryType, String), Vec<SourceFile>> = BTreeMap::new();
-    for file in files {
-        groups
-            .entry((file.entry_type, file.slug.clone()))
-            .or_default()
-            .push(file);
-    }
-    let groups: Vec<Vec<SourceFile>> = groups
-        .into_values()
-        .filter_map(|mut group| {
-            group.sort_by(|a, b| (a.form, &a.path).cmp(&(b.form, &b.path)));
-            match duplicates(&group) {
-                Some(problems) => {
-                    diagnostics.extend(problems);
-                    None
-                }
-                None => Some(group),
-            }
-        })
-        .collect();
-
+    let (groups, mut diagnostics) = group_files(files);
     // Each group's source text is dropped as soon as it is parsed, so the
     // sources and the entries made from them are not all held at once.
     let previous = std::mem::take(&mut cache.groups);
@@ -167,6 +146,33 @@ pub fn parse_cached(
     }
     refuse_references_to_drafts(&entries, &drafts, &mut diagnostics);
     (entries, diagnostics)
+}
+
+/// The files of each entry, by type and slug, in a stable order; a slug
+/// written twice is reported and its files left out.
+fn group_files(files: Vec<SourceFile>) -> (Vec<Vec<SourceFile>>, Diagnostics) {
+    let mut diagnostics = Diagnostics::new();
+    let mut groups: BTreeMap<(EntryType, String), Vec<SourceFile>> = BTreeMap::new();
+    for file in files {
+        groups
+            .entry((file.entry_type, file.slug.clone()))
+            .or_default()
+            .push(file);
+    }
+    let groups = groups
+        .into_values()
+        .filter_map(|mut group| {
+            group.sort_by(|a, b| (a.form, &a.path).cmp(&(b.form, &b.path)));
+            match duplicates(&group) {
+                Some(problems) => {
+                    diagnostics.extend(problems);
+                    None
+                }
+                None => Some(group),
+            }
+        })
+        .collect();
+    (groups, diagnostics)
 }
 
 /// A published entry that refers to a draft left out of the build would
@@ -337,50 +343,74 @@ fn render_bodies(
     diagnostics: &mut Diagnostics,
 ) -> Vec<(Lang, Body)> {
     let written_title = document.written_keys.iter().any(|key| key == "title");
-    let mut bodies = Vec::new();
-    match document.form {
-        Form::Markdown(lang) => {
+    let title = match (document.form, &common.title) {
+        (Form::Yaml, Some(title)) => title,
+        (Form::Markdown(lang), _) => {
             if !written_title {
                 diagnostics.push(missing_title(document));
             }
-            let (markdown, line) = document
-                .markdown_body
-                .as_ref()
-                .expect("Markdown documents keep their body");
+            return vec![markdown_body(document, lang, config, diagnostics)];
+        }
+        (Form::Yaml, None) => {
+            if !written_title {
+                diagnostics.push(missing_title(document));
+            }
+            return Vec::new();
+        }
+    };
+    yaml_bodies(document, title, common, file_text, config, diagnostics)
+}
+
+/// A Markdown file's body, below its front matter.
+fn markdown_body(
+    document: &Document,
+    lang: Lang,
+    config: &Config,
+    diagnostics: &mut Diagnostics,
+) -> (Lang, Body) {
+    let (markdown, line) = document
+        .markdown_body
+        .as_ref()
+        .expect("Markdown documents keep their body");
+    let source = markdown::Source {
+        path: &document.path,
+        first_line: *line,
+        file_text: None,
+    };
+    (
+        lang,
+        markdown::render_checked(markdown, lang, config, source, diagnostics),
+    )
+}
+
+/// A `slug.yaml`'s `body` compiled for each language its title is written
+/// in; the Markdown starts on the line below the `body:` key.
+fn yaml_bodies(
+    document: &Document,
+    title: &Localized,
+    common: &Common,
+    file_text: Option<&str>,
+    config: &Config,
+    diagnostics: &mut Diagnostics,
+) -> Vec<(Lang, Body)> {
+    let first_line = common.body.as_ref().map(|_| document.key_line("body") + 1);
+    let languages = Lang::ALL
+        .into_iter()
+        .filter(|lang| title.get(*lang).is_some());
+    languages
+        .map(|lang| {
+            let (markdown, line) = first_line
+                .and_then(|line| Some((common.body.as_ref()?.get(lang)?, line)))
+                .unwrap_or_default();
             let source = markdown::Source {
                 path: &document.path,
-                first_line: *line,
-                file_text: None,
+                first_line: line,
+                file_text,
             };
             let body = markdown::render_checked(markdown, lang, config, source, diagnostics);
-            bodies.push((lang, body));
-        }
-        Form::Yaml => {
-            let Some(title) = &common.title else {
-                if !written_title {
-                    diagnostics.push(missing_title(document));
-                }
-                return bodies;
-            };
-            let first_line = common.body.as_ref().map(|_| document.key_line("body") + 1);
-            for lang in Lang::ALL
-                .into_iter()
-                .filter(|lang| title.get(*lang).is_some())
-            {
-                let (markdown, line) = first_line
-                    .and_then(|line| Some((common.body.as_ref()?.get(lang)?, line)))
-                    .unwrap_or_default();
-                let source = markdown::Source {
-                    path: &document.path,
-                    first_line: line,
-                    file_text,
-                };
-                let body = markdown::render_checked(markdown, lang, config, source, diagnostics);
-                bodies.push((lang, body));
-            }
-        }
-    }
-    bodies
+            (lang, body)
+        })
+        .collect()
 }
 
 /// A required field that no file of the entry writes (`title` is reported

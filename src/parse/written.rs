@@ -10,7 +10,7 @@ use crate::entry::{
     Attachment, Contact, Cooperation, Coordinates, Date, Figure, IpRecord, Link, Reference,
 };
 
-use super::document::{Checked, DetailFields};
+use super::document::{AchievementFields, Checked, Common, DetailFields, ParkFields, PolicyFields};
 
 /// A field's value as written, checked; its variant is the field's [`super::fields::Kind`].
 #[derive(Debug, Clone, PartialEq)]
@@ -43,60 +43,69 @@ pub fn values(fields: Checked) -> BTreeMap<&'static str, Value> {
             values.insert(name, value);
         }
     };
-    let common = fields.common;
+    common(fields.common, &mut put);
+    match fields.details {
+        DetailFields::Achievement(a) => achievement(a, &mut put),
+        DetailFields::Park(p) => park(p, &mut put),
+        DetailFields::Policy(p) => policy(p, &mut put),
+    }
+    values
+}
+
+fn common(common: Common, put: &mut impl FnMut(&'static str, Option<Value>)) {
     put("title", common.title.map(Value::Text));
     put("summary", common.summary.map(Value::Text));
     put("tags", common.tags.map(Value::TextList));
     put("draft", common.draft.map(Value::Bool));
     put("updated", common.updated.map(Value::Date));
     put("body", common.body.map(Value::Markdown));
-    match fields.details {
-        DetailFields::Achievement(a) => {
-            put("date", a.date.map(Value::Date));
-            put("institutions", a.institutions.map(Value::TextList));
-            put("partners", a.partners.map(Value::TextList));
-            put("field", a.field.map(Value::Term));
-            put("stage", a.stage.map(Value::Term));
-            put("transfer_modes", a.transfer_modes.map(Value::TermList));
-            put("region", a.region.map(Value::Term));
-            put("park", a.park.map(Value::Reference));
-            put("policies", a.policies.map(Value::ReferenceList));
-            put("awards", a.awards.map(Value::TextList));
-            put("ip", a.ip.map(Value::IpRecords));
-            put("cooperation", a.cooperation.map(Value::Cooperation));
-            put("contact", a.contact.map(Value::Contact));
-            put("attachments", a.attachments.map(Value::Attachments));
-            put("cover", a.cover.map(Value::StaticPath));
-            put("links", a.links.map(Value::Links));
-            put("featured", a.featured.map(Value::Bool));
-        }
-        DetailFields::Park(p) => {
-            put("kind", p.kind.map(Value::Term));
-            put("level", p.level.map(Value::Term));
-            put("region", p.region.map(Value::Term));
-            put("parent", p.parent.map(Value::Reference));
-            put("address", p.address.map(Value::Text));
-            put("established", p.established.map(Value::Date));
-            put("fields", p.fields.map(Value::TermList));
-            put("figures", p.figures.map(Value::Figures));
-            put("website", p.website.map(Value::Url));
-            put("coordinates", p.coordinates.map(Value::Coordinates));
-        }
-        DetailFields::Policy(p) => {
-            put("issuer", p.issuer.map(Value::Text));
-            put("number", p.number.map(Value::Text));
-            put("index_number", p.index_number.map(Value::Text));
-            put("written", p.written.map(Value::Date));
-            put("published", p.published.map(Value::Date));
-            put("effective", p.effective.map(Value::Date));
-            put("expires", p.expires.map(Value::Date));
-            put("status", p.status.map(Value::Term));
-            put("topic", p.topic.map(Value::Term));
-            put("genre", p.genre.map(Value::Term));
-            put("region", p.region.map(Value::Term));
-            put("source", p.source.map(Value::Url));
-            put("related", p.related.map(Value::ReferenceList));
-        }
-    }
-    values
+}
+
+fn achievement(a: AchievementFields, put: &mut impl FnMut(&'static str, Option<Value>)) {
+    put("date", a.date.map(Value::Date));
+    put("institutions", a.institutions.map(Value::TextList));
+    put("partners", a.partners.map(Value::TextList));
+    put("field", a.field.map(Value::Term));
+    put("stage", a.stage.map(Value::Term));
+    put("transfer_modes", a.transfer_modes.map(Value::TermList));
+    put("region", a.region.map(Value::Term));
+    put("park", a.park.map(Value::Reference));
+    put("policies", a.policies.map(Value::ReferenceList));
+    put("awards", a.awards.map(Value::TextList));
+    put("ip", a.ip.map(Value::IpRecords));
+    put("cooperation", a.cooperation.map(Value::Cooperation));
+    put("contact", a.contact.map(Value::Contact));
+    put("attachments", a.attachments.map(Value::Attachments));
+    put("cover", a.cover.map(Value::StaticPath));
+    put("links", a.links.map(Value::Links));
+    put("featured", a.featured.map(Value::Bool));
+}
+
+fn park(p: ParkFields, put: &mut impl FnMut(&'static str, Option<Value>)) {
+    put("kind", p.kind.map(Value::Term));
+    put("level", p.level.map(Value::Term));
+    put("region", p.region.map(Value::Term));
+    put("parent", p.parent.map(Value::Reference));
+    put("address", p.address.map(Value::Text));
+    put("established", p.established.map(Value::Date));
+    put("fields", p.fields.map(Value::TermList));
+    put("figures", p.figures.map(Value::Figures));
+    put("website", p.website.map(Value::Url));
+    put("coordinates", p.coordinates.map(Value::Coordinates));
+}
+
+fn policy(p: PolicyFields, put: &mut impl FnMut(&'static str, Option<Value>)) {
+    put("issuer", p.issuer.map(Value::Text));
+    put("number", p.number.map(Value::Text));
+    put("index_number", p.index_number.map(Value::Text));
+    put("written", p.written.map(Value::Date));
+    put("published", p.published.map(Value::Date));
+    put("effective", p.effective.map(Value::Date));
+    put("expires", p.expires.map(Value::Date));
+    put("status", p.status.map(Value::Term));
+    put("topic", p.topic.map(Value::Term));
+    put("genre", p.genre.map(Value::Term));
+    put("region", p.region.map(Value::Term));
+    put("source", p.source.map(Value::Url));
+    put("related", p.related.map(Value::ReferenceList));
 }
