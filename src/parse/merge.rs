@@ -278,3 +278,115 @@ fn either<T: Clone + PartialEq>(a: &T, b: &T, unwritten: impl Fn(&T) -> bool) ->
         None
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::Lang;
+    use crate::diag::Written;
+    use crate::entry::Price;
+    use std::path::PathBuf;
+
+    fn zh(text: &str) -> Localized {
+        Localized::one(Lang::Zh, text)
+    }
+
+    fn en(text: &str) -> Localized {
+        Localized::one(Lang::En, text)
+    }
+
+    fn reference(slug: &str, file: &str) -> Reference {
+        Reference {
+            slug: slug.into(),
+            place: Written {
+                path: PathBuf::from(file),
+                steps: Vec::new(),
+            },
+        }
+    }
+
+    fn achievement(fields: AchievementFields) -> Checked {
+        Checked {
+            common: Common::default(),
+            details: DetailFields::Achievement(fields),
+        }
+    }
+
+    #[test]
+    fn texts_join_across_the_languages_and_uneven_lists_are_kept_per_language() {
+        let mut title = zh("纳米");
+        assert!(Merge::merge(&mut title, en("Nano")));
+        assert_eq!(
+            (title.zh.as_deref(), title.en.as_deref()),
+            (Some("纳米"), Some("Nano"))
+        );
+        let mut tags = vec![zh("甲"), zh("乙")];
+        assert!(tags.merge(vec![en("A")]));
+        assert_eq!(tags, [zh("甲"), zh("乙"), en("A")]);
+        let mut even = vec![zh("甲")];
+        assert!(even.merge(vec![en("A")]));
+        assert_eq!(even[0].en.as_deref(), Some("A"));
+    }
+
+    #[test]
+    fn references_agree_by_slug_wherever_they_are_written() {
+        let mut park = reference("science-city", "a.zh.md");
+        assert!(park.merge(reference("science-city", "a.en.md")));
+        assert_eq!(park.place.path, PathBuf::from("a.zh.md"));
+        assert!(!park.merge(reference("beibei-zone", "a.en.md")));
+        let mut policies = vec![reference("a", "x"), reference("b", "x")];
+        assert!(!policies.merge(vec![reference("a", "y")]));
+    }
+
+    #[test]
+    fn terms_of_cooperation_take_what_either_file_writes_and_refuse_two_prices() {
+        let mut terms = Cooperation {
+            price: Some(Price::Negotiable),
+            intent: zh("企业"),
+            ..Cooperation::default()
+        };
+        let other = Cooperation {
+            transfer_modes: vec!["equity".into()],
+            intent: en("companies"),
+            ..Cooperation::default()
+        };
+        assert!(terms.merge(other));
+        assert_eq!(terms.transfer_modes, ["equity"]);
+        assert_eq!(terms.intent.en.as_deref(), Some("companies"));
+        let priced = Cooperation {
+            price: Some(Price::Amount {
+                amount: "5".into(),
+                currency: "CNY".into(),
+            }),
+            ..Cooperation::default()
+        };
+        let before = terms.clone();
+        assert!(!terms.merge(priced));
+        assert_eq!(terms, before, "a refused merge leaves the value as it was");
+    }
+
+    #[test]
+    fn each_field_that_differs_is_named_once_and_the_first_file_s_value_kept() {
+        let mut into = achievement(AchievementFields {
+            stage: Some("pilot".into()),
+            featured: Some(true),
+            date: Some(Date::parse("2023").expect("a date")),
+            ..AchievementFields::default()
+        });
+        let other = achievement(AchievementFields {
+            stage: Some("lab-scale".into()),
+            featured: Some(true),
+            region: Some("chongqing".into()),
+            ..AchievementFields::default()
+        });
+        let mut differ = Vec::new();
+        merge(&mut into, other, &mut |name| differ.push(name));
+        assert_eq!(differ, ["stage"]);
+        let DetailFields::Achievement(merged) = into.details else {
+            panic!("an achievement stays an achievement")
+        };
+        assert_eq!(merged.stage.as_deref(), Some("pilot"));
+        assert_eq!(merged.region.as_deref(), Some("chongqing"));
+        assert!(merged.date.is_some());
+    }
+}
