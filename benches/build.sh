@@ -5,6 +5,12 @@
 #   bash benches/build.sh                      # N = 1,000 and 10,000
 #   bash benches/build.sh --sizes "1000 10000 100000" --runs 3
 #   bash benches/build.sh --sizes 200          # what scripts/test runs
+#   bash benches/build.sh --sizes 10000 --runs 2 --against /tmp/chengguo-old
+#
+# With --against OLD, OLD (another chengguo binary, say main's before a
+# change) and this checkout's binary build the same corpus in turns, RUNS
+# times each, and every run is listed with its stage peaks: the "old binary
+# against new, same run" measure of a refactoring.
 #
 # For each N it writes the corpus with examples/gen_corpus (chengguo site and
 # the same content as a Hugo site), then times `chengguo build` (release) and
@@ -29,12 +35,14 @@ cd "$(dirname "$0")/.."
 sizes="1000 10000"
 runs=1
 keep=0
+against=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --sizes) sizes="$2"; shift 2 ;;
     --runs) runs="$2"; shift 2 ;;
     --keep) keep=1; shift ;;
-    -h|--help) sed -n '2,25p' "$0"; exit 0 ;;
+    --against) against="$2"; shift 2 ;;
+    -h|--help) sed -n '2,31p' "$0"; exit 0 ;;
     *) echo "unknown argument: $1 (see --help)" >&2; exit 2 ;;
   esac
 done
@@ -102,7 +110,36 @@ best_of() {
   echo "$best"
 }
 
+if [ -n "$against" ] && [ ! -x "$against" ]; then
+  echo "--against: $against is not an executable" >&2
+  exit 2
+fi
+
+# stage_peaks LOG: "stage peak, …" from the progress lines of a build.
+stage_peaks() {
+  grep -E '^  [a-z]+ ' "$1" | sed -E 's/^  ([a-z]+) .*peak ([0-9.]+ [KMG]i?B).*/\1 \2/' | paste -sd';' - | sed 's/;/; /g' || true
+}
+
+# compare N SITE: the old binary and this one in turns, every run listed.
+compare() {
+  local n="$1" site="$2" run which bin result
+  for run in $(seq "$runs"); do
+    for which in old new; do
+      bin="$chengguo"
+      [ "$which" = old ] && bin="$against"
+      result=$(CHENGGUO_PROGRESS=1 time_run "$work/$which-$n-$run.log" \
+        "$bin" build --lang en --root "$site" --output "$work/$which-$n-$run") || exit 1
+      read -r wall user sys rss <<<"$result"
+      pairs+=("| $n | $which | $run | $wall | $user | $sys | $((rss / 1024)) | $(stage_peaks "$work/$which-$n-$run.log") |")
+    done
+  done
+  if ! diff -rq "$work/old-$n-1" "$work/new-$n-1" >/dev/null; then
+    pairs+=("| $n | the two outputs differ (diff -r $work/old-$n-1 $work/new-$n-1) | | | | | | |")
+  fi
+}
+
 rows=()
+pairs=()
 floors=()
 stages=""
 for n in $sizes; do
@@ -110,6 +147,10 @@ for n in $sizes; do
   "$gen" --entries "$n" --out "$site" --hugo "$hugo_site" >/dev/null 2>&1 \
     || { "$gen" --entries "$n" --out "$site" --hugo "$hugo_site"; exit 1; }
   content=$(du -sk "$site/content" | cut -f1)
+  if [ -n "$against" ]; then
+    compare "$n" "$site"
+    continue
+  fi
 
   read -r wall user sys rss < <(CHENGGUO_PROGRESS=1 best_of "$runs" "$work/chengguo-$n.log" \
     "$out" "$chengguo" build --lang en --root "$site" --output @OUT)
@@ -144,8 +185,17 @@ for n in $sizes; do
   rows+=("| $n | $wall | $user | $sys | $((rss / 1024)) | $pages | $files | $per_page | $index | $hugo_cells |")
 done
 
-echo
 commit=$(git describe --always --dirty 2>/dev/null || echo unknown)
+if [ -n "$against" ]; then
+  echo
+  echo "old: $against ($("$against" --version)); new: $chengguo ($commit); $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
+  echo
+  echo "| N | binary | run | wall s | user s | sys s | peak MB | stage peaks |"
+  echo "|---|---|---|---|---|---|---|---|"
+  printf '%s\n' "${pairs[@]}"
+  exit 0
+fi
+echo
 echo "chengguo $("$chengguo" --version | cut -d' ' -f2) ($commit) vs $( [ "$has_hugo" -eq 1 ] && hugo version | cut -d' ' -f2 || echo 'no hugo') on $(nproc) cores, best of $runs run(s)"
 echo
 echo "| N | wall s | user s | sys s | peak MB | pages | files | ms/page | search index | Hugo wall s | Hugo user s | Hugo sys s | Hugo peak MB | Hugo pages | Hugo ms/page | Hugo ÷ chengguo |"

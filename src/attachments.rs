@@ -6,7 +6,7 @@ use std::path::Path;
 
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::entry::{Details, Entry};
-use crate::render::STATIC_DIR;
+use crate::load::{STATIC_DIR, is_copied_file};
 
 /// Fill in each attachment's size; a file that is not there is an error at
 /// the place its path is written.
@@ -17,7 +17,7 @@ pub fn measure(root: &Path, entries: &mut [Entry], diagnostics: &mut Diagnostics
             continue;
         };
         for attachment in &mut achievement.attachments {
-            let size = crate::check::is_copied_file(&folder, &attachment.file)
+            let size = is_copied_file(&folder, &attachment.file)
                 .then(|| std::fs::metadata(folder.join(&attachment.file)).ok())
                 .flatten()
                 .map(|meta| meta.len());

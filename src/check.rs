@@ -11,9 +11,9 @@ use crate::config::{Config, Lang};
 use crate::diag::messages::{Help, Message};
 use crate::diag::{Diagnostic, Diagnostics, Severity, did_you_mean, text_width};
 use crate::entry::{Details, Entry, EntryType, Place};
-use crate::load::Form;
+use crate::load::{Form, STATIC_DIR, is_copied_file};
 use crate::parse::document::{Checked, parse_document};
-use crate::render::{STATIC_DIR, THEMES_DIR};
+use crate::render::THEMES_DIR;
 use crate::url::{percent_decode, resolve};
 use crate::{BuildOptions, Output, config, load, parse};
 
@@ -273,28 +273,6 @@ impl SiteFiles<'_> {
             None => None,
         }
     }
-}
-
-/// Whether the build copies `folder/site_path` into the site: a regular file
-/// reached without `..` and without a symbolic link on the way, which the
-/// build skips (see [`load::symlink_skipped`]).
-pub(crate) fn is_copied_file(folder: &Path, site_path: &str) -> bool {
-    let mut path = folder.to_path_buf();
-    if load::is_symlink(&path) {
-        return false;
-    }
-    for part in site_path.split('/').filter(|part| !part.is_empty()) {
-        if part == ".." || part == "." {
-            return false;
-        }
-        path.push(part);
-        match std::fs::symlink_metadata(&path) {
-            Ok(meta) if meta.file_type().is_symlink() => return false,
-            Ok(_) => {}
-            Err(_) => return false,
-        }
-    }
-    path.is_file()
 }
 
 #[allow(clippy::too_many_arguments)]

@@ -11,7 +11,9 @@ pub const CONFIG_FILE: &str = "config.yaml";
 
 pub use crate::lang::{Lang, Localized};
 
+mod contact;
 mod identity;
+pub use contact::{ContactSettings, Show};
 pub use identity::{
     ICP_SITE, IDENTITY_KEYS, Identity, PUBLIC_SECURITY_RECORD, Phone, PublicSecurity, SiteMark,
 };
@@ -243,7 +245,7 @@ pub struct Config {
     pub limits: Limits,
     pub vocabularies: Vec<(VocabName, Vocabulary)>,
     /// Contact settings: the 我要对接 target and how contacts are shown.
-    pub contact: crate::enquiry::ContactSettings,
+    pub contact: ContactSettings,
     /// Where entries' "edit this page" links go, when `repo_url` is set.
     pub edit: Option<EditLinks>,
     /// The licence the open data is published under, if the site names one
@@ -562,7 +564,7 @@ fn read_section(
         "open_data" => config.license = open_data(value, locator, diagnostics),
         "vocabularies" => config.vocabularies = vocabularies(value, locator, diagnostics),
         "search" => {}
-        "contact" => config.contact = crate::enquiry::settings(value, locator, diagnostics),
+        "contact" => config.contact = contact::settings(value, locator, diagnostics),
         "identity" => config.identity = identity::identity(value, locator, diagnostics),
         _ => return false,
     }

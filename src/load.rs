@@ -9,6 +9,8 @@ use crate::diag::{Diagnostic, Diagnostics};
 use crate::entry::{EntryType, is_valid_slug};
 
 pub const CONTENT_DIR: &str = "content";
+/// Files the site itself adds (images named by `cover`, say), copied as they are.
+pub const STATIC_DIR: &str = "static";
 
 /// How an entry file is written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -49,11 +51,31 @@ pub struct SourceFile {
 /// larger than `limits.file_size` is an error and is not read.
 pub fn load(root: &Path, limits: &Limits) -> (Vec<SourceFile>, Diagnostics) {
     let mut diagnostics = Diagnostics::new();
-    let mut found = Vec::new();
     if is_symlink(&root.join(CONTENT_DIR)) {
         diagnostics.push(symlink_skipped(Path::new(CONTENT_DIR)));
         return (Vec::new(), diagnostics);
     }
+    let found = find(root, &mut diagnostics);
+    let read: Vec<Result<SourceFile, Diagnostic>> = found
+        .into_par_iter()
+        .map(|found| read(root, found, limits))
+        .collect();
+    let mut files = Vec::with_capacity(read.len());
+    for result in read {
+        match result {
+            Ok(file) => files.push(file),
+            Err(diagnostic) => diagnostics.push(diagnostic),
+        }
+    }
+    (files, diagnostics)
+}
+
+/// An entry file found but not yet read.
+type Found = (PathBuf, EntryType, String, Form);
+
+/// Every entry file in the content folders, in the order of their names.
+fn find(root: &Path, diagnostics: &mut Diagnostics) -> Vec<Found> {
+    let mut found = Vec::new();
     for entry_type in EntryType::ALL {
         let folder = Path::new(CONTENT_DIR).join(entry_type.folder());
         if is_symlink(&root.join(&folder)) {
@@ -94,37 +116,55 @@ pub fn load(root: &Path, limits: &Limits) -> (Vec<SourceFile>, Diagnostics) {
             }
         }
     }
-    let read: Vec<Result<SourceFile, Diagnostic>> = found
-        .into_par_iter()
-        .map(|(path, entry_type, slug, form)| {
-            match read_limited(&root.join(&path), limits.file_size) {
-                Ok(Some(bytes)) => Ok(SourceFile {
-                    path,
-                    entry_type,
-                    slug,
-                    form,
-                    bytes,
-                }),
-                Ok(None) => Err(Diagnostic::error(
-                    &path,
-                    format!(
-                        "the file is larger than {}, the limit for one entry file",
-                        show_size(limits.file_size)
-                    ),
-                )
-                .help("split it, or raise limits.file_size in config.yaml")),
-                Err(error) => Err(Diagnostic::error(&path, format!("cannot read: {error}"))),
-            }
-        })
-        .collect();
-    let mut files = Vec::with_capacity(read.len());
-    for result in read {
-        match result {
-            Ok(file) => files.push(file),
-            Err(diagnostic) => diagnostics.push(diagnostic),
+    found
+}
+
+/// Read one entry file, unless it is larger than the limit.
+fn read(
+    root: &Path,
+    (path, entry_type, slug, form): Found,
+    limits: &Limits,
+) -> Result<SourceFile, Diagnostic> {
+    match read_limited(&root.join(&path), limits.file_size) {
+        Ok(Some(bytes)) => Ok(SourceFile {
+            path,
+            entry_type,
+            slug,
+            form,
+            bytes,
+        }),
+        Ok(None) => Err(Diagnostic::error(
+            &path,
+            format!(
+                "the file is larger than {}, the limit for one entry file",
+                show_size(limits.file_size)
+            ),
+        )
+        .help("split it, or raise limits.file_size in config.yaml")),
+        Err(error) => Err(Diagnostic::error(&path, format!("cannot read: {error}"))),
+    }
+}
+
+/// Whether the build copies `folder/site_path` into the site: a regular file
+/// reached without `..` and without a symbolic link on the way, which the
+/// build skips (see [`symlink_skipped`]).
+pub fn is_copied_file(folder: &Path, site_path: &str) -> bool {
+    let mut path = folder.to_path_buf();
+    if is_symlink(&path) {
+        return false;
+    }
+    for part in site_path.split('/').filter(|part| !part.is_empty()) {
+        if part == ".." || part == "." {
+            return false;
+        }
+        path.push(part);
+        match std::fs::symlink_metadata(&path) {
+            Ok(meta) if meta.file_type().is_symlink() => return false,
+            Ok(_) => {}
+            Err(_) => return false,
         }
     }
-    (files, diagnostics)
+    path.is_file()
 }
 
 /// Symbolic links in `content/` and `static/` are never followed: one could

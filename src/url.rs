@@ -1,7 +1,8 @@
 //! Paths inside the built site as links and requests name them: relative
 //! links resolved against a page, percent-escapes decoded, and the characters
 //! a URL cannot hold escaped. `check`, `linkcheck` and `serve` all read site
-//! paths this way; the parser and renderer write URLs from content this way.
+//! paths this way; the parser and renderer write URLs from content this way,
+//! and check e-mail addresses before they become `mailto:` links.
 
 use percent_encoding::percent_decode_str;
 
@@ -89,9 +90,33 @@ fn escape(text: &str, fragment: bool) -> String {
     out
 }
 
+/// Enough to make a working `mailto:` and refuse what would break out of it.
+pub fn is_email(email: &str) -> bool {
+    let Some((local, domain)) = email.split_once('@') else {
+        return false;
+    };
+    let allowed = |c: char| c.is_ascii_alphanumeric() || ".-_+".contains(c);
+    !local.is_empty()
+        && local.chars().all(allowed)
+        && domain.contains('.')
+        && !domain.starts_with('.')
+        && !domain.ends_with('.')
+        && domain
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || ".-".contains(c))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn tells_emails_from_other_text() {
+        assert!(is_email("transfer@cqut.edu.cn"));
+        for bad in ["a@b", "@x.cn", "a b@x.cn", "a@x.cn?subject=x", "a\"@x.cn"] {
+            assert!(!is_email(bad), "{bad}");
+        }
+    }
 
     #[test]
     fn resolves_relative_links_against_the_page() {

@@ -5,7 +5,7 @@ mod records;
 
 pub use checked::{AchievementFields, Checked, Common, DetailFields, ParkFields, PolicyFields};
 
-pub use records::{NEGOTIABLE, PATENT_KINDS, check_patent_number, is_email};
+pub use records::{NEGOTIABLE, PATENT_KINDS, check_patent_number};
 
 use std::path::{Path, PathBuf};
 

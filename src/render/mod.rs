@@ -32,8 +32,7 @@ pub use discovery::{FAVICON_FILE, ROBOTS_FILE, SITEMAP_FILE, xml_text};
 pub use headers::{HEADERS_FILE, REFERRER_POLICY};
 use pages::{LangLists, Lists, Page, counterpart, page_count, pages, site_path};
 pub use theme::{
-    BUILTIN_FILES, DEFAULT_THEME, STATIC_DIR, THEMES_DIR, Theme, builtin_static_has, load_theme,
-    uses_builtin,
+    BUILTIN_FILES, DEFAULT_THEME, THEMES_DIR, Theme, builtin_static_has, load_theme, uses_builtin,
 };
 use view::{EntryView, Speaker};
 
@@ -549,65 +548,14 @@ fn render_page(
     tera: &Tera,
     page: &Page,
 ) -> Result<(String, String), Diagnostic> {
-    let all_lists = shared.lists;
     let site = speaker.site;
     let config = &site.config;
-    let lang = speaker.lang;
-    let lists = all_lists.of(lang);
-    let path = site_path(config, lang, page, site);
+    let path = site_path(config, speaker.lang, page, site);
     let mut context = Context::new();
-    let (template, title, section) = match page {
-        Page::Home => home(speaker, lists, &mut context),
-        Page::List(entry_type, n) => list(speaker, all_lists, *entry_type, *n, &mut context),
-        Page::Entry(id) => {
-            let entry = speaker.entry(*id);
-            let title = entry.card.title.clone();
-            context.insert_value("entry", entry_value(speaker, lists, *id, &entry));
-            (
-                "entry.html",
-                title,
-                Some(site.entries[*id].entry_type.folder()),
-            )
-        }
-        Page::Terms(entry_type, field) => {
-            terms(speaker, all_lists, *entry_type, field, &mut context)
-        }
-        Page::Term(entry_type, field, key, n) => {
-            term(speaker, lists, (*entry_type, field, key), *n, &mut context)
-        }
-        Page::NotFound => ("404.html", speaker.t("not_found_title"), None),
-        Page::Search => ("search.html", speaker.t("search_title"), None),
-        Page::SiteMap => {
-            context.insert("sections", &site_map_sections(speaker, all_lists));
-            ("sitemap.html", speaker.t("sitemap_title"), None)
-        }
-        Page::OpenData => {
-            let title = speaker.t("opendata_title");
-            let canonical = config.absolute_url(&path);
-            let view = opendata::page(speaker, shared.open_data, &title, &canonical);
-            context.insert("open_data", &view);
-            ("open-data.html", title, None)
-        }
-        Page::Statistics => {
-            context.insert("charts", &statistics::charts(speaker, all_lists));
-            ("statistics.html", speaker.t("stats_title"), None)
-        }
-        Page::Statement(kind) => {
-            let body = site
-                .statements
-                .get(*kind, lang)
-                .map_or("", |b| b.html.as_str());
-            context.insert("body_html", body);
-            (
-                "statement.html",
-                speaker.t_of("statement_", kind.key()),
-                None,
-            )
-        }
-    };
+    let (template, title, section) = page_parts(speaker, shared, page, &path, &mut context);
     context.insert(
         "page",
-        &page_view(speaker, all_lists, page, &path, title, section),
+        &page_view(speaker, shared.lists, page, &path, title, section),
     );
     let html = tera.render(template, &context).map_err(|error| {
         Diagnostic::error(
@@ -619,6 +567,66 @@ fn render_page(
         )
     })?;
     Ok((path_or_index(&path), html))
+}
+
+/// Put what `page` shows into `context`; its template, title and section.
+fn page_parts(
+    speaker: &Speaker,
+    shared: &Shared,
+    page: &Page,
+    path: &str,
+    context: &mut Context,
+) -> PageParts {
+    let all_lists = shared.lists;
+    let site = speaker.site;
+    let lists = all_lists.of(speaker.lang);
+    match page {
+        Page::Home => home(speaker, lists, context),
+        Page::List(entry_type, n) => list(speaker, all_lists, *entry_type, *n, context),
+        Page::Entry(id) => {
+            let entry = speaker.entry(*id);
+            let title = entry.card.title.clone();
+            context.insert_value("entry", entry_value(speaker, lists, *id, &entry));
+            (
+                "entry.html",
+                title,
+                Some(site.entries[*id].entry_type.folder()),
+            )
+        }
+        Page::Terms(entry_type, field) => terms(speaker, all_lists, *entry_type, field, context),
+        Page::Term(entry_type, field, key, n) => {
+            term(speaker, lists, (*entry_type, field, key), *n, context)
+        }
+        Page::NotFound => ("404.html", speaker.t("not_found_title"), None),
+        Page::Search => ("search.html", speaker.t("search_title"), None),
+        Page::SiteMap => {
+            context.insert("sections", &site_map_sections(speaker, all_lists));
+            ("sitemap.html", speaker.t("sitemap_title"), None)
+        }
+        Page::OpenData => {
+            let title = speaker.t("opendata_title");
+            let canonical = site.config.absolute_url(path);
+            let view = opendata::page(speaker, shared.open_data, &title, &canonical);
+            context.insert("open_data", &view);
+            ("open-data.html", title, None)
+        }
+        Page::Statistics => {
+            context.insert("charts", &statistics::charts(speaker, all_lists));
+            ("statistics.html", speaker.t("stats_title"), None)
+        }
+        Page::Statement(kind) => {
+            let body = site
+                .statements
+                .get(*kind, speaker.lang)
+                .map_or("", |b| b.html.as_str());
+            context.insert("body_html", body);
+            (
+                "statement.html",
+                speaker.t_of("statement_", kind.key()),
+                None,
+            )
+        }
+    }
 }
 
 /// What a page gives the template beside the shared context: the template's

@@ -12,10 +12,9 @@ use crate::diag::{Diagnostic, Diagnostics};
 
 use super::OutputFile;
 use super::i18n::{self, Strings};
+use crate::load::STATIC_DIR;
 
 pub const THEMES_DIR: &str = "themes";
-/// Files the site itself adds (images named by `cover`, say), copied as they are.
-pub const STATIC_DIR: &str = "static";
 
 const TEMPLATES: [&str; 13] = [
     "components.html",
@@ -213,37 +212,16 @@ pub fn load_theme(root: &Path, config: &Config) -> Result<Theme, Diagnostics> {
         .into());
     }
     let mut diagnostics = Diagnostics::new();
-    let mut sources = Vec::new();
-    let mut borrowed = false;
-    for name in TEMPLATES {
-        let path = theme_dir.join("templates").join(name);
-        let relative = format!("templates/{name}");
-        let text = match source.read(&relative) {
-            Err(error)
-                if NEWER_TEMPLATES.contains(&name)
-                    && error.kind() == std::io::ErrorKind::NotFound =>
-            {
-                borrowed = true;
-                Source::Builtin.read(&relative)
-            }
-            read => read,
-        }
-        .and_then(|bytes| String::from_utf8(bytes).map_err(std::io::Error::other));
-        match text {
-            Ok(text) => sources.push((name, text)),
-            Err(error) => diagnostics.push(Diagnostic::error(
-                shown(&path),
-                format!("cannot read the template: {error}"),
-            )),
-        }
-    }
-    let marks_body = sources
+    let templates = read_templates(&source, &theme_dir, &shown, &mut diagnostics);
+    let marks_body = templates
+        .sources
         .iter()
         .any(|(_, text)| text.contains(super::BODY_MARK));
     let mut tera = Tera::new();
     tera.autoescape_on(vec![".html", ".xml"]);
     if diagnostics.is_empty()
-        && let Err(error) = tera.add_raw_templates(sources.iter().map(|(n, t)| (*n, t.as_str())))
+        && let Err(error) =
+            tera.add_raw_templates(templates.sources.iter().map(|(n, t)| (*n, t.as_str())))
     {
         diagnostics.push(Diagnostic::error(
             shown(&theme_dir.join("templates")),
@@ -251,17 +229,89 @@ pub fn load_theme(root: &Path, config: &Config) -> Result<Theme, Diagnostics> {
         ));
     }
     let strings = match i18n::load(root, &theme_dir, &|relative| source.read(relative)) {
-        Ok(strings) if borrowed => Some(with_builtin_strings(root, &theme_dir, strings)),
+        Ok(strings) if templates.borrowed => Some(with_builtin_strings(root, &theme_dir, strings)),
         Ok(strings) => Some(strings),
         Err(found) => {
             diagnostics.extend(found);
             None
         }
     };
-    // The site's own static files override the theme's of the same path,
-    // and both the headers file made from the configuration.
-    let mut by_path = std::collections::BTreeMap::new();
     let mut warnings = Diagnostics::new();
+    let static_files = static_files(
+        root,
+        config,
+        (&source, &theme_dir),
+        templates.borrowed,
+        &shown,
+        (&mut diagnostics, &mut warnings),
+    );
+    match strings {
+        Some(strings) if !diagnostics.has_errors() => Ok(Theme {
+            tera,
+            strings,
+            static_files,
+            marks_body,
+            warnings,
+        }),
+        _ => Err(diagnostics),
+    }
+}
+
+/// A theme's template texts, by name.
+struct Templates {
+    sources: Vec<(&'static str, String)>,
+    /// Whether a template newer than the theme was taken from the built-in one.
+    borrowed: bool,
+}
+
+/// Read every template of the theme, borrowing from the built-in theme
+/// each of [`NEWER_TEMPLATES`] that an older theme lacks.
+fn read_templates(
+    source: &Source,
+    theme_dir: &Path,
+    shown: &dyn Fn(&Path) -> std::path::PathBuf,
+    diagnostics: &mut Diagnostics,
+) -> Templates {
+    let mut templates = Templates {
+        sources: Vec::new(),
+        borrowed: false,
+    };
+    for name in TEMPLATES {
+        let relative = format!("templates/{name}");
+        let text = match source.read(&relative) {
+            Err(error)
+                if NEWER_TEMPLATES.contains(&name)
+                    && error.kind() == std::io::ErrorKind::NotFound =>
+            {
+                templates.borrowed = true;
+                Source::Builtin.read(&relative)
+            }
+            read => read,
+        }
+        .and_then(|bytes| String::from_utf8(bytes).map_err(std::io::Error::other));
+        match text {
+            Ok(text) => templates.sources.push((name, text)),
+            Err(error) => diagnostics.push(Diagnostic::error(
+                shown(&theme_dir.join("templates").join(name)),
+                format!("cannot read the template: {error}"),
+            )),
+        }
+    }
+    templates
+}
+
+/// The files copied to the output as they are: the site's own static files
+/// override the theme's of the same path, and both the headers file made
+/// from the configuration.
+fn static_files(
+    root: &Path,
+    config: &Config,
+    (source, theme_dir): (&Source, &Path),
+    borrowed: bool,
+    shown: &dyn Fn(&Path) -> std::path::PathBuf,
+    (diagnostics, warnings): (&mut Diagnostics, &mut Diagnostics),
+) -> Vec<OutputFile> {
+    let mut by_path = std::collections::BTreeMap::new();
     let headers = super::headers::headers_file(config);
     by_path.insert(headers.path.clone(), headers);
     if matches!(source, Source::Builtin) {
@@ -294,17 +344,7 @@ pub fn load_theme(root: &Path, config: &Config) -> Result<Theme, Diagnostics> {
             },
         );
     }
-    let static_files: Vec<OutputFile> = by_path.into_values().collect();
-    match strings {
-        Some(strings) if !diagnostics.has_errors() => Ok(Theme {
-            tera,
-            strings,
-            static_files,
-            marks_body,
-            warnings,
-        }),
-        _ => Err(diagnostics),
-    }
+    by_path.into_values().collect()
 }
 
 /// The style sheet the built-in [`NEWER_TEMPLATES`] link to.

@@ -3,9 +3,12 @@
 
 use serde::Serialize;
 
+use crate::config::Show;
 use crate::config::{Config, Lang, Localized, VocabName};
-use crate::enquiry::{self, Show};
-use crate::entry::{Achievement, Contact, Date, Details, Entry, EntryType, Price};
+use crate::enquiry;
+use crate::entry::{
+    Achievement, Contact, Date, Details, Entry, EntryType, Park, Policy, Price, Reference,
+};
 use crate::parse::fields::{self, Kind};
 use crate::site::{EntryId, Site};
 
@@ -368,130 +371,25 @@ impl<'a> Speaker<'a> {
 
     /// Every field with a value, labelled, in the order of the field table.
     fn meta(&self, entry: &Entry) -> Vec<MetaRow> {
-        let texts = |list: &[Localized]| -> Vec<MetaItem> {
-            list.iter().map(|t| plain(self.text(t))).collect()
-        };
-        let text = |t: &Localized| -> Vec<MetaItem> {
-            if t.is_empty() {
-                Vec::new()
-            } else {
-                vec![plain(self.text(t))]
-            }
-        };
-        let date = |d: &Option<Date>| -> Vec<MetaItem> {
-            d.iter()
-                .map(|d| MetaItem {
-                    datetime: Some(d.to_string()),
-                    ..plain(d.format(self.lang))
-                })
-                .collect()
-        };
-        let url = |u: &Option<String>| -> Vec<MetaItem> {
-            u.iter()
-                .map(|u| MetaItem {
-                    url: Some(u.clone()),
-                    external: true,
-                    ..plain(u.clone())
-                })
-                .collect()
-        };
-        let reference = |entry_type: EntryType, slug: &str| -> MetaItem {
-            let target = self
-                .site
-                .resolve(entry_type, slug)
-                .expect("references are resolved when the site is assembled");
-            MetaItem {
-                url: Some(self.entry_url(target)),
-                ..plain(self.text(&target.title))
-            }
-        };
-        let mut rows: Vec<(&'static str, Vec<MetaItem>)> = Vec::new();
-        for (name, vocabulary, keys) in vocabulary_values(entry) {
-            let items = keys
-                .iter()
-                .map(|key| MetaItem {
-                    url: Some(self.term_url(entry.entry_type, name, key)),
-                    ..plain(self.term_label(vocabulary, key))
-                })
-                .collect();
-            rows.push((name, items));
-        }
-        match &entry.details {
-            Details::Achievement(a) => {
-                rows.push(("date", date(&a.date)));
-                rows.push(("institutions", texts(&a.institutions)));
-                rows.push(("partners", texts(&a.partners)));
-                rows.push((
-                    "park",
-                    a.park
-                        .iter()
-                        .map(|r| reference(EntryType::Park, &r.slug))
-                        .collect(),
-                ));
-                rows.push((
-                    "policies",
-                    a.policies
-                        .iter()
-                        .map(|r| reference(EntryType::Policy, &r.slug))
-                        .collect(),
-                ));
-                rows.push(("awards", texts(&a.awards)));
-                rows.push(("ip", self.ip_items(a)));
-                rows.push(("price", a.price.iter().map(|p| self.price(p)).collect()));
-                rows.push(("intent", text(&a.intent)));
-                rows.push((
-                    "links",
-                    a.links
-                        .iter()
-                        .map(|l| MetaItem {
-                            url: Some(l.url.clone()),
-                            external: true,
-                            ..plain(self.text(&l.title))
-                        })
-                        .collect(),
-                ));
-            }
-            Details::Park(p) => {
-                rows.push((
-                    "parent",
-                    p.parent
-                        .iter()
-                        .map(|r| reference(EntryType::Park, &r.slug))
-                        .collect(),
-                ));
-                rows.push(("address", text(&p.address)));
-                rows.push(("established", date(&p.established)));
-                rows.push(("website", url(&p.website)));
-                rows.push((
-                    "coordinates",
-                    p.coordinates
-                        .iter()
-                        .map(|c| plain(format!("{:.5}, {:.5}", c.lat, c.lon)))
-                        .collect(),
-                ));
-            }
-            Details::Policy(p) => {
-                rows.push(("issuer", text(&p.issuer)));
-                rows.push(("number", text(&p.number)));
-                rows.push((
-                    "index_number",
-                    p.index_number.iter().map(|n| plain(n.clone())).collect(),
-                ));
-                rows.push(("written", date(&p.written)));
-                rows.push(("published", date(&p.published)));
-                rows.push(("effective", date(&p.effective)));
-                rows.push(("expires", date(&p.expires)));
-                rows.push(("source", url(&p.source)));
-                rows.push((
-                    "related",
-                    p.related
-                        .iter()
-                        .map(|r| reference(EntryType::Policy, &r.slug))
-                        .collect(),
-                ));
-            }
-        }
-        rows.push(("tags", texts(&entry.tags)));
+        let mut rows: Vec<(&'static str, Vec<MetaItem>)> = vocabulary_values(entry)
+            .into_iter()
+            .map(|(name, vocabulary, keys)| {
+                let items = keys
+                    .iter()
+                    .map(|key| MetaItem {
+                        url: Some(self.term_url(entry.entry_type, name, key)),
+                        ..plain(self.term_label(vocabulary, key))
+                    })
+                    .collect();
+                (name, items)
+            })
+            .collect();
+        rows.extend(match &entry.details {
+            Details::Achievement(a) => self.achievement_rows(a),
+            Details::Park(p) => self.park_rows(p),
+            Details::Policy(p) => self.policy_rows(p),
+        });
+        rows.push(("tags", self.text_items(&entry.tags)));
         let order = |name: &str| {
             // The terms of cooperation show as rows of their own.
             let name = if matches!(name, "price" | "intent") {
@@ -511,6 +409,108 @@ impl<'a> Speaker<'a> {
                 key,
                 label: self.t_of("field_", key),
                 items,
+            })
+            .collect()
+    }
+
+    fn achievement_rows(&self, a: &Achievement) -> Vec<(&'static str, Vec<MetaItem>)> {
+        let links = a.links.iter().map(|l| MetaItem {
+            url: Some(l.url.clone()),
+            external: true,
+            ..plain(self.text(&l.title))
+        });
+        vec![
+            ("date", self.date_items(&a.date)),
+            ("institutions", self.text_items(&a.institutions)),
+            ("partners", self.text_items(&a.partners)),
+            ("park", self.reference_items(EntryType::Park, a.park.iter())),
+            (
+                "policies",
+                self.reference_items(EntryType::Policy, a.policies.iter()),
+            ),
+            ("awards", self.text_items(&a.awards)),
+            ("ip", self.ip_items(a)),
+            ("price", a.price.iter().map(|p| self.price(p)).collect()),
+            ("intent", self.text_item(&a.intent)),
+            ("links", links.collect()),
+        ]
+    }
+
+    fn park_rows(&self, p: &Park) -> Vec<(&'static str, Vec<MetaItem>)> {
+        let coordinates = p
+            .coordinates
+            .iter()
+            .map(|c| plain(format!("{:.5}, {:.5}", c.lat, c.lon)));
+        vec![
+            (
+                "parent",
+                self.reference_items(EntryType::Park, p.parent.iter()),
+            ),
+            ("address", self.text_item(&p.address)),
+            ("established", self.date_items(&p.established)),
+            ("website", url_items(&p.website)),
+            ("coordinates", coordinates.collect()),
+        ]
+    }
+
+    fn policy_rows(&self, p: &Policy) -> Vec<(&'static str, Vec<MetaItem>)> {
+        vec![
+            ("issuer", self.text_item(&p.issuer)),
+            ("number", self.text_item(&p.number)),
+            (
+                "index_number",
+                p.index_number.iter().map(|n| plain(n.clone())).collect(),
+            ),
+            ("written", self.date_items(&p.written)),
+            ("published", self.date_items(&p.published)),
+            ("effective", self.date_items(&p.effective)),
+            ("expires", self.date_items(&p.expires)),
+            ("source", url_items(&p.source)),
+            (
+                "related",
+                self.reference_items(EntryType::Policy, p.related.iter()),
+            ),
+        ]
+    }
+
+    fn text_items(&self, list: &[Localized]) -> Vec<MetaItem> {
+        list.iter().map(|t| plain(self.text(t))).collect()
+    }
+
+    /// One item, or none for an empty text.
+    fn text_item(&self, text: &Localized) -> Vec<MetaItem> {
+        if text.is_empty() {
+            Vec::new()
+        } else {
+            vec![plain(self.text(text))]
+        }
+    }
+
+    fn date_items(&self, date: &Option<Date>) -> Vec<MetaItem> {
+        date.iter()
+            .map(|d| MetaItem {
+                datetime: Some(d.to_string()),
+                ..plain(d.format(self.lang))
+            })
+            .collect()
+    }
+
+    /// Links to the entries that `references` name, by their titles.
+    fn reference_items<'r>(
+        &self,
+        entry_type: EntryType,
+        references: impl Iterator<Item = &'r Reference>,
+    ) -> Vec<MetaItem> {
+        references
+            .map(|r| {
+                let target = self
+                    .site
+                    .resolve(entry_type, &r.slug)
+                    .expect("references are resolved when the site is assembled");
+                MetaItem {
+                    url: Some(self.entry_url(target)),
+                    ..plain(self.text(&target.title))
+                }
             })
             .collect()
     }
@@ -660,6 +660,16 @@ pub fn shorten(text: &str, length: usize) -> String {
     }
     let cut = cut.trim_end_matches(|c: char| c.is_whitespace() || ",;:，、；：".contains(c));
     format!("{cut}…")
+}
+
+fn url_items(url: &Option<String>) -> Vec<MetaItem> {
+    url.iter()
+        .map(|u| MetaItem {
+            url: Some(u.clone()),
+            external: true,
+            ..plain(u.clone())
+        })
+        .collect()
 }
 
 fn plain(text: String) -> MetaItem {

@@ -322,6 +322,17 @@ fn handle(mut stream: TcpStream, state: &State) -> io::Result<()> {
     if site_path.starts_with(RESERVED) {
         return not_found(&mut stream, state, is_head);
     }
+    serve_site_file(stream, state, &site_path, is_head)
+}
+
+/// A file of the last good build at `site_path` (below the base path), with
+/// the reload script in every page; the build's failure when there is none.
+fn serve_site_file(
+    mut stream: TcpStream,
+    state: &State,
+    site_path: &str,
+    is_head: bool,
+) -> io::Result<()> {
     let snapshot = lock(state);
     if snapshot.generation == 0 {
         // No good build yet: a page that shows why, and reloads once there is one.
@@ -340,7 +351,7 @@ fn handle(mut stream: TcpStream, state: &State) -> io::Result<()> {
     let file = if site_path.is_empty() || site_path.ends_with('/') {
         format!("{site_path}index.html")
     } else {
-        site_path.clone()
+        site_path.to_string()
     };
     let generation = snapshot.generation;
     let base = snapshot.base_path.clone();

@@ -13,7 +13,8 @@ use notify::{EventKind, RecursiveMode, Watcher};
 
 use crate::config::CONFIG_FILE;
 use crate::load::CONTENT_DIR;
-use crate::render::{STATIC_DIR, THEMES_DIR};
+use crate::load::STATIC_DIR;
+use crate::render::THEMES_DIR;
 
 /// How long the sources must be quiet before a rebuild.
 pub const DEBOUNCE: Duration = Duration::from_millis(60);

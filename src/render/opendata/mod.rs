@@ -14,8 +14,9 @@ use rayon::prelude::*;
 use serde::Serialize;
 use serde_json::{Map, Value, json};
 
+use crate::config::Show;
 use crate::config::{Config, Lang, Localized, VocabName};
-use crate::enquiry::{self, Show};
+use crate::enquiry;
 use crate::entry::{
     Attachment, Contact, Coordinates, Date, Details, Entry, EntryType, Figure, IpRecord, Link,
     Price,
