@@ -1,4 +1,6 @@
-//! One source file → the values of its fields, each checked against the field table.
+//! One source file → its raw fields ([`crate::parse::raw`]) → its typed
+//! fields ([`Checked`]), each checked by its kind in the field table and
+//! every problem placed at its own text.
 
 mod checked;
 mod records;

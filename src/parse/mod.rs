@@ -1,7 +1,9 @@
 //! Source files → typed entries.
 //!
-//! Each file is checked on its own ([`document`]), the files of one slug are
-//! merged (a Markdown entry's two languages, or the one YAML file), and the
+//! Each file is parsed into its raw fields ([`raw`]: serde structs that
+//! mirror the files) and checked on its own into typed fields
+//! ([`document`]); the files of one slug (a Markdown entry's two languages,
+//! or the one YAML file) are merged field by field ([`merge`]), and the
 //! merged fields become an [`Entry`] that can only exist if valid.
 
 pub mod document;
