@@ -3,7 +3,7 @@
 //! Each file is parsed into its raw fields ([`raw`]: serde structs that
 //! mirror the files) and checked on its own into typed fields
 //! ([`document`]); the files of one slug (a Markdown entry's two languages,
-//! or the one YAML file) are merged field by field ([`merge`]), and the
+//! or the one YAML file) are merged field by field (`merge.rs`), and the
 //! merged fields become an [`Entry`] that can only exist if valid.
 
 pub mod document;
