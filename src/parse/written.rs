@@ -109,3 +109,104 @@ fn policy(p: PolicyFields, put: &mut impl FnMut(&'static str, Option<Value>)) {
     put("source", p.source.map(Value::Url));
     put("related", p.related.map(Value::ReferenceList));
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::{self, VocabName};
+    use crate::diag::Diagnostics;
+    use crate::entry::EntryType;
+    use crate::load::{Form, SourceFile};
+    use crate::parse::document::parse_document;
+    use crate::parse::fields::{self, Kind};
+
+    /// A value of each kind as a `slug.yaml` writes it (every vocabulary has the key `k`).
+    fn sample(kind: Kind) -> &'static str {
+        match kind {
+            Kind::Text | Kind::Markdown => "{zh: 文字, en: Text}",
+            Kind::TextList => "[{zh: 甲, en: A}]",
+            Kind::Date => "2023-05",
+            Kind::Term(_) => "k",
+            Kind::TermList(_) => "[k]",
+            Kind::Reference(_) => "a-slug",
+            Kind::ReferenceList(_) => "[a-slug]",
+            Kind::Url => "https://example.cn/",
+            Kind::Bool => "true",
+            Kind::StaticPath => "images/a.png",
+            Kind::Links => "[{title: 链接, url: 'https://example.cn/'}]",
+            Kind::Figures => "[{label: 企业, value: 12}]",
+            Kind::Coordinates => "{lat: 29.5, lon: 106.5}",
+            Kind::IpRecords => "[{kind: k, number: '2021SR0123'}]",
+            Kind::Cooperation => "{intent: 企业}",
+            Kind::Contact => "{name: 张三}",
+            Kind::Attachments => "[{file: a.pdf, title: 附件}]",
+        }
+    }
+
+    /// The variant a field of `kind` is written out as.
+    fn variant_fits(kind: Kind, value: &Value) -> bool {
+        matches!(
+            (kind, value),
+            (Kind::Text, Value::Text(_))
+                | (Kind::Markdown, Value::Markdown(_))
+                | (Kind::TextList, Value::TextList(_))
+                | (Kind::Date, Value::Date(_))
+                | (Kind::Term(_), Value::Term(_))
+                | (Kind::TermList(_), Value::TermList(_))
+                | (Kind::Reference(_), Value::Reference(_))
+                | (Kind::ReferenceList(_), Value::ReferenceList(_))
+                | (Kind::Url, Value::Url(_))
+                | (Kind::Bool, Value::Bool(_))
+                | (Kind::StaticPath, Value::StaticPath(_))
+                | (Kind::Links, Value::Links(_))
+                | (Kind::Figures, Value::Figures(_))
+                | (Kind::Coordinates, Value::Coordinates(_))
+                | (Kind::IpRecords, Value::IpRecords(_))
+                | (Kind::Cooperation, Value::Cooperation(_))
+                | (Kind::Contact, Value::Contact(_))
+                | (Kind::Attachments, Value::Attachments(_))
+        )
+    }
+
+    /// Each field of the table is read by the reader its kind calls for:
+    /// a value of that kind is accepted and written out as that kind.
+    #[test]
+    fn every_field_of_the_table_is_read_as_its_kind() {
+        let vocabularies: String = VocabName::ALL
+            .iter()
+            .map(|name| format!("  {}:\n    k: {{zh: 值, en: Value}}\n", name.key()))
+            .collect();
+        let text = format!(
+            "title: {{zh: 站, en: Site}}\ndescription: {{zh: 站, en: Site}}\nvocabularies:\n{vocabularies}"
+        );
+        let config = config::parse(&text).expect("a valid configuration");
+        for entry_type in EntryType::ALL {
+            let table = fields::fields(entry_type);
+            let yaml: String = table
+                .iter()
+                .map(|spec| format!("{}: {}\n", spec.name, sample(spec.kind)))
+                .collect();
+            let file = SourceFile {
+                path: format!("content/{}/x.yaml", entry_type.folder()).into(),
+                entry_type,
+                slug: "x".into(),
+                form: Form::Yaml,
+                bytes: yaml.clone().into_bytes(),
+            };
+            let mut diagnostics = Diagnostics::new();
+            let (_, checked) = parse_document(&file, &config, &mut diagnostics).expect("parses");
+            assert!(diagnostics.is_empty(), "{diagnostics:?}\n{yaml}");
+            let written = values(checked);
+            for spec in table {
+                let value = written.get(spec.name);
+                assert!(
+                    value.is_some_and(|value| variant_fits(spec.kind, value)),
+                    "{entry_type:?} {}: {:?} read as {value:?}",
+                    spec.name,
+                    spec.kind
+                );
+            }
+            assert_eq!(written.len(), table.len());
+        }
+    }
+}
