@@ -12,8 +12,7 @@ use crate::diag::messages::{Help, Message};
 use crate::diag::{Diagnostic, Diagnostics, Severity, did_you_mean, text_width};
 use crate::entry::{Details, Entry, EntryType, Place};
 use crate::load::{Form, STATIC_DIR, is_copied_file};
-use crate::parse::document::{Document, Value, parse_document};
-use crate::parse::fields::Kind;
+use crate::parse::document::{Checked, parse_document};
 use crate::render::THEMES_DIR;
 use crate::url::{percent_decode, resolve};
 use crate::{BuildOptions, Output, config, load, parse};
@@ -83,9 +82,10 @@ pub fn check(root: &Path) -> Report {
     }
     let (files, _) = load::load(root, &config.limits);
     // Each file on its own, so references are found even in files with other problems.
-    let documents: Vec<Document> = files
+    let documents: Vec<Checked> = files
         .par_iter()
         .filter_map(|file| parse_document(file, &config, &mut Diagnostics::new()))
+        .map(|(_, fields)| fields)
         .collect();
     let existing: BTreeSet<(EntryType, String)> = files
         .iter()
@@ -167,43 +167,32 @@ fn relative_base_url(root: &Path, config: &Config) -> Option<Diagnostic> {
 /// References to entries that have no file, reported as the build reports them,
 /// from every file, even one with other problems.
 fn check_references(
-    documents: &[Document],
+    documents: &[Checked],
     existing: &BTreeSet<(EntryType, String)>,
     diagnostics: &mut Diagnostics,
 ) {
     for document in documents {
-        for (spec, value) in &document.fields {
-            let references = match value {
-                Value::Reference(reference) => std::slice::from_ref(reference),
-                Value::ReferenceList(references) => references.as_slice(),
-                _ => continue,
-            };
-            let (Kind::Reference(target_type) | Kind::ReferenceList(target_type)) = spec.kind
-            else {
+        for (field, target_type, reference) in document.references() {
+            if existing.contains(&(target_type, reference.slug.clone())) {
                 continue;
-            };
-            for reference in references {
-                if existing.contains(&(target_type, reference.slug.clone())) {
-                    continue;
-                }
-                let slugs = existing
-                    .iter()
-                    .filter(|(t, _)| *t == target_type)
-                    .map(|(_, s)| s.as_str());
-                let help = match did_you_mean(&reference.slug, slugs) {
-                    Some(near) => Help::DidYouMean.english(&[near]),
-                    None => Help::NoSuchFile.english(&[target_type.folder(), &reference.slug]),
-                };
-                diagnostics.push_at(
-                    Diagnostic::error(
-                        &reference.place.path,
-                        Message::UnknownReference.english(&[target_type.key(), &reference.slug]),
-                    )
-                    .field(spec.name)
-                    .help(help),
-                    &reference.place,
-                );
             }
+            let slugs = existing
+                .iter()
+                .filter(|(t, _)| *t == target_type)
+                .map(|(_, s)| s.as_str());
+            let help = match did_you_mean(&reference.slug, slugs) {
+                Some(near) => Help::DidYouMean.english(&[near]),
+                None => Help::NoSuchFile.english(&[target_type.folder(), &reference.slug]),
+            };
+            diagnostics.push_at(
+                Diagnostic::error(
+                    &reference.place.path,
+                    Message::UnknownReference.english(&[target_type.key(), &reference.slug]),
+                )
+                .field(field)
+                .help(help),
+                &reference.place,
+            );
         }
     }
 }

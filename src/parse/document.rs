@@ -1,8 +1,13 @@
-//! One source file → the values of its fields, each checked against the field table.
+//! One source file → its raw fields ([`crate::parse::raw`]) → its typed
+//! fields ([`Checked`]), each checked by its kind in the field table and
+//! every problem placed at its own text.
 
+mod checked;
 mod records;
 
-pub use records::{NEGOTIABLE, PATENT_KINDS, check_patent_number, merge_records};
+pub use checked::{AchievementFields, Checked, Common, DetailFields, ParkFields, PolicyFields};
+
+pub use records::{NEGOTIABLE, PATENT_KINDS, check_patent_number};
 
 use std::path::{Path, PathBuf};
 
@@ -18,35 +23,11 @@ use super::fields::{self, FieldSpec, Kind};
 use crate::bidi;
 use crate::yaml::{self, Locator, Step, Yaml};
 
-/// A field's value, already checked against its [`Kind`].
-#[derive(Debug, Clone, PartialEq)]
-pub enum Value {
-    Text(Localized),
-    TextList(Vec<Localized>),
-    Markdown(Localized),
-    Date(Date),
-    Term(String),
-    TermList(Vec<String>),
-    Reference(Reference),
-    ReferenceList(Vec<Reference>),
-    Url(String),
-    Bool(bool),
-    StaticPath(String),
-    Links(Vec<Link>),
-    Figures(Vec<Figure>),
-    Coordinates(Coordinates),
-    IpRecords(Vec<IpRecord>),
-    Cooperation(Cooperation),
-    Contact(Contact),
-    Attachments(Vec<Attachment>),
-}
-
-/// The checked fields of one file.
+/// One file read as an entry: what later steps place their reports with.
 #[derive(Debug)]
 pub struct Document<'a> {
     pub path: PathBuf,
     pub form: Form,
-    pub fields: Vec<(&'static FieldSpec, Value)>,
     /// Places keys and values in the fields' text, when a problem is reported there.
     locator: Locator<'a>,
     /// Every key written, valid or not, so a field with a bad value is not also reported missing.
@@ -75,15 +56,52 @@ impl Document<'_> {
     }
 }
 
-/// Parse one file; `None` if it could not be read as an entry at all.
+/// Parse one file and check its fields; `None` if it could not be read as
+/// an entry at all.
 pub fn parse_document<'a>(
     file: &'a SourceFile,
     config: &Config,
     diagnostics: &mut Diagnostics,
-) -> Option<Document<'a>> {
+) -> Option<(Document<'a>, Checked)> {
     let path = file.path.as_path();
-    let text = match std::str::from_utf8(&file.bytes) {
-        Ok(text) => text.strip_prefix('\u{feff}').unwrap_or(text),
+    let read = utf8_text(file).and_then(|text| {
+        let (front_matter, first_line, markdown_body) = fields_text(file, text, &config.limits)?;
+        let entries = field_map(path, front_matter, config.limits.depth, first_line)?;
+        Ok((front_matter, first_line, markdown_body, entries))
+    });
+    let (front_matter, first_line, markdown_body, entries) = match read {
+        Ok(read) => read,
+        Err(diagnostic) => {
+            diagnostics.push(diagnostic);
+            return None;
+        }
+    };
+    let locator = Locator::new(front_matter, first_line);
+    let body = markdown_body
+        .as_ref()
+        .map(|(text, line)| (text.as_str(), *line));
+    bidi::warn_unbalanced(&entries, &body, &locator, path, diagnostics);
+    let lang = match file.form {
+        Form::Markdown(lang) => Some(lang),
+        Form::Yaml => None,
+    };
+    let written_keys = entries.iter().map(|(key, _)| key.clone()).collect();
+    let checker = checked::Checker::new(path, &locator, file.entry_type, lang, config, diagnostics);
+    let fields = checker.check_all(entries)?;
+    let document = Document {
+        path: path.to_path_buf(),
+        form: file.form,
+        locator,
+        written_keys,
+        markdown_body,
+    };
+    Some((document, fields))
+}
+
+/// The file's text, without a byte-order mark.
+fn utf8_text(file: &SourceFile) -> Result<&str, Diagnostic> {
+    match std::str::from_utf8(&file.bytes) {
+        Ok(text) => Ok(text.strip_prefix('\u{feff}').unwrap_or(text)),
         Err(error) => {
             let valid = &file.bytes[..error.valid_up_to()];
             let line = valid.iter().filter(|b| **b == b'\n').count() + 1;
@@ -93,141 +111,73 @@ pub fn parse_document<'a>(
             .chars()
             .count()
                 + 1;
-            diagnostics.push(
-                Diagnostic::error(path, "the file is not UTF-8 text")
-                    .at(line, column)
-                    .help("save it as UTF-8 in your editor"),
-            );
-            return None;
+            Err(Diagnostic::error(&file.path, "the file is not UTF-8 text")
+                .at(line, column)
+                .help("save it as UTF-8 in your editor"))
         }
-    };
-    let (front_matter, first_line, markdown_body) = match file.form {
-        Form::Yaml => (text, 1, None),
-        Form::Markdown(_) => match split_front_matter(text) {
-            Ok((front_matter, body, body_line)) => {
-                (front_matter, 2, Some((body.to_string(), body_line)))
-            }
-            Err(diagnostic) => {
-                diagnostics.push(diagnostic.into_path(path));
-                return None;
-            }
-        },
-    };
-    let limits = &config.limits;
-    if file.form != Form::Yaml && front_matter.len() > limits.front_matter_size {
+    }
+}
+
+/// The text of a file's fields, the file line it starts on, and the Markdown
+/// body below it with the body's first line.
+type FieldsText<'t> = (&'t str, usize, Option<(String, usize)>);
+
+/// The text of the fields: all of a `slug.yaml`, a Markdown file's front
+/// matter within the size limit.
+fn fields_text<'t>(
+    file: &SourceFile,
+    text: &'t str,
+    limits: &crate::config::Limits,
+) -> Result<FieldsText<'t>, Diagnostic> {
+    if file.form == Form::Yaml {
+        return Ok((text, 1, None));
+    }
+    let (front_matter, body, body_line) =
+        split_front_matter(text).map_err(|diagnostic| diagnostic.into_path(&file.path))?;
+    if front_matter.len() > limits.front_matter_size {
         // Placed where the limit is crossed, on a character boundary.
         let mut end = limits.front_matter_size;
         while !front_matter.is_char_boundary(end) {
             end -= 1;
         }
         let before = &front_matter[..end];
-        let line = first_line + before.matches('\n').count();
+        let line = 2 + before.matches('\n').count();
         let column = before.rsplit('\n').next().unwrap_or("").chars().count() + 1;
-        diagnostics.push(
-            Diagnostic::error(
-                path,
+        return Err(Diagnostic::error(
+                &file.path,
                 format!(
                     "the front matter is larger than {}, the limit",
                     crate::load::show_size(limits.front_matter_size as u64)
                 ),
             )
             .at(line, column)
-            .help("move long text into the Markdown body, or raise limits.front_matter_size in config.yaml"),
-        );
-        return None;
+            .help("move long text into the Markdown body, or raise limits.front_matter_size in config.yaml"));
     }
-    let locator = Locator::new(front_matter, first_line);
-    let entries = match yaml::parse_in_file(front_matter, limits.depth, first_line) {
-        Ok(Yaml::Map(entries)) => entries,
-        Ok(Yaml::Null) => Vec::new(),
-        Ok(other) => {
-            diagnostics.push(
-                Diagnostic::error(
-                    path,
-                    format!(
-                        "expected fields such as `title: …`, found {}",
-                        other.kind_name()
-                    ),
-                )
-                .at(first_line, 1),
-            );
-            return None;
-        }
-        Err(error) => {
-            let diagnostic = Diagnostic::error(path, error.message)
-                .at(error.line, error.column)
-                .help_opt(error.help);
-            diagnostics.push(diagnostic);
-            return None;
-        }
-    };
-    let body = markdown_body
-        .as_ref()
-        .map(|(text, line)| (text.as_str(), *line));
-    bidi::warn_unbalanced(&entries, &body, &locator, path, diagnostics);
-    let lang = match file.form {
-        Form::Markdown(lang) => Some(lang),
-        Form::Yaml => None,
-    };
-    let mut fields = Vec::new();
-    let written_keys = entries.iter().map(|(key, _)| key.clone()).collect();
-    for (key, value) in entries {
-        let key_place = || locator.key(&key).unwrap_or((first_line, 1));
-        let spec = match fields::find(file.entry_type, &key) {
-            Some(spec) if !(spec.yaml_only && lang.is_some()) => spec,
-            Some(_) => {
-                let (line, column) = key_place();
-                diagnostics.push(
-                    Diagnostic::error(
-                        path,
-                        "a Markdown entry has its body below the front matter, not in a field",
-                    )
-                    .at(line, column)
-                    .field(key),
-                );
-                continue;
-            }
-            None => {
-                let (line, column) = key_place();
-                let names = fields::fields(file.entry_type).iter().map(|s| s.name);
-                let help = did_you_mean(&key, names)
-                    .map(|s| format!("did you mean {s}?"))
-                    .unwrap_or_else(|| {
-                        format!(
-                            "the fields of {} are listed in the README",
-                            file.entry_type.folder()
-                        )
-                    });
-                diagnostics.push(
-                    Diagnostic::error(path, format!("unknown field \"{key}\""))
-                        .at(line, column)
-                        .field(key)
-                        .help(help),
-                );
-                continue;
-            }
-        };
-        let mut context = FieldContext {
+    Ok((front_matter, 2, Some((body.to_string(), body_line))))
+}
+
+/// The fields' text parsed: a map of keys, in the order written, to values.
+fn field_map(
+    path: &Path,
+    text: &str,
+    depth: usize,
+    first_line: usize,
+) -> Result<Vec<(String, Yaml)>, Diagnostic> {
+    match yaml::parse_in_file(text, depth, first_line) {
+        Ok(Yaml::Map(entries)) => Ok(entries),
+        Ok(Yaml::Null) => Ok(Vec::new()),
+        Ok(other) => Err(Diagnostic::error(
             path,
-            locator: &locator,
-            at: vec![Step::Key(key.clone())],
-            spec,
-            lang,
-            config,
-            diagnostics,
-        };
-        if let Some(value) = context.convert(&value) {
-            fields.push((spec, value));
-        }
+            format!(
+                "expected fields such as `title: …`, found {}",
+                other.kind_name()
+            ),
+        )
+        .at(first_line, 1)),
+        Err(error) => Err(Diagnostic::error(path, error.message)
+            .at(error.line, error.column)
+            .help_opt(error.help)),
     }
-    Some(Document {
-        path: path.to_path_buf(),
-        form: file.form,
-        fields,
-        locator,
-        written_keys,
-        markdown_body,
-    })
 }
 
 /// `(line, column)` of the value at `steps` in the fields of the entry file
@@ -339,7 +289,7 @@ impl FieldContext<'_> {
         );
     }
 
-    fn expected(&mut self, what: &str, found: &Yaml) -> Option<Value> {
+    fn expected(&mut self, what: &str, found: &Yaml) -> Option<()> {
         self.error(
             format!("expected {what}, found {}", found.kind_name()),
             None,
@@ -347,8 +297,13 @@ impl FieldContext<'_> {
         None
     }
 
-    /// `None` for an empty value (left blank) or after reporting a problem.
-    fn convert(&mut self, value: &Yaml) -> Option<Value> {
+    /// `value` read by `read`; `None` for an empty value (left blank,
+    /// reported if the field is required) or after reporting a problem.
+    fn read_field<T>(
+        &mut self,
+        value: &Yaml,
+        read: fn(&mut Self, &Yaml) -> Option<T>,
+    ) -> Option<T> {
         if is_blank(value) {
             if self.spec.required {
                 let (line, column) = self.locator.key(self.spec.name).unwrap_or((0, 0));
@@ -367,31 +322,7 @@ impl FieldContext<'_> {
             }
             return None;
         }
-        match self.spec.kind {
-            Kind::Text => self.text(value).map(Value::Text),
-            Kind::Markdown => self.text(value).map(Value::Markdown),
-            Kind::TextList => self.list(value, Self::text).map(Value::TextList),
-            Kind::Date => self.date(value).map(Value::Date),
-            Kind::Term(_) => self.term(value).map(Value::Term),
-            Kind::TermList(_) => self.list(value, Self::term).map(Value::TermList),
-            Kind::Reference(target) => self.reference(value, target).map(Value::Reference),
-            Kind::ReferenceList(target) => self
-                .list(value, |context, item| context.reference(item, target))
-                .map(Value::ReferenceList),
-            Kind::Url => self.url(value).map(Value::Url),
-            Kind::Bool => match value {
-                Yaml::Bool(b) => Some(Value::Bool(*b)),
-                other => self.expected("true or false", other),
-            },
-            Kind::StaticPath => self.static_path(value).map(Value::StaticPath),
-            Kind::Links => self.list(value, Self::link).map(Value::Links),
-            Kind::Figures => self.list(value, Self::figure).map(Value::Figures),
-            Kind::Coordinates => self.coordinates(value).map(Value::Coordinates),
-            Kind::IpRecords => self.list(value, Self::ip_record).map(Value::IpRecords),
-            Kind::Cooperation => self.cooperation(value).map(Value::Cooperation),
-            Kind::Contact => self.contact(value).map(Value::Contact),
-            Kind::Attachments => self.list(value, Self::attachment).map(Value::Attachments),
-        }
+        read(self, value)
     }
 
     /// A list, or one value standing for a list of one. Every bad item is reported.
@@ -771,15 +702,15 @@ mod tests {
         let config = config::parse(CONFIG).expect("a valid configuration");
         let file = markdown_file(text);
         let mut diagnostics = Diagnostics::new();
-        let document = parse_document(&file, &config, &mut diagnostics).expect("parses");
+        let (document, fields) = parse_document(&file, &config, &mut diagnostics).expect("parses");
         assert!(diagnostics.is_empty(), "{diagnostics:?}");
         assert!(!document.locator.is_placed());
-        let Some((_, Value::ReferenceList(policies))) = document
-            .fields
-            .iter()
-            .find(|(spec, _)| spec.name == "policies")
+        let DetailFields::Achievement(AchievementFields {
+            policies: Some(policies),
+            ..
+        }) = &fields.details
         else {
-            panic!("policies are read: {:?}", document.fields)
+            panic!("policies are read: {fields:?}")
         };
         let written = &policies[1].place;
         assert_eq!(written.steps, [Step::key("policies"), Step::Item(1)]);

@@ -1,13 +1,18 @@
 //! Source files → typed entries.
 //!
-//! Each file is checked on its own ([`document`]), the files of one slug are
-//! merged (a Markdown entry's two languages, or the one YAML file), and the
+//! Each file is parsed into its raw fields ([`raw`]: serde structs that
+//! mirror the files) and checked on its own into typed fields
+//! ([`document`]); the files of one slug (a Markdown entry's two languages,
+//! or the one YAML file) are merged field by field (`merge.rs`), and the
 //! merged fields become an [`Entry`] that can only exist if valid.
 
 pub mod document;
 pub mod fields;
 pub mod markdown;
+mod merge;
+pub mod raw;
 pub mod statements;
+pub mod written;
 
 use std::collections::{BTreeMap, HashMap};
 use std::hash::{Hash, Hasher};
@@ -17,11 +22,12 @@ use rayon::prelude::*;
 
 use crate::config::{Config, Lang, Localized};
 use crate::diag::{Diagnostic, Diagnostics, Severity};
-use crate::entry::{Achievement, Body, Details, Entry, EntryType, Park, Policy, Reference};
+use crate::entry::{Achievement, Body, Details, Entry, EntryType, Park, Policy};
 use crate::load::{Form, SourceFile};
 use crate::yaml::Step;
 
-use document::{Document, Value};
+use document::{AchievementFields, Checked, Common, DetailFields, Document};
+use written::Value;
 
 /// Parse every file. Entries with errors are left out and their problems reported;
 /// drafts are left out unless `include_drafts`.
@@ -107,28 +113,7 @@ pub fn parse_cached(
         cache.groups.clear();
         cache.config = config_print;
     }
-    let mut diagnostics = Diagnostics::new();
-    let mut groups: BTreeMap<(EntryType, String), Vec<SourceFile>> = BTreeMap::new();
-    for file in files {
-        groups
-            .entry((file.entry_type, file.slug.clone()))
-            .or_default()
-            .push(file);
-    }
-    let groups: Vec<Vec<SourceFile>> = groups
-        .into_values()
-        .filter_map(|mut group| {
-            group.sort_by(|a, b| (a.form, &a.path).cmp(&(b.form, &b.path)));
-            match duplicates(&group) {
-                Some(problems) => {
-                    diagnostics.extend(problems);
-                    None
-                }
-                None => Some(group),
-            }
-        })
-        .collect();
-
+    let (groups, mut diagnostics) = group_files(files);
     // Each group's source text is dropped as soon as it is parsed, so the
     // sources and the entries made from them are not all held at once.
     let previous = std::mem::take(&mut cache.groups);
@@ -163,6 +148,33 @@ pub fn parse_cached(
     }
     refuse_references_to_drafts(&entries, &drafts, &mut diagnostics);
     (entries, diagnostics)
+}
+
+/// The files of each entry, by type and slug, in a stable order; a slug
+/// written twice is reported and its files left out.
+fn group_files(files: Vec<SourceFile>) -> (Vec<Vec<SourceFile>>, Diagnostics) {
+    let mut diagnostics = Diagnostics::new();
+    let mut groups: BTreeMap<(EntryType, String), Vec<SourceFile>> = BTreeMap::new();
+    for file in files {
+        groups
+            .entry((file.entry_type, file.slug.clone()))
+            .or_default()
+            .push(file);
+    }
+    let groups = groups
+        .into_values()
+        .filter_map(|mut group| {
+            group.sort_by(|a, b| (a.form, &a.path).cmp(&(b.form, &b.path)));
+            match duplicates(&group) {
+                Some(problems) => {
+                    diagnostics.extend(problems);
+                    None
+                }
+                None => Some(group),
+            }
+        })
+        .collect();
+    (groups, diagnostics)
 }
 
 /// A published entry that refers to a draft left out of the build would
@@ -238,84 +250,178 @@ fn parse_entry(
     config: &Config,
     diagnostics: &mut Diagnostics,
 ) -> Option<Entry> {
-    let first = &group[0];
     let before = diagnostics.len();
-    let documents: Vec<Document> = group
-        .iter()
-        .filter_map(|file| document::parse_document(file, config, diagnostics))
-        .collect();
-    if documents.len() < group.len() {
-        return None;
-    }
-    let mut merged = Merged::default();
+    let (documents, checked) = parse_documents(group, config, diagnostics)?;
+    let cooperation_in = checked.iter().position(|fields| match &fields.details {
+        DetailFields::Achievement(a) => a.cooperation.is_some(),
+        _ => false,
+    });
+    let fields = merge_documents(&documents, checked, diagnostics);
     let mut languages = Vec::new();
     let mut bodies: [Option<Body>; 2] = [None, None];
-    for (index, document) in documents.iter().enumerate() {
-        merged.add(&documents, index, diagnostics);
-        match document.form {
-            Form::Markdown(lang) => {
-                if !document.written_keys.iter().any(|key| key == "title") {
-                    diagnostics.push(missing_title(document));
-                }
-                languages.push(lang);
-                let (markdown, line) = document
-                    .markdown_body
-                    .as_ref()
-                    .expect("Markdown documents keep their body");
-                let source = markdown::Source {
-                    path: &document.path,
-                    first_line: *line,
-                    file_text: None,
-                };
-                bodies[lang as usize] = Some(markdown::render_checked(
-                    markdown,
-                    lang,
-                    config,
-                    source,
-                    diagnostics,
-                ));
-            }
-            Form::Yaml => {
-                let Some((Value::Text(title), _)) = merged.values.get("title") else {
-                    if !document.written_keys.iter().any(|key| key == "title") {
-                        diagnostics.push(missing_title(document));
-                    }
-                    continue;
-                };
-                let body = match merged.values.get("body") {
-                    Some((Value::Markdown(body), _)) => {
-                        Some((body.clone(), document.key_line("body") + 1))
-                    }
-                    _ => None,
-                };
-                for lang in Lang::ALL {
-                    if title.get(lang).is_some() {
-                        languages.push(lang);
-                        let (markdown, line) = body
-                            .as_ref()
-                            .and_then(|(b, line)| b.get(lang).map(|m| (m.to_string(), *line)))
-                            .unwrap_or_default();
-                        let source = markdown::Source {
-                            path: &document.path,
-                            first_line: line,
-                            file_text: group
-                                .iter()
-                                .find(|file| file.path == document.path)
-                                .and_then(|file| std::str::from_utf8(&file.bytes).ok()),
-                        };
-                        bodies[lang as usize] = Some(markdown::render_checked(
-                            &markdown,
-                            lang,
-                            config,
-                            source,
-                            diagnostics,
-                        ));
-                    }
-                }
-            }
+    for document in &documents {
+        let source = group.iter().find(|file| file.path == document.path);
+        let file_text = source.and_then(|file| std::str::from_utf8(&file.bytes).ok());
+        let written = render_bodies(document, &fields.common, file_text, config, diagnostics);
+        for (lang, body) in written {
+            languages.push(lang);
+            bodies[lang as usize] = Some(body);
         }
     }
     languages.retain(|lang| config.languages.contains(lang));
+    report_missing_fields(&group[0], &documents, diagnostics);
+    if let (DetailFields::Achievement(achievement), Some(index)) = (&fields.details, cooperation_in)
+    {
+        transfer_modes_once(achievement, &documents[index], diagnostics);
+    }
+    // Warnings (removed Markdown attributes, say) do not keep an entry out.
+    let has_errors = diagnostics
+        .iter()
+        .skip(before)
+        .any(|d| d.severity == Severity::Error);
+    if has_errors || languages.is_empty() {
+        return None;
+    }
+    Some(typed_entry(group, languages, bodies, fields))
+}
+
+/// Each file of a group parsed and checked on its own; `None` if one
+/// could not be read as an entry at all.
+fn parse_documents<'a>(
+    group: &'a [SourceFile],
+    config: &Config,
+    diagnostics: &mut Diagnostics,
+) -> Option<(Vec<Document<'a>>, Vec<Checked>)> {
+    let parsed: Vec<(Document, Checked)> = group
+        .iter()
+        .filter_map(|file| document::parse_document(file, config, diagnostics))
+        .collect();
+    (parsed.len() == group.len()).then(|| parsed.into_iter().unzip())
+}
+
+/// The checked fields of an entry's files as one: texts join across the
+/// languages; a value written in both files that differs is reported.
+fn merge_documents(
+    documents: &[Document],
+    checked: Vec<Checked>,
+    diagnostics: &mut Diagnostics,
+) -> Checked {
+    let mut checked = checked.into_iter();
+    let mut fields = checked.next().expect("a group has at least one file");
+    for (index, other) in checked.enumerate() {
+        let (first, document) = (&documents[0], &documents[index + 1]);
+        merge::merge(&mut fields, other, &mut |name| {
+            diagnostics.push(differs(first, document, name));
+        });
+    }
+    fields
+}
+
+/// A language-independent field written differently in two files.
+fn differs(first: &Document, document: &Document, name: &'static str) -> Diagnostic {
+    let (first_line, _) = first.key_place(name);
+    let (line, column) = document.key_place(name);
+    Diagnostic::error(
+        &document.path,
+        format!(
+            "the value differs from the one in {} (line {}); language-independent fields must agree",
+            first.path.display(),
+            first_line
+        ),
+    )
+    .at(line, column)
+    .field(name)
+    .help("write it in one of the two files only")
+}
+
+/// The bodies one file writes, each compiled for its language: a Markdown
+/// file's below its front matter, a `slug.yaml`'s `body` for each language
+/// its title is written in. `file_text` is the whole file, for a YAML body.
+fn render_bodies(
+    document: &Document,
+    common: &Common,
+    file_text: Option<&str>,
+    config: &Config,
+    diagnostics: &mut Diagnostics,
+) -> Vec<(Lang, Body)> {
+    let written_title = document.written_keys.iter().any(|key| key == "title");
+    let title = match (document.form, &common.title) {
+        (Form::Yaml, Some(title)) => title,
+        (Form::Markdown(lang), _) => {
+            if !written_title {
+                diagnostics.push(missing_title(document));
+            }
+            return vec![markdown_body(document, lang, config, diagnostics)];
+        }
+        (Form::Yaml, None) => {
+            if !written_title {
+                diagnostics.push(missing_title(document));
+            }
+            return Vec::new();
+        }
+    };
+    yaml_bodies(document, title, common, file_text, config, diagnostics)
+}
+
+/// A Markdown file's body, below its front matter.
+fn markdown_body(
+    document: &Document,
+    lang: Lang,
+    config: &Config,
+    diagnostics: &mut Diagnostics,
+) -> (Lang, Body) {
+    let (markdown, line) = document
+        .markdown_body
+        .as_ref()
+        .expect("Markdown documents keep their body");
+    let source = markdown::Source {
+        path: &document.path,
+        first_line: *line,
+        file_text: None,
+    };
+    (
+        lang,
+        markdown::render_checked(markdown, lang, config, source, diagnostics),
+    )
+}
+
+/// A `slug.yaml`'s `body` compiled for each language its title is written
+/// in; the Markdown starts on the line below the `body:` key.
+fn yaml_bodies(
+    document: &Document,
+    title: &Localized,
+    common: &Common,
+    file_text: Option<&str>,
+    config: &Config,
+    diagnostics: &mut Diagnostics,
+) -> Vec<(Lang, Body)> {
+    let first_line = common.body.as_ref().map(|_| document.key_line("body") + 1);
+    let languages = Lang::ALL
+        .into_iter()
+        .filter(|lang| title.get(*lang).is_some());
+    languages
+        .map(|lang| {
+            let (markdown, line) = first_line
+                .and_then(|line| Some((common.body.as_ref()?.get(lang)?, line)))
+                .unwrap_or_default();
+            let source = markdown::Source {
+                path: &document.path,
+                first_line: line,
+                file_text,
+            };
+            let body = markdown::render_checked(markdown, lang, config, source, diagnostics);
+            (lang, body)
+        })
+        .collect()
+}
+
+/// A required field that no file of the entry writes (`title` is reported
+/// per file, where its body is read).
+fn report_missing_fields(
+    first: &SourceFile,
+    documents: &[Document],
+    diagnostics: &mut Diagnostics,
+) {
     for spec in fields::fields(first.entry_type) {
         let written = documents
             .iter()
@@ -332,73 +438,95 @@ fn parse_entry(
             );
         }
     }
-    transfer_modes_once(&merged, &documents, diagnostics);
-    // Warnings (removed Markdown attributes, say) do not keep an entry out.
-    let has_errors = diagnostics
-        .iter()
-        .skip(before)
-        .any(|d| d.severity == Severity::Error);
-    if has_errors || languages.is_empty() {
-        return None;
-    }
-    let [body_zh, body_en] = bodies;
-    let mut take = Take(merged.values);
-    let details = match first.entry_type {
-        EntryType::Achievement => Details::Achievement(take.achievement()),
-        EntryType::Park => Details::Park(Park {
-            kind: take.term("kind").unwrap_or_default(),
-            level: take.term("level"),
-            region: take.term("region"),
-            parent: take.reference("parent"),
-            address: take.text("address"),
-            established: take.date("established"),
-            fields: take.term_list("fields"),
-            figures: take
-                .picked("figures", |v| match v {
-                    Value::Figures(figures) => Some(figures),
-                    _ => None,
-                })
-                .unwrap_or_default(),
-            website: take.url("website"),
-            coordinates: take.picked("coordinates", |v| match v {
-                Value::Coordinates(c) => Some(c),
-                _ => None,
-            }),
-        }),
-        EntryType::Policy => Details::Policy(Policy {
-            issuer: take.text("issuer"),
-            number: take.text("number"),
-            index_number: take
-                .text("index_number")
-                .get_or_other(Lang::Zh)
-                .to_string()
-                .into_non_empty(),
-            written: take.date("written"),
-            published: take.date("published"),
-            effective: take.date("effective"),
-            expires: take.date("expires"),
-            status: take.term("status"),
-            topic: take.term("topic"),
-            genre: take.term("genre"),
-            region: take.term("region"),
-            source: take.url("source"),
-            related: take.reference_list("related"),
-        }),
-    };
-    Some(Entry {
-        entry_type: first.entry_type,
-        slug: first.slug.clone(),
+}
+
+/// The entry the checked, merged fields of a group make.
+fn typed_entry(
+    group: &[SourceFile],
+    languages: Vec<Lang>,
+    [body_zh, body_en]: [Option<Body>; 2],
+    fields: Checked,
+) -> Entry {
+    let Checked { common, details } = fields;
+    Entry {
+        entry_type: group[0].entry_type,
+        slug: group[0].slug.clone(),
         sources: group.iter().map(|f| f.path.clone()).collect(),
         languages,
-        title: take.text("title"),
-        summary: take.text("summary"),
+        title: common.title.unwrap_or_default(),
+        summary: common.summary.unwrap_or_default(),
         body_zh,
         body_en,
-        tags: take.text_list("tags"),
-        draft: take.flag("draft"),
-        updated: take.date("updated"),
-        details,
-    })
+        tags: common.tags.unwrap_or_default(),
+        draft: common.draft == Some(true),
+        updated: common.updated,
+        details: typed_details(details),
+    }
+}
+
+fn typed_details(details: DetailFields) -> Details {
+    match details {
+        DetailFields::Achievement(a) => Details::Achievement(typed_achievement(a)),
+        DetailFields::Park(p) => Details::Park(Park {
+            kind: p.kind.unwrap_or_default(),
+            level: p.level,
+            region: p.region,
+            parent: p.parent,
+            address: p.address.unwrap_or_default(),
+            established: p.established,
+            fields: p.fields.unwrap_or_default(),
+            figures: p.figures.unwrap_or_default(),
+            website: p.website,
+            coordinates: p.coordinates,
+        }),
+        DetailFields::Policy(p) => Details::Policy(Policy {
+            issuer: p.issuer.unwrap_or_default(),
+            number: p.number.unwrap_or_default(),
+            index_number: p
+                .index_number
+                .map(|number| number.get_or_other(Lang::Zh).to_string())
+                .filter(|number| !number.is_empty()),
+            written: p.written,
+            published: p.published,
+            effective: p.effective,
+            expires: p.expires,
+            status: p.status,
+            topic: p.topic,
+            genre: p.genre,
+            region: p.region,
+            source: p.source,
+            related: p.related.unwrap_or_default(),
+        }),
+    }
+}
+
+/// `transfer_modes` written at the top, or else under `cooperation`.
+fn typed_achievement(a: AchievementFields) -> Achievement {
+    let terms = a.cooperation.unwrap_or_default();
+    let transfer_modes = match a.transfer_modes {
+        Some(modes) if !modes.is_empty() => modes,
+        _ => terms.transfer_modes,
+    };
+    Achievement {
+        date: a.date,
+        institutions: a.institutions.unwrap_or_default(),
+        partners: a.partners.unwrap_or_default(),
+        field: a.field,
+        stage: a.stage,
+        transfer_modes,
+        region: a.region,
+        park: a.park,
+        policies: a.policies.unwrap_or_default(),
+        awards: a.awards.unwrap_or_default(),
+        ip: a.ip.unwrap_or_default(),
+        price: terms.price,
+        intent: terms.intent,
+        contact: a.contact.unwrap_or_default(),
+        attachments: a.attachments.unwrap_or_default(),
+        cover: a.cover,
+        links: a.links.unwrap_or_default(),
+        featured: a.featured == Some(true),
+    }
 }
 
 /// The values of one entry's files as written, merged across its languages,
@@ -409,25 +537,17 @@ pub fn written_fields(
     config: &Config,
 ) -> Option<BTreeMap<&'static str, Value>> {
     let mut diagnostics = Diagnostics::new();
-    let documents: Vec<Document> = group
-        .iter()
-        .map(|file| document::parse_document(file, config, &mut diagnostics))
-        .collect::<Option<_>>()?;
-    let mut merged = Merged::default();
+    let (documents, checked) = parse_documents(group, config, &mut diagnostics)?;
+    let fields = merge_documents(&documents, checked, &mut diagnostics);
     let mut bodies = Localized::default();
-    for (index, document) in documents.iter().enumerate() {
-        merged.add(&documents, index, &mut diagnostics);
+    for document in &documents {
         if let (Form::Markdown(lang), Some((body, _))) = (document.form, &document.markdown_body)
             && !body.trim().is_empty()
         {
             bodies.set(lang, body.trim().to_string());
         }
     }
-    let mut values: BTreeMap<&'static str, Value> = merged
-        .values
-        .into_iter()
-        .map(|(name, (value, _))| (name, value))
-        .collect();
+    let mut values = written::values(fields);
     if !bodies.is_empty() {
         values.insert("body", Value::Markdown(bodies));
     }
@@ -435,16 +555,18 @@ pub fn written_fields(
 }
 
 /// `transfer_modes` may be written at the top, as before the terms of
-/// cooperation existed, or under `cooperation`; not in both places.
-fn transfer_modes_once(merged: &Merged, documents: &[Document], diagnostics: &mut Diagnostics) {
-    let (Some(_), Some((Value::Cooperation(terms), index))) = (
-        merged.values.get("transfer_modes"),
-        merged.values.get("cooperation"),
-    ) else {
-        return;
-    };
-    if !terms.transfer_modes.is_empty() {
-        let document = &documents[*index];
+/// cooperation existed, or under `cooperation` (in `document`, the first
+/// file that writes it); not in both places.
+fn transfer_modes_once(
+    achievement: &AchievementFields,
+    document: &Document,
+    diagnostics: &mut Diagnostics,
+) {
+    let under_cooperation = achievement
+        .cooperation
+        .as_ref()
+        .is_some_and(|terms| !terms.transfer_modes.is_empty());
+    if achievement.transfer_modes.is_some() && under_cooperation {
         let (line, column) = document.key_place("cooperation");
         diagnostics.push(
             Diagnostic::error(
@@ -468,247 +590,4 @@ fn missing_title(document: &Document) -> Diagnostic {
         .at(line, 1)
         .field("title")
         .help("every entry needs a title in each language it is written in")
-}
-
-trait IntoNonEmpty {
-    fn into_non_empty(self) -> Option<String>;
-}
-
-impl IntoNonEmpty for String {
-    fn into_non_empty(self) -> Option<String> {
-        (!self.is_empty()).then_some(self)
-    }
-}
-
-/// The fields of all files of one entry, each with the index of the file
-/// it was first written in.
-#[derive(Default)]
-struct Merged {
-    values: BTreeMap<&'static str, (Value, usize)>,
-}
-
-impl Merged {
-    /// Add the fields of `documents[index]`: texts join across languages;
-    /// other values written in both files must agree.
-    fn add(&mut self, documents: &[Document], index: usize, diagnostics: &mut Diagnostics) {
-        let document = &documents[index];
-        for (spec, value) in &document.fields {
-            let Some((existing, first)) = self.values.get_mut(spec.name) else {
-                self.values.insert(spec.name, (value.clone(), index));
-                continue;
-            };
-            if let Some(merged) = merge_localized(existing, value) {
-                *existing = merged;
-            } else if existing != value && !same_references(existing, value) {
-                let first = &documents[*first];
-                let (first_line, _) = first.key_place(spec.name);
-                let (line, column) = document.key_place(spec.name);
-                diagnostics.push(
-                    Diagnostic::error(
-                        &document.path,
-                        format!(
-                            "the value differs from the one in {} (line {}); language-independent fields must agree",
-                            first.path.display(),
-                            first_line
-                        ),
-                    )
-                    .at(line, column)
-                    .field(spec.name)
-                    .help("write it in one of the two files only"),
-                );
-            }
-        }
-    }
-}
-
-fn merge_localized(existing: &Value, new: &Value) -> Option<Value> {
-    fn join(a: &[Localized], b: &[Localized]) -> Option<Vec<Localized>> {
-        (a.len() == b.len()).then(|| {
-            a.iter()
-                .zip(b)
-                .map(|(a, b)| {
-                    let mut merged = a.clone();
-                    merged.merge(b.clone());
-                    merged
-                })
-                .collect()
-        })
-    }
-    match (existing, new) {
-        (Value::Text(a), Value::Text(b)) => {
-            let mut merged = a.clone();
-            merged.merge(b.clone());
-            Some(Value::Text(merged))
-        }
-        (Value::TextList(a), Value::TextList(b)) => {
-            Some(Value::TextList(join(a, b).unwrap_or_else(|| {
-                // Lists of different lengths in the two languages are kept per language.
-                let mut merged = a.clone();
-                merged.extend(b.iter().cloned());
-                merged
-            })))
-        }
-        (Value::Links(a), Value::Links(b)) if a.len() == b.len() => Some(Value::Links(
-            a.iter()
-                .zip(b)
-                .map(|(a, b)| {
-                    let mut link = a.clone();
-                    link.title.merge(b.title.clone());
-                    link
-                })
-                .collect(),
-        )),
-        (Value::Figures(a), Value::Figures(b)) if a.len() == b.len() => Some(Value::Figures(
-            a.iter()
-                .zip(b)
-                .map(|(a, b)| {
-                    let mut figure = a.clone();
-                    figure.label.merge(b.label.clone());
-                    figure.unit.merge(b.unit.clone());
-                    figure
-                })
-                .collect(),
-        )),
-        (a, b) => document::merge_records(a, b),
-    }
-}
-
-/// References agree when they name the same slugs, wherever they were written.
-fn same_references(a: &Value, b: &Value) -> bool {
-    let slugs = |refs: &[Reference]| refs.iter().map(|r| r.slug.clone()).collect::<Vec<_>>();
-    match (a, b) {
-        (Value::Reference(a), Value::Reference(b)) => a.slug == b.slug,
-        (Value::ReferenceList(a), Value::ReferenceList(b)) => slugs(a) == slugs(b),
-        _ => false,
-    }
-}
-
-/// Takes typed values out of the merged fields; the field table guarantees the kinds.
-struct Take(BTreeMap<&'static str, (Value, usize)>);
-
-impl Take {
-    fn achievement(&mut self) -> Achievement {
-        let terms = self
-            .picked("cooperation", |v| match v {
-                Value::Cooperation(terms) => Some(terms),
-                _ => None,
-            })
-            .unwrap_or_default();
-        let mut transfer_modes = self.term_list("transfer_modes");
-        if transfer_modes.is_empty() {
-            transfer_modes = terms.transfer_modes;
-        }
-        Achievement {
-            date: self.date("date"),
-            institutions: self.text_list("institutions"),
-            partners: self.text_list("partners"),
-            field: self.term("field"),
-            stage: self.term("stage"),
-            transfer_modes,
-            region: self.term("region"),
-            park: self.reference("park"),
-            policies: self.reference_list("policies"),
-            awards: self.text_list("awards"),
-            ip: self
-                .picked("ip", |v| match v {
-                    Value::IpRecords(records) => Some(records),
-                    _ => None,
-                })
-                .unwrap_or_default(),
-            price: terms.price,
-            intent: terms.intent,
-            contact: self
-                .picked("contact", |v| match v {
-                    Value::Contact(contact) => Some(contact),
-                    _ => None,
-                })
-                .unwrap_or_default(),
-            attachments: self
-                .picked("attachments", |v| match v {
-                    Value::Attachments(attachments) => Some(attachments),
-                    _ => None,
-                })
-                .unwrap_or_default(),
-            cover: self.static_path("cover"),
-            links: self
-                .picked("links", |v| match v {
-                    Value::Links(links) => Some(links),
-                    _ => None,
-                })
-                .unwrap_or_default(),
-            featured: self.flag("featured"),
-        }
-    }
-
-    /// The value of `name`, if it was written and `pick` takes its kind.
-    fn picked<T>(&mut self, name: &str, pick: impl FnOnce(Value) -> Option<T>) -> Option<T> {
-        self.0.remove(name).and_then(|(value, _)| pick(value))
-    }
-
-    fn text(&mut self, name: &str) -> Localized {
-        match self.0.remove(name) {
-            Some((Value::Text(text), _)) => text,
-            _ => Localized::default(),
-        }
-    }
-
-    fn text_list(&mut self, name: &str) -> Vec<Localized> {
-        match self.0.remove(name) {
-            Some((Value::TextList(list), _)) => list,
-            _ => Vec::new(),
-        }
-    }
-
-    fn date(&mut self, name: &str) -> Option<crate::entry::Date> {
-        match self.0.remove(name) {
-            Some((Value::Date(date), _)) => Some(date),
-            _ => None,
-        }
-    }
-
-    fn term(&mut self, name: &str) -> Option<String> {
-        match self.0.remove(name) {
-            Some((Value::Term(term), _)) => Some(term),
-            _ => None,
-        }
-    }
-
-    fn term_list(&mut self, name: &str) -> Vec<String> {
-        match self.0.remove(name) {
-            Some((Value::TermList(terms), _)) => terms,
-            _ => Vec::new(),
-        }
-    }
-
-    fn reference(&mut self, name: &str) -> Option<Reference> {
-        match self.0.remove(name) {
-            Some((Value::Reference(reference), _)) => Some(reference),
-            _ => None,
-        }
-    }
-
-    fn reference_list(&mut self, name: &str) -> Vec<Reference> {
-        match self.0.remove(name) {
-            Some((Value::ReferenceList(references), _)) => references,
-            _ => Vec::new(),
-        }
-    }
-
-    fn url(&mut self, name: &str) -> Option<String> {
-        match self.0.remove(name) {
-            Some((Value::Url(url), _)) => Some(url),
-            _ => None,
-        }
-    }
-
-    fn static_path(&mut self, name: &str) -> Option<String> {
-        match self.0.remove(name) {
-            Some((Value::StaticPath(path), _)) => Some(path),
-            _ => None,
-        }
-    }
-
-    fn flag(&mut self, name: &str) -> bool {
-        matches!(self.0.remove(name), Some((Value::Bool(true), _)))
-    }
 }

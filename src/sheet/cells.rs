@@ -7,8 +7,8 @@ use serde_yaml::{Mapping, Value as Yaml};
 use super::columns::{Column, join_list, split_list};
 use crate::config::{Lang, Localized};
 use crate::entry::{Contact, Price};
-use crate::parse::document::Value;
 use crate::parse::fields::{FieldSpec, Kind};
+use crate::parse::written::Value;
 
 /// The cells of one field in one row, by part and language.
 pub struct FieldCells<'a> {

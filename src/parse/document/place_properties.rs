@@ -262,12 +262,9 @@ proptest! {
         let (file, text, expected) = planted_file(Plant::Park, &slug, &layout);
         let config = config::parse(CONFIG).expect("a valid configuration");
         let mut diagnostics = Diagnostics::new();
-        let document = parse_document(&file, &config, &mut diagnostics).expect("parses");
-        let park = document.fields.iter().find_map(|(spec, value)| match value {
-            super::Value::Reference(reference) if spec.name == "park" => Some(reference),
-            _ => None,
-        });
-        let park = park.expect("the park is read");
+        let (_, fields) = parse_document(&file, &config, &mut diagnostics).expect("parses");
+        let park = fields.references().into_iter().find(|(field, ..)| *field == "park");
+        let (_, _, park) = park.expect("the park is read");
         prop_assert_eq!(&park.slug, &slug);
         let place = super::value_place(&park.place.path, &text, &park.place.steps);
         prop_assert_eq!(place, Some(expected), "{}", text);

@@ -229,62 +229,6 @@ impl FieldContext<'_> {
     }
 }
 
-/// The value of a record field written in both files of a Markdown entry:
-/// its texts joined across the languages, when everything else agrees.
-pub fn merge_records(a: &Value, b: &Value) -> Option<Value> {
-    fn join<T: Clone>(a: &[T], b: &[T], one: impl Fn(&T, &T) -> Option<T>) -> Option<Vec<T>> {
-        (a.len() == b.len())
-            .then(|| a.iter().zip(b).map(|(a, b)| one(a, b)).collect())
-            .flatten()
-    }
-    fn text(a: &Localized, b: &Localized) -> Localized {
-        let mut joined = a.clone();
-        joined.merge(b.clone());
-        joined
-    }
-    match (a, b) {
-        (Value::IpRecords(a), Value::IpRecords(b)) => join(a, b, |a, b| {
-            (a.kind == b.kind && a.number == b.number).then(|| IpRecord {
-                title: text(&a.title, &b.title),
-                ..a.clone()
-            })
-        })
-        .map(Value::IpRecords),
-        (Value::Attachments(a), Value::Attachments(b)) => join(a, b, |a, b| {
-            (a.file == b.file).then(|| Attachment {
-                title: text(&a.title, &b.title),
-                ..a.clone()
-            })
-        })
-        .map(Value::Attachments),
-        (Value::Cooperation(a), Value::Cooperation(b)) => Some(Value::Cooperation(Cooperation {
-            transfer_modes: either(&a.transfer_modes, &b.transfer_modes, Vec::is_empty)?,
-            price: either(&a.price, &b.price, Option::is_none)?,
-            intent: text(&a.intent, &b.intent),
-        })),
-        (Value::Contact(a), Value::Contact(b)) => Some(Value::Contact(Contact {
-            name: text(&a.name, &b.name),
-            organisation: text(&a.organisation, &b.organisation),
-            phone: either(&a.phone, &b.phone, Option::is_none)?,
-            email: either(&a.email, &b.email, Option::is_none)?,
-            url: either(&a.url, &b.url, Option::is_none)?,
-            note: text(&a.note, &b.note),
-        })),
-        _ => None,
-    }
-}
-
-/// The one of two values that is written, or both if they agree; `None` if they differ.
-fn either<T: Clone + PartialEq>(a: &T, b: &T, unwritten: impl Fn(&T) -> bool) -> Option<T> {
-    if unwritten(b) || a == b {
-        Some(a.clone())
-    } else if unwritten(a) {
-        Some(b.clone())
-    } else {
-        None
-    }
-}
-
 /// The words that say the price is to be agreed.
 pub const NEGOTIABLE: [&str; 2] = ["面议", "negotiable"];
 
