@@ -312,9 +312,10 @@
           var posting = { numbers: numbers, info: bytes.subarray(state.at, state.at + df) };
           state.at += df;
           if (isTrigram(key)) {
+            // The stored length times four, plus the form (POSITIONS_* in src/search/index.rs).
             var storedLength = readVarint(bytes, state);
-            var size = Math.floor(storedLength / 2);
-            posting.stored = { from: stored, to: stored + size, gzipped: storedLength % 2 === 1 };
+            var size = Math.floor(storedLength / 4);
+            posting.stored = { from: stored, to: stored + size, form: storedLength % 4 };
             stored += size;
           }
           keys.set(key, posting);
@@ -327,6 +328,13 @@
     return this.shards.get(path);
   };
 
+  // How a trigram's positions are stored (src/search/index.rs): varints
+  // (per document, how many, then the gaps), the same gzipped, or fixed (two
+  // bytes each, as many per document as its info byte counts).
+  var PLAIN = 0;
+  var GZIPPED = 1;
+  var FIXED = 2;
+
   // The positions of one trigram of shard `number`, fetched alone (a range
   // of p/<pack>.bin, shared by manifest.pack shards), only for CJK terms
   // longer than three characters: one sorted Uint32Array per document of its
@@ -338,10 +346,18 @@
       var stored = posting.stored;
       var pack = Math.floor(number / this.manifest.pack);
       var promise = this.fetchRange('p/' + pack + '.bin', stored.from, stored.to).then(function (bytes) {
-        return stored.gzipped ? gunzip(bytes) : bytes;
+        return stored.form === GZIPPED ? gunzip(bytes) : bytes;
       }).then(function (bytes) {
-        var state = { at: 0 };
         var lists = new Array(posting.numbers.length);
+        if (stored.form === FIXED) {
+          var at = 0;
+          for (var i = 0; i < lists.length; i++) {
+            lists[i] = readFixed(bytes, at, posting.info[i] >> 2);
+            at += 2 * (posting.info[i] >> 2);
+          }
+          return lists;
+        }
+        var state = { at: 0 };
         for (var d = 0; d < lists.length; d++) lists[d] = readGaps(bytes, state, readVarint(bytes, state));
         return lists;
       });
@@ -350,6 +366,125 @@
     }
     return this.positionLists.get(id);
   };
+
+  // `count` positions of two bytes each (little-endian) from `at`.
+  function readFixed(bytes, at, count) {
+    var list = new Uint32Array(count);
+    for (var k = 0; k < count; k++) list[k] = bytes[at + 2 * k] | (bytes[at + 2 * k + 1] << 8);
+    return list;
+  }
+
+  // A range read costs about this much besides its bytes, gzipped (a part's
+  // boundary and headers in a multipart answer); ranges closer than
+  // RANGE_GAP bytes are read as one, and at most MAX_RANGES go in a request.
+  var RANGE_COST = 24;
+  var RANGE_GAP = 48;
+  var MAX_RANGES = 256;
+
+  // The positions of one fixed trigram of shard `number` in the documents
+  // `few` (sorted numbers) only: Map(document → offsets), or null when
+  // reading them alone would cost more than the whole list. Each document's
+  // positions lie where the counts in the info bytes before it say, so they
+  // are read with one request of several ranges.
+  Index.prototype.fewPositions = function (number, posting, few) {
+    var stored = posting.stored;
+    if (stored.form !== FIXED) return null;
+    var ranges = [];
+    var documents = [];
+    var offset = 0;
+    var next = 0;
+    for (var i = 0; i < posting.numbers.length && next < few.length; i++) {
+      var length = 2 * (posting.info[i] >> 2);
+      while (next < few.length && few[next] < posting.numbers[i]) next++;
+      if (few[next] === posting.numbers[i]) {
+        var from = stored.from + offset;
+        var last = ranges[ranges.length - 1];
+        if (last && from - last[1] <= RANGE_GAP) last[1] = from + length;
+        else ranges.push([from, from + length]);
+        documents.push([posting.numbers[i], from, length]);
+      }
+      offset += length;
+    }
+    var bytes = ranges.reduce(function (sum, r) { return sum + r[1] - r[0]; }, 0);
+    if (ranges.length > MAX_RANGES || bytes + RANGE_COST * ranges.length >= stored.to - stored.from) return null;
+    var found = new Map();
+    if (!ranges.length) return Promise.resolve(found);
+    var pack = Math.floor(number / this.manifest.pack);
+    return this.fetchRanges('p/' + pack + '.bin', ranges).then(function (read) {
+      var r = 0;
+      documents.forEach(function (d) {
+        while (d[1] >= ranges[r][1]) r++;
+        found.set(d[0], readFixed(read[r], d[1] - ranges[r][0], d[2] / 2));
+      });
+      return found;
+    });
+  };
+
+  // Several ranges of one file in one request: an array of bytes, one per
+  // range ([from, to), sorted, apart). A server may answer with the ranges
+  // as parts of a multipart body, with one range that holds them all, or
+  // with the whole file; each is cut here.
+  Index.prototype.fetchRanges = function (path, ranges) {
+    if (ranges.length === 1) {
+      return this.fetchRange(path, ranges[0][0], ranges[0][1]).then(function (bytes) { return [bytes]; });
+    }
+    var url = this.url + path + (this.version ? '?v=' + this.version : '');
+    var header = 'bytes=' + ranges.map(function (r) { return r[0] + '-' + (r[1] - 1); }).join(',');
+    return fetch(url, { headers: { Range: header }, cache: 'no-store' }).then(function (response) {
+      if (!response.ok) throw new Error(url + ': ' + response.status);
+      var type = response.headers.get('Content-Type') || '';
+      var contentRange = response.headers.get('Content-Range') || '';
+      return response.arrayBuffer().then(function (buffer) {
+        var body = new Uint8Array(buffer);
+        // Parts as [first byte, bytes].
+        var parts;
+        if (response.status !== 206) parts = [[0, body]];
+        else if (/^multipart\/byteranges/i.test(type)) parts = multipartParts(body, type);
+        else parts = [[rangeStart(contentRange), body]];
+        return ranges.map(function (r) {
+          for (var k = 0; k < parts.length; k++) {
+            var start = parts[k][0];
+            var bytes = parts[k][1];
+            if (start <= r[0] && r[1] <= start + bytes.length) return bytes.subarray(r[0] - start, r[1] - start);
+          }
+          throw new Error(url + ': range ' + r[0] + '-' + r[1] + ' not in the answer');
+        });
+      });
+    });
+  };
+
+  // The first byte of a Content-Range header (`bytes 100-199/5000`).
+  function rangeStart(header) {
+    var match = /bytes\s+(\d+)-/i.exec(header);
+    if (!match) throw new Error('no Content-Range: ' + header);
+    return Number(match[1]);
+  }
+
+  // The parts of a multipart/byteranges body (RFC 9110, 14.6): each
+  // boundary line, headers with a Content-Range, an empty line, the bytes.
+  function multipartParts(body, type) {
+    var match = /boundary="?([^";]+)"?/i.exec(type);
+    if (!match) throw new Error('multipart answer without a boundary');
+    var ascii = new TextDecoder('latin1').decode(body);
+    var delimiter = '--' + match[1];
+    var parts = [];
+    var at = ascii.indexOf(delimiter);
+    while (at >= 0) {
+      at += delimiter.length;
+      if (ascii.substr(at, 2) === '--') break;
+      var headersEnd = ascii.indexOf('\r\n\r\n', at);
+      if (headersEnd < 0) break;
+      var headers = ascii.slice(at, headersEnd);
+      var range = /content-range:\s*bytes\s+(\d+)-(\d+)/i.exec(headers);
+      if (!range) throw new Error('a part without a Content-Range');
+      var from = Number(range[1]);
+      var start = headersEnd + 4;
+      var length = Number(range[2]) - from + 1;
+      parts.push([from, body.subarray(start, start + length)]);
+      at = ascii.indexOf(delimiter, start + length);
+    }
+    return parts;
+  }
 
   // The last shard whose first key is at or before `key` (UTF-16 order),
   // among `starts` (the manifest's shards unless given).
@@ -423,13 +558,16 @@
     });
   };
 
-  // The positions of one trigram: Map(document → sorted offsets).
-  Index.prototype.trigram = function (key) {
+  // The positions of one trigram: Map(document → sorted offsets), for the
+  // documents `few` (sorted numbers) at least, every document unless given.
+  Index.prototype.trigram = function (key, few) {
     var self = this;
     var number = this.shardOf(key);
     return this.shard(number).then(function (keys) {
       var posting = keys.get(key);
       if (!posting) return new Map();
+      var alone = few && !self.positionLists.has(number + ':' + key) && self.fewPositions(number, posting, few);
+      if (alone) return alone;
       return self.positions(number, key, posting).then(function (lists) {
         var found = new Map();
         for (var i = 0; i < posting.numbers.length; i++) found.set(posting.numbers[i], lists[i]);
@@ -609,6 +747,17 @@
   var RECORD_BYTES = 2000;
   var SHARD_BYTES = 6500;
   var POSITION_BYTES = 3;
+  // A trigram in this many documents or more has its positions stored fixed
+  // (about: the index decides by their size, FIXED_POSITIONS in
+  // src/search/index.rs), so that a few candidates' positions are read alone.
+  var FIXED_DOCUMENTS = 1200;
+
+  // What reading a trigram's positions costs, about, for `candidates` of the
+  // `documents` that hold it.
+  function positionCost(documents, candidates) {
+    var whole = POSITION_BYTES * documents;
+    return documents < FIXED_DOCUMENTS ? whole : Math.min(whole, (RANGE_COST + 4) * candidates);
+  }
 
   // The offsets of trigrams that cover a run of `length` (four or more)
   // characters at the least total `cost(offset)`: the first, the last, and
@@ -729,7 +878,7 @@
         if (counts.some(function (c) { return !c; })) return emptyHits();
         var loaded = function (o) { return self.shards.has('s/' + self.shardOf(keys[o]) + '.bin'); };
         var offsets = cheapestCover(chars.length, function (o) {
-          return (loaded(o) ? 0 : SHARD_BYTES) + POSITION_BYTES * counts[o];
+          return (loaded(o) ? 0 : SHARD_BYTES) + positionCost(counts[o], within ? within.length : count);
         });
         var order = offsets.slice().sort(function (a, b) { return counts[a] - counts[b] || a - b; });
         var candidates = new Uint8Array(count);
@@ -745,7 +894,7 @@
         function rest(next) {
           var bytes = 0;
           order.forEach(function (o, j) {
-            bytes += POSITION_BYTES * counts[o] + (j >= next && !loaded(o) ? SHARD_BYTES : 0);
+            bytes += positionCost(counts[o], size) + (j >= next && !loaded(o) ? SHARD_BYTES : 0);
           });
           return bytes;
         }
@@ -774,7 +923,9 @@
     }
     // The candidates where the covering trigrams' positions line up.
     function byAlignment(term, keys, offsets, candidates, lists) {
-      return Promise.all(offsets.map(function (o) { return self.trigram(keys[o]); })).then(function (positions) {
+      var few = [];
+      for (var n = 0; n < count; n++) if (candidates[n]) few.push(n);
+      return Promise.all(offsets.map(function (o) { return self.trigram(keys[o], few); })).then(function (positions) {
         var hits = emptyHits();
         for (var n = 0; n < count; n++) {
           if (!candidates[n]) continue;
