@@ -14,7 +14,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { REPO, buildSite, launchBrowser, serveWithNginx } from '../tests/browser/harness.js';
-import { CJK_RUN, normalise } from '../tests/browser/corpus.js';
+import { entryTexts, substringSampler } from '../tests/browser/corpus.js';
 
 const args = process.argv.slice(2);
 const option = (name, fallback) => {
@@ -30,53 +30,15 @@ if (!site) {
   site = buildSite({ root: corpus });
 }
 
-// A seeded generator, so a failure can be repeated (--seed).
-let seed = Number(option('seed', '20261202')) >>> 0;
-const random = () => {
-  seed = (seed + 0x6d2b79f5) >>> 0;
-  let t = seed;
-  t = Math.imul(t ^ (t >>> 15), t | 1);
-  t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-};
-
-// The Chinese entry pages: <type>/<slug>/index.html outside en/.
-const pages = ['achievements', 'parks', 'policies'].flatMap((folder) => {
-  const dir = path.join(site, folder);
-  if (!fs.existsSync(dir)) return [];
-  return fs.readdirSync(dir, { withFileTypes: true })
-    .filter((d) => d.isDirectory() && d.name !== 'page' && fs.existsSync(path.join(dir, d.name, 'index.html')))
-    .map((d) => `/${folder}/${d.name}/`);
-});
-
 const server = await serveWithNginx(site, '/');
 const browser = await launchBrowser();
 let failures = 0;
 try {
   let page = await browser.newPage();
   await page.goto(`${server.url}search/`);
-  // Each page's [data-entry] text, normalised, parsed in the browser in batches.
-  const texts = [];
-  for (let at = 0; at < pages.length; at += 500) {
-    const batch = pages.slice(at, at + 500).map((p) => fs.readFileSync(path.join(site, p, 'index.html'), 'utf8'));
-    const found = await page.evaluate((htmls) => htmls.map((html) => {
-      const element = new DOMParser().parseFromString(html, 'text/html').querySelector('[data-entry]');
-      return element ? element.textContent : '';
-    }), batch);
-    found.forEach((text, i) => texts.push({ path: pages[at + i], norm: normalise(text) }));
-  }
+  const texts = await entryTexts(page, site);
   console.log(`${texts.length} Chinese entry pages read from ${site}`);
-  const sample = () => {
-    for (;;) {
-      const entry = texts[Math.floor(random() * texts.length)];
-      const cjkRuns = entry.norm.match(CJK_RUN)?.filter((r) => Array.from(r).length >= 4) ?? [];
-      if (!cjkRuns.length) continue;
-      const chars = Array.from(cjkRuns[Math.floor(random() * cjkRuns.length)]);
-      const length = Math.min(chars.length, 4 + Math.floor(random() * 11));
-      const start = Math.floor(random() * (chars.length - length + 1));
-      return chars.slice(start, start + length).join('');
-    }
-  };
+  const sample = substringSampler(texts, Number(option('seed', '20261202')), 4, 14);
   // Up to this many expected results, the results themselves are compared;
   // above, their count.
   const COMPARE_PATHS = 200;

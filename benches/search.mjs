@@ -92,7 +92,7 @@ async function measure(label, site) {
         const bodies = [];
         page.on('response', async (response) => {
           const url = new URL(response.url());
-          // search-forgive.js too, which a query that needs forgiving loads.
+          // search-forgive.js and search-ranges.js too, which a query loads when it needs them.
           if (!/search(-forgive)?\.js$|\/search-index\//.test(url.pathname)) return;
           bodies.push(response.body().catch(() => Buffer.alloc(0)));
         });

@@ -374,117 +374,9 @@
     return list;
   }
 
-  // A range read costs about this much besides its bytes, gzipped (a part's
-  // boundary and headers in a multipart answer); ranges closer than
-  // RANGE_GAP bytes are read as one, and at most MAX_RANGES go in a request.
+  // A range of a multipart answer costs about this much besides its bytes,
+  // gzipped; search-ranges.js reads a few documents' positions that way.
   var RANGE_COST = 24;
-  var RANGE_GAP = 48;
-  var MAX_RANGES = 256;
-
-  // The positions of one fixed trigram of shard `number` in the documents
-  // `few` (sorted numbers) only: Map(document → offsets), or null when
-  // reading them alone would cost more than the whole list. Each document's
-  // positions lie where the counts in the info bytes before it say, so they
-  // are read with one request of several ranges.
-  Index.prototype.fewPositions = function (number, posting, few) {
-    var stored = posting.stored;
-    if (stored.form !== FIXED) return null;
-    var ranges = [];
-    var documents = [];
-    var offset = 0;
-    var next = 0;
-    for (var i = 0; i < posting.numbers.length && next < few.length; i++) {
-      var length = 2 * (posting.info[i] >> 2);
-      while (next < few.length && few[next] < posting.numbers[i]) next++;
-      if (few[next] === posting.numbers[i]) {
-        var from = stored.from + offset;
-        var last = ranges[ranges.length - 1];
-        if (last && from - last[1] <= RANGE_GAP) last[1] = from + length;
-        else ranges.push([from, from + length]);
-        documents.push([posting.numbers[i], from, length]);
-      }
-      offset += length;
-    }
-    var bytes = ranges.reduce(function (sum, r) { return sum + r[1] - r[0]; }, 0);
-    if (ranges.length > MAX_RANGES || bytes + RANGE_COST * ranges.length >= stored.to - stored.from) return null;
-    var found = new Map();
-    if (!ranges.length) return Promise.resolve(found);
-    var pack = Math.floor(number / this.manifest.pack);
-    return this.fetchRanges('p/' + pack + '.bin', ranges).then(function (read) {
-      var r = 0;
-      documents.forEach(function (d) {
-        while (d[1] >= ranges[r][1]) r++;
-        found.set(d[0], readFixed(read[r], d[1] - ranges[r][0], d[2] / 2));
-      });
-      return found;
-    });
-  };
-
-  // Several ranges of one file in one request: an array of bytes, one per
-  // range ([from, to), sorted, apart). A server may answer with the ranges
-  // as parts of a multipart body, with one range that holds them all, or
-  // with the whole file; each is cut here.
-  Index.prototype.fetchRanges = function (path, ranges) {
-    if (ranges.length === 1) {
-      return this.fetchRange(path, ranges[0][0], ranges[0][1]).then(function (bytes) { return [bytes]; });
-    }
-    var url = this.url + path + (this.version ? '?v=' + this.version : '');
-    var header = 'bytes=' + ranges.map(function (r) { return r[0] + '-' + (r[1] - 1); }).join(',');
-    return fetch(url, { headers: { Range: header }, cache: 'no-store' }).then(function (response) {
-      if (!response.ok) throw new Error(url + ': ' + response.status);
-      var type = response.headers.get('Content-Type') || '';
-      var contentRange = response.headers.get('Content-Range') || '';
-      return response.arrayBuffer().then(function (buffer) {
-        var body = new Uint8Array(buffer);
-        // Parts as [first byte, bytes].
-        var parts;
-        if (response.status !== 206) parts = [[0, body]];
-        else if (/^multipart\/byteranges/i.test(type)) parts = multipartParts(body, type);
-        else parts = [[rangeStart(contentRange), body]];
-        return ranges.map(function (r) {
-          for (var k = 0; k < parts.length; k++) {
-            var start = parts[k][0];
-            var bytes = parts[k][1];
-            if (start <= r[0] && r[1] <= start + bytes.length) return bytes.subarray(r[0] - start, r[1] - start);
-          }
-          throw new Error(url + ': range ' + r[0] + '-' + r[1] + ' not in the answer');
-        });
-      });
-    });
-  };
-
-  // The first byte of a Content-Range header (`bytes 100-199/5000`).
-  function rangeStart(header) {
-    var match = /bytes\s+(\d+)-/i.exec(header);
-    if (!match) throw new Error('no Content-Range: ' + header);
-    return Number(match[1]);
-  }
-
-  // The parts of a multipart/byteranges body (RFC 9110, 14.6): each
-  // boundary line, headers with a Content-Range, an empty line, the bytes.
-  function multipartParts(body, type) {
-    var match = /boundary="?([^";]+)"?/i.exec(type);
-    if (!match) throw new Error('multipart answer without a boundary');
-    var ascii = new TextDecoder('latin1').decode(body);
-    var delimiter = '--' + match[1];
-    var parts = [];
-    var at = ascii.indexOf(delimiter);
-    while (at >= 0) {
-      at += delimiter.length;
-      if (ascii.substr(at, 2) === '--') break;
-      var headersEnd = ascii.indexOf('\r\n\r\n', at);
-      if (headersEnd < 0) break;
-      var headers = ascii.slice(at, headersEnd);
-      var range = /content-range:\s*bytes\s+(\d+)-(\d+)/i.exec(headers);
-      if (!range) throw new Error('a part without a Content-Range');
-      var from = Number(range[1]);
-      var start = headersEnd + 4;
-      var length = Number(range[2]) - from + 1;
-      parts.push([from, body.subarray(start, start + length)]);
-      at = ascii.indexOf(delimiter, start + length);
-    }
-    return parts;
-  }
 
   // The last shard whose first key is at or before `key` (UTF-16 order),
   // among `starts` (the manifest's shards unless given).
@@ -566,12 +458,17 @@
     return this.shard(number).then(function (keys) {
       var posting = keys.get(key);
       if (!posting) return new Map();
-      var alone = few && !self.positionLists.has(number + ':' + key) && self.fewPositions(number, posting, few);
-      if (alone) return alone;
-      return self.positions(number, key, posting).then(function (lists) {
-        var found = new Map();
-        for (var i = 0; i < posting.numbers.length; i++) found.set(posting.numbers[i], lists[i]);
-        return found;
+      var stored = posting.stored;
+      var alone = few && stored.form === FIXED && !self.oneRange && !self.positionLists.has(number + ':' + key) &&
+        few.length * (RANGE_COST + 4) < stored.to - stored.from &&
+        loadScript('search-ranges.js', 'chengguoRanges', { readFixed: readFixed, FIXED: FIXED, RANGE_COST: RANGE_COST })
+          .then(function () { return self.fewPositions(number, posting, few); });
+      return Promise.resolve(alone || null).then(function (some) {
+        return some || self.positions(number, key, posting).then(function (lists) {
+          var all = new Map();
+          for (var i = 0; i < posting.numbers.length; i++) all.set(posting.numbers[i], lists[i]);
+          return all;
+        });
       });
     });
   };
@@ -993,32 +890,37 @@
     return this.termCounts.get(key);
   };
 
-  // The mending itself (search-forgive.js) is loaded the first time a query
-  // needs it, so a first search downloads only this file.
+  // The mending (search-forgive.js) and the reading of a few documents'
+  // positions (search-ranges.js) are loaded the first time a query needs
+  // them, so most first searches download only this file. Each script defines
+  // window[name], a function given Index and `helpers`.
   var scriptBase = window.document.currentScript
     ? window.document.currentScript.src.replace(/search\.js(\?.*)?$/, '') : '';
-  var forgivingLoad = null;
-  function loadForgiving() {
-    if (!forgivingLoad) {
-      forgivingLoad = new Promise(function (resolve, reject) {
+  var scriptLoads = {};
+  function loadScript(file, name, helpers) {
+    if (!scriptLoads[file]) {
+      scriptLoads[file] = new Promise(function (resolve, reject) {
         var script = window.document.createElement('script');
-        script.src = scriptBase + 'search-forgive.js';
+        script.src = scriptBase + file;
         script.onload = resolve;
         script.onerror = function () { reject(new Error(script.src + ' could not be loaded')); };
         window.document.head.appendChild(script);
       }).then(function () {
-        if (!window.chengguoForgiving) throw new Error('search-forgive.js defines nothing');
-        window.chengguoForgiving(Index, {
-          stem: stem,
-          isCjk: isCjk,
-          alphabetic: ALPHABETIC,
-          normalisedParts: normalisedParts,
-          page: PAGE,
-        });
+        if (!window[name]) throw new Error(file + ' defines nothing');
+        window[name](Index, helpers);
       });
-      forgivingLoad.catch(function () { forgivingLoad = null; });
+      scriptLoads[file].catch(function () { delete scriptLoads[file]; });
     }
-    return forgivingLoad;
+    return scriptLoads[file];
+  }
+  function loadForgiving() {
+    return loadScript('search-forgive.js', 'chengguoForgiving', {
+      stem: stem,
+      isCjk: isCjk,
+      alphabetic: ALPHABETIC,
+      normalisedParts: normalisedParts,
+      page: PAGE,
+    });
   }
 
   // A term as the reader typed it (AI, not the folded ai), where the query
