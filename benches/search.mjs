@@ -93,7 +93,7 @@ async function measure(label, site) {
         page.on('response', async (response) => {
           const url = new URL(response.url());
           // search-forgive.js and search-ranges.js too, which a query loads when it needs them.
-          if (!/search(-forgive)?\.js$|\/search-index\//.test(url.pathname)) return;
+          if (!/search(-[a-z]+)?\.js$|\/search-index\//.test(url.pathname)) return;
           bodies.push(response.body().catch(() => Buffer.alloc(0)));
         });
         const searchUrl = `${server.url}${lang === 'en' ? 'en/' : ''}search/?q=${encodeURIComponent(query)}`;
