@@ -54,7 +54,7 @@
         return found;
       }, function (error) {
         if (!error.rangesRefused) throw error;
-        // A server that answers several ranges with the whole file (S3 does)
+        // A server that answers several ranges with the whole file (some do)
         // is asked for one range a key from now on.
         self.oneRange = true;
         return null;
