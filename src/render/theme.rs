@@ -131,6 +131,10 @@ pub const BUILTIN_FILES: &[(&str, &str)] = &[
         "static/search-forgive.js",
         include_str!("../../themes/default/static/search-forgive.js"),
     ),
+    (
+        "static/search-ranges.js",
+        include_str!("../../themes/default/static/search-ranges.js"),
+    ),
 ];
 
 /// Whether the site at `root` uses the built-in copy of `theme`: it is the

@@ -1204,17 +1204,63 @@ pub fn bundle_records(bytes: &[u8]) -> Vec<Vec<u8>> {
         .collect()
 }
 
-/// A key's positions as stored: as they are, or gzipped when longer than
-/// [`PLAIN_POSITIONS`]; with the length the shard records (times two, plus
-/// one when gzipped).
-fn stored_positions(raw: &[u8]) -> (Vec<u8>, u64) {
-    if raw.len() <= PLAIN_POSITIONS {
-        (raw.to_vec(), (raw.len() as u64) << 1)
-    } else {
-        let packed = gzip(raw);
-        let length = (packed.len() as u64) << 1 | 1;
-        (packed, length)
+/// How a key's positions are stored, in the two low bits of the stored
+/// length its shard gives ([`stored_positions`]).
+pub const POSITIONS_PLAIN: u64 = 0;
+pub const POSITIONS_GZIPPED: u64 = 1;
+/// Each position as two bytes (little-endian), document after document, as
+/// many as the info byte's count: a reader finds one document's positions
+/// from the info bytes it already has and reads them alone with a range
+/// request, so a common trigram costs only its candidates' positions.
+pub const POSITIONS_FIXED: u64 = 2;
+
+/// Positions of one key from this many bytes (varints) up are stored fixed
+/// ([`POSITIONS_FIXED`]) when they fit: the trigrams that a long phrase
+/// cannot avoid and whose whole list would cost tens of kilobytes.
+const FIXED_POSITIONS: usize = 8 * 1024;
+
+/// The positions of one key as [`POSITIONS_FIXED`] stores them, given the
+/// key's info bytes and its positions as varints (per document, how many,
+/// then the gaps); `None` unless every document's count is exact in its info
+/// byte (below [`MAX_COUNT`]) and every position is below 65,536.
+fn fixed_positions(info: &[u8], raw: &[u8]) -> Option<Vec<u8>> {
+    let mut out = Vec::with_capacity(raw.len() * 2);
+    let mut at = 0;
+    for byte in info {
+        let (count, next) = read_varint(raw, at);
+        at = next;
+        if count != u64::from(byte >> 2) || count >= u64::from(MAX_COUNT) {
+            return None;
+        }
+        let mut position = 0u64;
+        for _ in 0..count {
+            let (gap, next) = read_varint(raw, at);
+            at = next;
+            position += gap;
+            out.extend_from_slice(&u16::try_from(position).ok()?.to_le_bytes());
+        }
     }
+    Some(out)
+}
+
+/// A key's positions as stored: as they are, gzipped when longer than
+/// [`PLAIN_POSITIONS`], or fixed ([`fixed_positions`]) when longer than
+/// [`FIXED_POSITIONS`] and they fit; with the length the shard records
+/// (times four, plus the form: [`POSITIONS_PLAIN`], [`POSITIONS_GZIPPED`]
+/// or [`POSITIONS_FIXED`]).
+fn stored_positions(info: &[u8], raw: &[u8]) -> (Vec<u8>, u64) {
+    let (stored, form) = if raw.len() <= PLAIN_POSITIONS {
+        (raw.to_vec(), POSITIONS_PLAIN)
+    } else if let Some(fixed) = (raw.len() >= FIXED_POSITIONS)
+        .then(|| fixed_positions(info, raw))
+        .flatten()
+    {
+        (fixed, POSITIONS_FIXED)
+    } else {
+        (gzip(raw), POSITIONS_GZIPPED)
+    };
+    let length = (stored.len() as u64) << 2 | form;
+    (stored, length)
 }
 
 /// A key in a shard: its UTF-8 bytes (length first), how many documents
@@ -1233,7 +1279,7 @@ fn encode_term(out: &mut Vec<u8>, positions: &mut Vec<u8>, key: &str, list: &Pos
     list.split(out, &mut info, &mut own);
     out.extend_from_slice(&info);
     if is_trigram(key) {
-        let (stored, length) = stored_positions(&own);
+        let (stored, length) = stored_positions(&info, &own);
         push_varint(out, length);
         positions.extend_from_slice(&stored);
     }
@@ -1325,6 +1371,78 @@ mod tests {
         expected.sort_unstable();
         assert_eq!(given, expected);
         assert_eq!(gram_text(expected[0].0).chars().count(), 1);
+    }
+
+    /// Every trigram's positions as the reader finds them, by key: for each
+    /// document of its posting, its number and offsets.
+    fn trigram_positions(files: Vec<(String, Vec<u8>)>) -> HashMap<String, Vec<(u32, Vec<u32>)>> {
+        let reader = super::super::query::Reader::new(files);
+        (0..reader.shard_count())
+            .flat_map(|shard| reader.shard(shard))
+            .filter(|(key, _)| is_trigram(key))
+            .map(|(key, p)| (key, p.numbers.into_iter().zip(p.positions).collect()))
+            .collect()
+    }
+
+    #[test]
+    fn a_common_trigram_is_stored_fixed_and_read_back_the_same() {
+        // 科学城 in 3,000 documents at offsets that differ by document, so
+        // its positions as varints pass FIXED_POSITIONS; 园区 only in a few.
+        let documents: Vec<Document> = (0..3000)
+            .map(|n| {
+                let before = "中".repeat(n % 7);
+                document_of(&format!(
+                    "{before}科学城 园区科学城{}",
+                    "西".repeat(n % 300)
+                ))
+            })
+            .collect();
+        let files = build(documents, &[]);
+        let positions = trigram_positions(files.clone());
+        let list = &positions["科学城"];
+        assert_eq!(list.len(), 3000);
+        for (number, offsets) in list {
+            let n = *number as usize % 7;
+            assert_eq!(offsets, &vec![n as u32, n as u32 + 5], "document {number}");
+        }
+        // Stored fixed: two bytes a position, 12,000 bytes, in the shard's
+        // stored length with the form in its two low bits.
+        let reader = super::super::query::Reader::new(files);
+        let forms = reader.stored_forms("科学城");
+        assert_eq!(forms, (POSITIONS_FIXED, 12_000));
+    }
+
+    #[test]
+    fn positions_stay_varints_when_a_count_is_not_exact_or_a_position_is_too_far() {
+        let info = [count_bits(2), count_bits(1)];
+        let mut raw = Vec::new();
+        for (count, gaps) in [(2u64, vec![3u64, 4]), (1, vec![70_000])] {
+            push_varint(&mut raw, count);
+            gaps.iter().for_each(|gap| push_varint(&mut raw, *gap));
+        }
+        assert_eq!(fixed_positions(&info, &raw), None, "a position past 65,535");
+        let mut raw = Vec::new();
+        push_varint(&mut raw, 2);
+        push_varint(&mut raw, 3);
+        push_varint(&mut raw, 4);
+        assert_eq!(
+            fixed_positions(&[count_bits(1)], &raw),
+            None,
+            "a count that differs"
+        );
+        let many: Vec<u8> = std::iter::once(63u8)
+            .chain(std::iter::repeat_n(1, 63))
+            .collect();
+        assert_eq!(
+            fixed_positions(&[count_bits(63)], &many),
+            None,
+            "a count at the cap"
+        );
+        // Counts exact and positions near: two bytes each, gaps added up.
+        assert_eq!(
+            fixed_positions(&[count_bits(2), count_bits(1)], &[2, 3, 4, 1, 200, 1]),
+            Some(vec![3, 0, 7, 0, 200, 0])
+        );
     }
 
     #[test]

@@ -84,7 +84,11 @@
 //!   ([`index::POSITIONS_PACK`]), key after key, each key's gzipped when
 //!   long; a shard begins with where its own begin and gives each key's
 //!   stored length, so one key's positions are fetched alone with a range
-//!   request.
+//!   request. The longest lists (a common trigram's, tens of kilobytes) are
+//!   stored fixed instead, two bytes a position ([`index::POSITIONS_FIXED`]):
+//!   the info bytes then say where each document's lie, and `search.js`
+//!   reads only its few candidates' positions, in one request of several
+//!   ranges, when a long phrase's ends are common trigrams.
 //! - `k/<n>.bin`: the keys dictionary, each key of the shards with its
 //!   document count and no posting list, in groups (the keys that continue a
 //!   run by one character; the words that begin with a letter) spread over

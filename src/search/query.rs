@@ -4,7 +4,8 @@
 use std::collections::{BTreeSet, HashMap};
 
 use super::index::{
-    BUNDLE, POSITIONS_PACK, bundle_records, dictionary_part, is_trigram, utf16_order,
+    BUNDLE, POSITIONS_FIXED, POSITIONS_GZIPPED, POSITIONS_PACK, POSITIONS_PLAIN, bundle_records,
+    dictionary_part, is_trigram, utf16_order,
 };
 use super::text::{self, Term};
 
@@ -39,6 +40,34 @@ fn read_varint(bytes: &[u8], at: &mut usize) -> u64 {
     let (value, next) = super::index::read_varint(bytes, *at);
     *at = next;
     value
+}
+
+/// Positions stored as varints: per document, how many, then the gaps.
+fn varint_positions(bytes: &[u8], documents: usize) -> Vec<Vec<u32>> {
+    let mut at = 0;
+    (0..documents)
+        .map(|_| {
+            let n = read_varint(bytes, &mut at) as usize;
+            read_gaps(bytes, &mut at, n)
+        })
+        .collect()
+}
+
+/// Positions stored fixed: two bytes each, as many per document as its info
+/// byte counts, as `search.js` reads one document's alone.
+fn fixed_positions(bytes: &[u8], info: &[u8]) -> Vec<Vec<u32>> {
+    let mut at = 0;
+    info.iter()
+        .map(|byte| {
+            let count = usize::from(byte >> 2);
+            let positions = bytes[at..at + 2 * count]
+                .chunks_exact(2)
+                .map(|pair| u32::from(u16::from_le_bytes([pair[0], pair[1]])))
+                .collect();
+            at += 2 * count;
+            positions
+        })
+        .collect()
 }
 
 fn read_gaps(bytes: &[u8], at: &mut usize, count: usize) -> Vec<u32> {
@@ -108,7 +137,7 @@ impl Reader {
         // Where this shard's positions begin in its pack's positions file.
         let base = read_varint(bytes, &mut at) as usize;
         let mut keys = Vec::new();
-        // Each trigram's stored positions: (gzipped, length).
+        // Each trigram's stored positions: (form, length).
         let mut stored = Vec::new();
         while at < bytes.len() {
             let length = read_varint(bytes, &mut at) as usize;
@@ -120,7 +149,7 @@ impl Reader {
             at += df;
             if is_trigram(&key) {
                 let length = read_varint(bytes, &mut at);
-                stored.push((length & 1 == 1, (length >> 1) as usize));
+                stored.push((length & 3, (length >> 2) as usize));
             }
             let positions = Vec::new();
             keys.push((
@@ -135,20 +164,44 @@ impl Reader {
         if let Some(file) = self.files.get(positions) {
             let mut from = base;
             let trigrams = keys.iter_mut().filter(|(key, _)| is_trigram(key));
-            for ((_, posting), (gzipped, length)) in trigrams.zip(stored) {
+            for ((_, posting), (form, length)) in trigrams.zip(stored) {
                 let part = &file[from..from + length];
                 from += length;
-                let bytes = if gzipped { gunzip(part) } else { part.to_vec() };
-                let mut at = 0;
-                posting.positions = (0..posting.numbers.len())
-                    .map(|_| {
-                        let n = read_varint(&bytes, &mut at) as usize;
-                        read_gaps(&bytes, &mut at, n)
-                    })
-                    .collect();
+                posting.positions = match form {
+                    POSITIONS_FIXED => fixed_positions(part, &posting.info),
+                    POSITIONS_GZIPPED => varint_positions(&gunzip(part), posting.numbers.len()),
+                    POSITIONS_PLAIN => varint_positions(part, posting.numbers.len()),
+                    _ => panic!("{path}: unknown positions form {form}"),
+                };
             }
         }
         keys
+    }
+
+    /// How the positions of trigram `key` are stored: the form and the
+    /// stored length its shard gives.
+    pub fn stored_forms(&self, key: &str) -> (u64, usize) {
+        let shard = self.shards_between(key, key);
+        let bytes = gunzip(&self.files[&format!("s/{}.bin", shard.start())]);
+        let mut at = 0;
+        read_varint(&bytes, &mut at);
+        while at < bytes.len() {
+            let length = read_varint(&bytes, &mut at) as usize;
+            let this = std::str::from_utf8(&bytes[at..at + length]).expect("UTF-8 keys");
+            let found = this == key;
+            at += length;
+            let df = read_varint(&bytes, &mut at) as usize;
+            read_gaps(&bytes, &mut at, df);
+            at += df;
+            if !is_trigram(this) {
+                continue;
+            }
+            let stored = read_varint(&bytes, &mut at);
+            if found {
+                return (stored & 3, (stored >> 2) as usize);
+            }
+        }
+        panic!("{key} is not in its shard")
     }
 
     /// The keys of a dictionary group ([`super::index::dictionary_group`]), each with the

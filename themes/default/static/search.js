@@ -312,9 +312,10 @@
           var posting = { numbers: numbers, info: bytes.subarray(state.at, state.at + df) };
           state.at += df;
           if (isTrigram(key)) {
+            // The stored length times four, plus the form (POSITIONS_* in src/search/index.rs).
             var storedLength = readVarint(bytes, state);
-            var size = Math.floor(storedLength / 2);
-            posting.stored = { from: stored, to: stored + size, gzipped: storedLength % 2 === 1 };
+            var size = Math.floor(storedLength / 4);
+            posting.stored = { from: stored, to: stored + size, form: storedLength % 4 };
             stored += size;
           }
           keys.set(key, posting);
@@ -327,6 +328,13 @@
     return this.shards.get(path);
   };
 
+  // How a trigram's positions are stored (src/search/index.rs): varints
+  // (per document, how many, then the gaps), the same gzipped, or fixed (two
+  // bytes each, as many per document as its info byte counts).
+  var PLAIN = 0;
+  var GZIPPED = 1;
+  var FIXED = 2;
+
   // The positions of one trigram of shard `number`, fetched alone (a range
   // of p/<pack>.bin, shared by manifest.pack shards), only for CJK terms
   // longer than three characters: one sorted Uint32Array per document of its
@@ -338,10 +346,18 @@
       var stored = posting.stored;
       var pack = Math.floor(number / this.manifest.pack);
       var promise = this.fetchRange('p/' + pack + '.bin', stored.from, stored.to).then(function (bytes) {
-        return stored.gzipped ? gunzip(bytes) : bytes;
+        return stored.form === GZIPPED ? gunzip(bytes) : bytes;
       }).then(function (bytes) {
-        var state = { at: 0 };
         var lists = new Array(posting.numbers.length);
+        if (stored.form === FIXED) {
+          var at = 0;
+          for (var i = 0; i < lists.length; i++) {
+            lists[i] = readFixed(bytes, at, posting.info[i] >> 2);
+            at += 2 * (posting.info[i] >> 2);
+          }
+          return lists;
+        }
+        var state = { at: 0 };
         for (var d = 0; d < lists.length; d++) lists[d] = readGaps(bytes, state, readVarint(bytes, state));
         return lists;
       });
@@ -350,6 +366,17 @@
     }
     return this.positionLists.get(id);
   };
+
+  // `count` positions of two bytes each (little-endian) from `at`.
+  function readFixed(bytes, at, count) {
+    var list = new Uint32Array(count);
+    for (var k = 0; k < count; k++) list[k] = bytes[at + 2 * k] | (bytes[at + 2 * k + 1] << 8);
+    return list;
+  }
+
+  // A range of a multipart answer costs about this much besides its bytes,
+  // gzipped; search-ranges.js reads a few documents' positions that way.
+  var RANGE_COST = 24;
 
   // The last shard whose first key is at or before `key` (UTF-16 order),
   // among `starts` (the manifest's shards unless given).
@@ -423,17 +450,25 @@
     });
   };
 
-  // The positions of one trigram: Map(document → sorted offsets).
-  Index.prototype.trigram = function (key) {
+  // The positions of one trigram: Map(document → sorted offsets), for the
+  // documents `few` (sorted numbers) at least, every document unless given.
+  Index.prototype.trigram = function (key, few) {
     var self = this;
     var number = this.shardOf(key);
     return this.shard(number).then(function (keys) {
       var posting = keys.get(key);
       if (!posting) return new Map();
-      return self.positions(number, key, posting).then(function (lists) {
-        var found = new Map();
-        for (var i = 0; i < posting.numbers.length; i++) found.set(posting.numbers[i], lists[i]);
-        return found;
+      var stored = posting.stored;
+      var alone = few && stored.form === FIXED && !self.oneRange && !self.positionLists.has(number + ':' + key) &&
+        few.length * (RANGE_COST + 4) < stored.to - stored.from &&
+        loadScript('search-ranges.js', 'chengguoRanges', { readFixed: readFixed, FIXED: FIXED, RANGE_COST: RANGE_COST })
+          .then(function () { return self.fewPositions(number, posting, few); });
+      return Promise.resolve(alone || null).then(function (some) {
+        return some || self.positions(number, key, posting).then(function (lists) {
+          var all = new Map();
+          for (var i = 0; i < posting.numbers.length; i++) all.set(posting.numbers[i], lists[i]);
+          return all;
+        });
       });
     });
   };
@@ -609,6 +644,17 @@
   var RECORD_BYTES = 2000;
   var SHARD_BYTES = 6500;
   var POSITION_BYTES = 3;
+  // A trigram in this many documents or more has its positions stored fixed
+  // (about: the index decides by their size, FIXED_POSITIONS in
+  // src/search/index.rs), so that a few candidates' positions are read alone.
+  var FIXED_DOCUMENTS = 1200;
+
+  // What reading a trigram's positions costs, about, for `candidates` of the
+  // `documents` that hold it.
+  function positionCost(documents, candidates) {
+    var whole = POSITION_BYTES * documents;
+    return documents < FIXED_DOCUMENTS ? whole : Math.min(whole, (RANGE_COST + 4) * candidates);
+  }
 
   // The offsets of trigrams that cover a run of `length` (four or more)
   // characters at the least total `cost(offset)`: the first, the last, and
@@ -729,7 +775,7 @@
         if (counts.some(function (c) { return !c; })) return emptyHits();
         var loaded = function (o) { return self.shards.has('s/' + self.shardOf(keys[o]) + '.bin'); };
         var offsets = cheapestCover(chars.length, function (o) {
-          return (loaded(o) ? 0 : SHARD_BYTES) + POSITION_BYTES * counts[o];
+          return (loaded(o) ? 0 : SHARD_BYTES) + positionCost(counts[o], within ? within.length : count);
         });
         var order = offsets.slice().sort(function (a, b) { return counts[a] - counts[b] || a - b; });
         var candidates = new Uint8Array(count);
@@ -745,7 +791,7 @@
         function rest(next) {
           var bytes = 0;
           order.forEach(function (o, j) {
-            bytes += POSITION_BYTES * counts[o] + (j >= next && !loaded(o) ? SHARD_BYTES : 0);
+            bytes += positionCost(counts[o], size) + (j >= next && !loaded(o) ? SHARD_BYTES : 0);
           });
           return bytes;
         }
@@ -774,7 +820,9 @@
     }
     // The candidates where the covering trigrams' positions line up.
     function byAlignment(term, keys, offsets, candidates, lists) {
-      return Promise.all(offsets.map(function (o) { return self.trigram(keys[o]); })).then(function (positions) {
+      var few = [];
+      for (var n = 0; n < count; n++) if (candidates[n]) few.push(n);
+      return Promise.all(offsets.map(function (o) { return self.trigram(keys[o], few); })).then(function (positions) {
         var hits = emptyHits();
         for (var n = 0; n < count; n++) {
           if (!candidates[n]) continue;
@@ -842,32 +890,37 @@
     return this.termCounts.get(key);
   };
 
-  // The mending itself (search-forgive.js) is loaded the first time a query
-  // needs it, so a first search downloads only this file.
+  // The mending (search-forgive.js) and the reading of a few documents'
+  // positions (search-ranges.js) are loaded the first time a query needs
+  // them, so most first searches download only this file. Each script defines
+  // window[name], a function given Index and `helpers`.
   var scriptBase = window.document.currentScript
     ? window.document.currentScript.src.replace(/search\.js(\?.*)?$/, '') : '';
-  var forgivingLoad = null;
-  function loadForgiving() {
-    if (!forgivingLoad) {
-      forgivingLoad = new Promise(function (resolve, reject) {
+  var scriptLoads = {};
+  function loadScript(file, name, helpers) {
+    if (!scriptLoads[file]) {
+      scriptLoads[file] = new Promise(function (resolve, reject) {
         var script = window.document.createElement('script');
-        script.src = scriptBase + 'search-forgive.js';
+        script.src = scriptBase + file;
         script.onload = resolve;
         script.onerror = function () { reject(new Error(script.src + ' could not be loaded')); };
         window.document.head.appendChild(script);
       }).then(function () {
-        if (!window.chengguoForgiving) throw new Error('search-forgive.js defines nothing');
-        window.chengguoForgiving(Index, {
-          stem: stem,
-          isCjk: isCjk,
-          alphabetic: ALPHABETIC,
-          normalisedParts: normalisedParts,
-          page: PAGE,
-        });
+        if (!window[name]) throw new Error(file + ' defines nothing');
+        window[name](Index, helpers);
       });
-      forgivingLoad.catch(function () { forgivingLoad = null; });
+      scriptLoads[file].catch(function () { delete scriptLoads[file]; });
     }
-    return forgivingLoad;
+    return scriptLoads[file];
+  }
+  function loadForgiving() {
+    return loadScript('search-forgive.js', 'chengguoForgiving', {
+      stem: stem,
+      isCjk: isCjk,
+      alphabetic: ALPHABETIC,
+      normalisedParts: normalisedParts,
+      page: PAGE,
+    });
   }
 
   // A term as the reader typed it (AI, not the folded ai), where the query
