@@ -1188,6 +1188,11 @@ catalog! {
             en: "serving {} (Ctrl-C to stop)",
             zh: "正在预览 {0} （按 Ctrl-C 停止）",
         }
+        BuiltForPreview {
+            code: "built-for-preview",
+            en: "built {} entries in {} ms",
+            zh: "已生成 {0} 个条目，用时 {1} 毫秒",
+        }
         Rebuilt {
             code: "rebuilt",
             en: "rebuilt {} entries in {} ms",

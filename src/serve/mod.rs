@@ -176,7 +176,13 @@ fn rebuild(state: &State) {
             snapshot.take_good(Arc::clone(&served), base_path);
             let entries = served.entries().to_string();
             let took = started.elapsed().as_millis().to_string();
-            eprintln!("{}", Note::Rebuilt.in_language(lang, &[&entries, &took]));
+            // The first site served was built, not rebuilt.
+            let note = if last_good.is_some() {
+                Note::Rebuilt
+            } else {
+                Note::BuiltForPreview
+            };
+            eprintln!("{}", note.in_language(lang, &[&entries, &took]));
             index_next = Some(served);
         }
         Err(diagnostics) => {
