@@ -81,12 +81,6 @@ pub fn check(root: &Path) -> Report {
         diagnostics.push(warning);
     }
     let (files, _) = load::load(root, &config.limits);
-    // Each file on its own, so references are found even in files with other problems.
-    let documents: Vec<Checked> = files
-        .par_iter()
-        .filter_map(|file| parse_document(file, &config, &mut Diagnostics::new()))
-        .map(|(_, fields)| fields)
-        .collect();
     let existing: BTreeSet<(EntryType, String)> = files
         .iter()
         .map(|f| (f.entry_type, f.slug.clone()))
@@ -103,6 +97,12 @@ pub fn check(root: &Path) -> Report {
     let resolved =
         built_paths.is_some() || diagnostics.iter().any(|d| d.code() == "unknown-reference");
     if !resolved {
+        // Each file on its own, so references are found even in files with other problems.
+        let documents: Vec<Checked> = files
+            .par_iter()
+            .filter_map(|file| parse_document(file, &config, &mut Diagnostics::new()))
+            .map(|(_, fields)| fields)
+            .collect();
         check_references(&documents, &existing, &mut diagnostics);
     }
     let files = SiteFiles {
