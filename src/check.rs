@@ -56,20 +56,7 @@ impl Report {
 /// Check the site at `root`.
 pub fn check(root: &Path) -> Report {
     let mut diagnostics = Diagnostics::new();
-    // Everything the build checks; drafts are parsed (and so checked) by the build too.
-    // Content does not link to the search index, so it is not made.
-    let options = BuildOptions::default();
-    let built = crate::build(root, &options, Output::PathsOnly, &crate::progress::Silent);
-    let built_paths: Option<BTreeSet<String>> = match built {
-        Ok(built) => {
-            diagnostics.extend(built.warnings);
-            Some(built.paths.into_iter().collect())
-        }
-        Err(found) => {
-            diagnostics.extend(found);
-            None
-        }
-    };
+    let built = built_paths(root, &mut diagnostics);
     let Ok(config) = config::load(root) else {
         return Report {
             diagnostics: diagnostics.sorted(),
@@ -85,17 +72,9 @@ pub fn check(root: &Path) -> Report {
         .iter()
         .map(|f| (f.entry_type, f.slug.clone()))
         .collect();
-    // The entries that parse, drafts included; their problems were reported by the build.
-    let (entries, _) = parse::parse(files.clone(), &config, true);
-    let drafts: BTreeSet<(EntryType, &str)> = entries
-        .iter()
-        .filter(|e| e.draft)
-        .map(|e| (e.entry_type, e.slug.as_str()))
-        .collect();
     // A build that stopped at field errors never resolved references; resolve
     // those of every file, against every entry file there is.
-    let resolved =
-        built_paths.is_some() || diagnostics.iter().any(|d| d.code() == "unknown-reference");
+    let resolved = built.is_some() || diagnostics.iter().any(|d| d.code() == "unknown-reference");
     if !resolved {
         // Each file on its own, so references are found even in files with other problems.
         let documents: Vec<Checked> = files
@@ -105,34 +84,15 @@ pub fn check(root: &Path) -> Report {
             .collect();
         check_references(&documents, &existing, &mut diagnostics);
     }
+    // The entries that parse, drafts included; their problems were reported by the build.
+    let (entries, _) = parse::parse(files, &config, true);
     let files = SiteFiles {
         root,
         theme_static: root.join(THEMES_DIR).join(&config.theme).join("static"),
         builtin_theme: crate::render::uses_builtin(root, &config.theme),
-        built: built_paths,
+        built,
     };
-    for entry in &entries {
-        for lang in Lang::ALL {
-            let Some(body) = entry.body(lang) else {
-                continue;
-            };
-            for (target, place) in &body.targets {
-                let place = relocate(root, target, place);
-                check_target(
-                    entry,
-                    lang,
-                    target,
-                    &place,
-                    &config,
-                    &existing,
-                    &drafts,
-                    &files,
-                    &mut diagnostics,
-                );
-            }
-        }
-        check_cover(root, entry, &files, &mut diagnostics);
-    }
+    check_links(&entries, &config, &existing, &files, &mut diagnostics);
     check_site_mark(&config, &files, &mut diagnostics);
     let coverage = coverage(&entries, &config, &mut diagnostics);
     parse::place_values(root, &mut diagnostics);
@@ -140,6 +100,61 @@ pub fn check(root: &Path) -> Report {
         diagnostics: diagnostics.sorted(),
         coverage,
         config: Some(config),
+    }
+}
+
+/// Everything the build checks, its problems added to `diagnostics`, and the
+/// paths of the pages it would write (`None` when it failed). Drafts are
+/// parsed (and so checked) by the build too. Content does not link to the
+/// search index, so it is not made.
+fn built_paths(root: &Path, diagnostics: &mut Diagnostics) -> Option<BTreeSet<String>> {
+    let options = BuildOptions::default();
+    match crate::build(root, &options, Output::PathsOnly, &crate::progress::Silent) {
+        Ok(built) => {
+            diagnostics.extend(built.warnings);
+            Some(built.paths.into_iter().collect())
+        }
+        Err(found) => {
+            diagnostics.extend(found);
+            None
+        }
+    }
+}
+
+/// The links in every entry's bodies, and its cover image.
+fn check_links(
+    entries: &[Entry],
+    config: &Config,
+    existing: &BTreeSet<(EntryType, String)>,
+    files: &SiteFiles,
+    diagnostics: &mut Diagnostics,
+) {
+    let drafts: BTreeSet<(EntryType, &str)> = entries
+        .iter()
+        .filter(|e| e.draft)
+        .map(|e| (e.entry_type, e.slug.as_str()))
+        .collect();
+    for entry in entries {
+        for lang in Lang::ALL {
+            let Some(body) = entry.body(lang) else {
+                continue;
+            };
+            for (target, place) in &body.targets {
+                let place = relocate(files.root, target, place);
+                check_target(
+                    entry,
+                    lang,
+                    target,
+                    &place,
+                    config,
+                    existing,
+                    &drafts,
+                    files,
+                    diagnostics,
+                );
+            }
+        }
+        check_cover(files.root, entry, files, diagnostics);
     }
 }
 
