@@ -129,11 +129,16 @@ fn check_links(
     files: &SiteFiles,
     diagnostics: &mut Diagnostics,
 ) {
-    let drafts: BTreeSet<(EntryType, &str)> = entries
-        .iter()
-        .filter(|e| e.draft)
-        .map(|e| (e.entry_type, e.slug.as_str()))
-        .collect();
+    let links = Links {
+        config,
+        existing,
+        drafts: entries
+            .iter()
+            .filter(|e| e.draft)
+            .map(|e| (e.entry_type, e.slug.as_str()))
+            .collect(),
+        files,
+    };
     for entry in entries {
         for lang in Lang::ALL {
             let Some(body) = entry.body(lang) else {
@@ -141,17 +146,7 @@ fn check_links(
             };
             for (target, place) in &body.targets {
                 let place = relocate(files.root, target, place);
-                check_target(
-                    entry,
-                    lang,
-                    target,
-                    &place,
-                    config,
-                    existing,
-                    &drafts,
-                    files,
-                    diagnostics,
-                );
+                links.check(entry, lang, target.trim(), &place, diagnostics);
             }
         }
         check_cover(files.root, entry, files, diagnostics);
@@ -290,23 +285,55 @@ impl SiteFiles<'_> {
     }
 }
 
-#[allow(clippy::too_many_arguments)]
-fn check_target(
-    entry: &Entry,
-    lang: Lang,
-    target: &str,
-    place: &Place,
-    config: &Config,
-    existing: &BTreeSet<(EntryType, String)>,
-    drafts: &BTreeSet<(EntryType, &str)>,
-    files: &SiteFiles,
-    diagnostics: &mut Diagnostics,
-) {
-    let target = target.trim();
-    let error =
-        |message: String| Diagnostic::error(&place.path, message).at(place.line, place.column);
-    if let Some(link) = target.strip_prefix("@/") {
-        let link = link.split('#').next().unwrap_or("").trim_end_matches('/');
+/// What a link in a body is checked against.
+struct Links<'a> {
+    config: &'a Config,
+    /// Every entry file there is, drafts included.
+    existing: &'a BTreeSet<(EntryType, String)>,
+    drafts: BTreeSet<(EntryType, &'a str)>,
+    files: &'a SiteFiles<'a>,
+}
+
+impl Links<'_> {
+    /// One link of `entry`'s body in `lang`: to an entry (`@/type/slug`) or
+    /// to a file of the site. Links elsewhere are not checked.
+    fn check(
+        &self,
+        entry: &Entry,
+        lang: Lang,
+        target: &str,
+        place: &Place,
+        diagnostics: &mut Diagnostics,
+    ) {
+        if let Some(link) = target.strip_prefix("@/") {
+            let link = link.split('#').next().unwrap_or("").trim_end_matches('/');
+            if let Some(found) = self.entry_link(entry, target, link, place) {
+                diagnostics.push(found);
+            }
+            return;
+        }
+        let has_scheme = target
+            .split_once(':')
+            .is_some_and(|(scheme, _)| !scheme.contains('/'));
+        if target.is_empty() || target.starts_with('#') || target.starts_with("//") || has_scheme {
+            return;
+        }
+        if let Some(found) = self.file_link(entry, lang, target, place) {
+            diagnostics.push(found);
+        }
+    }
+
+    /// A link to an entry: its type and slug, whether it exists, and whether
+    /// a published entry links to a draft.
+    fn entry_link(
+        &self,
+        entry: &Entry,
+        target: &str,
+        link: &str,
+        place: &Place,
+    ) -> Option<Diagnostic> {
+        let error =
+            |message: String| Diagnostic::error(&place.path, message).at(place.line, place.column);
         let parsed = link.split_once('/').and_then(|(folder, slug)| {
             EntryType::ALL
                 .into_iter()
@@ -314,11 +341,11 @@ fn check_target(
                 .map(|t| (t, slug))
         });
         let Some((entry_type, slug)) = parsed.filter(|(_, slug)| !slug.contains('/')) else {
-            diagnostics.push(error(Message::BadEntryLink.english(&[target])));
-            return;
+            return Some(error(Message::BadEntryLink.english(&[target])));
         };
-        if !existing.contains(&(entry_type, slug.to_string())) {
-            let slugs = existing
+        if !self.existing.contains(&(entry_type, slug.to_string())) {
+            let slugs = self
+                .existing
                 .iter()
                 .filter(|(t, _)| *t == entry_type)
                 .map(|(_, s)| s.as_str());
@@ -328,47 +355,47 @@ fn check_target(
                 }
                 None => Help::NoSuchFile.english(&[entry_type.folder(), slug]),
             };
-            diagnostics.push(
-                error(Message::UnknownLinkTarget.english(&[entry_type.key(), slug])).help(help),
-            );
-        } else if drafts.contains(&(entry_type, slug)) && !entry.draft {
-            diagnostics.push(
-                Diagnostic::warning(
-                    &place.path,
-                    Message::LinkToDraft.english(&[entry_type.key(), slug]),
-                )
+            let message = Message::UnknownLinkTarget.english(&[entry_type.key(), slug]);
+            return Some(error(message).help(help));
+        }
+        (self.drafts.contains(&(entry_type, slug)) && !entry.draft).then(|| {
+            Diagnostic::warning(
+                &place.path,
+                Message::LinkToDraft.english(&[entry_type.key(), slug]),
+            )
+            .at(place.line, place.column)
+            .help(Help::Undraft.english(&[]))
+        })
+    }
+
+    /// A link to a file of the site, absolute or relative to the entry's page.
+    fn file_link(
+        &self,
+        entry: &Entry,
+        lang: Lang,
+        target: &str,
+        place: &Place,
+    ) -> Option<Diagnostic> {
+        let path = target.split(['#', '?']).next().unwrap_or("");
+        let path = percent_decode(path);
+        let site_path = match path.strip_prefix('/') {
+            Some(absolute) => absolute.to_string(),
+            None => {
+                // Relative to the entry's page, as a browser resolves it.
+                let page = format!(
+                    "{}{}/{}/",
+                    self.config.language_prefix(lang),
+                    entry.entry_type.folder(),
+                    entry.slug
+                );
+                resolve(&page, &path)
+            }
+        };
+        (self.files.exists(&site_path) == Some(false)).then(|| {
+            Diagnostic::error(&place.path, Message::MissingFile.english(&[target]))
                 .at(place.line, place.column)
-                .help(Help::Undraft.english(&[])),
-            );
-        }
-        return;
-    }
-    let has_scheme = target
-        .split_once(':')
-        .is_some_and(|(scheme, _)| !scheme.contains('/'));
-    if target.is_empty() || target.starts_with('#') || target.starts_with("//") || has_scheme {
-        return;
-    }
-    let path = target.split(['#', '?']).next().unwrap_or("");
-    let path = percent_decode(path);
-    let site_path = match path.strip_prefix('/') {
-        Some(absolute) => absolute.to_string(),
-        None => {
-            // Relative to the entry's page, as a browser resolves it.
-            let page = format!(
-                "{}{}/{}/",
-                config.language_prefix(lang),
-                entry.entry_type.folder(),
-                entry.slug
-            );
-            resolve(&page, &path)
-        }
-    };
-    if files.exists(&site_path) == Some(false) {
-        diagnostics.push(
-            error(Message::MissingFile.english(&[target]))
-                .help(Help::PutFile.english(&[&site_path])),
-        );
+                .help(Help::PutFile.english(&[&site_path]))
+        })
     }
 }
 
