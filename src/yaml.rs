@@ -310,69 +310,107 @@ fn context_place(raw: &str, text: &str) -> Option<(usize, usize)> {
 /// would see less (a key's value on the next line, say) but never low by more
 /// than that, which is what a limit needs. The place is where the limit is crossed.
 pub fn check_depth(text: &str, max_depth: usize) -> Result<(), YamlError> {
-    let mut indents: Vec<usize> = Vec::new();
-    let mut flow = 0usize;
-    // The indentation of the line that opened a block scalar; deeper lines are its text.
-    let mut block_scalar: Option<usize> = None;
-    // An open quote and its character, which may run across lines.
-    let mut quote: Option<char> = None;
+    let mut scan = DepthScan {
+        text,
+        max_depth,
+        indents: Vec::new(),
+        flow: 0,
+        block_scalar: None,
+        quote: None,
+    };
     for (start, line) in yaml_lines(text) {
+        scan.line(start, line)?;
+    }
+    Ok(())
+}
+
+/// What [`check_depth`] knows between lines.
+struct DepthScan<'a> {
+    text: &'a str,
+    max_depth: usize,
+    /// The indentation of each open block collection.
+    indents: Vec<usize>,
+    /// Open `[` and `{`.
+    flow: usize,
+    /// The indentation of the line that opened a block scalar; deeper lines are its text.
+    block_scalar: Option<usize>,
+    /// An open quote and its character, which may run across lines.
+    quote: Option<char>,
+}
+
+impl DepthScan<'_> {
+    /// One line, which starts at byte `start` of the text.
+    fn line(&mut self, start: usize, line: &str) -> Result<(), YamlError> {
         let indent = line.len() - line.trim_start_matches(' ').len();
+        if let Some(parent) = self.block_scalar {
+            if line[indent..].trim().is_empty() || indent > parent {
+                return Ok(());
+            }
+            self.block_scalar = None;
+        }
+        let mut from = indent;
+        if self.quote.is_none() && self.flow == 0 {
+            match self.open_blocks(start, line, indent)? {
+                Some(value) => from = value,
+                None => return Ok(()),
+            }
+        }
+        self.scan_value(start, line, indent, from)
+    }
+
+    /// The block collections a line opens or closes by its indentation and
+    /// its leading dashes; where its value starts, or `None` for a line with
+    /// none (blank, a comment, a document marker).
+    fn open_blocks(
+        &mut self,
+        start: usize,
+        line: &str,
+        indent: usize,
+    ) -> Result<Option<usize>, YamlError> {
         let content = &line[indent..];
-        if let Some(parent) = block_scalar {
-            if content.trim().is_empty() || indent > parent {
-                continue;
-            }
-            block_scalar = None;
+        if content.is_empty() || content.starts_with('#') {
+            return Ok(None);
         }
-        let too_deep = |depth: usize, byte: usize| {
-            (depth > max_depth).then(|| {
-                let (line, column) = newline_place(text, start + byte);
-                YamlError {
-                    line,
-                    column,
-                    message: format!("the YAML nests deeper than {max_depth} levels"),
-                    help: Some("nest less, or raise limits.depth in config.yaml".to_string()),
-                }
-            })
-        };
-        let mut start = indent;
-        if quote.is_none() && flow == 0 {
-            if content.is_empty() || content.starts_with('#') {
-                continue;
-            }
-            if indent == 0 && (content.starts_with("---") || content.starts_with("...")) {
-                indents.clear();
-                continue;
-            }
-            while indents.last().is_some_and(|&open| open >= indent) {
-                indents.pop();
-            }
-            indents.push(indent);
-            // `- - - x` opens a sequence per dash.
-            while let Some(rest) = line[start..].strip_prefix('-') {
-                if !(rest.is_empty() || rest.starts_with(' ')) {
-                    break;
-                }
-                if start > indent {
-                    indents.push(start);
-                }
-                if let Some(error) = too_deep(indents.len(), start) {
-                    return Err(error);
-                }
-                start = line.len() - rest.trim_start_matches(' ').len();
-            }
-            if let Some(error) = too_deep(indents.len(), indent) {
-                return Err(error);
-            }
+        if indent == 0 && (content.starts_with("---") || content.starts_with("...")) {
+            self.indents.clear();
+            return Ok(None);
         }
+        while self.indents.last().is_some_and(|&open| open >= indent) {
+            self.indents.pop();
+        }
+        self.indents.push(indent);
+        // `- - - x` opens a sequence per dash.
+        let mut at = indent;
+        while let Some(rest) = line[at..].strip_prefix('-') {
+            if !(rest.is_empty() || rest.starts_with(' ')) {
+                break;
+            }
+            if at > indent {
+                self.indents.push(at);
+            }
+            self.within(self.indents.len(), start + at)?;
+            at = line.len() - rest.trim_start_matches(' ').len();
+        }
+        self.within(self.indents.len(), start + indent)?;
+        Ok(Some(at))
+    }
+
+    /// Quotes, brackets, comments and block scalar marks from byte `from` of
+    /// the line to its end.
+    fn scan_value(
+        &mut self,
+        start: usize,
+        line: &str,
+        indent: usize,
+        from: usize,
+    ) -> Result<(), YamlError> {
         // The last character that was not a space, outside quotes, on this line:
         // a quote or a bracket opens something only where a value can start.
         let mut previous: Option<char> = None;
-        let mut chars = line[start..].char_indices().peekable();
+        let mut chars = line[from..].char_indices().peekable();
         while let Some((offset, c)) = chars.next() {
-            let byte = start + offset;
-            if let Some(open) = quote {
+            let byte = from + offset;
+            if let Some(open) = self.quote {
                 match c {
                     '\\' if open == '"' => {
                         chars.next();
@@ -381,7 +419,7 @@ pub fn check_depth(text: &str, max_depth: usize) -> Result<(), YamlError> {
                         chars.next();
                     }
                     _ if c == open => {
-                        quote = None;
+                        self.quote = None;
                         previous = Some(c);
                     }
                     _ => {}
@@ -390,28 +428,40 @@ pub fn check_depth(text: &str, max_depth: usize) -> Result<(), YamlError> {
             }
             let value_start = match previous {
                 None => true,
-                Some(p) if flow > 0 => matches!(p, '[' | '{' | ',' | ':'),
+                Some(p) if self.flow > 0 => matches!(p, '[' | '{' | ',' | ':'),
                 Some(p) => matches!(p, ':' | '-' | '?'),
             };
             match c {
                 '#' if offset == 0 || line[..byte].ends_with([' ', '\t']) => break,
-                '"' | '\'' if value_start => quote = Some(c),
-                '[' | '{' if flow > 0 || value_start => {
-                    flow += 1;
-                    if let Some(error) = too_deep(indents.len() + flow, byte) {
-                        return Err(error);
-                    }
+                '"' | '\'' if value_start => self.quote = Some(c),
+                '[' | '{' if self.flow > 0 || value_start => {
+                    self.flow += 1;
+                    self.within(self.indents.len() + self.flow, start + byte)?;
                 }
-                ']' | '}' if flow > 0 => flow -= 1,
-                '|' | '>' if flow == 0 && value_start => block_scalar = Some(indent),
+                ']' | '}' if self.flow > 0 => self.flow -= 1,
+                '|' | '>' if self.flow == 0 && value_start => self.block_scalar = Some(indent),
                 _ => {}
             }
             if !c.is_whitespace() {
                 previous = Some(c);
             }
         }
+        Ok(())
     }
-    Ok(())
+
+    /// An error placed at byte `at` of the text if `depth` is past the limit.
+    fn within(&self, depth: usize, at: usize) -> Result<(), YamlError> {
+        if depth <= self.max_depth {
+            return Ok(());
+        }
+        let (line, column) = newline_place(self.text, at);
+        Err(YamlError {
+            line,
+            column,
+            message: format!("the YAML nests deeper than {} levels", self.max_depth),
+            help: Some("nest less, or raise limits.depth in config.yaml".to_string()),
+        })
+    }
 }
 
 /// The lines of YAML text with the byte offset each starts at. libyaml breaks
