@@ -972,7 +972,6 @@ fn vocabularies(
             );
             continue;
         };
-        let mut vocabulary = Vocabulary::default();
         let Yaml::Map(terms) = terms else {
             diagnostics.push(
                 Diagnostic::error(
@@ -984,47 +983,59 @@ fn vocabularies(
             );
             continue;
         };
-        for (key, labels_value) in terms {
-            let (line, column) = locator
-                .key_at(&[Step::key("vocabularies"), Step::key(name), Step::key(key)])
-                .unwrap_or((0, 0));
-            let error = |message: String| {
-                Diagnostic::error(path, message)
-                    .at(line, column)
-                    .field("vocabularies")
-            };
-            if !crate::entry::is_valid_slug(key) {
-                diagnostics.push(error(format!(
-                    "vocabulary key \"{key}\" must be lowercase ASCII letters, digits and hyphens"
-                )));
-                continue;
-            }
-            match labels(labels_value) {
-                Ok(Localized {
-                    zh: Some(zh),
-                    en: Some(en),
-                }) => {
-                    if let Some(clash) = vocabulary.terms.iter().find(|t| t.zh == zh || t.en == en)
-                    {
-                        diagnostics.push(error(format!(
-                            "\"{key}\" has the same label as \"{}\" in vocabulary \"{name}\"",
-                            clash.key
-                        )));
-                    }
-                    vocabulary.terms.push(Term {
-                        key: key.clone(),
-                        zh,
-                        en,
-                    });
-                }
-                Ok(_) | Err(_) => diagnostics.push(error(format!(
-                    "\"{key}\" in vocabulary \"{name}\" needs {{zh: …, en: …}} labels"
-                ))),
-            }
-        }
+        let vocabulary = vocabulary(name, terms, locator, diagnostics);
         result.push((vocab_name, vocabulary));
     }
     result
+}
+
+/// The terms of vocabulary `name`, each key with its labels in both languages.
+fn vocabulary(
+    name: &str,
+    terms: &[(String, Yaml)],
+    locator: &Locator,
+    diagnostics: &mut Diagnostics,
+) -> Vocabulary {
+    let path = Path::new(CONFIG_FILE);
+    let mut vocabulary = Vocabulary::default();
+    for (key, labels_value) in terms {
+        let (line, column) = locator
+            .key_at(&[Step::key("vocabularies"), Step::key(name), Step::key(key)])
+            .unwrap_or((0, 0));
+        let error = |message: String| {
+            Diagnostic::error(path, message)
+                .at(line, column)
+                .field("vocabularies")
+        };
+        if !crate::entry::is_valid_slug(key) {
+            diagnostics.push(error(format!(
+                "vocabulary key \"{key}\" must be lowercase ASCII letters, digits and hyphens"
+            )));
+            continue;
+        }
+        let Ok(Localized {
+            zh: Some(zh),
+            en: Some(en),
+        }) = labels(labels_value)
+        else {
+            diagnostics.push(error(format!(
+                "\"{key}\" in vocabulary \"{name}\" needs {{zh: …, en: …}} labels"
+            )));
+            continue;
+        };
+        if let Some(clash) = vocabulary.terms.iter().find(|t| t.zh == zh || t.en == en) {
+            diagnostics.push(error(format!(
+                "\"{key}\" has the same label as \"{}\" in vocabulary \"{name}\"",
+                clash.key
+            )));
+        }
+        vocabulary.terms.push(Term {
+            key: key.clone(),
+            zh,
+            en,
+        });
+    }
+    vocabulary
 }
 
 #[cfg(test)]
@@ -1120,6 +1131,27 @@ mod tests {
             );
         }
         assert_eq!(stages.suggest("中式"), Some("中试"));
+    }
+
+    #[test]
+    fn reports_each_bad_vocabulary_term_at_its_key() {
+        let errors = parse(&format!(
+            "{MINIMAL}vocabularies:\n  stages:\n    Pilot: {{zh: 中试, en: Pilot}}\n    pilot: {{zh: 中试, en: Pilot}}\n    trial: {{zh: 中试, en: Trial}}\n  stage:\n    x: {{zh: 甲, en: X}}\n  topics: [a]\n"
+        ))
+        .unwrap_err();
+        assert_eq!(
+            errors
+                .sorted()
+                .iter()
+                .map(|d| d.to_string())
+                .collect::<Vec<_>>(),
+            [
+                "config.yaml:5:5: error: field \"vocabularies\": vocabulary key \"Pilot\" must be lowercase ASCII letters, digits and hyphens",
+                "config.yaml:7:5: error: field \"vocabularies\": \"trial\" has the same label as \"pilot\" in vocabulary \"stages\"",
+                "config.yaml:8:3: error: field \"vocabularies\": unknown vocabulary \"stage\" (did you mean stages?)",
+                "config.yaml:10:3: error: field \"vocabularies\": vocabulary \"topics\" must map each key to {zh: …, en: …}",
+            ]
+        );
     }
 
     #[test]
