@@ -135,78 +135,76 @@ impl Comments<'_> {
             text.push_str(if zh { "【必填】" } else { " [required]" });
         }
         let mut out = format!("# {text}\n");
-        let hint = match spec.kind {
-            Kind::Term(name) | Kind::TermList(name) => {
-                let labels: Vec<&str> = self
-                    .config
-                    .vocabulary(name)
-                    .terms
-                    .iter()
-                    .map(|t| t.label(self.lang))
-                    .collect();
-                let many = matches!(spec.kind, Kind::TermList(_));
-                Some(match (zh, many) {
-                    (true, false) => format!("可选值：{}", labels.join("、")),
-                    (true, true) => format!("可多选，写成 [a, b]：{}", labels.join("、")),
-                    (false, false) => format!("One of: {}", labels.join("; ")),
-                    (false, true) => format!("A list [a, b] of: {}", labels.join("; ")),
-                })
-            }
-            Kind::TextList if yaml && zh => {
-                Some("列表，每项写成 {zh: 中文, en: English}".to_string())
-            }
-            Kind::TextList if yaml => Some("A list of {zh: 中文, en: English}".to_string()),
-            Kind::TextList if zh => Some("列表，写成 [甲, 乙]".to_string()),
-            Kind::TextList => Some("A list, written [a, b]".to_string()),
-            Kind::ReferenceList(_) if zh => Some("列表，写成 [slug-a, slug-b]".to_string()),
-            Kind::ReferenceList(_) => Some("A list, written [slug-a, slug-b]".to_string()),
-            Kind::Links if zh => Some("每项写成 - {title: 名称, url: https://…}".to_string()),
-            Kind::Links => Some("Each item: - {title: Name, url: https://…}".to_string()),
-            Kind::Figures if zh => {
-                Some("每项写成 - {label: 入孵企业, value: 3275, unit: 家, year: 2021}".to_string())
-            }
-            Kind::Figures => Some(
-                "Each item: - {label: Incubated firms, value: 3275, unit: firms, year: 2021}"
-                    .to_string(),
-            ),
-            Kind::IpRecords if zh => {
-                Some("每项写成 - {kind: 发明专利, number: ZL202110123456.7, title: 名称}".to_string())
-            }
-            Kind::IpRecords => Some(
-                "Each item: - {kind: Invention patent, number: ZL202110123456.7, title: Name}"
-                    .to_string(),
-            ),
-            Kind::Cooperation if zh => Some(
-                "写成 {transfer_modes: [许可], price: 面议 或 {amount: 500000, currency: CNY}, intent: 寻求的合作方}"
-                    .to_string(),
-            ),
-            Kind::Cooperation => Some(
-                "Written {transfer_modes: [licensing], price: negotiable or {amount: 500000, currency: CNY}, intent: partner sought}"
-                    .to_string(),
-            ),
-            Kind::Contact if zh => Some(
-                "写成 {name: 联系人, organisation: 单位, phone: 023-12345678, email: a@b.cn, url: https://…}"
-                    .to_string(),
-            ),
-            Kind::Contact => Some(
-                "Written {name: Name, organisation: Body, phone: 023-12345678, email: a@b.cn, url: https://…}"
-                    .to_string(),
-            ),
-            Kind::Attachments if zh => {
-                Some("每项写成 - {file: docs/介绍.pdf, title: 项目介绍}".to_string())
-            }
-            Kind::Attachments => {
-                Some("Each item: - {file: docs/brochure.pdf, title: Brochure}".to_string())
-            }
-            Kind::Url if zh => Some("以 https:// 开头".to_string()),
-            Kind::Url => Some("Starts with https://".to_string()),
-            _ => None,
-        };
-        if let Some(hint) = hint {
+        if let Some(hint) = self.hint(spec.kind, yaml) {
             let _ = writeln!(out, "# {hint}");
         }
         out
     }
+
+    /// How to write a field that is not plain text.
+    fn hint(&self, kind: Kind, yaml: bool) -> Option<String> {
+        let zh = self.lang == Lang::Zh;
+        if let Kind::Term(name) | Kind::TermList(name) = kind {
+            let labels: Vec<&str> = self
+                .config
+                .vocabulary(name)
+                .terms
+                .iter()
+                .map(|t| t.label(self.lang))
+                .collect();
+            let many = matches!(kind, Kind::TermList(_));
+            return Some(match (zh, many) {
+                (true, false) => format!("可选值：{}", labels.join("、")),
+                (true, true) => format!("可多选，写成 [a, b]：{}", labels.join("、")),
+                (false, false) => format!("One of: {}", labels.join("; ")),
+                (false, true) => format!("A list [a, b] of: {}", labels.join("; ")),
+            });
+        }
+        let (in_zh, in_en) = written_as(kind, yaml)?;
+        Some(if zh { in_zh } else { in_en }.to_string())
+    }
+}
+
+/// How a field of `kind` is written, in Chinese and in English; `yaml` for the
+/// one-file form, where texts are `{zh, en}` maps.
+fn written_as(kind: Kind, yaml: bool) -> Option<(&'static str, &'static str)> {
+    Some(match kind {
+        Kind::TextList if yaml => (
+            "列表，每项写成 {zh: 中文, en: English}",
+            "A list of {zh: 中文, en: English}",
+        ),
+        Kind::TextList => ("列表，写成 [甲, 乙]", "A list, written [a, b]"),
+        Kind::ReferenceList(_) => (
+            "列表，写成 [slug-a, slug-b]",
+            "A list, written [slug-a, slug-b]",
+        ),
+        Kind::Links => (
+            "每项写成 - {title: 名称, url: https://…}",
+            "Each item: - {title: Name, url: https://…}",
+        ),
+        Kind::Figures => (
+            "每项写成 - {label: 入孵企业, value: 3275, unit: 家, year: 2021}",
+            "Each item: - {label: Incubated firms, value: 3275, unit: firms, year: 2021}",
+        ),
+        Kind::IpRecords => (
+            "每项写成 - {kind: 发明专利, number: ZL202110123456.7, title: 名称}",
+            "Each item: - {kind: Invention patent, number: ZL202110123456.7, title: Name}",
+        ),
+        Kind::Cooperation => (
+            "写成 {transfer_modes: [许可], price: 面议 或 {amount: 500000, currency: CNY}, intent: 寻求的合作方}",
+            "Written {transfer_modes: [licensing], price: negotiable or {amount: 500000, currency: CNY}, intent: partner sought}",
+        ),
+        Kind::Contact => (
+            "写成 {name: 联系人, organisation: 单位, phone: 023-12345678, email: a@b.cn, url: https://…}",
+            "Written {name: Name, organisation: Body, phone: 023-12345678, email: a@b.cn, url: https://…}",
+        ),
+        Kind::Attachments => (
+            "每项写成 - {file: docs/介绍.pdf, title: 项目介绍}",
+            "Each item: - {file: docs/brochure.pdf, title: Brochure}",
+        ),
+        Kind::Url => ("以 https:// 开头", "Starts with https://"),
+        _ => return None,
+    })
 }
 
 /// The blank value of a field, as YAML after `name:`.
