@@ -185,6 +185,19 @@ pub fn page_text(site: &Site, lang: Lang, id: EntryId, html: &str) -> Option<Pag
 /// entry pages, each handed to `put` as soon as it is made. Texts are asked
 /// for batch by batch, so they are never all held at once.
 pub fn index_files(site: &Site, theme: &Theme, text_of: TextOf, put: &(dyn Fn(OutputFile) + Sync)) {
+    index_files_in(site, theme, &site.config.ordered_languages(), text_of, put);
+}
+
+/// [`index_files`] for `languages`, in that order: a caller that holds the
+/// texts can index the language with less text first, so that the larger
+/// language's posting lists are built once no other text is held.
+pub fn index_files_in(
+    site: &Site,
+    theme: &Theme,
+    languages: &[Lang],
+    text_of: TextOf,
+    put: &(dyn Fn(OutputFile) + Sync),
+) {
     // The folding table the index was made with, for `search.js` to fold
     // queries the same way; fetched only when a query needs forgiving.
     put(OutputFile {
@@ -200,7 +213,7 @@ pub fn index_files(site: &Site, theme: &Theme, text_of: TextOf, put: &(dyn Fn(Ou
         });
     }
     // One language after the other: each stage inside runs on all cores.
-    for lang in site.config.ordered_languages() {
+    for &lang in languages {
         let speaker = Speaker {
             site,
             lang,
