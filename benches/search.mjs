@@ -90,11 +90,14 @@ async function measure(label, site) {
         const context = await browser.newContext();
         const page = await context.newPage();
         const bodies = [];
+        const names = [];
         page.on('response', async (response) => {
           const url = new URL(response.url());
           // search-forgive.js and search-ranges.js too, which a query loads when it needs them.
           if (!/search(-[a-z]+)?\.js$|\/search-index\//.test(url.pathname)) return;
-          bodies.push(response.body().catch(() => Buffer.alloc(0)));
+          const body = response.body().catch(() => Buffer.alloc(0));
+          bodies.push(body);
+          names.push(url.pathname.replace(/^.*\/(search-index\/|static\/)/, '$1'));
         });
         const searchUrl = `${server.url}${lang === 'en' ? 'en/' : ''}search/?q=${encodeURIComponent(query)}`;
         await page.goto(searchUrl);
@@ -102,6 +105,7 @@ async function measure(label, site) {
         if (await page.getAttribute('#search-results', 'data-state') === 'error') throw new Error(`${query}: the search failed`);
         const count = await page.getAttribute('#search-results', 'data-count');
         const loaded = await Promise.all(bodies);
+        const perFile = loaded.map((b, i) => `${names[i]} ${kb(zlib.gzipSync(b, { level: 6 }).length)}`);
         const raw = loaded.reduce((sum, b) => sum + b.length, 0);
         const gzip = loaded.reduce((sum, b) => sum + zlib.gzipSync(b, { level: 6 }).length, 0);
         const times = await page.evaluate(async (q) => {
@@ -131,7 +135,7 @@ async function measure(label, site) {
           const median = (list) => list.sort((a, b) => a - b)[2];
           return [median(engine), median(total)];
         }, query);
-        firsts.push({ query, gzip });
+        firsts.push({ query, gzip, perFile });
         const over = gzip > LIMIT ? ' FAIL' : '';
         console.log(`| ${lang} | ${query} | ${count} | ${loaded.length} | ${kb(raw)} | ${kb(gzip)}${over} | ${times[0].toFixed(1)} ms | ${times[1].toFixed(1)} ms |`);
         await context.close();
@@ -148,6 +152,8 @@ async function measure(label, site) {
   console.log(`first search, gzip, over ${firsts.length} queries: median ${kb(median)}, maximum ${kb(sorted[sorted.length - 1])}`);
   if (over.length) {
     console.log(`FAIL: ${over.length} of ${firsts.length} first searches above ${kb(LIMIT)}: ${over.map((f) => `${f.query} ${kb(f.gzip)}`).join(', ')}`);
+    // What each of them fetched, file by file (gzip), to see where the bytes go.
+    for (const f of over) console.log(`  ${f.query}: ${f.perFile.join(', ')}`);
     process.exitCode = 1;
   } else {
     console.log(`PASS: every one of the ${firsts.length} first searches is within ${kb(LIMIT)}`);
